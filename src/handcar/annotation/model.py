@@ -1,0 +1,191 @@
+"""The annotation format, as a pydantic schema (documented for curators in articles/README.md).
+
+An annotation lists what an article mentions (entities, events, quantities, times) and what it
+states (statements made of subject-predicate-object facts); every item quotes the words of the
+article it comes from. Names of classes and properties are DJO local names (``TrainLeg``,
+``origin``) or prefixed standard names (``schema:name``); ids are lower-case slugs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+FORMAT = "handcar-annotation/1"
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Term = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9]*:)?[A-Za-z][A-Za-z0-9_-]*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+UNITS = ("KiloM", "M", "HR", "MIN", "DAY", "YR", "NUM")
+Unit = Literal["KiloM", "M", "HR", "MIN", "DAY", "YR", "NUM"]
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Quoted(_Strict):
+    """The words of the article an item comes from; prefix/suffix pick one occurrence."""
+
+    quote: Text
+    prefix: str | None = None
+    suffix: str | None = None
+
+
+class Attributed(Quoted):
+    """Who says it (default: the article's publisher) and where (default: the article)."""
+
+    said_by: Slug | None = None
+    source: Slug | None = None
+
+
+class ArticleInfo(_Strict):
+    """Facts about the article that its Markdown does not carry in a fixed place."""
+
+    publisher: Slug
+    publisher_quote: Text
+    language: LangTag = "en"
+    embedded_post: Slug | None = None
+    photo: Slug | None = None
+
+
+class Thing(Attributed):
+    """An entity or event: its DJO type(s) and how the article names or refers to it."""
+
+    id: Slug
+    type: Annotated[list[Term], BeforeValidator(_as_list), Field(min_length=1)]
+    name: Text | None = None
+    referred_to_as: Text | None = None
+    label: Text | None = None
+    lang: LangTag = "en"
+
+    @model_validator(mode="after")
+    def _named_from_quote(self) -> Thing:
+        if self.name is None and self.referred_to_as is None and self.label is None:
+            raise ValueError("give a name, referred_to_as or label")
+        if self.name is not None and self.referred_to_as is not None:
+            raise ValueError("a thing has either a proper name or a referring phrase, not both")
+        for field in ("name", "referred_to_as"):
+            words = getattr(self, field)
+            if words is not None and words not in self.quote:
+                raise ValueError(f"{field} {words!r} is not in the quote: names are never invented")
+        return self
+
+
+class Quantity(Attributed):
+    """A number with a unit: exact (value), approximate (about), or bounded."""
+
+    id: Slug
+    unit: Unit
+    value: Decimal | None = None
+    about: Decimal | None = None
+    more_than: Decimal | None = None
+    at_least: Decimal | None = None
+    less_than: Decimal | None = None
+    at_most: Decimal | None = None
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> Quantity:
+        points = [f for f in ("value", "about") if getattr(self, f) is not None]
+        lowers = [f for f in ("more_than", "at_least") if getattr(self, f) is not None]
+        uppers = [f for f in ("less_than", "at_most") if getattr(self, f) is not None]
+        if len(points) + len(lowers) + len(uppers) == 0:
+            raise ValueError("give value, about, or a bound (more_than/at_least/less_than/at_most)")
+        if points and (lowers or uppers) or len(points) > 1:
+            raise ValueError("a quantity is exact, approximate, or bounded: not several at once")
+        if len(lowers) > 1 or len(uppers) > 1:
+            raise ValueError("at most one lower and one upper bound")
+        if lowers and uppers:
+            low, high = getattr(self, lowers[0]), getattr(self, uppers[0])
+            inclusive = lowers[0] == "at_least" and uppers[0] == "at_most"
+            if low > high or (low == high and not inclusive):
+                raise ValueError(f"lower bound {low} is above upper bound {high}")
+        return self
+
+    @property
+    def qualifier(self) -> str:
+        """The DJO ValueQualifier local name that matches the reading."""
+        for field, name in (
+            ("value", "exactly"),
+            ("about", "approximately"),
+            ("more_than", "moreThan"),
+            ("at_least", "atLeast"),
+            ("less_than", "lessThan"),
+            ("at_most", "atMost"),
+        ):
+            if getattr(self, field) is not None:
+                return name
+        raise AssertionError("validated quantity has a reading")
+
+
+class Time(Attributed):
+    """A calendar time: a full or partial date, or a phrase relative to the publication date."""
+
+    id: Slug
+    date: dt.date | Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2})?$")] | None = None
+    relative: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_reading(self) -> Time:
+        if (self.date is None) == (self.relative is None):
+            raise ValueError("give exactly one of date or relative")
+        return self
+
+
+Scalar = bool | int | Decimal | dt.date | str
+
+
+class LangString(_Strict):
+    """A literal with a language tag: ``{value: ..., lang: ru}``."""
+
+    value: Text
+    lang: LangTag
+
+
+class IriValue(_Strict):
+    """An IRI object: ``{iri: https://...}``."""
+
+    iri: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+FactObject = LangString | IriValue | Scalar
+
+
+class Statement(Attributed):
+    """A claim in the article: one quote, an agent, a source, and the facts it states."""
+
+    id: Slug
+    facts: Annotated[list[tuple[Slug, Term, FactObject]], Field(min_length=1)]
+
+
+class NotModelled(Quoted):
+    """A sentence (or part) deliberately left out of the graph, and why."""
+
+    reason: Text
+
+
+class Annotation(_Strict):
+    """One article's annotation file."""
+
+    format: Literal["handcar-annotation/1"]
+    article: ArticleInfo
+    entities: list[Thing] = []
+    events: list[Thing] = []
+    quantities: list[Quantity] = []
+    times: list[Time] = []
+    statements: list[Statement] = []
+    not_modelled: list[NotModelled] = []

@@ -1,0 +1,1 @@
+"""From a checked annotation to RDF: minting IRIs, claims with evidence, the named graphs."""

@@ -1,0 +1,40 @@
+"""Materialises what the ontology's class and property hierarchy entails (RDFS rules 7 and 9).
+
+A store without reasoning still finds a Third Secretary as ``schema:Person`` and a leg's origin
+as ``schema:fromLocation``: for every typed node and every property use, the super-classes and
+super-properties (DJO's own and the aligned standard ones) are written to the ``entailed``
+graph. Only triples not already stated elsewhere are added. The test suite checks this against
+owlrl's full RDFS closure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.term import Node
+
+from handcar.vocabulary import Vocabulary
+
+
+def entailed_triples(
+    triples: Iterable[tuple[Node, Node, Node]], vocab: Vocabulary
+) -> set[tuple[Node, Node, Node]]:
+    """The super-class types and super-property triples that ``triples`` entail."""
+    stated = set(triples)
+    out: set[tuple[Node, Node, Node]] = set()
+    for s, p, o in stated:
+        if p == RDF.type and isinstance(o, URIRef):
+            for sup in vocab.superclasses.get(o, ()):
+                out.add((s, RDF.type, sup))
+        elif isinstance(p, URIRef):
+            for sup in vocab.superproperties.get(p, ()):
+                out.add((s, sup, o))
+    return out - stated
+
+
+def add_entailed(target: Graph, sources: Iterable[Graph], vocab: Vocabulary) -> None:
+    """Fill ``target`` with what ``sources`` entail under the ontology."""
+    everything = [t for graph in sources for t in graph]
+    for triple in entailed_triples(everything, vocab):
+        target.add(triple)

@@ -1,0 +1,44 @@
+"""Deterministic IRIs for everything handcar publishes.
+
+Every IRI is ``{base}{kind}/{slug}`` with a small, fixed set of kinds, so a handful of namespaces
+cover the whole dataset (serialisers stay linear as articles are added). Entities use their
+annotation id as slug and are shared across articles; things that belong to one article (events,
+statements, evidence) use ``{article-id}.{local-id}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+DEFAULT_BASE = "https://w3id.org/djo/id/"
+GRAPHS = ("asserted", "enrichment", "text", "provenance", "entailed")
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Mints IRIs under ``base`` (which must end with ``/`` or ``#``)."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.startswith(("http://", "https://")) or self.base[-1] not in "/#":
+            raise ValueError(f"base IRI must be http(s) and end with '/' or '#': {self.base!r}")
+
+    def entity(self, kind: str, slug: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{slug}")
+
+    def scoped(self, kind: str, article: str, *local: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{'.'.join((article, *local))}")
+
+    def article(self, article: str) -> URIRef:
+        return self.entity("source", article)
+
+    def text(self, article: str) -> URIRef:
+        return self.entity("text", article)
+
+    def graph(self, name: str) -> URIRef:
+        if name not in GRAPHS:
+            raise ValueError(f"unknown graph {name!r}")
+        return self.entity("graph", name)

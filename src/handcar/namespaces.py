@@ -1,0 +1,288 @@
+"""RDF namespaces used by handcar, and the DJO ontology as a graph.
+
+``DJO`` is a closed namespace (:class:`rdflib.namespace.DefinedNamespace` with ``_fail = True``):
+``DJO.Person`` is a URIRef, ``DJO.Persn`` raises ``AttributeError``, so code cannot use a term that
+``ontology/djo.ttl`` does not declare. ``tests/ontology/test_namespaces.py`` keeps the two in step.
+
+The other constants are plain :class:`rdflib.Namespace` objects for the standard vocabularies DJO
+is aligned to (see ``ontology/djo-align.ttl``); ``RDF``, ``RDFS``, ``OWL`` and ``XSD`` are
+re-exported from rdflib. ``PREFIXES`` maps every prefix handcar binds to its namespace IRI.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD, DefinedNamespace
+
+__all__ = [
+    "DCAT",
+    "DCTERMS",
+    "DJO",
+    "DJO_NS",
+    "GEO",
+    "NIF",
+    "OA",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "QUDT",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SEM",
+    "SKOS",
+    "TIME",
+    "UNIT",
+    "VANN",
+    "VOID",
+    "XSD",
+    "ontology_dir",
+    "ontology_graph",
+]
+
+DJO_NS = "https://w3id.org/djo#"
+
+
+class DJO(DefinedNamespace):
+    """DJO, the Diplomatic Journey Ontology: <https://w3id.org/djo#> (``ontology/djo.ttl``)."""
+
+    _NS = Namespace(DJO_NS)
+    _fail = True
+
+    # Classes
+    Agent: URIRef  # agent
+    Person: URIRef  # person
+    EmbassyStaffMember: URIRef  # embassy staff member
+    Diplomat: URIRef  # diplomat
+    FamilyMember: URIRef  # family member
+    Organization: URIRef  # organisation
+    ForeignMinistry: URIRef  # foreign ministry
+    DiplomaticMission: URIRef  # diplomatic mission
+    NewsOrganization: URIRef  # news organisation
+    TravelGroup: URIRef  # travel group
+    Post: URIRef  # post
+    DiplomaticRank: URIRef  # diplomatic rank
+    Place: URIRef  # place
+    Country: URIRef  # country
+    City: URIRef  # city
+    Port: URIRef  # port
+    RailwayStation: URIRef  # railway station
+    BusStation: URIRef  # bus station
+    Bridge: URIRef  # bridge
+    River: URIRef  # river
+    BorderCrossingPoint: URIRef  # border crossing point
+    InternationalBorder: URIRef  # international border
+    EmbassyPremises: URIRef  # embassy premises
+    UnnamedPlace: URIRef  # unnamed place
+    Event: URIRef  # event
+    Journey: URIRef  # journey
+    Evacuation: URIRef  # evacuation
+    Leg: URIRef  # leg
+    TrainLeg: URIRef  # train leg
+    BusLeg: URIRef  # bus leg
+    HandcarLeg: URIRef  # handcar leg
+    WalkingLeg: URIRef  # walking leg
+    FlightLeg: URIRef  # flight leg
+    BorderCrossing: URIRef  # border crossing
+    Meeting: URIRef  # meeting
+    BorderClosure: URIRef  # border closure
+    MissionClosure: URIRef  # mission closure
+    Pandemic: URIRef  # pandemic
+    Vehicle: URIRef  # vehicle
+    Train: URIRef  # train
+    Bus: URIRef  # bus
+    RailHandcar: URIRef  # rail handcar
+    Aircraft: URIRef  # aircraft
+    Luggage: URIRef  # luggage
+    QuantityValue: URIRef  # quantity value
+    Duration: URIRef  # duration
+    ValueQualifier: URIRef  # value qualifier
+    Season: URIRef  # season
+    Source: URIRef  # source
+    NewsArticle: URIRef  # news article
+    SocialMediaPost: URIRef  # social media post
+    Video: URIRef  # video
+    Photograph: URIRef  # photograph
+    OfficialStatement: URIRef  # official statement
+    ArticleText: URIRef  # article text
+    Statement: URIRef  # statement
+    NotModelled: URIRef  # statement not modelled
+    EvidenceAnchor: URIRef  # evidence anchor
+
+    # Object properties
+    memberOfMission: URIRef  # member of mission
+    holdsPost: URIRef  # holds post
+    heldBy: URIRef  # held by
+    postIn: URIRef  # post in
+    hasRank: URIRef  # has rank
+    unitOf: URIRef  # unit of
+    sendingState: URIRef  # sending state
+    hostCountry: URIRef  # host country
+    hasPremises: URIRef  # has premises
+    basedIn: URIRef  # based in
+    relativeOf: URIRef  # relative of
+    hasChild: URIRef  # has child
+    hasParent: URIRef  # has parent
+    hasMember: URIRef  # has member
+    hasSubgroup: URIRef  # has subgroup
+    locatedIn: URIRef  # located in
+    inCountry: URIRef  # in country
+    partOfCrossingPoint: URIRef  # part of crossing point
+    borderBetween: URIRef  # border between
+    onBorder: URIRef  # on border
+    spans: URIRef  # spans
+    hasLeg: URIRef  # has leg
+    legOf: URIRef  # leg of
+    nextLeg: URIRef  # next leg
+    traveller: URIRef  # traveller
+    participant: URIRef  # participant
+    origin: URIRef  # origin
+    destination: URIRef  # destination
+    via: URIRef  # via
+    vehicle: URIRef  # vehicle used
+    atPlace: URIRef  # at place
+    hasInterval: URIRef  # has interval
+    duration: URIRef  # has duration
+    distance: URIRef  # distance
+    crossedBy: URIRef  # crossed by
+    fromCountry: URIRef  # from country
+    toCountry: URIRef  # to country
+    atCrossingPoint: URIRef  # at crossing point
+    crossesBorder: URIRef  # crosses border
+    duringLeg: URIRef  # during leg
+    includesCrossing: URIRef  # includes crossing
+    hasCause: URIRef  # has cause
+    affectedCountry: URIRef  # affected country
+    carries: URIRef  # carries
+    valueQualifier: URIRef  # has value qualifier
+    unit: URIRef  # unit
+    memberCount: URIRef  # number of members
+    age: URIRef  # age
+    caseCount: URIRef  # case count
+    deathCount: URIRef  # death count
+    season: URIRef  # in season
+    statedBy: URIRef  # stated by
+    statedIn: URIRef  # stated in
+    reportedIn: URIRef  # reported in
+    hasEvidence: URIRef  # has evidence
+    assertedBy: URIRef  # asserted by
+    conflictsWith: URIRef  # conflicts with
+    embeds: URIRef  # embeds
+    shares: URIRef  # shares
+    publishedBy: URIRef  # published by
+    author: URIRef  # author
+    creditedTo: URIRef  # credited to
+    hasText: URIRef  # has text
+    about: URIRef  # about
+
+    # Datatype properties
+    legIndex: URIRef  # leg number
+    date: URIRef  # date
+    numericValue: URIRef  # numeric value
+    approximateValue: URIRef  # approximate value
+    lowerBound: URIRef  # lower bound
+    upperBound: URIRef  # upper bound
+    minExclusive: URIRef  # exclusive lower bound
+    minInclusive: URIRef  # inclusive lower bound
+    maxExclusive: URIRef  # exclusive upper bound
+    maxInclusive: URIRef  # inclusive upper bound
+    xsdDuration: URIRef  # duration as XSD value
+    referredToAs: URIRef  # referred to as
+    hashtag: URIRef  # hashtag
+    caption: URIRef  # caption
+    url: URIRef  # URL
+    headline: URIRef  # headline
+    datePublished: URIRef  # date published
+    inLanguage: URIRef  # in language
+    reason: URIRef  # reason
+
+    # Individuals: value qualifiers and seasons
+    exactly: URIRef  # exactly
+    approximately: URIRef  # approximately
+    moreThan: URIRef  # more than
+    lessThan: URIRef  # less than
+    atLeast: URIRef  # at least
+    atMost: URIRef  # at most
+    spring: URIRef  # spring
+    summer: URIRef  # summer
+    autumn: URIRef  # autumn
+    winter: URIRef  # winter
+
+
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+QUDT = Namespace("http://qudt.org/schema/qudt/")
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+
+PREFIXES: dict[str, str] = {
+    "djo": DJO_NS,
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "org": str(ORG),
+    "time": str(TIME),
+    "geo": str(GEO),
+    "qudt": str(QUDT),
+    "unit": str(UNIT),
+    "oa": str(OA),
+    "nif": str(NIF),
+    "sem": str(SEM),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "dcat": str(DCAT),
+    "void": str(VOID),
+    "vann": str(VANN),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}
+"""Prefix to namespace IRI, for every vocabulary handcar writes or reads."""
+
+ONTOLOGY_DIR_ENV = "HANDCAR_ONTOLOGY_DIR"
+
+
+def ontology_dir() -> Path:
+    """The folder holding the ontology modules (``*.ttl``).
+
+    ``$HANDCAR_ONTOLOGY_DIR`` when set, otherwise ``ontology/`` at the repository root (two levels
+    above this package: ``src/handcar/namespaces.py``).
+    """
+    override = os.environ.get(ONTOLOGY_DIR_ENV)
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "ontology"
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """All ontology modules (``ontology/*.ttl``, in name order) parsed into one graph.
+
+    Parsed once per process: treat the result as read-only and copy it before adding triples.
+    Call ``ontology_graph.cache_clear()`` after changing ``$HANDCAR_ONTOLOGY_DIR``.
+    """
+    folder = ontology_dir()
+    files = sorted(folder.glob("*.ttl"))
+    if not files:
+        raise FileNotFoundError(f"no ontology modules (*.ttl) in {folder}")
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for path in files:
+        graph.parse(path, format="turtle")
+    return graph

@@ -1,0 +1,1 @@
+"""Writing the dataset as files, and replacing ``out/`` only with a complete, valid release."""

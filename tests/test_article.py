@@ -1,0 +1,339 @@
+"""handcar.article: the Markdown article, its plain text, blocks, embedded post and sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pytest
+
+from handcar.article import Article, ArticleError, load_article
+
+ARTICLE_ID = "moscow-times-2021-02-26-handcar"
+ARTICLE_DIR = Path(__file__).resolve().parents[1] / "articles" / ARTICLE_ID
+CAPTION = (
+    "Eight Russian Embassy employees and their families made their way home Thursday with the"
+    " help of a railroad handcar loaded with luggage and children."
+)
+RUSSIAN = (
+    "Как заявили в МИД, дипломаты 32 часа ехали на поезде, затем еще два часа\n\n"
+    "на автобусе до границы и затем — километр пешком с помощью дрезины."
+)
+MINIMAL = """# A Headline
+
+March 3, 2022
+
+First paragraph.
+
+Original url:
+
+<https://example.org/a>
+"""
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return load_article(ARTICLE_DIR)
+
+
+def _folder(tmp_path: Path, markdown: str, name: str = "some-article") -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "article.md").write_text(markdown, encoding="utf-8")
+    return folder
+
+
+def _error(folder: Path) -> ArticleError:
+    with pytest.raises(ArticleError) as caught:
+        load_article(folder)
+    return caught.value
+
+
+def test_metadata(article: Article) -> None:
+    assert article.id == ARTICLE_ID
+    assert article.path == ARTICLE_DIR / "article.md"
+    assert article.headline == "Russian Diplomats Push Railway Handcar Home from North Korea"
+    assert article.date_published == dt.date(2021, 2, 26)
+    assert article.url == (
+        "https://www.themoscowtimes.com/2021/02/26/"
+        "russian-diplomats-push-railway-handcar-home-from-north-korea-a73079"
+    )
+
+
+def test_caption_and_credit(article: Article) -> None:
+    assert article.caption is not None
+    assert article.text_of(article.caption.span) == CAPTION
+    assert article.caption.line == 9
+    assert article.caption_credit == "Russian Foreign Ministry"
+    credit = next(b for b in article.blocks if b.kind == "caption_credit")
+    assert article.text_of(credit.span) == "Russian Foreign Ministry"
+    assert credit.span.start == article.caption.span.end + 1
+    assert f"\n\n{CAPTION} Russian Foreign Ministry\n\n" in article.text
+
+
+def test_caption_sentence_occurs_twice(article: Article) -> None:
+    assert article.text.count(CAPTION) == 2
+
+
+def test_embedded_post(article: Article) -> None:
+    post = article.post
+    assert post is not None
+    assert article.posts == (post,)
+    assert post.author_name == "Новая Газета"
+    assert post.author_handle == "novaya_gazeta"
+    assert post.date == dt.date(2021, 2, 25)
+    assert post.shared_links == ("https://t.co/jc6KmEOxhx",)
+    assert post.media_url == "https://pic.twitter.com/K8UPWUrKev"
+    assert post.media_credit == "МИД России"
+    assert post.url is None
+    assert "километр пешком с помощью дрезины" in post.text
+    assert post.text == RUSSIAN
+    assert article.text_of(post.text_span) == post.text
+    texts = [article.text_of(b.span) for b in article.blocks if b.kind == "embed_text"]
+    assert "\n\n".join(texts) == post.text
+
+
+def test_block_kinds_in_order(article: Article) -> None:
+    kinds = [(b.kind, b.line) for b in article.blocks]
+    assert kinds == [
+        ("headline", 3),
+        ("dateline", 5),
+        ("caption", 9),
+        ("caption_credit", 9),
+        ("body", 11),
+        ("body", 13),
+        ("embed_marker", 15),
+        ("embed_text", 17),
+        ("embed_text", 19),
+        ("embed_link", 21),
+        ("embed_media", 23),
+        ("embed_attribution", 25),
+        *[("body", line) for line in (27, 29, 31, 33, 35, 37)],
+        ("url_label", 39),
+        ("url", 41),
+    ]
+    attribution = next(b for b in article.blocks if b.kind == "embed_attribution")
+    assert article.text_of(attribution.span) == "— Новая Газета (@novaya_gazeta) February 25, 2021"
+
+
+def test_blocks_and_sentences_are_trimmed_and_ordered(article: Article) -> None:
+    spans = [b.span for b in article.blocks]
+    for span in [*spans, *article.sentences]:
+        piece = article.text_of(span)
+        assert piece, span
+        assert piece == piece.strip(), span
+    for before, after in itertools.pairwise(spans):
+        assert before.end <= after.start
+    starts = [s.start for s in article.sentences]
+    assert starts == sorted(starts)
+
+
+def test_body_paragraphs(article: Article) -> None:
+    assert len(article.body) == 8
+    assert all(b.kind == "body" for b in article.body)
+    assert [b.line for b in article.body] == [11, 13, 27, 29, 31, 33, 35, 37]
+    first = article.text_of(article.body[0].span)
+    assert first.endswith("the Russian Foreign Ministry said Thursday.")
+
+
+def test_text_is_the_plain_rendering(article: Article) -> None:
+    assert article.text.startswith(
+        "Russian Diplomats Push Railway Handcar Home from North Korea\n\nFebruary 26, 2021\n\n"
+    )
+    assert article.text.endswith(f"\n\nOriginal url:\n\n{article.url}\n")
+    assert "said Thursday" in article.text
+    assert "were flown out of the country." in article.text
+    assert "(@novaya_gazeta)" in article.text
+    assert "\n\nEmbed:\n\n" in article.text
+    assert "\n\n☒ https://t.co/jc6KmEOxhx\n\n" in article.text
+    assert "\n\nВидео: МИД России pic.twitter.com/K8UPWUrKev\n\n" in article.text
+    for markup in ("**", "](", "\\_", "<http", "\n\n\n"):
+        assert markup not in article.text
+
+
+def test_text_is_stable(article: Article) -> None:
+    again = load_article(ARTICLE_DIR)
+    assert again == article
+    assert again.text.encode("utf-8") == article.text.encode("utf-8")
+
+
+def test_sentences(article: Article) -> None:
+    texts = [article.text_of(s) for s in article.sentences]
+    assert len(texts) == 12
+    assert texts[0] == CAPTION
+    assert texts.count(CAPTION) == 2
+    assert RUSSIAN in texts
+    assert (
+        "North Korea has not reported any Covid-19 cases more than a year into the global pandemic"
+        " that has infected 113 million and killed 2.5 million people." in texts
+    )
+    assert (
+        '"They had to push the whole structure by rail for more than a kilometer, with the most'
+        ' crucial segment being the bridge across the Tumen River," the ministry said with an'
+        " accompanying video of the cheering travelers." in texts
+    )
+    assert (
+        "They needed to prepare a cart in advance, put it on rails, place the luggage, seat the"
+        ' children and set off," the ministry said.' in texts
+    )
+    assert texts[-1].endswith('with the hashtag "We Don\'t Leave Our Own."')
+
+
+def test_line_of(article: Article) -> None:
+    footage = next(s for s in article.sentences if article.text_of(s).startswith("Footage"))
+    assert article.line_of(footage.start) == 33
+    assert article.line_of(footage.end - 1) == 33
+    assert article.line_of(article.text.index("на автобусе")) == 19
+    assert article.line_of(0) == 3
+    assert article.line_of(len(article.text)) == 41
+    with pytest.raises(ValueError):
+        article.line_of(len(article.text) + 1)
+
+
+def test_inline_markup_rules(tmp_path: Path) -> None:
+    markdown = """# Head *with* `code`
+
+Feb. 3, 2022
+
+Plain **strong** and _em_, [a link](https://x.org) and <https://y.org/z>,
+a\\_b &amp; c\\
+next.
+
+- In a list.
+
+> Quoted text.
+
+Original url: <https://example.org/a>
+"""
+    article = load_article(_folder(tmp_path, markdown))
+    assert article.text == (
+        "Head with code\n\nFeb. 3, 2022\n\n"
+        "Plain strong and em, a link and https://y.org/z,\na_b & c\nnext.\n\n"
+        "In a list.\n\nQuoted text.\n\nOriginal url: https://example.org/a\n"
+    )
+    assert article.date_published == dt.date(2022, 2, 3)
+    assert article.caption is None
+    assert article.post is None
+    assert len(article.body) == 3
+    assert article.url == "https://example.org/a"
+    assert [b.kind for b in article.blocks][-2:] == ["url_label", "url"]
+    assert article.line_of(article.text.index("a_b")) == 6
+    assert article.line_of(article.text.index("next.")) == 7
+    assert article.line_of(article.text.index("Quoted")) == 11
+
+
+def test_minimal_layout_and_crlf(tmp_path: Path) -> None:
+    article = load_article(_folder(tmp_path, MINIMAL.replace("\n", "\r\n")))
+    assert article.id == "some-article"
+    assert article.text == (
+        "A Headline\n\nMarch 3, 2022\n\nFirst paragraph.\n\nOriginal url:\n\nhttps://example.org/a\n"
+    )
+    assert article.date_published == dt.date(2022, 3, 3)
+    assert [article.text_of(s) for s in article.sentences] == ["First paragraph."]
+
+
+def test_sentence_rule(tmp_path: Path) -> None:
+    body = (
+        "The U.S. Embassy said 2.5 million left. Mr. Smith agreed! Did he? "
+        '"Yes." 3 more came.\n\n"It ended," he said. Then quiet.'
+    )
+    article = load_article(_folder(tmp_path, MINIMAL.replace("First paragraph.", body)))
+    assert [article.text_of(s) for s in article.sentences] == [
+        "The U.S. Embassy said 2.5 million left.",
+        "Mr. Smith agreed!",
+        "Did he?",
+        '"Yes."',
+        "3 more came.",
+        '"It ended," he said.',
+        "Then quiet.",
+    ]
+
+
+def test_error_missing_file(tmp_path: Path) -> None:
+    error = _error(tmp_path)
+    path = tmp_path / "article.md"
+    assert error.path == path
+    assert error.line is None
+    assert str(error) == f"{path}: {error.message}"
+    assert "no such file" in error.message
+
+
+def test_error_no_headline(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "\nJust text.\n\n" + MINIMAL.split("\n", 2)[2])
+    error = _error(folder)
+    assert (error.path, error.line) == (folder / "article.md", 2)
+    assert str(error) == f"{folder / 'article.md'}:2: {error.message}"
+    assert "H1 headline" in error.message
+
+
+def test_error_bad_dateline(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, MINIMAL.replace("March 3, 2022", "Smarch 33, 2022"))
+    error = _error(folder)
+    assert str(error).startswith(f"{folder / 'article.md'}:3: ")
+    assert "Smarch 33, 2022" in error.message
+
+
+def test_error_no_url(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, MINIMAL.split("Original url:")[0])
+    error = _error(folder)
+    assert str(error) == f"{folder / 'article.md'}:6: no 'Original url:' paragraph"
+
+
+def test_error_embed_without_attribution(tmp_path: Path) -> None:
+    markdown = MINIMAL.replace("First paragraph.", "**Embed:**\n\nПост.")
+    error = _error(_folder(tmp_path, markdown))
+    assert error.line == 5
+    assert "attribution" in error.message
+
+
+def test_error_text_after_url(tmp_path: Path) -> None:
+    error = _error(_folder(tmp_path, MINIMAL + "\nRead more.\n"))
+    assert error.line == 11
+    assert "after the original url" in error.message
+
+
+def test_two_posts_subheading_and_post_url(tmp_path: Path) -> None:
+    markdown = """# Title
+
+Updated: 5 March 2023
+
+**Embed:**
+
+Hello [https://t.co/abc](https://t.co/abc) world.
+
+— Someone Else (@some_one) [March 4, 2023](https://twitter.com/some_one/status/1)
+
+## Sub
+
+Body.
+
+**Embed:**
+
+Second.
+
+— X (@x) Mar. 1, 2023
+
+Original url:
+
+<https://example.org/z>
+"""
+    article = load_article(_folder(tmp_path, markdown))
+    assert article.date_published == dt.date(2023, 3, 5)
+    assert article.caption is None
+    first, second = article.posts
+    assert (first.author_name, first.author_handle) == ("Someone Else", "some_one")
+    assert first.url == "https://twitter.com/some_one/status/1"
+    assert first.shared_links == ("https://t.co/abc",)
+    assert first.text == "Hello https://t.co/abc world."
+    assert (second.author_handle, second.date, second.url) == ("x", dt.date(2023, 3, 1), None)
+    assert second.media_url is None
+    assert [b.kind for b in article.blocks if b.kind in ("subheading", "body")] == [
+        "subheading",
+        "body",
+    ]
+    assert [article.text_of(s) for s in article.sentences] == [
+        "Hello https://t.co/abc world.",
+        "Body.",
+        "Second.",
+    ]
