@@ -1,0 +1,65 @@
+"""Top-level test configuration: outside tools.
+
+A test that needs an outside tool says so with ``@pytest.mark.requires("rapper", "jena")`` or calls
+the ``require_tool`` fixture (``require_tool("virtuoso")``). Tool names: rapper, java, jena,
+virtuoso, node-jsonld, node-shacl, oxigraph (see tests/support/tools.py). A missing tool skips the
+test with a reason naming it, except when CI=true or HANDCAR_REQUIRE_TOOLS=1: then it fails, so CI
+never passes by skipping. ``scripts/install-tools.sh`` installs them all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+
+from support.tools import TOOL_NAMES, missing_reason
+
+
+def tools_required() -> bool:
+    """True when a missing tool must fail the run instead of skipping (CI)."""
+    truthy = {"1", "true", "yes"}
+    return (
+        os.environ.get("CI", "").lower() in truthy
+        or os.environ.get("HANDCAR_REQUIRE_TOOLS", "").lower() in truthy
+    )
+
+
+def require_tool(name: str) -> None:
+    """Skip the current test when tool ``name`` is missing (fail instead in CI)."""
+    if name not in TOOL_NAMES:
+        raise ValueError(f"unknown tool {name!r}; known: {', '.join(TOOL_NAMES)}")
+    reason = missing_reason(name)
+    if reason is None:
+        return
+    if tools_required():
+        pytest.fail(f"{reason} (required: CI=true or HANDCAR_REQUIRE_TOOLS=1)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"requires(*tools): needs outside tools ({', '.join(TOOL_NAMES)}); skipped when missing, "
+        "fails when CI=true or HANDCAR_REQUIRE_TOOLS=1",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # a test marked requires(...) is also a `tool` test, so `-m "not tool"` deselects it
+    for item in items:
+        if item.get_closest_marker("requires") and not item.get_closest_marker("tool"):
+            item.add_marker(pytest.mark.tool)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in item.iter_markers("requires"):
+        for name in marker.args:
+            require_tool(name)
+
+
+@pytest.fixture(name="require_tool")
+def require_tool_fixture() -> Callable[[str], None]:
+    """``require_tool("rapper")`` inside a test: skip (or fail in CI) when rapper is missing."""
+    return require_tool

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: locating and running outside tools and servers."""
