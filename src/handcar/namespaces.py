@@ -64,6 +64,7 @@ class DJO(DefinedNamespace):
     ForeignMinistry: URIRef  # foreign ministry
     DiplomaticMission: URIRef  # diplomatic mission
     NewsOrganization: URIRef  # news organisation
+    Group: URIRef  # group of people
     TravelGroup: URIRef  # travel group
     Post: URIRef  # post
     DiplomaticRank: URIRef  # diplomatic rank
@@ -130,6 +131,7 @@ class DJO(DefinedNamespace):
     hasParent: URIRef  # has parent
     hasMember: URIRef  # has member
     hasSubgroup: URIRef  # has subgroup
+    familyOf: URIRef  # family of
     locatedIn: URIRef  # located in
     inCountry: URIRef  # in country
     partOfCrossingPoint: URIRef  # part of crossing point
@@ -158,6 +160,7 @@ class DJO(DefinedNamespace):
     includesCrossing: URIRef  # includes crossing
     hasCause: URIRef  # has cause
     affectedCountry: URIRef  # affected country
+    during: URIRef  # during
     carries: URIRef  # carries
     valueQualifier: URIRef  # has value qualifier
     unit: URIRef  # unit
@@ -165,6 +168,7 @@ class DJO(DefinedNamespace):
     age: URIRef  # age
     caseCount: URIRef  # case count
     deathCount: URIRef  # death count
+    reportedCaseCount: URIRef  # reported case count
     season: URIRef  # in season
     statedBy: URIRef  # stated by
     statedIn: URIRef  # stated in
@@ -172,6 +176,7 @@ class DJO(DefinedNamespace):
     hasEvidence: URIRef  # has evidence
     assertedBy: URIRef  # asserted by
     conflictsWith: URIRef  # conflicts with
+    publishedDuring: URIRef  # published during
     embeds: URIRef  # embeds
     shares: URIRef  # shares
     publishedBy: URIRef  # published by
@@ -199,6 +204,7 @@ class DJO(DefinedNamespace):
     headline: URIRef  # headline
     datePublished: URIRef  # date published
     inLanguage: URIRef  # in language
+    sourceFile: URIRef  # source file
     reason: URIRef  # reason
 
     # Individuals: value qualifiers and seasons
