@@ -35,9 +35,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from handcar.errors import ArticleError
-from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -9,10 +9,10 @@ from pathlib import Path
 from rdflib import Dataset
 
 from handcar.annotation import load_annotation
-from handcar.errors import InputError
 from handcar.article import load_article
 from handcar.coverage import Coverage, coverage
 from handcar.enrichment import add_enrichment, load_enrichment
+from handcar.errors import InputError
 from handcar.graph.claims import build_claims
 from handcar.graph.dataset import add_article, add_graph_provenance, new_dataset
 from handcar.graph.entail import add_entailed

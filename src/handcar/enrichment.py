@@ -16,9 +16,9 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
-from handcar.errors import AnnotationError
 from handcar.annotation.model import IriValue, LangString, Slug, Term, Text
 from handcar.annotation.yamlsource import read_yaml
+from handcar.errors import AnnotationError
 from handcar.graph.iris import Iris
 from handcar.namespaces import DJO, SCHEMA
 from handcar.vocabulary import UnknownTerm, Vocabulary
@@ -52,7 +52,9 @@ class EnrichmentFact:
     source: str
 
 
-def load_enrichment(path: Path, refs: dict[str, URIRef], vocab: Vocabulary) -> tuple[Enrichment, list[EnrichmentFact]]:
+def load_enrichment(
+    path: Path, refs: dict[str, URIRef], vocab: Vocabulary
+) -> tuple[Enrichment, list[EnrichmentFact]]:
     """Read and check ``path`` against the entities the annotation declares."""
     document = read_yaml(path)
     try:
@@ -65,6 +67,7 @@ def load_enrichment(path: Path, refs: dict[str, URIRef], vocab: Vocabulary) -> t
     sources = {s.id for s in enrichment.sources}
     facts = []
     for i, (subject, predicate, obj, source) in enumerate(enrichment.facts):
+
         def error(message: str, part: int, i: int = i) -> AnnotationError:
             return AnnotationError(path, document.line(("facts", i, part)), message)
 
@@ -102,8 +105,13 @@ def _is_wikidata(iri: str) -> bool:
     return re.match(WIKIDATA_ENTITY, iri) is not None
 
 
-def add_enrichment(dataset: Dataset, iris: Iris, article_id: str, enrichment: Enrichment,
-                   facts: list[EnrichmentFact]) -> None:
+def add_enrichment(
+    dataset: Dataset,
+    iris: Iris,
+    article_id: str,
+    enrichment: Enrichment,
+    facts: list[EnrichmentFact],
+) -> None:
     """Write enrichment facts and their provenance."""
     graph = dataset.graph(iris.graph("enrichment"))
     prov = dataset.graph(iris.graph("provenance"))
@@ -130,4 +138,6 @@ def add_enrichment(dataset: Dataset, iris: Iris, article_id: str, enrichment: En
         prov.add((node, RDF.subject, fact.subject))
         prov.add((node, RDF.predicate, fact.predicate))
         prov.add((node, RDF.object, fact.object))
-        prov.add((node, DJO.assertedBy, iris.scoped("statement", article_id, "enrichment", fact.source)))
+        prov.add(
+            (node, DJO.assertedBy, iris.scoped("statement", article_id, "enrichment", fact.source))
+        )

@@ -47,6 +47,10 @@ class Vocabulary:
     superclasses: dict[URIRef, frozenset[URIRef]]
     superproperties: dict[URIRef, frozenset[URIRef]]
     ranges: dict[URIRef, URIRef]
+    domain_classes: dict[URIRef, frozenset[URIRef]]  # property → classes its subjects get (RDFS 2)
+    range_classes: dict[
+        URIRef, frozenset[URIRef]
+    ]  # object property → classes its objects get (RDFS 3)
 
     def datatype_range(self, prop: URIRef) -> URIRef | None:
         """The XSD datatype a datatype property's values take, if the ontology says."""
@@ -92,7 +96,9 @@ class Vocabulary:
         return any(target in self.superclasses.get(cls, frozenset({cls})) for cls in classes)
 
 
-def _closure(graph: Graph, relation: URIRef, terms: Iterable[URIRef]) -> dict[URIRef, frozenset[URIRef]]:
+def _closure(
+    graph: Graph, relation: URIRef, terms: Iterable[URIRef]
+) -> dict[URIRef, frozenset[URIRef]]:
     direct: dict[URIRef, set[URIRef]] = {}
     for sub, sup in graph.subject_objects(relation):
         if isinstance(sub, URIRef) and isinstance(sup, URIRef):
@@ -124,13 +130,30 @@ def vocabulary_from(graph: Graph) -> Vocabulary:
         for p, r in graph.subject_objects(RDFS.range)
         if p in datas and isinstance(r, URIRef) and str(r).startswith(xsd)
     }
+    superclasses = _closure(graph, RDFS.subClassOf, classes)
+    superproperties = _closure(graph, RDFS.subPropertyOf, objects | datas)
+
+    def typed_by(axiom: URIRef, props: set[URIRef]) -> dict[URIRef, frozenset[URIRef]]:
+        out = {}
+        for prop in props:
+            found: set[URIRef] = set()
+            for sup in superproperties.get(prop, {prop}):
+                for cls in graph.objects(sup, axiom):
+                    if isinstance(cls, URIRef) and cls in classes:
+                        found |= superclasses.get(cls, {cls})
+            if found:
+                out[prop] = frozenset(found)
+        return out
+
     return Vocabulary(
         ranges=ranges,
+        domain_classes=typed_by(RDFS.domain, objects | datas),
+        range_classes=typed_by(RDFS.range, objects),
         classes=frozenset(classes),
         object_properties=frozenset(objects),
         datatype_properties=frozenset(datas - objects),
-        superclasses=_closure(graph, RDFS.subClassOf, classes),
-        superproperties=_closure(graph, RDFS.subPropertyOf, objects | datas),
+        superclasses=superclasses,
+        superproperties=superproperties,
     )
 
 

@@ -1,7 +1,7 @@
 """The evidence-anchored annotation of an article: format, loading, and checks against the text."""
 
-from handcar.errors import AnnotationError
 from handcar.annotation.load import load_annotation
 from handcar.annotation.model import Annotation
+from handcar.errors import AnnotationError
 
 __all__ = ["Annotation", "AnnotationError", "load_annotation"]

@@ -35,7 +35,9 @@ class AmbiguousQuote(LookupError):
         super().__init__(f"occurs {len(offsets)} times")
 
 
-def find_quote(text: str, quote: str, prefix: str | None = None, suffix: str | None = None) -> Anchor:
+def find_quote(
+    text: str, quote: str, prefix: str | None = None, suffix: str | None = None
+) -> Anchor:
     """The unique occurrence of ``prefix + quote + suffix``, as an anchor on ``quote``."""
     before, after = prefix or "", suffix or ""
     needle = before + quote + after

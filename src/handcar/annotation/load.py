@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from handcar.errors import AnnotationError
 from handcar.annotation.model import Annotation
 from handcar.annotation.yamlsource import YamlDocument, read_yaml
+from handcar.errors import AnnotationError
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,11 @@ def load_annotation(path: Path) -> LoadedAnnotation:
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = _trim_union_branch(first["loc"])
-        where = ".".join(str(part) for part in loc) or "(top level)"
         message = _message(first)
+        field, _sep, rest = message.partition(": ")
+        if rest and (*loc, field) in document.lines:  # a model check naming its field
+            loc, message = (*loc, field), rest
+        where = ".".join(str(part) for part in loc) or "(top level)"
         more = len(exc.errors()) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise AnnotationError(path, document.line(loc), f"{where}: {message}{suffix}") from None

@@ -82,7 +82,9 @@ class Thing(Attributed):
         for field in ("name", "referred_to_as"):
             words = getattr(self, field)
             if words is not None and words not in self.quote:
-                raise ValueError(f"{field} {words!r} is not in the quote: names are never invented")
+                raise ValueError(
+                    f"{field}: {words!r} is not in the quote: names are never invented"
+                )
         return self
 
 
@@ -105,7 +107,7 @@ class Quantity(Attributed):
         uppers = [f for f in ("less_than", "at_most") if getattr(self, f) is not None]
         if len(points) + len(lowers) + len(uppers) == 0:
             raise ValueError("give value, about, or a bound (more_than/at_least/less_than/at_most)")
-        if points and (lowers or uppers) or len(points) > 1:
+        if (points and (lowers or uppers)) or len(points) > 1:
             raise ValueError("a quantity is exact, approximate, or bounded: not several at once")
         if len(lowers) > 1 or len(uppers) > 1:
             raise ValueError("at most one lower and one upper bound")
@@ -113,7 +115,7 @@ class Quantity(Attributed):
             low, high = getattr(self, lowers[0]), getattr(self, uppers[0])
             inclusive = lowers[0] == "at_least" and uppers[0] == "at_most"
             if low > high or (low == high and not inclusive):
-                raise ValueError(f"lower bound {low} is above upper bound {high}")
+                raise ValueError(f"{lowers[0]}: lower bound {low} is above upper bound {high}")
         return self
 
     @property

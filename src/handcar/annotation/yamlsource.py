@@ -50,9 +50,13 @@ def read_yaml(path: Path) -> YamlDocument:
     try:
         raw = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # Point at the construct the problem is in (where a flow sequence or mapping began),
+        # which is the line the curator broke; mention where the parser noticed it.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+            problem += f" (noticed at line {exc.problem_mark.line + 1})"
         raise AnnotationError(path, line, f"YAML syntax error: {problem}") from None
     lines: dict[Path_, int] = {(): 1}
     return YamlDocument(path, _plain(raw, (), lines), lines)

@@ -9,6 +9,7 @@ Derivation rules (each derived triple is supported by the claim of the fact it c
 - ``L nextLeg M``   ⇒ ``interval(L) time:intervalMeets interval(M)``
 - ``L duration Q``  ⇒ ``interval(L) time:hasDuration Q``
 - either of those   ⇒ ``L hasInterval interval(L)`` and ``interval(L) a time:ProperInterval``
+  (and likewise for M)
 - ``X during T``    ⇒ ``X djo:date "YYYY-MM-DD"^^xsd:date`` when T is known to the day
 - ``S publishedDuring T`` ⇒ ``S schema:datePublished "YYYY-MM-DD"^^xsd:date`` likewise
 """
@@ -33,8 +34,12 @@ from handcar.vocabulary import UnknownTerm, Vocabulary
 
 Triple = tuple[URIRef, URIRef, Node]
 ARTICLE_ID = "article"
-TIME_UNITS = {"HR": ("unitHour", "H"), "MIN": ("unitMinute", "M"), "DAY": ("unitDay", "D"),
-              "YR": ("unitYear", None)}
+TIME_UNITS = {
+    "HR": ("unitHour", "H"),
+    "MIN": ("unitMinute", "M"),
+    "DAY": ("unitDay", "D"),
+    "YR": ("unitYear", None),
+}
 
 
 @dataclass
@@ -85,7 +90,9 @@ class ClaimBuilder:
     def __init__(self, loaded: LoadedAnnotation, article: Article, vocab: Vocabulary, iris: Iris):
         self.loaded, self.ann, self.article = loaded, loaded.annotation, article
         self.vocab, self.iris = vocab, iris
-        self.refs: dict[str, _Ref] = {ARTICLE_ID: _Ref(iris.article(article.id), (DJO.NewsArticle,))}
+        self.refs: dict[str, _Ref] = {
+            ARTICLE_ID: _Ref(iris.article(article.id), (DJO.NewsArticle,))
+        }
         self.durations: set[str] = set()
 
     # -- entry point ---------------------------------------------------------------------------
@@ -121,9 +128,7 @@ class ClaimBuilder:
             photo=self._optional(info.photo, ("article", "photo")),
             claims=claims,
             notes=notes,
-            things={
-                t.id: self.refs[t.id].iri for t in [*self.ann.entities, *self.ann.events]
-            },
+            things={t.id: self.refs[t.id].iri for t in [*self.ann.entities, *self.ann.events]},
         )
 
     # -- declarations --------------------------------------------------------------------------
@@ -136,10 +141,14 @@ class ClaimBuilder:
         ]
         for section, i, item in items:
             if item.id == ARTICLE_ID:
-                raise self.loaded.error(f"id {ARTICLE_ID!r} is reserved for the article", section, i, "id")
+                raise self.loaded.error(
+                    f"id {ARTICLE_ID!r} is reserved for the article", section, i, "id"
+                )
             if item.id in seen:
                 first = self.loaded.line(*seen[item.id])
-                raise self.loaded.error(f"duplicate id {item.id!r} (first at line {first})", section, i, "id")
+                raise self.loaded.error(
+                    f"duplicate id {item.id!r} (first at line {first})", section, i, "id"
+                )
             seen[item.id] = (section, i, "id")
         aid = self.article.id
         for section in ("entities", "events"):
@@ -156,8 +165,11 @@ class ClaimBuilder:
             try:
                 when = timeexpr.resolve(t.date, t.relative, self.article.date_published)
             except ValueError as exc:
-                raise self.loaded.error(str(exc), "times", i) from None
-            self.refs[t.id] = _Ref(self.iris.scoped("time", aid, t.id), (TIME.DateTimeInterval,), when)
+                field = "date" if t.date is not None else "relative"
+                raise self.loaded.error(str(exc), "times", i, field) from None
+            self.refs[t.id] = _Ref(
+                self.iris.scoped("time", aid, t.id), (TIME.DateTimeInterval,), when
+            )
 
     def _class(self, name: str, loc: tuple) -> URIRef:
         try:
@@ -184,14 +196,16 @@ class ClaimBuilder:
             raise self.loaded.error(
                 f"quote not found in the article: {_short(item.quote)!r}"
                 + (" (with its prefix/suffix)" if item.prefix or item.suffix else ""),
-                *loc, "quote",
+                *loc,
+                "quote",
             ) from None
         except AmbiguousQuote as exc:
             lines = ", ".join(str(self.article.line_of(o)) for o in exc.offsets)
             raise self.loaded.error(
                 f"ambiguous quote {_short(item.quote)!r}: occurs {len(exc.offsets)} times "
                 f"(article.md lines {lines}); add a prefix or suffix",
-                *loc, "quote",
+                *loc,
+                "quote",
             ) from None
 
     def _claim(self, local: str, item, loc: tuple) -> Claim:
@@ -207,25 +221,36 @@ class ClaimBuilder:
         triples = claim.triples
         triples.extend((ref.iri, RDF.type, cls) for cls in ref.classes)
         if thing.name is not None:
-            name = Literal(thing.name, lang=thing.lang)
-            triples += [(ref.iri, SCHEMA.name, name), (ref.iri, RDFS.label, name)]
+            triples.append((ref.iri, SCHEMA.name, Literal(thing.name, lang=thing.lang)))
         if thing.referred_to_as is not None:
-            triples.append((ref.iri, DJO.referredToAs, Literal(thing.referred_to_as, lang=thing.lang)))
-            if thing.label is None:
-                triples.append((ref.iri, RDFS.label, Literal(thing.referred_to_as, lang=thing.lang)))
+            triples.append(
+                (ref.iri, DJO.referredToAs, Literal(thing.referred_to_as, lang=thing.lang))
+            )
+        # One display label: the curator's, else the name, else the article's phrase.
         if thing.label is not None:
             triples.append((ref.iri, RDFS.label, Literal(thing.label, lang="en")))
+        else:
+            words = thing.name if thing.name is not None else thing.referred_to_as
+            triples.append((ref.iri, RDFS.label, Literal(words, lang=thing.lang)))
         return claim
 
     def _quantity_claim(self, q: Quantity, loc: tuple) -> Claim:
         claim = self._claim(q.id, q, loc)
         node = self.refs[q.id].iri
         t = claim.triples
-        t += [(node, RDF.type, DJO.QuantityValue), (node, DJO.unit, UNIT[q.unit]),
-              (node, DJO.valueQualifier, DJO[q.qualifier])]
-        for field_, prop in (("value", DJO.numericValue), ("about", DJO.approximateValue),
-                             ("more_than", DJO.minExclusive), ("at_least", DJO.minInclusive),
-                             ("less_than", DJO.maxExclusive), ("at_most", DJO.maxInclusive)):
+        t += [
+            (node, RDF.type, DJO.QuantityValue),
+            (node, DJO.unit, UNIT[q.unit]),
+            (node, DJO.valueQualifier, DJO[q.qualifier]),
+        ]
+        for field_, prop in (
+            ("value", DJO.numericValue),
+            ("about", DJO.approximateValue),
+            ("more_than", DJO.minExclusive),
+            ("at_least", DJO.minInclusive),
+            ("less_than", DJO.maxExclusive),
+            ("at_most", DJO.maxInclusive),
+        ):
             number = getattr(q, field_)
             if number is not None:
                 t.append((node, prop, decimal_literal(number)))
@@ -233,12 +258,19 @@ class ClaimBuilder:
             if q.unit not in TIME_UNITS:
                 raise self.loaded.error(f"a duration needs a time unit, not {q.unit}", *loc, "unit")
             unit_type, designator = TIME_UNITS[q.unit]
-            t += [(node, RDF.type, DJO.Duration), (node, RDF.type, TIME.Duration),
-                  (node, TIME.unitType, TIME[unit_type])]
+            t += [
+                (node, RDF.type, DJO.Duration),
+                (node, RDF.type, TIME.Duration),
+                (node, TIME.unitType, TIME[unit_type]),
+            ]
             if q.value is not None:
                 t.append((node, TIME.numericDuration, decimal_literal(q.value)))
                 if designator and q.value == q.value.to_integral_value():
-                    lexical = f"P{int(q.value)}D" if designator == "D" else f"PT{int(q.value)}{designator}"
+                    lexical = (
+                        f"P{int(q.value)}D"
+                        if designator == "D"
+                        else f"PT{int(q.value)}{designator}"
+                    )
                     t.append((node, DJO.xsdDuration, duration_literal(lexical)))
         return claim
 
@@ -249,10 +281,14 @@ class ClaimBuilder:
         assert when is not None
         desc = self.iris.scoped("time", self.article.id, time.id, "description")
         t = claim.triples
-        t += [(ref.iri, RDF.type, TIME.DateTimeInterval), (ref.iri, TIME.hasDateTimeDescription, desc),
-              (ref.iri, RDFS.label, Literal(describe(when), lang="en")),
-              (desc, RDF.type, TIME.DateTimeDescription), (desc, TIME.unitType, TIME[when.precision]),
-              (desc, TIME.year, Literal(f"{when.year:04d}", datatype=XSD.gYear))]
+        t += [
+            (ref.iri, RDF.type, TIME.DateTimeInterval),
+            (ref.iri, TIME.hasDateTimeDescription, desc),
+            (ref.iri, RDFS.label, Literal(describe(when), lang="en")),
+            (desc, RDF.type, TIME.DateTimeDescription),
+            (desc, TIME.unitType, TIME[when.precision]),
+            (desc, TIME.year, Literal(f"{when.year:04d}", datatype=XSD.gYear)),
+        ]
         if when.month is not None:
             t.append((desc, TIME.month, Literal(f"--{when.month:02d}", datatype=XSD.gMonth)))
         if when.day is not None:
@@ -306,10 +342,17 @@ class ClaimBuilder:
         aid = self.article.id
         if predicate in (DJO.nextLeg, DJO.duration):
             interval = self.iris.scoped("interval", aid, subject_id)
-            out: list[Triple] = [(self.refs[subject_id].iri, DJO.hasInterval, interval),
-                                 (interval, RDF.type, TIME.ProperInterval)]
+            out: list[Triple] = [
+                (self.refs[subject_id].iri, DJO.hasInterval, interval),
+                (interval, RDF.type, TIME.ProperInterval),
+            ]
             if predicate == DJO.nextLeg:
-                out.append((interval, TIME.intervalMeets, self.iris.scoped("interval", aid, str(obj))))
+                following = self.iris.scoped("interval", aid, str(obj))
+                out += [
+                    (interval, TIME.intervalMeets, following),
+                    (self.refs[str(obj)].iri, DJO.hasInterval, following),
+                    (following, RDF.type, TIME.ProperInterval),
+                ]
             else:
                 out.append((interval, TIME.hasDuration, self.refs[str(obj)].iri))
             return out
@@ -317,7 +360,13 @@ class ClaimBuilder:
             when = self.refs[obj].time
             if when is not None and when.date is not None:
                 target = DJO.date if predicate == DJO.during else SCHEMA.datePublished
-                return [(self.refs[subject_id].iri, target, Literal(when.date.isoformat(), datatype=XSD.date))]
+                return [
+                    (
+                        self.refs[subject_id].iri,
+                        target,
+                        Literal(when.date.isoformat(), datatype=XSD.date),
+                    )
+                ]
         return []
 
 
@@ -351,6 +400,8 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def build_claims(loaded: LoadedAnnotation, article: Article, vocab: Vocabulary, iris: Iris) -> ArticleClaims:
+def build_claims(
+    loaded: LoadedAnnotation, article: Article, vocab: Vocabulary, iris: Iris
+) -> ArticleClaims:
     """Check ``loaded`` against ``article`` and the ontology; return its claims."""
     return ClaimBuilder(loaded, article, vocab, iris).build()

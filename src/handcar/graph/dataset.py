@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import NamespaceManager
 
 from handcar.annotation.anchor import Anchor
 from handcar.graph.claims import ArticleClaims
@@ -20,7 +21,8 @@ from handcar.namespaces import DJO, NIF, OA, PREFIXES, PROV, SCHEMA
 
 def new_dataset() -> Dataset:
     """An empty dataset with handcar's prefixes bound and nothing else."""
-    dataset = Dataset(bind_namespaces="none")
+    dataset = Dataset()
+    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
     return dataset
@@ -62,7 +64,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> None:
     for note in ac.notes:
         node = iris.scoped("evidence", aid, note.local)
         _anchor(g["text"], node, None, text, note.anchor, OA.commenting)
-        g["text"].add((node, OA.bodyValue, Literal(note.reason, lang="en")))
+        g["text"].add((node, OA.bodyValue, Literal(note.reason)))
 
 
 def _source(prov: Graph, ac: ArticleClaims, article: URIRef, text: URIRef) -> None:
@@ -70,7 +72,9 @@ def _source(prov: Graph, ac: ArticleClaims, article: URIRef, text: URIRef) -> No
     prov.add((article, RDF.type, DJO.NewsArticle))
     prov.add((article, SCHEMA.headline, Literal(art.headline, lang=ac.language)))
     prov.add((article, RDFS.label, Literal(art.headline, lang=ac.language)))
-    prov.add((article, SCHEMA.datePublished, Literal(art.date_published.isoformat(), datatype=XSD.date)))
+    prov.add(
+        (article, SCHEMA.datePublished, Literal(art.date_published.isoformat(), datatype=XSD.date))
+    )
     prov.add((article, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
     prov.add((article, SCHEMA.inLanguage, Literal(ac.language)))
     prov.add((article, DJO.publishedBy, ac.publisher))
@@ -88,11 +92,19 @@ def _source(prov: Graph, ac: ArticleClaims, article: URIRef, text: URIRef) -> No
         for link in post.shared_links:
             prov.add((ac.post, SCHEMA.citation, Literal(link, datatype=XSD.anyURI)))
         if post.media_url:
-            prov.add((ac.post, SCHEMA.associatedMedia, Literal(post.media_url, datatype=XSD.anyURI)))
+            prov.add(
+                (ac.post, SCHEMA.associatedMedia, Literal(post.media_url, datatype=XSD.anyURI))
+            )
 
 
-def _anchor(text_graph: Graph, node: URIRef, body: URIRef | None, text: URIRef, anchor: Anchor,
-            motivation: URIRef) -> None:
+def _anchor(
+    text_graph: Graph,
+    node: URIRef,
+    body: URIRef | None,
+    text: URIRef,
+    anchor: Anchor,
+    motivation: URIRef,
+) -> None:
     target = URIRef(f"{node}.target")
     quote, position = URIRef(f"{node}.quote"), URIRef(f"{node}.position")
     t = text_graph

@@ -1,4 +1,4 @@
-"""Materialises what the ontology's class and property hierarchy entails (RDFS rules 7 and 9).
+"""Materialises what the ontology's class and property axioms entail (RDFS rules 2, 3, 7, 9).
 
 A store without reasoning still finds a Third Secretary as ``schema:Person`` and a leg's origin
 as ``schema:fromLocation``: for every typed node and every property use, the super-classes and
@@ -20,7 +20,7 @@ from handcar.vocabulary import Vocabulary
 def entailed_triples(
     triples: Iterable[tuple[Node, Node, Node]], vocab: Vocabulary
 ) -> set[tuple[Node, Node, Node]]:
-    """The super-class types and super-property triples that ``triples`` entail."""
+    """The types (from super-classes, domains, ranges) and super-property triples entailed."""
     stated = set(triples)
     out: set[tuple[Node, Node, Node]] = set()
     for s, p, o in stated:
@@ -30,6 +30,11 @@ def entailed_triples(
         elif isinstance(p, URIRef):
             for sup in vocab.superproperties.get(p, ()):
                 out.add((s, sup, o))
+            for cls in vocab.domain_classes.get(p, ()):
+                out.add((s, RDF.type, cls))
+            if isinstance(o, URIRef):
+                for cls in vocab.range_classes.get(p, ()):
+                    out.add((o, RDF.type, cls))
     return out - stated
 
 

@@ -7,10 +7,12 @@ compacted with handcar's own context (``context.jsonld``), never fetched from th
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from handcar.namespaces import PREFIXES
 
@@ -46,7 +48,12 @@ def turtle(dataset: Dataset) -> bytes:
 
 
 def trig(dataset: Dataset) -> bytes:
-    return dataset.serialize(format="trig", encoding="utf-8")
+    """TriG with the named graphs in IRI order (rdflib's own order follows the hash seed)."""
+    serializer = TrigSerializer(dataset)
+    serializer.contexts = sorted(serializer.contexts, key=lambda graph: str(graph.identifier))
+    stream = io.BytesIO()
+    serializer.serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def context() -> dict:
@@ -60,9 +67,20 @@ def context_bytes() -> bytes:
 
 def jsonld(dataset: Dataset) -> bytes:
     text = dataset.serialize(format="json-ld", context=context()["@context"], auto_compact=True)
-    document = json.loads(text)
+    document = _canonical_order(json.loads(text))
     document["@context"] = CONTEXT_FILE
-    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+def _canonical_order(node):
+    """Sort JSON-LD arrays (sets in JSON-LD, except @list) so bytes do not depend on hashing."""
+    if isinstance(node, dict):
+        return {k: (v if k == "@list" else _canonical_order(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_canonical_order(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return node
 
 
 DATASET_FILES: dict[str, Callable[[Dataset], bytes]] = {

@@ -1,0 +1,5 @@
+"""``python -m handcar`` runs the command line."""
+
+from handcar.cli import app
+
+app()

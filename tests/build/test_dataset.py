@@ -1,0 +1,115 @@
+"""The built seed: evidence anchors agree with the text, every fact has evidence, no blank nodes."""
+
+from __future__ import annotations
+
+from rdflib import RDF, BNode, Literal, URIRef
+
+from handcar.build import BuildResult
+from handcar.namespaces import DJO, NIF, OA
+from support.paths import SEED
+
+
+def _graph(built: BuildResult, name: str):
+    return built.dataset.graph(built.iris.graph(name))
+
+
+def test_every_evidence_anchor_matches_the_published_text(built: BuildResult) -> None:
+    text_graph = _graph(built, "text")
+    texts = {s: str(o) for s, o in text_graph.subject_objects(NIF.isString)}
+    checked = 0
+    for target in text_graph.subjects(RDF.type, OA.SpecificResource):
+        text = texts[text_graph.value(target, OA.hasSource)]
+        selectors = list(text_graph.objects(target, OA.hasSelector))
+        quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in text_graph)
+        position = next(
+            s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in text_graph
+        )
+        start = int(text_graph.value(position, OA.start))
+        end = int(text_graph.value(position, OA.end))
+        exact = str(text_graph.value(quote, OA.exact))
+        assert text[start:end] == exact
+        assert text[:start].endswith(str(text_graph.value(quote, OA.prefix)))
+        assert text[end:].startswith(str(text_graph.value(quote, OA.suffix)))
+        checked += 1
+    assert checked >= 70
+
+
+def test_every_asserted_triple_has_a_claim_with_evidence(built: BuildResult) -> None:
+    prov = _graph(built, "provenance")
+    text_graph = _graph(built, "text")
+    supported = {}
+    for fact in prov.subjects(RDF.type, RDF.Statement):
+        triple = (
+            prov.value(fact, RDF.subject),
+            prov.value(fact, RDF.predicate),
+            prov.value(fact, RDF.object),
+        )
+        supported.setdefault(triple, []).append(prov.value(fact, DJO.assertedBy))
+    asserted = _graph(built, "asserted")
+    assert len(asserted) > 300
+    for triple in asserted:
+        claims = supported.get(triple)
+        assert claims, f"no claim supports {triple}"
+        for claim in claims:
+            evidence = prov.value(claim, DJO.hasEvidence)
+            assert evidence is not None and (evidence, OA.hasTarget, None) in text_graph
+            assert prov.value(claim, DJO.statedBy) is not None
+            assert prov.value(claim, DJO.statedIn) is not None
+
+
+def test_no_blank_nodes_and_every_iri_under_the_base(built: BuildResult) -> None:
+    for s, _p, o, _g in built.dataset.quads((None, None, None, None)):
+        assert not isinstance(s, BNode) and not isinstance(o, BNode)
+
+
+def test_both_distance_claims_are_kept_with_their_sources(built: BuildResult) -> None:
+    rows = built.dataset.query(
+        """
+        SELECT ?qualifier ?min ?approx ?source WHERE {
+          GRAPH ?g1 { ?leg a djo:HandcarLeg ; djo:distance ?q .
+                      ?q djo:valueQualifier ?qualifier ; djo:unit unit:KiloM .
+                      OPTIONAL { ?q djo:minExclusive ?min }
+                      OPTIONAL { ?q djo:approximateValue ?approx } }
+          GRAPH ?g2 { ?fact rdf:subject ?leg ; rdf:predicate djo:distance ; rdf:object ?q ;
+                            djo:assertedBy ?claim . ?claim djo:statedIn ?source }
+        } ORDER BY ?qualifier
+        """
+    )
+    found = {
+        (str(r.qualifier).rsplit("#", 1)[1], r.min, r.approx, str(r.source).rsplit("/", 1)[1])
+        for r in rows
+    }
+    assert found == {
+        (
+            "moreThan",
+            Literal("1.0", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+            None,
+            "ministry-statement-2021-02-25",
+        ),
+        (
+            "approximately",
+            None,
+            Literal("1.0", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+            "novaya-gazeta-post-2021-02-25",
+        ),
+    }
+    # "More than a kilometre" is a lower bound: never published as the value 1.
+    asserted = _graph(built, "asserted")
+    for quantity in asserted.objects(None, DJO.distance):
+        assert asserted.value(quantity, DJO.numericValue) is None
+
+
+def test_unnamed_places_have_no_name(built: BuildResult) -> None:
+    asserted = _graph(built, "asserted")
+    unnamed = set(asserted.subjects(RDF.type, DJO.UnnamedPlace))
+    assert len(unnamed) >= 5
+    schema_name = URIRef("https://schema.org/name")
+    for place in unnamed:
+        assert asserted.value(place, schema_name) is None
+
+
+def test_coverage_is_complete(built: BuildResult) -> None:
+    (cover,) = built.coverage
+    assert cover.article == SEED
+    assert (cover.annotated, cover.total) == (12, 12)
+    assert built.warnings == []
