@@ -191,3 +191,4 @@ class Annotation(_Strict):
     times: list[Time] = []
     statements: list[Statement] = []
     not_modelled: list[NotModelled] = []
+    conflicts: list[tuple[Slug, Slug]] = []  # pairs of statement ids that disagree

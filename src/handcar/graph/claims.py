@@ -75,6 +75,7 @@ class ArticleClaims:
     claims: list[Claim]
     notes: list[Note]
     things: dict[str, URIRef]  # entity and event ids → IRIs
+    conflicts: list[tuple[URIRef, URIRef]]  # claims that disagree, both kept
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,20 @@ class ClaimBuilder:
             claims=claims,
             notes=notes,
             things={t.id: self.refs[t.id].iri for t in [*self.ann.entities, *self.ann.events]},
+            conflicts=self._conflicts({c.local: c.iri for c in claims}),
         )
+
+    def _conflicts(self, claims: dict[str, URIRef]) -> list[tuple[URIRef, URIRef]]:
+        statements = {s.id for s in self.ann.statements}
+        pairs = []
+        for i, pair in enumerate(self.ann.conflicts):
+            for j, ident in enumerate(pair):
+                if ident not in statements:
+                    raise self.loaded.error(f"{ident!r} is not a statement id", "conflicts", i, j)
+            if pair[0] == pair[1]:
+                raise self.loaded.error("a statement cannot conflict with itself", "conflicts", i)
+            pairs.append((claims[pair[0]], claims[pair[1]]))
+        return pairs
 
     # -- declarations --------------------------------------------------------------------------
     def _declare(self) -> None:

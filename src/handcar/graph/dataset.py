@@ -61,10 +61,22 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> None:
             prov.add((fact, RDF.predicate, p))
             prov.add((fact, RDF.object, o))
             prov.add((fact, DJO.assertedBy, claim.iri))
+    for first, second in ac.conflicts:
+        g["provenance"].add((first, DJO.conflictsWith, second))
+        g["provenance"].add((second, DJO.conflictsWith, first))
     for note in ac.notes:
-        node = iris.scoped("evidence", aid, note.local)
-        _anchor(g["text"], node, None, text, note.anchor, OA.commenting)
-        g["text"].add((node, OA.bodyValue, Literal(note.reason)))
+        statement = iris.scoped("statement", aid, note.local)
+        evidence = iris.scoped("evidence", aid, note.local)
+        prov = g["provenance"]
+        prov.add((statement, RDF.type, DJO.NotModelled))
+        prov.add((statement, DJO.reason, Literal(note.reason, lang="en")))
+        prov.add((statement, DJO.statedBy, ac.publisher))
+        prov.add((statement, DJO.statedIn, article))
+        prov.add((statement, DJO.reportedIn, article))
+        prov.add((statement, DJO.hasEvidence, evidence))
+        prov.add((statement, RDFS.label, Literal(_label(note.anchor.exact), lang=ac.language)))
+        _anchor(g["text"], evidence, statement, text, note.anchor, OA.commenting)
+        g["text"].add((evidence, OA.bodyValue, Literal(note.reason)))
 
 
 def _source(prov: Graph, ac: ArticleClaims, article: URIRef, text: URIRef) -> None:
