@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from handcar.commands import build as build_command
+from handcar.commands import load as load_command
+from handcar.commands import query as query_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
 
@@ -15,3 +17,5 @@ def main() -> None:
 
 
 app.command("build")(build_command.build)
+app.command("query")(query_command.query)
+app.command("load")(load_command.load)

@@ -413,10 +413,11 @@ def riot_count(
 ) -> int:
     """Triples (or quads) ``riot --count`` parses from ``path``."""
     proc = _riot("--count", path, syntax, base, contexts)
-    match = re.search(r"(?:Triples|Quads) = (\d+)", proc.stderr + proc.stdout)  # on stderr
+    # riot prints the count with thousands separators: "Triples = 5,285"
+    match = re.search(r"(?:Triples|Quads) = ([\d,]+)", proc.stderr + proc.stdout)  # on stderr
     if not match:
         raise ToolError("riot", f"no count for {path}", stderr=proc.stdout + proc.stderr)
-    return int(match.group(1))
+    return int(match.group(1).replace(",", ""))
 
 
 def jena_shacl_report(data: str | os.PathLike[str], shapes: str | os.PathLike[str]) -> str:

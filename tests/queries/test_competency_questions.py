@@ -1,0 +1,205 @@
+"""The competency questions in queries/: well-formed files, stored answers that say what the
+article says, and a README whose tables are exactly the stored answers.
+
+The stored answers (queries/expected/) are what every engine must return (tests/stores/); the
+tests below pin them to the article, so that regenerating them (scripts/competency-answers.py)
+cannot silently turn a wrong answer into the expected one.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from handcar.answers import Answers
+from handcar.competency import (
+    Question,
+    answers_markdown,
+    generated_part,
+    load_expected,
+    queries_dir,
+    questions,
+)
+from handcar.graph.iris import DEFAULT_BASE
+
+QUESTIONS = questions()
+DJO = "https://w3id.org/djo#"
+ID = DEFAULT_BASE
+EVENT = f"{ID}event/moscow-times-2021-02-26-handcar."
+
+
+def expected(number: int) -> list[dict[str, object]]:
+    """The stored answers of CQ``number`` as dicts of Python values (see :func:`value`)."""
+    (question,) = [q for q in QUESTIONS if q.number == number]
+    return [{k: value(v) for k, v in row.items()} for row in load_expected(question).as_dicts()]
+
+
+def value(cell: str | None) -> object:
+    """A normalised cell as a Python value: IRIs and strings as str, numbers as Decimal."""
+    if cell is None:
+        return None
+    if cell.startswith("<"):
+        return cell[1:-1]
+    if cell.startswith('"'):
+        return json.loads(cell[: cell.rindex('"') + 1])
+    if cell in ("true", "false"):
+        return cell == "true"
+    return Decimal(cell)
+
+
+def test_at_least_fifteen_questions_numbered_from_one() -> None:
+    numbers = [q.number for q in QUESTIONS]
+    assert len(numbers) >= 15
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.name for q in QUESTIONS])
+def test_every_question_has_its_stored_answers(question: Question) -> None:
+    stored = json.loads(question.expected_path.read_text(encoding="utf-8"))
+    assert stored["query"] == question.path.name
+    assert stored["question"] == f"CQ{question.number}: {question.question}"
+    assert stored["ordered"] == question.ordered
+    assert stored["rows"], f"{question.name}: no answers stored"
+    assert all(len(row) == len(stored["variables"]) for row in stored["rows"])
+
+
+def test_no_stored_answers_without_a_question() -> None:
+    stored = {p.stem for p in (queries_dir() / "expected").glob("*.json")}
+    assert stored == {q.name for q in QUESTIONS}
+
+
+def test_readme_tables_are_the_stored_answers() -> None:
+    readme = (queries_dir() / "README.md").read_text(encoding="utf-8")
+    items: list[tuple[Question, Answers]] = [(q, load_expected(q)) for q in QUESTIONS]
+    assert generated_part(readme) == answers_markdown(items, base=DEFAULT_BASE), (
+        "queries/README.md is out of date: run .venv/bin/python scripts/competency-answers.py"
+    )
+
+
+# --- what the article says ------------------------------------------------------------------------
+
+
+def test_cq1_the_named_diplomat_is_third_secretary_of_the_embassy() -> None:
+    (row,) = expected(1)
+    assert row["name"] == "Vladislav Sorokin"
+    assert row["rank"] == "Third Secretary"
+    assert row["organization"] == "Russia's Embassy in Pyongyang"
+    assert row["parent"] == "Russian Foreign Ministry"
+
+
+def test_cq2_varya_is_his_three_year_old_daughter() -> None:
+    (row,) = expected(2)
+    assert (row["parentName"], row["childName"]) == ("Vladislav Sorokin", "Varya")
+    assert row["age"] == 3
+    assert row["ageUnit"] == "http://qudt.org/vocab/unit/YR"
+    assert row["ageQualifier"] == DJO + "exactly"
+
+
+def test_cq3_the_mission() -> None:
+    (row,) = expected(3)
+    assert (row["sendingState"], row["hostCountry"], row["city"]) == (
+        "Russia",
+        "North Korea",
+        "Pyongyang",
+    )
+
+
+def test_cq4_eight_employees_and_their_families() -> None:
+    rows = {r["groupLabel"]: r for r in expected(4)}
+    staff = rows["Eight Russian Embassy employees"]
+    assert staff["statedSize"] == 8 and staff["sizeQualifier"] == DJO + "exactly"
+    assert staff["member"] == "Vladislav Sorokin"
+    assert rows["their families"]["member"] == "Varya"
+    assert rows["Eight Russian Embassy employees and their families"]["partOf"] is None
+
+
+def test_cq5_four_legs_in_order_each_meeting_the_next() -> None:
+    rows = expected(5)
+    assert [r["index"] for r in rows] == [1, 2, 3, 4]
+    assert [r["mode"] for r in rows] == [
+        DJO + m for m in ("TrainLeg", "BusLeg", "HandcarLeg", "BusLeg")
+    ]
+    assert [r["vehicle"] for r in rows] == [DJO + v for v in ("Train", "Bus", "RailHandcar", "Bus")]
+    assert rows[0]["from"] == "Pyongyang" and rows[3]["to"] == "Vladivostok"
+    assert rows[2]["via"] == "the bridge across the Tumen River"
+    assert [r["nextIndex"] for r in rows] == [2, 3, 4, None]
+    assert [r["meetsIndex"] for r in rows] == [2, 3, 4, None]
+
+
+def test_cq6_train_32_hours_bus_2_hours_others_unstated() -> None:
+    rows = {r["index"]: r for r in expected(6)}
+    assert rows[1]["numericDuration"] == 32 and rows[2]["numericDuration"] == 2
+    assert rows[1]["unitType"] == "http://www.w3.org/2006/time#unitHour"
+    assert rows[3]["numericDuration"] is None and rows[4]["numericDuration"] is None
+
+
+def test_cq7_more_than_a_kilometre_and_about_a_kilometre() -> None:
+    rows = {r["source"]: r for r in expected(7)}
+    ministry = rows[f"{ID}source/ministry-statement-2021-02-25"]
+    assert ministry["minExclusive"] == 1 and ministry["qualifier"] == DJO + "moreThan"
+    assert ministry["exact"] is None and ministry["maxExclusive"] is None
+    assert ministry["maxInclusive"] is None
+    post = rows[f"{ID}source/novaya-gazeta-post-2021-02-25"]
+    assert post["approximate"] == 1 and post["qualifier"] == DJO + "approximately"
+    assert {r["unit"] for r in rows.values()} == {"http://qudt.org/vocab/unit/KiloM"}
+
+
+def test_cq8_crossed_on_thursday_over_the_tumen() -> None:
+    (row,) = expected(8)
+    assert row["date"] == "2021-02-25"
+    assert (row["from"], row["to"]) == ("North Korea", "Russia")
+    assert row["river"] == "Tumen River" and row["legIndex"] == 3
+
+
+def test_cq9_unnamed_places_have_no_name() -> None:
+    rows = expected(9)
+    assert {r["referredToAs"] for r in rows} >= {
+        "the bridge across the Tumen River",
+        "the border crossing",
+        "the Russian side",
+    }
+    assert all(r["name"] is None for r in rows)
+
+
+def test_cq12_days_and_seasons() -> None:
+    rows = {r["event"]: r for r in expected(12)}
+    assert rows[EVENT + "border-crossing"]["date"] == "2021-02-25"
+    assert rows[EVENT + "evacuation-2020"]["season"] == DJO + "spring"
+    assert rows[EVENT + "evacuation-2020"]["year"] == "2020"
+
+
+def test_cq13_the_offsets_select_the_quoted_words() -> None:
+    (row,) = expected(13)
+    assert "for more than a kilometer" in row["exact"]
+    assert row["textAtOffsets"] == row["exact"]
+    assert row["end"] - row["start"] == len(row["exact"])
+    assert row["speaker"] == "Russian Foreign Ministry"
+
+
+def test_cq15_the_sources_disagree_on_the_distance() -> None:
+    rows = expected(15)
+    assert rows
+    for row in rows:
+        assert "more than a kilometer" in row["quote1"] and "километр" in row["quote2"]
+
+
+def test_cq16_the_pandemic_figures() -> None:
+    (row,) = expected(16)
+    assert (row["cases"], row["deaths"], row["reportedCases"]) == (113000000, 2500000, 0)
+
+
+def test_cq18_thirteen_flown_out_last_spring() -> None:
+    (row,) = expected(18)
+    assert row["people"] == 13 and row["mode"] == DJO + "FlightLeg"
+    assert row["season"] == DJO + "spring" and row["year"] == "2020"
+
+
+def test_cq19_closure_then_pandemic() -> None:
+    assert {r["causeType"] for r in expected(19)} == {DJO + "BorderClosure", DJO + "Pandemic"}
+
+
+def test_cq22_at_least_34_hours_known() -> None:
+    (row,) = expected(22)
+    assert (row["knownHours"], row["legsWithDuration"], row["legs"]) == (34, 2, 4)

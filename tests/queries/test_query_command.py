@@ -1,0 +1,122 @@
+"""``handcar query``: every competency question answered from the release with no server, the
+output formats, one graph or the union, CONSTRUCT/DESCRIBE as RDF, and clear errors (exit 2)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+from typer.testing import CliRunner
+
+from handcar.answers import compare, from_json
+from handcar.cli import app
+from handcar.competency import Question, load_expected, questions
+
+QUESTIONS = questions()
+SOROKIN = "https://w3id.org/djo/id/person/vladislav-sorokin"
+
+
+def handcar(*args: str, stdin: str | None = None):
+    # a wide terminal, so that rich does not fold table cells
+    return CliRunner().invoke(app, list(args), input=stdin, env={"COLUMNS": "250"})
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.name for q in QUESTIONS])
+def test_handcar_query_answers_every_competency_question(question: Question, release: Path) -> None:
+    result = handcar("query", str(question.path), "--format", "json", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    problems = compare(load_expected(question), from_json(result.stdout), ordered=question.ordered)
+    assert not problems, "\n".join(problems)
+
+
+def test_table_is_the_default(release: Path) -> None:
+    cq22 = next(q for q in QUESTIONS if q.number == 22)
+    result = handcar("query", str(cq22.path), "--out", str(release))
+    assert result.exit_code == 0, result.output
+    assert "knownHours" in result.stdout and "34" in result.stdout and "1 row" in result.stdout
+
+
+def test_query_text_csv_and_tsv(release: Path) -> None:
+    text = f"SELECT ?name WHERE {{ <{SOROKIN}> <https://schema.org/name> ?name }}"
+    result = handcar("query", text, "--format", "csv", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    assert list(csv.reader(io.StringIO(result.stdout))) == [["name"], ["Vladislav Sorokin"]]
+    result = handcar("query", text, "-f", "tsv", "--out", str(release))
+    assert result.stdout.splitlines() == ["?name", '"Vladislav Sorokin"@en']
+
+
+def test_handcar_prefixes_are_predeclared_and_a_query_prefix_wins(release: Path) -> None:
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?p a djo:Person ; schema:name ?name }"
+    result = handcar("query", text, "-f", "csv", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["n", "2"]
+    own = "PREFIX djo: <http://example.org/> " + text
+    assert handcar("query", own, "-f", "csv", "--out", str(release)).stdout.split() == ["n", "0"]
+
+
+def test_query_from_stdin(release: Path) -> None:
+    result = handcar("query", "-", "-f", "json", "--out", str(release), stdin="ASK { ?s ?p ?o }")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["boolean"] is True
+
+
+def test_union_by_default_or_one_graph(release: Path) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/djo#Statement> }"
+
+    def n(*extra: str) -> int:
+        result = handcar("query", count, "-f", "json", "--out", str(release), *extra)
+        assert result.exit_code == 0, result.output
+        return int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"])
+
+    union, provenance = n(), n("--graph", "provenance")
+    assert 0 < provenance <= union
+    assert n("--graph", "asserted") == 0
+    assert n("--graph", "https://w3id.org/djo/id/graph/provenance") == provenance
+
+
+def test_construct_gives_turtle_and_ntriples(release: Path) -> None:
+    text = f"CONSTRUCT WHERE {{ <{SOROKIN}> ?p ?o }}"
+    turtle = handcar("query", text, "--out", str(release))
+    assert turtle.exit_code == 0, turtle.output
+    graph = rdflib.Graph().parse(data=turtle.stdout, format="turtle")
+    assert (rdflib.URIRef(SOROKIN), rdflib.URIRef("https://schema.org/name"), None) in graph
+    assert "@prefix djo: <https://w3id.org/djo#> ." in turtle.stdout
+    nt = handcar("query", text, "-f", "ntriples", "--out", str(release))
+    assert len(rdflib.Graph().parse(data=nt.stdout, format="nt")) == len(graph)
+
+
+def test_describe_as_a_table(release: Path) -> None:
+    result = handcar("query", f"DESCRIBE <{SOROKIN}>", "-f", "table", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    assert "id:person/vladislav-sorokin" in result.stdout and "schema:name" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["SELEKT * WHERE { ?s ?p ?o }"], "SPARQL syntax error"),
+        (["missing.rq"], "no query file missing.rq"),
+        (["SELECT * WHERE { ?s ?p ?o }", "--graph", "nope"], "no graph 'nope'"),
+        (["SELECT * WHERE { ?s ?p ?o }", "-f", "turtle"], "SELECT/ASK give solutions"),
+        (["CONSTRUCT WHERE { ?s ?p ?o }", "-f", "csv"], "CONSTRUCT/DESCRIBE give RDF"),
+        (["SELECT * WHERE { ?s ?p ?o }", "-f", "yaml"], "unknown --format 'yaml'"),
+    ],
+)
+def test_bad_queries_exit_2_with_a_message(release: Path, args: list[str], message: str) -> None:
+    result = handcar("query", *args, "--out", str(release))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_release_exits_2(tmp_path: Path) -> None:
+    result = handcar("query", "ASK {}", "--out", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "run 'handcar build'" in result.stderr
+    (tmp_path / "empty").mkdir()
+    result = handcar("query", "ASK {}", "--out", str(tmp_path / "empty"))
+    assert result.exit_code == 2 and "dataset.nq" in result.stderr
