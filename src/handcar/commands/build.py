@@ -29,6 +29,7 @@ def build(
 ) -> None:
     """Build every article, validate, and publish the dataset to OUT."""
     from handcar.build import build_dataset
+    from handcar.publish.rdf import PublishError, valid_iri
     from handcar.publish.site import publish, stale_files
 
     try:
@@ -38,6 +39,7 @@ def build(
                 if status is not None:
                     status.update(f"building {name}…")
 
+            valid_iri(base, "--base")
             result = build_dataset(articles, base, progress)
             if check:
                 stale = stale_files(result, out)
@@ -50,7 +52,7 @@ def build(
                     out_console.print(f"{out}/ is up to date")
                 return
             publish(result, out)
-    except InputError as exc:
+    except (InputError, PublishError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if not quiet:

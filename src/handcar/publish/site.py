@@ -1,38 +1,243 @@
-"""What a release of ``out/`` contains, and writing it (atomically) or comparing it."""
+"""What a release of ``out/`` contains, and writing it (atomically) or comparing it.
+
+:func:`release_files` is the whole release as ``{path: bytes}``, computed in memory in a fixed
+order: the dataset in every format, the framed view, the JSON-LD context, the article texts,
+the ontology (files, HTML documentation, diagram), the shapes, then the VoID/DCAT metadata over
+all of those, ``README.md`` over everything, and ``SHA256SUMS`` last. The same sources give the
+same bytes: nothing reads the clock, the host, the environment (except where the sources and
+the docs cache are) or Python's hash seed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import RDF, URIRef
+
 from handcar.build import BuildResult
-from handcar.namespaces import NIF
-from handcar.publish.formats import CONTEXT_FILE, DATASET_FILES, context_bytes
+from handcar.graph.iris import GRAPHS
+from handcar.namespaces import NIF, ontology_dir
+from handcar.publish import docs
+from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
+from handcar.publish.formats.jsonld import context, dumps
+from handcar.publish.metadata import FileInfo, GraphInfo, describe
+from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 from handcar.publish.release import release
 
+SHAPES_DIR_ENV = "HANDCAR_SHAPES_DIR"
+JSONLD_COMPACTED = "http://www.w3.org/ns/json-ld#compacted"
+JSONLD_FRAMED = "http://www.w3.org/ns/json-ld#framed"
+SHACL = "https://www.w3.org/TR/shacl/"
+OWL2 = "https://www.w3.org/TR/owl2-overview/"
+ONTOLOGY_IRI = "https://w3id.org/djo"
 
-def release_files(result: BuildResult) -> dict[str, bytes]:
-    """Every file of the release, by path relative to ``out/``."""
-    files = {name: write(result.dataset) for name, write in DATASET_FILES.items()}
-    files[CONTEXT_FILE] = context_bytes()
+GRAPH_DESCRIPTIONS: dict[str, str] = {
+    "asserted": "What the articles assert: people, organisations, places, the journey and its "
+    "legs, quantities and dates, in DJO and standard terms.",
+    "enrichment": "Facts from outside the articles (verified Wikidata links, Russian labels), "
+    "each reified with its source.",
+    "text": "The articles' plain text (nif:isString) and the evidence anchors into it: Web "
+    "Annotation quote and position selectors.",
+    "provenance": "Sources, the claims (djo:Statement: who said it, where, its evidence) and "
+    "one rdf:Statement per asserted triple pointing to its claim.",
+    "entailed": "The standard-vocabulary classes and super-properties DJO entails (schema.org, "
+    "PROV-O, ORG, ...), for stores without reasoning.",
+}
+
+DATASET_PURPOSES: dict[str, str] = {
+    "turtle": "The whole knowledge graph as one graph (the union of the named graphs) in "
+    "readable Turtle: to read it, or to load it where named graphs do not matter.",
+    "trig": "The named graphs in readable TriG: to load into a quad store keeping each graph "
+    "apart, or to read one graph at a time.",
+    "nquads": "The named graphs, one quad a line, canonical (RDFC-1.0): bulk loading "
+    "(Oxigraph, Virtuoso, Jena TDB), line diffs, hashing.",
+    "ntriples": "The union graph, one triple a line: streaming tools, grep, line diffs.",
+    "jsonld": "The named graphs as JSON-LD compacted with context.jsonld: JSON tools and web "
+    "applications that read linked data.",
+}
+
+
+def shapes_dir() -> Path:
+    """``$HANDCAR_SHAPES_DIR``, else ``shapes/`` next to the ontology folder."""
+    configured = os.environ.get(SHAPES_DIR_ENV)
+    return Path(configured) if configured else ontology_dir().parent / "shapes"
+
+
+@dataclass
+class _Release:
+    files: dict[str, bytes] = field(default_factory=dict)
+    infos: list[FileInfo] = field(default_factory=list)
+
+    def add(self, path: str, data: bytes, part: str, purpose: str, media_type: str,
+            w3c_format: str | None = None, conforms_to: str | None = None) -> None:
+        self.files[path] = data
+        self.infos.append(FileInfo(path, part, purpose, media_type, w3c_format, conforms_to))
+
+
+def journeys(result: BuildResult) -> list[str]:
+    """IRIs of every journey (a djo:Journey or subclass) the articles assert, sorted."""
+    from handcar.vocabulary import vocabulary
+
+    vocab = vocabulary()
+    asserted = result.dataset.graph(result.iris.graph("asserted"))
+    types: dict[URIRef, list[URIRef]] = {}
+    for s, o in asserted.subject_objects(RDF.type):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            types.setdefault(s, []).append(o)
+    return sorted(str(s) for s, classes in types.items() if vocab.is_a(classes, "Journey"))
+
+
+def release_files(
+    result: BuildResult,
+    *,
+    cache: Path | None = None,
+    ontology: Path | None = None,
+    shapes: Path | None = None,
+) -> dict[str, bytes]:
+    """Every file of the release, by path relative to ``out/``. ``cache`` is where the
+    ontology's HTML documentation may be reused from (None: render it)."""
+    from handcar.publish.ontology import ontology_files
+
+    iris = result.iris
+    base = iris.base
+    data = Quads.of(result.dataset)
+    graph_iris = {name: str(iris.graph(name)) for name in GRAPHS}
+    options = WriteOptions(
+        base=base,
+        header=("handcar knowledge graph. Generated by `handcar build`: do not edit; "
+                "see README.md.",),
+        graph_comments={graph_iris[n]: f"graph {n}: {d}" for n, d in GRAPH_DESCRIPTIONS.items()},
+    )
+    out = _Release()
+
+    for name, purpose in DATASET_PURPOSES.items():
+        fmt = FORMATS[name]
+        conforms = JSONLD_COMPACTED if name == "jsonld" else None
+        out.add(f"dataset.{fmt.extension}", write(name, data, options), "dataset", purpose,
+                fmt.media_type, fmt.w3c_format, conforms)
+
+    from handcar.publish import framed
+
+    roots = journeys(result)
+    view = data.select([graph_iris["asserted"], graph_iris["enrichment"]])
+    tree = framed.write(view, roots, context(PUBLISHED_PREFIXES)["@context"])
+    out.add("dataset.framed.jsonld", tree,
+            "dataset", "One nested JSON tree per journey (graphs asserted + enrichment only): "
+            "for application developers who walk a journey's legs, places and travellers.",
+            "application/ld+json", FORMATS["jsonld"].w3c_format, JSONLD_FRAMED)
+
+    out.add("context.jsonld", dumps(context(PUBLISHED_PREFIXES)), "ontology",
+            f"handcar's JSON-LD context (prefixes), served as {CONTEXT_URL}: give your JSON-LD "
+            "processor this file for that URL instead of fetching it.", "application/ld+json")
+
+    text_graph = result.dataset.graph(iris.graph("text"))
     for article_id in result.articles:
-        graph = result.dataset.graph(result.iris.graph("text"))
-        text = graph.value(result.iris.text(article_id), NIF.isString)
-        files[f"text/{article_id}.txt"] = str(text).encode("utf-8")
-    return files
+        text = text_graph.value(iris.text(article_id), NIF.isString)
+        out.add(f"text/{article_id}.txt", str(text).encode("utf-8"), "text",
+                "The article's plain text, which every evidence offset counts in (Unicode code "
+                "points, 0-based, end exclusive); quoted from its publisher, their copyright.",
+                "text/plain")
+
+    ontology_folder = ontology or ontology_dir()
+    for path, payload in ontology_files(ontology_folder, cache, options).items():
+        out.add(path, payload, "ontology", *_ontology_purpose(path))
+
+    shapes_folder = shapes or shapes_dir()
+    if shapes_folder.is_dir():
+        for path in sorted(shapes_folder.glob("*.ttl")):
+            out.add(f"shapes/{path.name}", path.read_bytes(), "shapes",
+                    "SHACL shapes the knowledge graph is validated against (copied from "
+                    "shapes/).", "text/turtle", FORMATS["turtle"].w3c_format, SHACL)
+
+    meta = describe(
+        data, out.files, out.infos,
+        base=base,
+        graphs=[GraphInfo(graph_iris[n], n, GRAPH_DESCRIPTIONS[n]) for n in GRAPHS],
+        article_iris=[str(iris.article(a)) for a in result.articles],
+        examples=roots,
+        ontology_iri=ONTOLOGY_IRI if "ontology/djo.ttl" in out.files else None,
+    )
+    meta_options = WriteOptions(base=base, header=(
+        "VoID and DCAT description of this handcar release. Generated by `handcar build`.",))
+    out.add("metadata.ttl", write("turtle", meta, meta_options), "release",
+            "VoID and DCAT description of the release: what each file is, its media type, size "
+            "and SHA-256; licence and rights; triple counts per named graph; the dataset's "
+            "RDFC-1.0 canonical hash.", "text/turtle", FORMATS["turtle"].w3c_format)
+    out.add("metadata.jsonld", write("jsonld", meta, meta_options), "release",
+            "The same description as metadata.ttl, in JSON-LD.", "application/ld+json",
+            FORMATS["jsonld"].w3c_format, JSONLD_COMPACTED)
+
+    from handcar.publish.readme import readme
+
+    out.add("README.md", readme(result, out.files, out.infos, data, graph_iris, roots),
+            "release", "This file: which file to take for which job.", "text/markdown")
+    out.add("SHA256SUMS", sha256sums(out.files), "release",
+            "SHA-256 of every other file (check with `sha256sum -c SHA256SUMS`).", "text/plain")
+    return dict(sorted(out.files.items()))
 
 
-def publish(result: BuildResult, out: Path) -> None:
-    """Replace ``out`` with this release (validated first)."""
-    release(out, release_files(result), check=lambda folder: None)
+def _ontology_purpose(path: str) -> tuple[str, str, str | None, str | None]:
+    name = path.removeprefix("ontology/")
+    stem, _, ext = name.partition(".")
+    module = "DJO" if stem == "djo" else f"the DJO module {stem}"
+    if ext == "ttl":
+        return (f"{module} as Turtle: the source file, with its comments.", "text/turtle",
+                FORMATS["turtle"].w3c_format, OWL2)
+    if ext == "nt":
+        return (f"{module} as N-Triples (OWL axioms' blank nodes labelled by RDFC-1.0).",
+                "application/n-triples", FORMATS["ntriples"].w3c_format, OWL2)
+    if ext == "jsonld":
+        return (f"{module} as JSON-LD compacted with context.jsonld.", "application/ld+json",
+                FORMATS["jsonld"].w3c_format, OWL2)
+    if name == "index.html":
+        return ("The ontology's documentation (pyLODE), with the diagram: start here to learn "
+                "the vocabulary.", "text/html", None, None)
+    if ext == "mmd":
+        return ("The class diagram of ontology/README.md as Mermaid source (render with a "
+                "browser, GitHub or mmdc).", "text/plain", None, None)
+    if ext == "dot":
+        return ("Every DJO class with its sub-class edges and the object properties between "
+                "classes, generated from the ontology, as Graphviz (dot -Tsvg).",
+                "text/vnd.graphviz", None, None)
+    return (f"Part of the ontology ({name}).", "application/octet-stream", None, None)
+
+
+def sha256sums(files: dict[str, bytes]) -> bytes:
+    """``sha256sum`` output for ``files`` (sorted by path)."""
+    lines = [f"{hashlib.sha256(data).hexdigest()}  {path}\n"
+             for path, data in sorted(files.items())]
+    return "".join(lines).encode("utf-8")
+
+
+def publish(
+    result: BuildResult,
+    out: Path,
+    check: Callable[[Path], None] | None = None,
+    *,
+    cache: Path | bool | None = True,
+) -> None:
+    """Replace ``out`` with this release; ``check(folder)`` runs on the complete new release
+    before the swap and stops it by raising. ``cache``: True = the default docs cache."""
+    folder = docs.cache_dir() if cache is True else (cache or None)
+    release(out, release_files(result, cache=folder), check=check or (lambda folder: None))
 
 
 def stale_files(result: BuildResult, out: Path) -> list[str]:
-    """Files of ``out`` that differ from (or are missing in, or extra to) this release."""
-    files = release_files(result)
+    """Files of ``out`` that differ from (or are missing in, or extra to) this release,
+    rebuilt from the sources alone (no cache)."""
+    return differences(release_files(result, cache=None), out)
+
+
+def differences(files: dict[str, bytes], out: Path) -> list[str]:
+    """Paths where the folder ``out`` and the release ``files`` disagree, sorted."""
     stale = [name for name, data in files.items() if not _same(out / name, data)]
     if out.is_dir():
-        present = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
-        stale += sorted(present - set(files))
+        present = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+        stale += present - set(files)
     return sorted(stale)
 
 

@@ -1,0 +1,117 @@
+"""Framed JSON-LD (https://www.w3.org/TR/json-ld11-framing/): one nested tree per journey.
+
+For application developers who want to walk a journey rather than join triples: PyLD frames the
+``asserted`` and ``enrichment`` graphs (merged) once per journey (``{"@id": journey}``, default
+``@embed: @once``), so each tree is self-contained: the journey, its legs, places, travellers,
+vehicles, durations and distances, each node written in full at its first occurrence inside
+that tree and as ``{"@id": …}`` after. The legs are all written in full under ``djo:hasLeg``
+(in IRI order), with ``djo:nextLeg`` as a reference. What no journey reaches (the article's
+other events, the evidence and provenance) is not in this file: take ``dataset.jsonld`` or
+``dataset.trig``.
+
+The frame's context is handcar's own (given inline, so PyLD never loads a document: its loader
+refuses everything); the written document names it by URL like every other JSON-LD file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+
+from handcar.publish.formats import CONTEXT_URL
+from handcar.publish.formats.jsonld import dumps
+from handcar.publish.rdf import RDF_TYPE, XSD_STRING, Quads
+
+
+def expanded(quads: Iterable[ox.Quad]) -> list[dict[str, Any]]:
+    """Expanded JSON-LD node objects of ``quads``, all graphs merged, in subject order."""
+    by_subject: dict[str, dict[str, Any]] = {}
+    for quad in quads:
+        subject = quad.subject
+        sid = subject.value if isinstance(subject, ox.NamedNode) else str(subject)
+        node = by_subject.setdefault(sid, {"@id": sid})
+        obj = quad.object
+        if quad.predicate.value == RDF_TYPE and not isinstance(obj, ox.Literal):
+            value: Any = obj.value if isinstance(obj, ox.NamedNode) else str(obj)
+            key = "@type"
+        elif isinstance(obj, ox.Literal):
+            key = quad.predicate.value
+            value = {"@value": obj.value}
+            if obj.language:
+                value["@language"] = obj.language
+            elif obj.datatype.value != XSD_STRING:
+                value["@type"] = obj.datatype.value
+        else:
+            key = quad.predicate.value
+            value = {"@id": obj.value if isinstance(obj, ox.NamedNode) else str(obj)}
+        values = node.setdefault(key, [])
+        if value not in values:
+            values.append(value)
+    return [by_subject[s] for s in sorted(by_subject)]
+
+
+LEGS = {
+    "djo:hasLeg": {
+        "@type": {},  # any leg: a frame whose only property has a default matches nothing
+        "djo:nextLeg": {"@embed": "@never", "@default": "@null"},
+    }
+}
+"""Every leg in full under the journey's ``djo:hasLeg``, not nested in the previous leg's
+``djo:nextLeg``, which stays a reference (the last leg has none). ``@embed: @always`` here would
+be inherited by everything under the legs and repeat the places and people in every leg."""
+
+
+def _prune(value: Any) -> Any:
+    """Drop the ``null`` values PyLD leaves for ``"@default": "@null"`` (JSON-LD 1.1 Framing,
+    "remove @null"); a null would mean nothing, and jsonld.js's safe mode refuses it."""
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_prune(v) for v in value if v is not None]
+    return value
+
+
+def _refuse(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    from pyld.jsonld import JsonLdError
+
+    raise JsonLdError(
+        f"handcar never fetches JSON-LD documents ({url})", "jsonld.LoadDocumentError"
+    )
+
+
+def trees(
+    data: Quads, roots: Iterable[str], context: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """One framed tree per root IRI (in the order given), compacted with ``context``."""
+    from pyld import jsonld
+
+    nodes = expanded(data)
+    out: list[dict[str, Any]] = []
+    for root in roots:
+        frame = {"@context": dict(context), "@id": root, **LEGS}
+        framed = jsonld.frame(
+            nodes,
+            frame,
+            options={"documentLoader": _refuse, "processingMode": "json-ld-1.1"},
+        )
+        framed.pop("@context", None)
+        found = framed.pop("@graph", [framed] if framed else [])
+        for tree in found:
+            tree = _prune(tree)
+            legs = tree.get("djo:hasLeg")
+            if isinstance(legs, dict):  # always a list, even with one leg (valid JSON-LD)
+                tree["djo:hasLeg"] = [legs]
+            out.append(tree)
+    return out
+
+
+def write(
+    data: Quads,
+    roots: Iterable[str],
+    context: Mapping[str, Any],
+    context_url: str = CONTEXT_URL,
+) -> bytes:
+    """The framed document: ``{"@context": URL, "@graph": [tree, …]}``."""
+    return dumps({"@context": context_url, "@graph": trees(data, roots, context)})

@@ -1,0 +1,293 @@
+"""The release described in VoID (https://www.w3.org/TR/void/) and DCAT 3
+(https://www.w3.org/TR/vocab-dcat-3/): ``metadata.ttl`` and ``metadata.jsonld``.
+
+Everything it names sits under ``{base}release/`` (``--base`` moves it with the data):
+
+- ``release/catalog``: a ``dcat:Catalog`` of the release's datasets;
+- ``release/dataset``: the knowledge graph (``dcat:Dataset``, ``void:Dataset``): title,
+  description, publisher, licence (CC BY 4.0), a rights statement for the quoted article text,
+  the source articles, the vocabularies used, ``void:uriSpace``, triple counts, and one
+  ``void:subset`` per named graph (the graph's own IRI, with its triple count);
+- ``release/ontology``, ``release/shapes``, ``release/text``: the ontology (with the JSON-LD
+  context), the SHACL shapes, the article texts;
+- ``release/distribution/<path>``: one ``dcat:Distribution`` per file, with ``dcat:downloadURL
+  <{base}release/<path>>`` (where ``out/`` is meant to be served), ``dcat:mediaType`` (IANA),
+  ``dcterms:format`` (W3C format IRI), ``dcat:byteSize`` and ``spdx:checksum`` (SHA-256, the
+  property DCAT 3 uses) pointing to ``release/checksum/<path>``.
+
+The dataset's RDFC-1.0 canonical hash is ``spdx:checksum <release/checksum/rdfc-1.0>`` on the
+dataset: SHA-256 of its canonical N-Quads (https://www.w3.org/TR/rdf-canon/), which is the
+SHA-256 of ``dataset.nq``. The metadata describes every file except itself, ``README.md`` and
+``SHA256SUMS`` (which are written after it and list it).
+
+Nothing here is a timestamp: the only dates are the articles' publication dates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from handcar.publish.rdf import PUBLISHED_PREFIXES, RDF_TYPE, Quads, namespace_of
+
+DCAT = "http://www.w3.org/ns/dcat#"
+DCTERMS = "http://purl.org/dc/terms/"
+VOID = "http://rdfs.org/ns/void#"
+SPDX = "http://spdx.org/rdf/terms#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+DJO = "https://w3id.org/djo#"
+IANA = "https://www.iana.org/assignments/media-types/"
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+RDF_CANON = "https://www.w3.org/TR/rdf-canon/"
+JSONLD_FRAMED = "http://www.w3.org/ns/json-ld#framed"
+PUBLISHER = "handcar developers"
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What one file of the release is and what it is for (README and metadata both use it)."""
+
+    path: str
+    part: str
+    """``dataset``, ``ontology``, ``shapes``, ``text`` or ``release`` (README, metadata, sums)."""
+    purpose: str
+    media_type: str
+    w3c_format: str | None = None
+    conforms_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the metadata says about one source article (read from the dataset)."""
+
+    iri: str
+    headline: str
+    url: str | None
+    publisher: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class GraphInfo:
+    iri: str
+    name: str
+    description: str
+
+
+PARTS = {
+    "dataset": ("Knowledge graph", "The facts the articles report, their evidence and provenance."),
+    "ontology": ("Ontology", "DJO, the Diplomatic Journey Ontology, its documentation, diagram "
+                 "and handcar's JSON-LD context."),
+    "shapes": ("SHACL shapes", "The shapes the knowledge graph is validated against."),
+    "text": ("Article texts", "The plain text of each article, which the evidence offsets "
+             "count in."),
+}
+
+
+def articles(data: Quads, article_iris: Iterable[str]) -> list[Article]:
+    """Headline, URL, publisher and date of each article, read from the dataset."""
+    values: dict[tuple[str, str], str] = {}
+    for q in data:
+        values.setdefault((str(q.subject), q.predicate.value), q.object.value)
+    labels = {str(q.subject): q.object.value for q in data
+              if q.predicate.value == RDFS + "label" and isinstance(q.object, ox.Literal)}
+    out = []
+    for iri in article_iris:
+        key = f"<{iri}>"
+        publisher = values.get((key, DJO + "publishedBy"))
+        out.append(Article(
+            iri=iri,
+            headline=values.get((key, SCHEMA + "headline"), iri),
+            url=values.get((key, SCHEMA + "url")),
+            publisher=labels.get(f"<{publisher}>", publisher or "its publisher"),
+            date=values.get((key, SCHEMA + "datePublished")),
+        ))
+    return out
+
+
+def rights_text(items: Sequence[Article]) -> str:
+    sources = "; ".join(
+        f"\u201c{a.headline}\u201d, {a.publisher}" + (f", {a.date}" if a.date else "")
+        + (f" ({a.url})" if a.url else "")
+        for a in items
+    )
+    owners = " and ".join(sorted({a.publisher for a in items})) or "the publishers"
+    return (
+        f"The article text (text/*.txt, nif:isString) and the quotations in the dataset "
+        f"(oa:exact, oa:prefix, oa:suffix, djo:referredToAs, names) are quoted from {sources} "
+        f"as evidence for the facts stated; their copyright stays with {owners}. "
+        f"CC BY 4.0 covers handcar's own contribution: the modelling, the annotation and the "
+        f"links."
+    )
+
+
+class _Graph:
+    def __init__(self) -> None:
+        self.quads: list[ox.Quad] = []
+
+    def add(self, s: str, p: str, o: str | ox.Literal) -> None:
+        obj = o if isinstance(o, ox.Literal) else ox.NamedNode(o)
+        self.quads.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj))
+
+    def text(self, s: str, p: str, value: str, lang: str | None = "en") -> None:
+        self.add(s, p, ox.Literal(value, language=lang) if lang else ox.Literal(value))
+
+    def typed(self, s: str, p: str, value: object, datatype: str) -> None:
+        self.add(s, p, ox.Literal(str(value), datatype=ox.NamedNode(XSD + datatype)))
+
+
+def _stats(quads: Sequence[ox.Quad]) -> dict[str, int]:
+    return {
+        "triples": len(quads),
+        "distinctSubjects": len({str(q.subject) for q in quads}),
+        "distinctObjects": len({str(q.object) for q in quads}),
+        "properties": len({q.predicate.value for q in quads}),
+        "classes": len({q.object.value for q in quads if q.predicate.value == RDF_TYPE}),
+    }
+
+
+def vocabularies(data: Quads) -> list[str]:
+    """The namespaces of every predicate and class the data uses."""
+    iris = {q.predicate.value for q in data}
+    iris |= {q.object.value for q in data
+             if q.predicate.value == RDF_TYPE and isinstance(q.object, ox.NamedNode)}
+    return sorted({namespace_of(iri) for iri in iris})
+
+
+def describe(
+    data: Quads,
+    files: Mapping[str, bytes],
+    infos: Sequence[FileInfo],
+    *,
+    base: str,
+    graphs: Sequence[GraphInfo],
+    article_iris: Sequence[str],
+    examples: Sequence[str],
+    ontology_iri: str | None,
+) -> Quads:
+    """The VoID + DCAT description of a release made of ``files``."""
+    release = f"{base}release/"
+    catalog, dataset = release + "catalog", release + "dataset"
+    publisher, rights = release + "publisher", release + "rights/quoted-text"
+    sources = articles(data, article_iris)
+    g = _Graph()
+
+    g.add(catalog, RDF_TYPE, DCAT + "Catalog")
+    g.text(catalog, DCTERMS + "title", "handcar release")
+    g.text(catalog, DCTERMS + "description", "A linked-data release built by handcar: the "
+           "knowledge graph, the ontology, the SHACL shapes and the article texts.")
+    g.add(catalog, DCTERMS + "publisher", publisher)
+    g.add(catalog, DCTERMS + "license", CC_BY)
+
+    g.add(publisher, RDF_TYPE, FOAF + "Agent")
+    g.text(publisher, FOAF + "name", PUBLISHER, None)
+    g.add(CC_BY, RDF_TYPE, DCTERMS + "LicenseDocument")
+    g.text(CC_BY, RDFS + "label", "Creative Commons Attribution 4.0 International")
+    g.add(rights, RDF_TYPE, DCTERMS + "RightsStatement")
+    g.text(rights, RDFS + "label", rights_text(sources))
+
+    parts = sorted({i.part for i in infos if i.part in PARTS}, key=list(PARTS).index)
+    for part in parts:
+        iri = release + part
+        title, description = PARTS[part]
+        if part == "dataset":
+            title = "handcar knowledge graph"
+            description = (
+                "What the news article" + ("s" if len(sources) != 1 else "") + " "
+                + "; ".join(f"\u201c{a.headline}\u201d ({a.publisher})" for a in sources)
+                + (" reports" if len(sources) == 1 else " report")
+                + " about a journey, as linked data in DJO: people, organisations, places, "
+                "the journey and its legs, quantities and dates, each asserted fact reified "
+                "and pointing to the statement, source and exact character offsets of the "
+                "words that state it."
+            )
+        g.add(catalog, DCAT + "dataset", iri)
+        g.add(iri, RDF_TYPE, DCAT + "Dataset")
+        g.text(iri, DCTERMS + "title", title)
+        g.text(iri, DCTERMS + "description", description)
+        g.add(iri, DCTERMS + "publisher", publisher)
+        if part == "text":
+            g.add(iri, DCTERMS + "rights", rights)
+        else:
+            g.add(iri, DCTERMS + "license", CC_BY)
+    if "ontology" in parts and ontology_iri:
+        g.add(release + "ontology", FOAF + "primaryTopic", ontology_iri)
+
+    # the knowledge graph: VoID statistics and provenance
+    g.add(dataset, RDF_TYPE, VOID + "Dataset")
+    g.add(dataset, DCTERMS + "rights", rights)
+    if ontology_iri:
+        g.add(dataset, DCTERMS + "conformsTo", ontology_iri)
+    for article in sources:
+        g.add(dataset, PROV + "wasDerivedFrom", article.iri)
+        if article.url:
+            try:
+                g.add(dataset, DCTERMS + "source", article.url)
+            except ValueError:
+                g.text(dataset, DCTERMS + "source", article.url, None)
+    for keyword in ("news", "journey", "diplomats", "evidence", "provenance", "Web Annotation"):
+        g.text(dataset, DCAT + "keyword", keyword)
+    g.text(dataset, VOID + "uriSpace", base, None)
+    for vocabulary in vocabularies(data):
+        g.add(dataset, VOID + "vocabulary", vocabulary)
+    for key, value in _stats(data.quads).items():
+        g.typed(dataset, VOID + key, value, "integer")
+    by_graph = data.graphs()
+    for info in graphs:
+        quads = by_graph.get(f"<{info.iri}>", [])
+        g.add(dataset, VOID + "subset", info.iri)
+        g.add(info.iri, RDF_TYPE, VOID + "Dataset")
+        g.text(info.iri, DCTERMS + "title", f"named graph {info.name}")
+        g.text(info.iri, DCTERMS + "description", info.description)
+        for key, value in _stats(quads).items():
+            g.typed(info.iri, VOID + key, value, "integer")
+    for example in examples:
+        g.add(dataset, VOID + "exampleResource", example)
+    canon = release + "checksum/rdfc-1.0"
+    g.add(dataset, SPDX + "checksum", canon)
+    g.add(canon, RDF_TYPE, SPDX + "Checksum")
+    g.add(canon, SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")
+    g.typed(canon, SPDX + "checksumValue", data.canonical_hash, "hexBinary")
+    g.add(canon, DCTERMS + "conformsTo", RDF_CANON)
+    g.text(canon, RDFS + "comment", "SHA-256 of the canonical N-Quads (RDFC-1.0) of the whole "
+           "dataset, all named graphs; equal to the SHA-256 of dataset.nq.")
+
+    for info in infos:
+        if info.part not in PARTS:
+            continue
+        data_bytes = files[info.path]
+        dist = release + "distribution/" + info.path
+        checksum = release + "checksum/" + info.path
+        g.add(release + info.part, DCAT + "distribution", dist)
+        if info.part == "dataset" and info.w3c_format and info.conforms_to != JSONLD_FRAMED:
+            g.add(dataset, VOID + "dataDump", release + info.path)  # whole dumps, not the view
+        g.add(dist, RDF_TYPE, DCAT + "Distribution")
+        g.text(dist, DCTERMS + "title", info.path, None)
+        g.text(dist, DCTERMS + "description", info.purpose)
+        g.add(dist, DCAT + "downloadURL", release + info.path)
+        g.add(dist, DCAT + "mediaType", IANA + info.media_type)
+        if info.w3c_format:
+            g.add(dist, DCTERMS + "format", info.w3c_format)
+        if info.conforms_to:
+            g.add(dist, DCTERMS + "conformsTo", info.conforms_to)
+        g.typed(dist, DCAT + "byteSize", len(data_bytes), "nonNegativeInteger")
+        g.add(dist, SPDX + "checksum", checksum)
+        if info.part == "text":
+            g.add(dist, DCTERMS + "rights", rights)
+        else:
+            g.add(dist, DCTERMS + "license", CC_BY)
+        g.add(checksum, RDF_TYPE, SPDX + "Checksum")
+        g.add(checksum, SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")
+        g.typed(checksum, SPDX + "checksumValue", hashlib.sha256(data_bytes).hexdigest(),
+                "hexBinary")
+    return Quads.of(ox.Dataset(g.quads))
+
+
+__all__ = ["PUBLISHED_PREFIXES", "Article", "FileInfo", "GraphInfo", "describe"]

@@ -1,0 +1,258 @@
+"""The release's view of RDF: canonical, sorted pyoxigraph quads, and the prefixes it writes.
+
+Every writer in :mod:`handcar.publish.formats` takes the same input, a :class:`Quads`: the
+dataset converted to pyoxigraph terms once, its blank nodes relabelled by RDFC-1.0
+(https://www.w3.org/TR/rdf-canon/) and its quads sorted. Whatever order rdflib happened to hold
+the triples in, and whatever blank-node ids a parser invented, the writers then see one order
+and one set of labels, so the bytes they produce depend only on the RDF.
+
+pyoxigraph's :class:`~pyoxigraph.Dataset` keeps every literal's lexical form as given (its
+``Store`` does not: it rewrites ``"246.0"^^xsd:decimal`` as ``"246"``), and it refuses IRIs that
+are not IRIs, which turns a bad base IRI into one clear :class:`PublishError` instead of files
+that no parser reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.graph import Dataset, Graph
+
+from handcar.namespaces import PREFIXES
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
+
+EXTRA_PREFIXES: dict[str, str] = {
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "spdx": "http://spdx.org/rdf/terms#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+"""Prefixes the release writes besides :data:`handcar.namespaces.PREFIXES`: Wikidata entities
+(enrichment links) and the FOAF/SPDX terms of the dataset metadata."""
+
+PUBLISHED_PREFIXES: dict[str, str] = dict(sorted({**PREFIXES, **EXTRA_PREFIXES}.items()))
+"""Every prefix a release file may use, by name: the JSON-LD context and the Turtle headers."""
+
+
+class PublishError(ValueError):
+    """The data cannot be published as it is (for example an IRI that is not a valid IRI)."""
+
+
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe"
+                           "\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe"
+                           "\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe"
+                           "\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe"
+                           "\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe"
+                           "\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+"""Unicode noncharacters: not text, and refused in literals by rapper (U+FFFE, U+FFFF)."""
+
+
+def _text(value: str) -> str:
+    match = NONCHARACTERS.search(value)
+    if match:
+        raise PublishError(
+            f"text holds the Unicode noncharacter U+{ord(match.group()):04X}, which is not "
+            f"text and which RDF tools refuse: {value[:60]!r}"
+        )
+    return value
+
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+
+
+def _iri(value: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise PublishError(f"not a valid IRI: <{value}> ({exc})") from None
+
+
+def valid_iri(value: str, what: str = "IRI") -> str:
+    """``value`` if it is an absolute IRI (RFC 3987, as pyoxigraph checks it), else
+    :class:`PublishError` naming ``what``."""
+    try:
+        ox.NamedNode(value)
+    except ValueError as exc:
+        raise PublishError(f"{what} is not a valid IRI: <{value}> ({exc})") from None
+    if ":" not in value:
+        raise PublishError(f"{what} is not an absolute IRI: <{value}>")
+    return value
+
+
+def to_ox(term: object) -> Term:
+    """One rdflib term as a pyoxigraph term (raises :class:`PublishError` on a bad IRI)."""
+    if isinstance(term, URIRef):
+        return _iri(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        value = _text(str(term))
+        if term.language:
+            try:
+                return ox.Literal(value, language=term.language)
+            except ValueError as exc:
+                raise PublishError(f"bad language tag {term.language!r}: {exc}") from None
+        datatype = term.datatype
+        if datatype is None or str(datatype) == XSD_STRING:
+            return ox.Literal(value)
+        return ox.Literal(value, datatype=_iri(str(datatype)))
+    raise PublishError(f"cannot publish {term!r}")
+
+
+def from_rdflib(source: Dataset | Graph) -> ox.Dataset:
+    """An rdflib Dataset (named graphs kept) or Graph (as the default graph) in pyoxigraph."""
+    quads: list[ox.Quad] = []
+    cache: dict[object, Term] = {}
+
+    def conv(term: object) -> Term:
+        found = cache.get(term)
+        if found is None:
+            found = cache[term] = to_ox(term)
+        return found
+
+    if isinstance(source, Dataset):
+        for s, p, o, g in source.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name is None or str(name) == "urn:x-rdflib:default":
+                graph: GraphName = ox.DefaultGraph()
+            else:
+                graph = conv(name)  # type: ignore[assignment]
+            quads.append(ox.Quad(conv(s), conv(p), conv(o), graph))  # type: ignore[arg-type]
+    else:
+        for s, p, o in source:
+            quads.append(ox.Quad(conv(s), conv(p), conv(o)))  # type: ignore[arg-type]
+    return ox.Dataset(quads)
+
+
+def _graph_key(quad: ox.Quad) -> str:
+    graph = quad.graph_name
+    return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
+
+
+def quad_key(quad: ox.Quad) -> tuple[str, str, bool, str, str]:
+    """Sort order of every writer: graph (default graph first), subject, ``rdf:type`` first,
+    predicate, object; terms compared in their N-Triples form, by code point."""
+    predicate = quad.predicate.value
+    return (_graph_key(quad), str(quad.subject), predicate != RDF_TYPE, predicate, str(quad.object))
+
+
+@dataclass(frozen=True)
+class Quads:
+    """A canonical snapshot of a dataset: RDFC-1.0 blank-node labels, sorted quads."""
+
+    quads: tuple[ox.Quad, ...]
+
+    @classmethod
+    def of(cls, data: ox.Dataset | Iterable[ox.Quad] | Dataset | Graph) -> Quads:
+        if isinstance(data, Dataset | Graph):
+            data = from_rdflib(data)
+        dataset = data if isinstance(data, ox.Dataset) else ox.Dataset(data)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        return cls(tuple(sorted(dataset, key=quad_key)))
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return iter(self.quads)
+
+    def __len__(self) -> int:
+        return len(self.quads)
+
+    @cached_property
+    def triples(self) -> tuple[ox.Triple, ...]:
+        """The union of all graphs: distinct triples, sorted like the quads."""
+        seen: dict[str, ox.Triple] = {}
+        for quad in self.quads:
+            triple = quad.triple
+            seen.setdefault(str(triple), triple)
+        return tuple(
+            sorted(
+                seen.values(),
+                key=lambda t: (
+                    str(t.subject),
+                    t.predicate.value != RDF_TYPE,
+                    t.predicate.value,
+                    str(t.object),
+                ),
+            )
+        )
+
+    def graphs(self) -> dict[str, list[ox.Quad]]:
+        """Quads by graph ("" for the default graph), in order."""
+        by_graph: dict[str, list[ox.Quad]] = {}
+        for quad in self.quads:
+            by_graph.setdefault(_graph_key(quad), []).append(quad)
+        return by_graph
+
+    def select(self, graph_names: Iterable[str]) -> Quads:
+        """Only the quads of the named graphs ``graph_names`` (IRIs)."""
+        wanted = {f"<{name}>" for name in graph_names}
+        return Quads(tuple(q for q in self.quads if _graph_key(q) in wanted))
+
+    @cached_property
+    def canonical_nquads(self) -> bytes:
+        """The canonical N-Quads document of RDFC-1.0: one line per quad, sorted by code point."""
+        lines = sorted({str(q) + " .\n" for q in self.quads})
+        return "".join(lines).encode("utf-8")
+
+    @cached_property
+    def canonical_hash(self) -> str:
+        """SHA-256 (hex) of :attr:`canonical_nquads`: the RDFC-1.0 hash of the dataset."""
+        return hashlib.sha256(self.canonical_nquads).hexdigest()
+
+
+class _Splitter:
+    """Longest-namespace lookup for one prefix mapping, with a cache per IRI."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        # longest namespace first; among equal namespaces, the smaller prefix name
+        self.order = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+        self.cache: dict[str, tuple[str, str] | None] = {}
+
+    def split(self, iri: str) -> tuple[str, str] | None:
+        try:
+            return self.cache[iri]
+        except KeyError:
+            pass
+        found = None
+        for prefix, namespace in self.order:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                found = (prefix, iri[len(namespace) :])
+                break
+        self.cache[iri] = found
+        return found
+
+
+_SPLITTERS: dict[tuple[tuple[str, str], ...], _Splitter] = {}
+
+
+def splitter(prefixes: Mapping[str, str]) -> _Splitter:
+    """The (cached) longest-namespace lookup for ``prefixes``: hold on to it in loops."""
+    key = tuple(prefixes.items())
+    found = _SPLITTERS.get(key)
+    if found is None:
+        found = _SPLITTERS[key] = _Splitter(prefixes)
+    return found
+
+
+def split_iri(iri: str, prefixes: Mapping[str, str]) -> tuple[str, str] | None:
+    """``(prefix, local)`` for the longest namespace of ``prefixes`` that ``iri`` starts with
+    (ties: the smaller prefix name), or None. The local part may be empty or anything."""
+    return splitter(prefixes).split(iri)
+
+
+def namespace_of(iri: str, prefixes: Mapping[str, str] = PUBLISHED_PREFIXES) -> str:
+    """The vocabulary an IRI belongs to: a known namespace, else the IRI up to its last
+    ``#`` or ``/``."""
+    split = splitter(prefixes).split(iri)
+    if split:
+        return prefixes[split[0]]
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[: cut + 1] if cut > 0 else iri

@@ -1,0 +1,79 @@
+"""``out/README.md``, rendered from ``templates/README.md.j2`` (Jinja2).
+
+The template gets only values computed from the release itself (file sizes, triple counts, the
+canonical hash, the articles' titles), never the date or the machine, so the README is as
+reproducible as the rest of ``out/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from handcar.build import BuildResult
+from handcar.graph.iris import GRAPHS
+from handcar.publish.formats import CONTEXT_URL
+from handcar.publish.metadata import FileInfo, articles
+from handcar.publish.rdf import Quads
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def human(size: int) -> str:
+    """A byte count for people: ``957 B``, ``12.3 kB``, ``1.17 MB`` (SI units)."""
+    if size < 1000:
+        return f"{size} B"
+    for unit in ("kB", "MB", "GB"):
+        size_f = size / 1000
+        if size_f < 1000 or unit == "GB":
+            return f"{size_f:.3g} {unit}" if size_f < 100 else f"{size_f:.0f} {unit}"
+        size = int(size_f)
+    raise AssertionError("unreachable")
+
+
+def readme(
+    result: BuildResult,
+    files: Mapping[str, bytes],
+    infos: Sequence[FileInfo],
+    data: Quads,
+    graph_iris: Mapping[str, str],
+    journeys: Sequence[str],
+) -> bytes:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    from handcar.publish.site import GRAPH_DESCRIPTIONS
+
+    by_graph = data.graphs()
+    graphs = [
+        {"name": n, "iri": graph_iris[n], "description": GRAPH_DESCRIPTIONS[n],
+         "triples": len(by_graph.get(f"<{graph_iris[n]}>", []))}
+        for n in GRAPHS
+    ]
+    listed = [
+        {"path": i.path, "part": i.part, "purpose": i.purpose, "media_type": i.media_type,
+         "size": len(files[i.path]), "human": human(len(files[i.path]))}
+        for i in sorted(infos, key=lambda i: i.path)
+    ]
+    page = env.get_template("README.md.j2").render(
+        files=listed,
+        paths=set(files),
+        graphs=graphs,
+        quads=len(data),
+        triples=len(data.triples),
+        canonical_hash=data.canonical_hash,
+        base=result.iris.base,
+        context_url=CONTEXT_URL,
+        articles=articles(data, [str(result.iris.article(a)) for a in result.articles]),
+        article_ids=list(result.articles),
+        journeys=list(journeys),
+        shapes=sorted(p for p in files if p.startswith("shapes/")),
+    )
+    return page.encode("utf-8")
