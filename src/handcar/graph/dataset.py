@@ -69,7 +69,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> None:
         evidence = iris.scoped("evidence", aid, note.local)
         prov = g["provenance"]
         prov.add((statement, RDF.type, DJO.NotModelled))
-        prov.add((statement, DJO.reason, Literal(note.reason, lang="en")))
+        prov.add((statement, DJO.reason, Literal(note.reason)))
         prov.add((statement, DJO.statedBy, ac.publisher))
         prov.add((statement, DJO.statedIn, article))
         prov.add((statement, DJO.reportedIn, article))

@@ -1,0 +1,24 @@
+"""Validating RDF against the DJO shapes, built to be trusted in CI.
+
+The pipeline, one module per job:
+
+- :mod:`~handcar.validate.inputs`: read RDF files (or a release folder) into one graph; a syntax
+  error becomes an :class:`~handcar.errors.InputError` naming the file and line.
+- :mod:`~handcar.validate.shapes`: find and read the shapes (``shapes/*.ttl``) and the list of
+  shapes that are intentionally empty.
+- :mod:`~handcar.validate.lint`: check the shapes before using them (SHACL vocabulary, target
+  classes, SHACL-for-SHACL, focus nodes), because pySHACL silently accepts misspelt shapes.
+- :mod:`~handcar.validate.ontology`: what the validator needs from the ontology (declared classes,
+  subclass closure, disjoint pairs), read from ``ontology/*.ttl``.
+- :mod:`~handcar.validate.engine`: prepare the data graph and run pySHACL.
+- :mod:`~handcar.validate.report`: the report model (results, severities, labels, locations).
+- :mod:`~handcar.validate.formats`: one module per output format (text, turtle, json, junit,
+  sarif, github).
+- :mod:`~handcar.validate.release`: the check ``handcar build`` runs before it publishes.
+"""
+
+from __future__ import annotations
+
+from handcar.validate.report import Report, Result, Severity
+
+__all__ = ["Report", "Result", "Severity"]

@@ -1,0 +1,315 @@
+"""Runs pySHACL on a prepared data graph and reads its report into a :class:`Report`.
+
+Preparing the data graph (:func:`prepare`), like pySHACL's ``ont_graph`` option but cheaper:
+
+- the ``rdf:type`` closure of the ontology's ``rdfs:subClassOf`` axioms (RDFS rule 9) is added, so
+  ``sh:targetClass djo:Leg`` finds a ``djo:TrainLeg`` even in data without handcar's ``entailed``
+  graph. No domain or range inference: that would give a wrong value the right type.
+- one ``owl:disjointWith`` triple per pair of disjoint classes of the ontology, which the
+  SHACL-SPARQL disjointness shape (``djosh:DisjointKindsShape``) joins against.
+
+pySHACL is called with ``inference="none"`` (the closure above is all the shapes need; measured
+by ``bench/bench_validate.py`` on the seed: 0.37 s, against 19 s with the ontology as pySHACL's
+``ont_graph`` and ``inference="rdfs"``) and
+``inplace=True`` on the prepared graph. pySHACL does all of SHACL (targets, Core constraints,
+SHACL-SPARQL semantics, the report); two measured speed-ups change no result:
+
+- :class:`DataGraph` answers the SPARQL queries of SHACL-SPARQL constraints with Oxigraph. pySHACL
+  runs each constraint's query once per focus node through ``Graph.query(text, initBindings=
+  {"this": node})``; rdflib parses the text every time (~15 ms) and evaluates slowly, which made
+  these ~500 queries cost over a second on the seed. The graph keeps an Oxigraph copy of its triples
+  (:meth:`DataGraph.mirror`) and runs the query there, pre-binding ``$this`` by substitution
+  (SEP-0007, the semantics SHACL specifies), about 100x faster. Any query Oxigraph refuses falls
+  back to rdflib (parsed once per text). The test suite checks both give the same results.
+- :func:`_speed_up_pyshacl` memoises two things pySHACL recomputes for every focus node: the
+  membership of a shape's predicates in its list of constraint parameters, and its regular-
+  expression check of each SPARQL query text (which backtracks quadratically on long lines).
+
+pySHACL with a whole Oxigraph-backed data graph was measured 180x slower and wrong (see
+``../shared/notes/pitfalls.md``): here rdflib stays the data graph and Oxigraph only answers SPARQL.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import pyoxigraph as ox
+from rdflib import OWL, RDF, BNode, Graph, Literal, URIRef, Variable
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result as SparqlResult
+from rdflib.term import Node
+
+from handcar.namespaces import PREFIXES
+from handcar.validate.inputs import XSD_STRING, read_into, resolve_inputs
+from handcar.validate.ontology import Ontology, load_ontology
+from handcar.validate.report import SH, Report, Result, Severity, path_text, qname
+from handcar.validate.shapes import Shapes
+
+
+class DataGraph(Graph):
+    """An rdflib graph for validation: once :meth:`mirror` is called, its SPARQL SELECT queries
+    run in an Oxigraph copy (see the module docstring), which :meth:`add` and :meth:`remove`
+    keep in step."""
+
+    _prepared: ClassVar[dict[str, object]] = {}
+
+    def __init__(self) -> None:
+        super().__init__(bind_namespaces="none")
+        for prefix, namespace in PREFIXES.items():  # reports use them for N-Triples input too
+            self.bind(prefix, namespace)
+        self._store: ox.Store | None = None
+        self.fallbacks = 0
+
+    def mirror(self) -> None:
+        """Copy the triples to Oxigraph (again, if they were copied before)."""
+        terms: dict[Node, object] = {}
+
+        def term(node: Node):
+            found = terms.get(node)
+            if found is None:
+                found = terms[node] = _to_oxigraph(node)
+            return found
+
+        store = ox.Store()
+        store.extend([ox.Quad(term(s), term(p), term(o)) for s, p, o in self])
+        self._store = store
+
+    def mirrored(self) -> bool:
+        """True when the Oxigraph copy exists and holds as many triples as the graph."""
+        return self._store is not None and len(self._store) == len(self)
+
+    def unmirror(self) -> None:
+        """Drop the Oxigraph copy (queries go to rdflib again)."""
+        self._store = None
+
+    def add(self, triple):  # type: ignore[override]
+        super().add(triple)
+        if self._store is not None:
+            self._store.add(ox.Quad(*(_to_oxigraph(t) for t in triple)))
+        return self
+
+    def remove(self, triple):  # type: ignore[override]
+        if self._store is not None:
+            for match in list(self.triples(triple)):
+                self._store.remove(ox.Quad(*(_to_oxigraph(t) for t in match)))
+        return super().remove(triple)
+
+    def query(self, query_object, processor="sparql", result="sparql", initNs=None,
+              initBindings=None, use_store_provided=True, **kwargs):  # type: ignore[override]
+        plain = processor == "sparql" and result == "sparql" and not initNs and not kwargs
+        if self._store is not None and isinstance(query_object, str) and plain:
+            try:
+                return self._oxigraph_select(query_object, initBindings or {})
+            except (SyntaxError, ValueError, TypeError, OSError):
+                self.fallbacks += 1
+        if isinstance(query_object, str) and not initNs:
+            prepared = DataGraph._prepared.get(query_object)
+            if prepared is None:
+                prepared = DataGraph._prepared[query_object] = prepareQuery(query_object)
+            query_object = prepared
+        return super().query(query_object, processor, result, initNs, initBindings,
+                             use_store_provided, **kwargs)
+
+    def _oxigraph_select(self, text: str, bindings: dict) -> SparqlResult:
+        assert self._store is not None
+        substitutions = {ox.Variable(str(name)): _to_oxigraph(value)
+                         for name, value in bindings.items()}
+        solutions = self._store.query(text, substitutions=substitutions)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise TypeError("not a SELECT query")
+        variables = [Variable(v.value) for v in solutions.variables]
+        rows = []
+        for solution in solutions:
+            row = {}
+            for variable in solutions.variables:
+                value = solution[variable]
+                if value is not None:
+                    row[Variable(variable.value)] = _from_oxigraph(value)
+            rows.append(row)
+        result = SparqlResult("SELECT")
+        result.vars = variables
+        result.bindings = rows
+        return result
+
+
+def _to_oxigraph(node: Node):
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"cannot copy {node!r} to Oxigraph")
+
+
+def _from_oxigraph(term) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+    raise TypeError(f"unexpected Oxigraph term {term!r}")
+
+
+def read_data(paths: Sequence[Path]) -> tuple[DataGraph, list[Path]]:
+    """The union of the RDF in ``paths`` (files or release folders) and the files read."""
+    files = resolve_inputs(paths)
+    graph = DataGraph()
+    read_into(graph, files)
+    return graph, files
+
+
+def prepare(graph: Graph, ontology: Ontology) -> list[tuple[Node, Node, Node]]:
+    """Add the subclass closure of every ``rdf:type`` and the disjoint pairs (in place;
+    adding them twice changes nothing). Returns the triples that were not there before."""
+    added = type_closure(graph.triples((None, RDF.type, None)), ontology)
+    for a, b in ontology.disjoint:
+        added.append((URIRef(a), OWL.disjointWith, URIRef(b)))
+        added.append((URIRef(b), OWL.disjointWith, URIRef(a)))
+    new = [t for t in dict.fromkeys(added) if t not in graph]
+    if isinstance(graph, DataGraph) and graph._store is not None:
+        for triple in new:  # keeps the Oxigraph copy in step
+            graph.add(triple)
+    else:
+        store = graph.store
+        for triple in new:
+            store.add(triple, graph, quoted=False)
+    return new
+
+
+def type_closure(triples, ontology: Ontology) -> list[tuple[Node, Node, Node]]:
+    """``(x rdf:type S)`` for every super-class S of C in each ``(x rdf:type C)`` of ``triples``."""
+    supers = ontology.superclasses
+    out = []
+    for node, predicate, cls in triples:
+        if predicate == RDF.type:
+            out += [(node, RDF.type, URIRef(sup)) for sup in supers.get(str(cls), ())]
+    return out
+
+
+def run(data: Graph, shapes: Shapes, ontology: Ontology | None = None,
+        files: Sequence[Path] = (), *, prepared: bool = False,
+        focus_nodes: Sequence[Node] | None = None, oxigraph: bool = True) -> Report:
+    """Validate ``data`` against ``shapes`` and return every result, all severities. ``data`` is
+    prepared in place first (unless ``prepared``); ``focus_nodes`` limits validation to those
+    focus nodes (pySHACL's option of that name); ``oxigraph=False`` leaves SPARQL to rdflib."""
+    import pyshacl
+
+    ontology = ontology or load_ontology()
+    started = time.perf_counter()
+    if not prepared:
+        prepare(data, ontology)
+    if isinstance(data, DataGraph):
+        if not oxigraph:
+            data.unmirror()
+        elif not data.mirrored():
+            data.mirror()
+    _speed_up_pyshacl()
+    _conforms, report_graph, _text = pyshacl.validate(
+        data, shacl_graph=shapes.graph, inference="none", advanced=False, inplace=True,
+        allow_infos=False, allow_warnings=False, meta_shacl=False, debug=False,
+        focus_nodes=list(focus_nodes) if focus_nodes else None,
+    )
+    results = read_results(report_graph, shapes.graph)
+    return Report(results, data, shapes.graph, list(files), dict(ontology.superclasses),
+                  seconds=time.perf_counter() - started)
+
+
+def read_results(report_graph: Graph, shapes_graph: Graph) -> list[Result]:
+    """Every sh:ValidationResult of a SHACL validation report graph."""
+    sh = lambda local: URIRef(SH + local)  # noqa: E731
+    results = []
+    for node in report_graph.subjects(RDF.type, sh("ValidationResult")):
+        path_node = report_graph.value(node, sh("resultPath"))
+        path = None
+        if path_node is not None:
+            source = report_graph if (path_node, None, None) in report_graph else shapes_graph
+            path = path_text(source, path_node, lambda n: _compact(shapes_graph, n))
+        results.append(Result(
+            focus=_required(report_graph, node, sh("focusNode")),
+            severity=Severity.from_iri(report_graph.value(node, sh("resultSeverity"))),
+            component=_required(report_graph, node, sh("sourceConstraintComponent")),
+            shape=_required(report_graph, node, sh("sourceShape")),
+            messages=tuple(sorted(str(m) for m in report_graph.objects(node, sh("resultMessage")))),
+            path=path,
+            value=report_graph.value(node, sh("value")),
+            constraint=report_graph.value(node, sh("sourceConstraint")),
+            path_node=path_node,
+        ))
+    return results
+
+
+def _required(graph: Graph, node: Node, predicate: URIRef) -> Node:
+    value = graph.value(node, predicate)
+    if value is None:
+        raise ValueError(f"validation result without {predicate}")
+    return value
+
+
+def _compact(graph: Graph, node: Node) -> str:
+    if isinstance(node, URIRef):
+        return qname(graph, node) or f"<{node}>"
+    return str(node)
+
+
+class _ParameterList(list):
+    """pySHACL's list of constraint parameters, with set-speed membership tests."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self._members = frozenset(items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
+def _speed_up_pyshacl() -> None:
+    """Two memoisations inside pySHACL (0.2x-0.40 layout; if the layout changes they do nothing
+    and validation is merely slower). Neither changes what pySHACL computes."""
+    try:
+        import pyshacl.shape as shape_module
+        from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+        from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+    except ImportError:  # pragma: no cover
+        return
+    # 1. Each nested-shape evaluation tests the shape's predicates against a list of ~40
+    #    constraint parameters: use a set.
+    current = getattr(shape_module, "CONSTRAINT_PARAMS", None)
+    if hasattr(shape_module, "module") and not (current and isinstance(current[0], _ParameterList)):
+        shape_module.CONSTRAINT_PARAMS = (  # type: ignore[attr-defined]
+            _ParameterList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+    # 2. Before each SPARQL query (once per focus node) pySHACL re-checks the query text for
+    #    MINUS, VALUES, SERVICE, nested SELECT and AS with regular expressions that backtrack
+    #    quadratically on long lines (0.3 s on the seed). The verdict depends only on the text.
+    check = SPARQLQueryHelper.check_invalid_sparql
+    if getattr(check, "_handcar_memo", False):
+        return
+    verdicts: dict[tuple, tuple[bool, object]] = {}
+
+    def memo_check(self, sparql_text, valuenode=None, extravars=None):
+        key = (sparql_text, valuenode is not None, tuple(sorted(extravars or ())))
+        verdict = verdicts.get(key)
+        if verdict is None:
+            try:
+                verdict = (True, check(self, sparql_text, valuenode=valuenode, extravars=extravars))
+            except Exception as exc:  # the same text fails the same way every time
+                verdict = (False, exc)
+            verdicts[key] = verdict
+        if verdict[0]:
+            return verdict[1]
+        raise verdict[1]  # type: ignore[misc]
+
+    memo_check._handcar_memo = True  # type: ignore[attr-defined]
+    SPARQLQueryHelper.check_invalid_sparql = memo_check  # type: ignore[method-assign]

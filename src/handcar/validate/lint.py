@@ -1,0 +1,311 @@
+"""Shape lint: refuse shapes that would make validation pass when it should not.
+
+pySHACL (like other engines) reports ``Conforms: True`` for a shape whose ``sh:targetClass`` is
+misspelt (it selects nothing) and silently ignores misspelt SHACL terms such as ``sh:minlength``,
+even with its meta-shapes check (see ``../shared/notes/pitfalls.md``). ``handcar validate`` runs
+these checks first; any problem is an error (exit status 2), never a warning:
+
+1. ``vocabulary``: every ``sh:`` IRI in the shapes is a SHACL Core or SHACL-SPARQL term
+   (:mod:`handcar.validate.shacl_terms`).
+2. ``class``: every ``sh:targetClass`` and ``sh:class`` is a class the ontology declares
+   (``ontology/*.ttl``) or one of a few standard classes (:data:`STANDARD_CLASSES`); every property
+   in ``sh:path``, ``sh:targetSubjectsOf``/``sh:targetObjectsOf`` and the property-pair
+   constraints is a property the ontology declares or a standard one (:data:`STANDARD_PROPERTIES`).
+3. ``shacl-shacl``: the shapes graph conforms to the W3C's SHACL-for-SHACL shapes
+   (https://www.w3.org/ns/shacl-shacl), read from the copy inside the installed pySHACL package.
+4. ``sparql``: every ``sh:select`` parses as SPARQL 1.1 with the prefixes it declares.
+5. ``focus``: every shape with a target selects at least one focus node in the reference data,
+   unless ``intentionally-empty.txt`` lists it (with a reason); a listed shape that does select
+   nodes, or a listed IRI that is not a shape, is a problem too (the list stays honest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.term import Node
+
+from handcar.validate.locate import Locator
+from handcar.validate.ontology import Ontology
+from handcar.validate.report import qname
+from handcar.validate.shacl_terms import SH, is_shacl_term
+from handcar.validate.shapes import Shapes
+
+
+def sh(local: str) -> URIRef:
+    return URIRef(SH + local)
+
+
+#: standard classes a shape may target or require without the ontology declaring them
+STANDARD_CLASSES = frozenset({RDF.Statement, RDF.Property, RDFS.Resource, RDFS.Class, OWL.Thing})
+#: standard properties a shape may use without the ontology declaring them
+STANDARD_PROPERTIES = frozenset({
+    RDF.type, RDF.subject, RDF.predicate, RDF.object, RDF.value,
+    RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.subClassOf, OWL.sameAs,
+})
+TARGETS = (sh("targetClass"), sh("targetNode"), sh("targetSubjectsOf"), sh("targetObjectsOf"))
+PAIR_CONSTRAINTS = (sh("equals"), sh("disjoint"), sh("lessThan"), sh("lessThanOrEquals"))
+PATH_KEYS = (sh("inversePath"), sh("zeroOrMorePath"), sh("oneOrMorePath"), sh("zeroOrOnePath"))
+
+
+@dataclass(frozen=True)
+class LintProblem:
+    """One problem with the shapes, where it is written, and which check found it."""
+
+    check: str
+    message: str
+    file: Path | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.file and self.line else (
+            f"{self.file}: " if self.file else "")
+        return f"{where}[{self.check}] {self.message}"
+
+
+class LintError(Exception):
+    """The shapes failed the lint; ``problems`` says why."""
+
+    def __init__(self, problems: list[LintProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _Context:
+    def __init__(self, shapes: Shapes) -> None:
+        self.shapes = shapes
+        self.graph = shapes.graph
+        self.locator = Locator(shapes.files)
+        self.problems: list[LintProblem] = []
+
+    def name(self, node: Node) -> str:
+        if isinstance(node, URIRef):
+            return qname(self.graph, node) or f"<{node}>"
+        return "a blank node" if isinstance(node, BNode) else repr(str(node))
+
+    def owner(self, node: Node) -> Node:
+        """The named shape a blank node belongs to (for messages and line numbers)."""
+        seen: set[Node] = set()
+        while isinstance(node, BNode) and node not in seen:
+            seen.add(node)
+            parent = next(self.graph.subjects(None, node), None)
+            if parent is None:
+                # a list member: climb to the list head
+                head = node
+                for _ in range(1000):
+                    before = self.graph.value(predicate=RDF.rest, object=head)
+                    if before is None:
+                        break
+                    head = before
+                parent = next((s for s in self.graph.subjects(None, head) if s != node), None)
+            if parent is None:
+                break
+            node = parent
+        return node
+
+    def add(self, check: str, message: str, about: Node | None = None) -> None:
+        file = line = None
+        if about is not None:
+            where = self.locator.find(self.owner(about))
+            if where:
+                file, line = where
+        self.problems.append(LintProblem(check, message, file, line))
+
+
+def lint(shapes: Shapes, ontology: Ontology, data: Graph | None = None) -> list[LintProblem]:
+    """Every problem with ``shapes``; ``data`` (prepared: type closure added) enables the focus
+    check."""
+    ctx = _Context(shapes)
+    check_vocabulary(ctx)
+    check_terms(ctx, ontology)
+    check_shacl_shacl(ctx)
+    check_sparql(ctx)
+    if data is not None:
+        check_focus(ctx, data)
+    return ctx.problems
+
+
+# -- 1. SHACL vocabulary -------------------------------------------------------------------------
+def check_vocabulary(ctx: _Context) -> None:
+    seen: set[URIRef] = set()
+    for triple in ctx.graph:
+        for position, term in zip(("subject", "predicate", "object"), triple, strict=True):
+            if (isinstance(term, URIRef) and str(term).startswith(SH) and term not in seen
+                    and not is_shacl_term(str(term))):
+                seen.add(term)
+                owner = ctx.name(ctx.owner(triple[0]))
+                ctx.add("vocabulary", f"{ctx.name(term)} (used as {position} of {owner}) is not "
+                        "a SHACL Core or SHACL-SPARQL term", triple[0])
+
+
+# -- 2. classes and properties -------------------------------------------------------------------
+def check_terms(ctx: _Context, ontology: Ontology) -> None:
+    classes = {URIRef(c) for c in ontology.classes} | STANDARD_CLASSES
+    properties = {URIRef(p) for p in ontology.properties} | STANDARD_PROPERTIES
+    for predicate in (sh("targetClass"), sh("class")):
+        for shape, cls in ctx.graph.subject_objects(predicate):
+            if cls not in classes:
+                ctx.add("class", f"{ctx.name(ctx.owner(shape))}: {ctx.name(predicate)} "
+                        f"{ctx.name(cls)} is not a class of the ontology", shape)
+    used: list[tuple[Node, Node]] = []
+    for predicate in (sh("targetSubjectsOf"), sh("targetObjectsOf"), *PAIR_CONSTRAINTS):
+        used += [(shape, prop) for shape, prop in ctx.graph.subject_objects(predicate)]
+    for shape, path in ctx.graph.subject_objects(sh("path")):
+        used += [(shape, prop) for prop in _path_properties(ctx.graph, path)]
+    for shape, prop in used:
+        if isinstance(prop, URIRef) and prop not in properties:
+            ctx.add("class", f"{ctx.name(ctx.owner(shape))}: {ctx.name(prop)} is not a property "
+                    "of the ontology", shape)
+
+
+def _path_properties(graph: Graph, path: Node) -> Iterable[Node]:
+    if isinstance(path, URIRef):
+        yield path
+        return
+    for key in PATH_KEYS:
+        inner = graph.value(path, key)
+        if inner is not None:
+            yield from _path_properties(graph, inner)
+            return
+    alternatives = graph.value(path, sh("alternativePath"))
+    if alternatives is not None:
+        for item in Collection(graph, alternatives):
+            yield from _path_properties(graph, item)
+        return
+    if graph.value(path, RDF.first) is not None:
+        for item in Collection(graph, path):
+            yield from _path_properties(graph, item)
+
+
+# -- 3. SHACL for SHACL ----------------------------------------------------------------------------
+def shacl_shacl_file() -> Path:
+    """The W3C SHACL-for-SHACL shapes shipped inside the installed pySHACL package."""
+    resource = importlib.resources.files("pyshacl") / "assets" / "shacl-shacl.ttl"
+    return Path(str(resource))
+
+
+def check_shacl_shacl(ctx: _Context) -> None:
+    """Validate the shapes graph against SHACL-for-SHACL. This takes ~3 s with pySHACL on
+    handcar's shapes, so a pass is remembered in the cache folder under a hash of everything it
+    depends on (the shapes files' bytes, the SHACL-for-SHACL file, the pySHACL version); a
+    failure is never cached. ``$HANDCAR_NO_CACHE=1`` turns the cache off."""
+    import pyshacl
+
+    from handcar.validate.inputs import read_into
+
+    path = shacl_shacl_file()
+    if not path.is_file():
+        ctx.add("shacl-shacl", f"SHACL-for-SHACL shapes not found at {path} (pySHACL changed?)")
+        return
+    marker = _pass_marker(ctx.shapes.files, path, pyshacl.__version__)
+    if marker is not None and marker.is_file():
+        return
+    meta = read_into(Graph(bind_namespaces="core"), [path])
+    conforms, report, _text = pyshacl.validate(
+        ctx.graph, shacl_graph=meta, inference="none", advanced=False, inplace=False,
+        allow_warnings=False, meta_shacl=False)
+    if conforms:
+        if marker is not None:
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.write_text("SHACL-for-SHACL: conforms\n", encoding="utf-8")
+            except OSError:
+                pass  # an unwritable cache only costs time
+        return
+    for result in report.subjects(RDF.type, sh("ValidationResult")):
+        focus = report.value(result, sh("focusNode"))
+        messages = sorted(str(m) for m in report.objects(result, sh("resultMessage")))
+        path = report.value(result, sh("resultPath"))
+        at = f" (path {ctx.name(path)})" if isinstance(path, URIRef) else ""
+        ctx.add("shacl-shacl", f"{ctx.name(ctx.owner(focus))}{at}: "
+                f"{'; '.join(messages) or 'does not conform to SHACL-for-SHACL'}", focus)
+
+
+def cache_dir() -> Path | None:
+    """``$HANDCAR_CACHE_DIR``, else ``$XDG_CACHE_HOME/handcar``, else ``~/.cache/handcar``;
+    None when ``$HANDCAR_NO_CACHE`` is set."""
+    if os.environ.get("HANDCAR_NO_CACHE", "").lower() in {"1", "true", "yes"}:
+        return None
+    if os.environ.get("HANDCAR_CACHE_DIR"):
+        return Path(os.environ["HANDCAR_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "handcar"
+
+
+def _pass_marker(files: list[Path], meta: Path, version: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"shacl-shacl/1 pyshacl {version}\n".encode())
+    for path in [meta, *files]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return folder / "lint" / f"shacl-shacl-{digest.hexdigest()[:32]}.ok"
+
+
+# -- 4. SPARQL syntax ------------------------------------------------------------------------------
+def check_sparql(ctx: _Context) -> None:
+    store = ox.Store()
+    for constraint, text in ctx.graph.subject_objects(sh("select")):
+        prefixes = {}
+        for holder in ctx.graph.objects(constraint, sh("prefixes")):
+            for declaration in ctx.graph.objects(holder, sh("declare")):
+                prefix = ctx.graph.value(declaration, sh("prefix"))
+                namespace = ctx.graph.value(declaration, sh("namespace"))
+                if prefix is not None and namespace is not None:
+                    prefixes[str(prefix)] = str(namespace)
+        try:
+            store.query(str(text), prefixes=prefixes)
+        except SyntaxError as exc:
+            ctx.add("sparql", f"{ctx.name(ctx.owner(constraint))}: sh:select does not parse: "
+                    f"{exc.msg}", constraint)
+
+
+# -- 5. focus nodes --------------------------------------------------------------------------------
+def focus_nodes(graph: Graph, shape: Node, data: Graph) -> set[Node]:
+    """The focus nodes ``shape``'s targets select in ``data`` (prepared: rdf:type closure)."""
+    found: set[Node] = set()
+    for node in graph.objects(shape, sh("targetNode")):
+        if (node, None, None) in data or (None, None, node) in data:
+            found.add(node)
+    classes = list(graph.objects(shape, sh("targetClass")))
+    if (shape, RDF.type, RDFS.Class) in graph or (shape, RDF.type, OWL.Class) in graph:
+        classes.append(shape)
+    for cls in classes:
+        found.update(data.subjects(RDF.type, cls))
+    for prop in graph.objects(shape, sh("targetSubjectsOf")):
+        found.update(data.subjects(prop, None))
+    for prop in graph.objects(shape, sh("targetObjectsOf")):
+        found.update(data.objects(None, prop))
+    return found
+
+
+def targeted_shapes(graph: Graph) -> set[Node]:
+    shapes = {s for predicate in TARGETS for s in graph.subjects(predicate, None)}
+    shapes |= {s for s in graph.subjects(RDF.type, sh("NodeShape"))
+               if (s, RDF.type, RDFS.Class) in graph or (s, RDF.type, OWL.Class) in graph}
+    return shapes
+
+
+def check_focus(ctx: _Context, data: Graph) -> None:
+    empty_ok = ctx.shapes.intentionally_empty
+    targeted = targeted_shapes(ctx.graph)
+    for shape in sorted(targeted, key=str):
+        selected = focus_nodes(ctx.graph, shape, data)
+        if not selected and shape not in empty_ok:
+            ctx.add("focus", f"{ctx.name(shape)} selects no focus node in the data: a misspelt "
+                    "target, or list it in intentionally-empty.txt with the reason", shape)
+        elif selected and shape in empty_ok:
+            ctx.add("focus", f"{ctx.name(shape)} is listed as intentionally empty but selects "
+                    f"{len(selected)} focus node(s): remove it from intentionally-empty.txt", shape)
+    for shape in sorted(set(empty_ok) - targeted, key=str):
+        ctx.add("focus", f"{ctx.name(shape)} is listed in intentionally-empty.txt but is not a "
+                "shape with a target")
+

@@ -1,0 +1,133 @@
+"""The engine: what it adds to the data, its SPARQL backends, its inputs, its report model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, URIRef
+from validate_cases import CASES
+from validate_harness import keys, show, validate_case
+
+from handcar.errors import InputError
+from handcar.validate.engine import DataGraph, prepare, read_data, run
+from handcar.validate.lint import focus_nodes
+from handcar.validate.ontology import Ontology
+from handcar.validate.report import Severity
+from handcar.validate.shapes import Shapes
+
+DJO = "https://w3id.org/djo#"
+
+
+def test_ontology_facts(ontology: Ontology) -> None:
+    assert DJO + "Diplomat" in ontology.classes and DJO + "legIndex" in ontology.properties
+    assert {DJO + "Person", DJO + "Agent", "https://schema.org/Person"} <= ontology.superclasses[
+        DJO + "Diplomat"]
+    assert (DJO + "Agent", DJO + "Place") in ontology.disjoint
+    assert (DJO + "BusLeg", DJO + "TrainLeg") in ontology.disjoint
+    assert (DJO + "City", DJO + "Port") not in ontology.disjoint  # a city can be a port
+
+
+def test_oxigraph_and_rdflib_answer_the_sparql_constraints_alike(seed: DataGraph, shapes: Shapes,
+                                                                 ontology: Ontology) -> None:
+    fast = run(seed, shapes, ontology, prepared=True)
+    assert seed.fallbacks == 0
+    slow = run(seed, shapes, ontology, prepared=True, oxigraph=False)
+    assert keys(fast) == keys(slow), show(keys(fast) ^ keys(slow))
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if any(" SPARQL " in e for e in c.expect)][:8],
+                         ids=lambda c: c.id)
+def test_both_sparql_backends_give_each_case(case, mini: DataGraph, shapes: Shapes,
+                                             ontology: Ontology) -> None:
+    fast = validate_case(case, mini, shapes, ontology)
+    mini.unmirror()
+    slow_results = validate_case(case, mini, shapes, ontology)
+    assert keys(fast) == keys(slow_results)
+
+
+def test_data_without_the_entailed_graph_is_validated_alike(mini_release: Path, shapes: Shapes,
+                                                            ontology: Ontology,
+                                                            tmp_path: Path) -> None:
+    """Someone else's data has no `entailed` graph: the engine adds the rdf:type closure, so the
+    shapes still select their focus nodes and the clean base still conforms."""
+    lines = (mini_release / "dataset.nq").read_text(encoding="utf-8").splitlines()
+    entailed = "<https://w3id.org/djo/id/graph/entailed> ."
+    stated = [line for line in lines if not line.endswith(entailed)]
+    assert len(stated) < len(lines) - 500
+    path = tmp_path / "stated.nq"
+    path.write_text("\n".join(stated) + "\n", encoding="utf-8")
+    data, files = read_data([path])
+    before = len(data)
+    added = prepare(data, ontology)
+    assert len(data) == before + len(added) and added
+    assert (URIRef("https://w3id.org/djo/id/person/ivan-petrov"), RDF.type,
+            URIRef(DJO + "Agent")) in data
+    shape = URIRef("https://w3id.org/djo/shapes#DisjointKindsShape")
+    agents = focus_nodes(shapes.graph, shape, data)
+    assert URIRef("https://w3id.org/djo/id/person/ivan-petrov") in agents  # via djo:Agent
+    report = run(data, shapes, ontology, files, prepared=True)
+    assert report.conforms(Severity.INFO), show(keys(report))
+
+
+def test_prepare_adds_nothing_twice(mini: DataGraph, ontology: Ontology) -> None:
+    assert prepare(mini, ontology) == []
+
+
+def test_syntax_errors_give_file_and_line(tmp_path: Path) -> None:
+    for name, text, line in (
+        ("bad.ttl", "@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b .\n", 3),
+        ("bad.nt", "<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> .\n", 2),
+        ("bad.trig", "@prefix ex: <http://e/> .\nex:g {\n ex:a ex:b ex:c\n", None),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            read_data([path])
+        assert caught.value.path == path
+        if line is not None:
+            assert caught.value.line == line
+        assert "syntax error" in caught.value.message
+
+
+def test_release_folder_and_unknown_files(tmp_path: Path, mini_release: Path) -> None:
+    _data, files = read_data([mini_release])
+    assert files == [mini_release / "dataset.nq"]
+    with pytest.raises(InputError, match="not a handcar release"):
+        read_data([tmp_path])
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown RDF file extension"):
+        read_data([tmp_path / "data.csv"])
+
+
+def test_literals_keep_their_lexical_form(tmp_path: Path) -> None:
+    path = tmp_path / "d.ttl"
+    path.write_text('<http://e/a> <http://e/d> "PT32H"^^<http://www.w3.org/2001/XMLSchema#'
+                    'dayTimeDuration> , "32.00"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n',
+                    encoding="utf-8")
+    data, _files = read_data([path])
+    assert {str(o) for o in data.objects()} == {"PT32H", "32.00"}
+
+
+def test_report_shows_labels_not_iris(seed: DataGraph, shapes: Shapes,
+                                      ontology: Ontology) -> None:
+    report = run(seed, shapes, ontology, prepared=True)
+    leg = URIRef("https://w3id.org/djo/id/event/moscow-times-2021-02-26-handcar.leg-3-handcar")
+    assert report.label(leg) == "‘a pedestrian crossing to the Russian side’"
+    interval = URIRef("https://w3id.org/djo/id/interval/moscow-times-2021-02-26-handcar.leg-3-handcar")
+    assert report.label(interval) == (
+        "the time:ProperInterval of ‘a pedestrian crossing to the Russian side’")
+    assert report.kind(leg) == "djo:HandcarLeg"
+    assert report.compact(URIRef(DJO + "Leg")) == "djo:Leg"
+
+
+def test_jsonld_with_a_local_copy_of_its_context(tmp_path: Path) -> None:
+    (tmp_path / "context.jsonld").write_text('{"@context": {"ex": "http://e/"}}', encoding="utf-8")
+    document = tmp_path / "data.jsonld"
+    document.write_text('{"@context": "https://example.org/ld/context.jsonld", '
+                        '"@id": "ex:a", "ex:b": {"@id": "ex:c"}}', encoding="utf-8")
+    data, _files = read_data([document])
+    assert (URIRef("http://e/a"), URIRef("http://e/b"), URIRef("http://e/c")) in data
+    (tmp_path / "context.jsonld").unlink()
+    with pytest.raises(InputError, match="is not fetched"):
+        read_data([document])

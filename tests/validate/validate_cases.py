@@ -1,0 +1,1242 @@
+"""The fixture cases: for each constraint of the DJO shapes, a patch of the clean base that breaks
+it and the exact results expected on the focus nodes (``severity focus path component shape``).
+
+Mechanical property constraints (minCount, maxCount, class, datatype, nodeKind, minLength, in,
+hasValue) are also covered by generated cases (validate_generated.py); the cases here cover every
+other constraint by hand: SHACL-SPARQL rules, logical constraints, property pairs, value ranges,
+patterns, language tags, node-level constraints, and the evidence chain. ``engines`` lists the
+SHACL engines expected to agree: rdf-validate-shacl ("node") implements SHACL Core only.
+"""
+
+from __future__ import annotations
+
+from validate_harness import Case
+
+SPARQL_ENGINES = ("pyshacl", "jena")  # rdf-validate-shacl does not implement SHACL-SPARQL
+
+CASES: list[Case] = [
+    # ------------------------------------------------------------ 0. kinds (djo-rules.ttl §1)
+    Case(
+        "person-used-as-place",
+        "a leg's origin is a person: range entailment makes the person a place too",
+        add="ev:leg-3-bus djo:origin pe:misha . pe:misha a djo:Place .",
+        delete="ev:leg-3-bus djo:origin pl:russian-side .",
+        expect=(
+            "violation pe:misha - SPARQL djosh:DisjointKindsShape/two-disjoint-classes",
+            "violation ev:journey - SPARQL djosh:LegChain-connected",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "two-modes-of-travel",
+        "a leg is both a train leg and a bus leg",
+        add="ev:leg-3-bus a djo:TrainLeg .",
+        expect=(
+            "violation ev:leg-3-bus - SPARQL djosh:DisjointKindsShape/two-disjoint-classes",
+            "violation ev:leg-3-bus djo:vehicle Class djosh:TrainLegShape/train",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "leg-without-mode",
+        "a leg that is neither a train, bus, handcar, walking nor flight leg",
+        delete="ev:leg-1-train a djo:TrainLeg .",
+        expect=("warning ev:leg-1-train - Or djosh:LegModeShape",),
+    ),
+    # --------------------------------------------------------------- 1. described things
+    Case(
+        "blank-node-place",
+        "a place published as a blank node (handcar mints IRIs for everything)",
+        add='[] a djo:Place ; rdfs:label "somewhere"@en .',
+        expect=(
+            "violation _ - NodeKind djosh:DescribedThingShape",
+            "violation _ rdf:type SPARQL djosh:AssertedThingShape/asserted-with-evidence",
+        ),
+        full=True,
+    ),
+    Case(
+        "two-english-labels",
+        "two rdfs:label in English",
+        add='pl:russia rdfs:label "Russian Federation"@en .',
+        expect=("warning pl:russia rdfs:label UniqueLang djosh:DescribedThing-labelLanguage",),
+    ),
+    Case(
+        "two-english-names",
+        "two schema:name in English",
+        add='pl:russia schema:name "Russian Federation"@en .',
+        expect=("warning pl:russia schema:name UniqueLang djosh:DescribedThing-nameLanguage",),
+    ),
+    Case(
+        "wikidata-page-not-entity",
+        "owl:sameAs points to a Wikidata web page, not the entity IRI",
+        delete="pl:russia owl:sameAs <http://www.wikidata.org/entity/Q159> .",
+        add="pl:russia owl:sameAs <https://www.wikidata.org/wiki/Q159> .",
+        expect=("violation pl:russia owl:sameAs Pattern djosh:DescribedThing-sameAs",),
+    ),
+    Case(
+        "malformed-language-tag",
+        "a label whose language tag is not BCP 47 (a 2-3 letter language first)",
+        add='pl:russia rdfs:label "Russie"@francais .',
+        expect=("violation pl:russia rdfs:label SPARQL "
+                "djosh:LanguageTagShape/well-formed-language-tag",),
+        engines=SPARQL_ENGINES,
+    ),
+    # ------------------------------------------------------------------------ 2. agents
+    Case(
+        "relative-not-a-person",
+        "a person's child is a place",
+        add="pe:ivan-petrov djo:hasChild pl:pyongyang .",
+        expect=("violation pe:ivan-petrov djo:hasChild|djo:hasParent|djo:relativeOf Class "
+                "djosh:PersonShape/relatives",),
+    ),
+    Case(
+        "age-not-in-years",
+        "an age in hours",
+        delete="qt:misha-age djo:unit unit:YR .",
+        add="qt:misha-age djo:unit unit:HR .",
+        expect=(
+            "violation pe:misha djo:age Node djosh:PersonShape/age",
+            "violation qt:misha-age djo:unit HasValue djosh:AgeValueShape/unit-of-an-age",
+        ),
+        focus=("qt:misha-age",),
+    ),
+    Case(
+        "own-parent-and-child",
+        "the same person is given as child and as parent",
+        add="pe:ivan-petrov djo:hasParent pe:misha .",
+        expect=("violation pe:ivan-petrov djo:hasChild Disjoint "
+                "djosh:PersonShape/not-their-own-child",),
+    ),
+    Case(
+        "family-member-unrelated",
+        "a family member related to nobody",
+        delete="pe:ivan-petrov djo:hasChild pe:misha . pe:ivan-petrov djo:relativeOf pe:misha .",
+        expect=("info pe:misha djo:relativeOf|^djo:relativeOf|djo:hasParent|^djo:hasChild|"
+                "^djo:hasParent|djo:hasChild MinCount djosh:FamilyMemberShape/related-to-someone",),
+    ),
+    Case(
+        "mission-sent-to-itself",
+        "a mission whose sending state is its host country",
+        delete="og:mission djo:hostCountry pl:north-korea .",
+        add="og:mission djo:hostCountry pl:russia .",
+        expect=("violation og:mission djo:sendingState Disjoint "
+                "djosh:DiplomaticMissionShape/sending-state-is-not-the-host",),
+    ),
+    Case(
+        "mission-premises-not-premises",
+        "a mission's premises are a city",
+        add="og:mission djo:hasPremises pl:pyongyang .",
+        expect=("violation og:mission djo:hasPremises Class "
+                "djosh:DiplomaticMissionShape/premises",),
+    ),
+    Case(
+        "mission-under-a-newspaper",
+        "a diplomatic mission is a unit of a news organisation",
+        add="og:mission djo:unitOf og:example-news .",
+        expect=("warning og:mission djo:unitOf Class "
+                "djosh:DiplomaticMissionShape/ministry-of-a-mission",),
+    ),
+    Case(
+        "group-size-in-kilometres",
+        "a group's member count with a unit of length",
+        delete="qt:staff-count djo:unit unit:NUM .",
+        add="qt:staff-count djo:unit unit:KiloM .",
+        expect=(
+            "violation gr:travellers djo:memberCount Node djosh:GroupShape/member-count",
+            "violation qt:staff-count djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+        ),
+        focus=("qt:staff-count",),
+    ),
+    Case(
+        "family-of-a-place",
+        "a group is the family of a place",
+        add="gr:colleagues djo:familyOf pl:russia .",
+        expect=("violation gr:colleagues djo:familyOf Class djosh:GroupShape/family-of",),
+    ),
+    Case(
+        "travel-group-unknown",
+        "a travel group with no member, subgroup or size",
+        drop=("gr:travellers djo:hasMember", "gr:travellers djo:memberCount"),
+        expect=("info gr:travellers djo:hasMember|djo:hasSubgroup|djo:memberCount MinCount "
+                "djosh:TravelGroupShape/who-travels",),
+    ),
+    Case(
+        "post-held-by-a-place",
+        "a post held by a city",
+        add="po:petrov-post djo:heldBy pl:pyongyang .",
+        expect=("violation po:petrov-post djo:heldBy Class djosh:PostShape/held-by",),
+    ),
+    # ------------------------------------------------------------------------ 3. places
+    Case(
+        "unnamed-place-with-name",
+        "an unnamed place with a schema:name",
+        add='pl:russian-side schema:name "Khasan"@en .',
+        expect=("violation pl:russian-side schema:name MaxCount djosh:UnnamedPlaceShape/no-name",),
+    ),
+    Case(
+        "country-in-country",
+        "a country inside another country",
+        add="pl:russia djo:inCountry pl:north-korea .",
+        expect=("violation pl:russia djo:inCountry MaxCount "
+                "djosh:CountryShape/country-in-country",),
+    ),
+    Case(
+        "station-nowhere",
+        "a station whose location is not given",
+        drop=("pl:tumangang-station djo:inCountry", "pl:tumangang-station djo:locatedIn"),
+        expect=("info pl:tumangang-station djo:locatedIn|djo:inCountry|djo:partOfCrossingPoint "
+                "MinCount djosh:StationShape/where-a-station-is",),
+    ),
+    Case(
+        "river-part-of-crossing",
+        "a river given as part of a border crossing point",
+        add="pl:tumen-river djo:partOfCrossingPoint pl:crossing-point .",
+        expect=("warning pl:tumen-river djo:partOfCrossingPoint MaxCount "
+                "djosh:RiverShape/river-not-part-of-a-crossing",),
+    ),
+    Case(
+        "crossing-point-in-one-country",
+        "a border crossing point placed in one country",
+        add="pl:crossing-point djo:inCountry pl:russia .",
+        expect=("warning pl:crossing-point djo:inCountry MaxCount "
+                "djosh:BorderCrossingPointShape/crossing-point-in-one-country",),
+    ),
+    Case(
+        "border-with-one-country",
+        "an international border between one country only",
+        delete="pl:border djo:borderBetween pl:russia .",
+        expect=("violation pl:border djo:borderBetween MinCount "
+                "djosh:InternationalBorderShape/border-between",),
+    ),
+    Case(
+        "border-with-three-countries",
+        "an international border between three countries",
+        add="pl:border djo:borderBetween x:china . x:china a djo:Country .",
+        expect=("violation pl:border djo:borderBetween MaxCount "
+                "djosh:InternationalBorderShape/border-between",),
+    ),
+    Case(
+        "premises-nowhere",
+        "embassy premises without a location",
+        add='x:premises a djo:EmbassyPremises ; rdfs:label "the embassy building"@en .',
+        expect=(
+            "info x:premises djo:locatedIn|djo:inCountry MinCount "
+            "djosh:EmbassyPremisesShape/where-the-premises-are",
+        ),
+    ),
+    # ------------------------------------------------------------------------ 4. events
+    Case(
+        "traveller-not-an-agent",
+        "a vehicle given as a traveller",
+        add="ev:leg-3-bus djo:traveller ve:bus .",
+        expect=("violation ev:leg-3-bus djo:traveller|djo:participant|djo:crossedBy Class "
+                "djosh:Event-agents",),
+    ),
+    Case(
+        "via-not-a-place",
+        "a leg passes via a person",
+        add="ev:leg-3-bus djo:via pe:misha .",
+        expect=("violation ev:leg-3-bus djo:atPlace|djo:via Class djosh:Event-places",),
+    ),
+    Case(
+        "round-trip-leg",
+        "a leg that ends where it starts",
+        delete="ev:leg-3-bus djo:destination pl:vladivostok .",
+        add="ev:leg-3-bus djo:destination pl:russian-side .",
+        expect=("warning ev:leg-3-bus djo:origin Disjoint djosh:Event-roundTrip",),
+    ),
+    Case(
+        "date-as-string",
+        "an event date typed xsd:string",
+        delete='ev:crossing djo:date "2022-03-02"^^xsd:date .',
+        add='ev:crossing djo:date "2022-03-02" .',
+        expect=("violation ev:crossing djo:date Datatype djosh:Event-date",),
+    ),
+    Case(
+        "date-with-time-zone",
+        "an event date with a time zone (valid xsd:date, not the published form)",
+        delete='ev:crossing djo:date "2022-03-02"^^xsd:date .',
+        add='ev:crossing djo:date "2022-03-02Z"^^xsd:date .',
+        expect=("violation ev:crossing djo:date Pattern djosh:Event-date",),
+    ),
+    Case(
+        "impossible-date",
+        "an event dated 30 February (an ill-typed xsd:date)",
+        delete='ev:crossing djo:date "2022-03-02"^^xsd:date .',
+        add='ev:crossing djo:date "2022-02-30"^^xsd:date .',
+        expect=(
+            "violation ev:crossing djo:date Datatype djosh:Event-date",
+            "violation ev:crossing - SPARQL djosh:EventDateShape/date-within-its-period",
+        ),
+        focus=("ev:crossing",),
+        # rdf-validate-shacl checks xsd:date lexically (accepts 30 February): not an ill-typed
+        # literal for it, so only engines that check the value give this case's verdict
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "distance-in-hours",
+        "a leg's distance with a unit of time",
+        delete="qt:handcar-distance djo:unit unit:KiloM .",
+        add="qt:handcar-distance djo:unit unit:HR .",
+        expect=(
+            "violation ev:leg-2-handcar djo:distance Node djosh:Event-distance",
+            "violation qt:handcar-distance djo:unit In djosh:LengthValueShape/unit-of-a-length",
+        ),
+        focus=("qt:handcar-distance",),
+    ),
+    Case(
+        "journey-without-legs",
+        "an evacuation whose legs are not given",
+        delete="ev:evacuation djo:hasLeg ev:evacuation-flight .",
+        expect=("info ev:evacuation djo:hasLeg MinCount djosh:JourneyShape/at-least-one-leg",),
+    ),
+    Case(
+        "journey-count-not-a-count",
+        "a journey's member count in years",
+        add="ev:evacuation djo:memberCount qt:misha-age .",
+        expect=(
+            "violation ev:evacuation djo:memberCount Node djosh:JourneyShape/people-evacuated",
+            "violation qt:misha-age djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+        ),
+        focus=("qt:misha-age",),
+    ),
+    Case(
+        "leg-outside-any-journey",
+        "a leg no journey has",
+        delete="ev:journey djo:hasLeg ev:leg-3-bus .",
+        expect=("violation ev:leg-3-bus ^djo:hasLeg MinCount djosh:LegShape/journey-of-a-leg",),
+    ),
+    Case(
+        "leg-in-two-journeys",
+        "a leg that two journeys have",
+        add="ev:evacuation djo:hasLeg ev:leg-3-bus .",
+        expect=("violation ev:leg-3-bus ^djo:hasLeg MaxCount djosh:LegShape/journey-of-a-leg",),
+    ),
+    Case(
+        "leg-number-zero",
+        "a leg numbered 0 (not a positive integer)",
+        delete='ev:leg-1-train djo:legIndex "1"^^xsd:positiveInteger .',
+        add='ev:leg-1-train djo:legIndex "0"^^xsd:positiveInteger .',
+        expect=("violation ev:leg-1-train djo:legIndex Datatype djosh:LegShape/leg-index",),
+    ),
+    Case(
+        "two-previous-legs",
+        "two legs lead into the same leg",
+        add="ev:evacuation-flight djo:nextLeg ev:leg-3-bus .",
+        expect=("violation ev:leg-3-bus ^djo:nextLeg MaxCount djosh:LegShape/previous-leg",),
+    ),
+    Case(
+        "crossing-during-a-meeting",
+        "something that is not a border crossing happens 'during' a leg",
+        add="ev:meeting djo:duringLeg ev:leg-2-handcar .",
+        expect=("violation ev:leg-2-handcar ^djo:duringLeg Class djosh:LegShape/crossings",),
+    ),
+    Case(
+        "flight-by-bus",
+        "a flight leg whose vehicle is a bus",
+        add="ev:evacuation-flight djo:vehicle ve:bus .",
+        expect=("violation ev:evacuation-flight djo:vehicle Class djosh:FlightLegShape/aircraft",),
+    ),
+    Case(
+        "walking-by-bus",
+        "a walking leg whose vehicle is a bus",
+        delete="ev:leg-3-bus a djo:BusLeg .",
+        add="ev:leg-3-bus a djo:WalkingLeg .",
+        expect=("violation ev:leg-3-bus djo:vehicle Class "
+                "djosh:WalkingLegShape/no-motor-vehicle-on-foot",),
+    ),
+    Case(
+        "crossing-into-the-same-country",
+        "a border crossing from a country into the same country",
+        delete="ev:crossing djo:toCountry pl:russia .",
+        add="ev:crossing djo:toCountry pl:north-korea .",
+        expect=(
+            "info ev:crossing djo:fromCountry|djo:toCountry MinCount "
+            "djosh:BorderCrossingShape/countries-known",
+            "violation ev:crossing djo:fromCountry Disjoint "
+            "djosh:BorderCrossingShape/two-different-countries",
+            "violation ev:crossing - SPARQL djosh:BorderCrossing-legEnd",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "crossing-countries-unknown",
+        "a border crossing that does not say which country it enters",
+        delete="ev:crossing djo:toCountry pl:russia .",
+        expect=("info ev:crossing djo:fromCountry|djo:toCountry MinCount "
+                "djosh:BorderCrossingShape/countries-known",),
+    ),
+    Case(
+        "meeting-alone",
+        "a meeting with one participant",
+        delete="ev:meeting djo:participant gr:colleagues .",
+        expect=("info ev:meeting djo:participant MinCount djosh:MeetingShape/who-met",),
+    ),
+    Case(
+        "case-count-in-hours",
+        "a pandemic's case count with a unit of time",
+        add="ev:pandemic djo:caseCount qt:bus-hours .",
+        expect=(
+            "violation ev:pandemic djo:caseCount Node djosh:PandemicShape/case-count",
+            "warning ev:pandemic - SPARQL djosh:PandemicCountsShape/deaths-not-above-cases",
+            "violation qt:bus-hours djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+        ),
+        focus=("qt:bus-hours",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "death-count-in-km",
+        "a pandemic's death count with a unit of length",
+        delete="qt:deaths djo:unit unit:NUM .",
+        add="qt:deaths djo:unit unit:KiloM .",
+        expect=(
+            "violation ev:pandemic djo:deathCount Node djosh:PandemicShape/death-count",
+            "violation qt:deaths djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+        ),
+        focus=("qt:deaths",),
+    ),
+    Case(
+        "reported-cases-in-years",
+        "a country's reported case count in years",
+        add="pl:north-korea djo:reportedCaseCount qt:misha-age .",
+        expect=(
+            "violation pl:north-korea djo:reportedCaseCount Node "
+            "djosh:ReportedCasesShape/reported-cases",
+            "violation qt:misha-age djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+        ),
+        focus=("qt:misha-age",),
+    ),
+    Case(
+        "subgroup-not-a-group",
+        "a group's subgroup is a vehicle",
+        add="gr:travellers djo:hasSubgroup ve:bus .",
+        expect=("violation gr:travellers djo:hasSubgroup Class djosh:GroupShape/subgroup",),
+    ),
+    Case(
+        "two-evacuation-counts",
+        "an evacuation with two counts of people",
+        add="ev:evacuation djo:memberCount qt:staff-count , qt:evacuee-count .",
+        expect=("violation ev:evacuation djo:memberCount MaxCount "
+                "djosh:JourneyShape/people-evacuated",),
+    ),
+    Case(
+        "two-case-counts",
+        "a pandemic with two case counts",
+        add="ev:pandemic djo:caseCount qt:staff-count , qt:evacuee-count .",
+        expect=(
+            "violation ev:pandemic djo:caseCount MaxCount djosh:PandemicShape/case-count",
+            "warning ev:pandemic - SPARQL djosh:PandemicCountsShape/deaths-not-above-cases",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "two-reported-case-counts",
+        "a country that reports two case counts",
+        add="pl:north-korea djo:reportedCaseCount qt:staff-count , qt:evacuee-count .",
+        expect=("violation pl:north-korea djo:reportedCaseCount MaxCount "
+                "djosh:ReportedCasesShape/reported-cases",),
+    ),
+    # ---------------------------------------------------------------------- 5. vehicles
+    Case(
+        "carries-a-literal",
+        "a vehicle carries a string",
+        add='ve:handcar djo:carries "luggage" .',
+        expect=("violation ve:handcar djo:carries NodeKind djosh:VehicleShape/carries",),
+    ),
+    Case(
+        "luggage-carried-by-nothing",
+        "luggage nothing carries",
+        delete="ve:handcar djo:carries th:bags .",
+        expect=("info th:bags ^djo:carries MinCount djosh:LuggageShape/carried-by",),
+    ),
+    Case(
+        "luggage-carried-by-a-country",
+        "luggage carried by a country",
+        add="pl:russia djo:carries th:bags .",
+        expect=("info th:bags ^djo:carries Class djosh:LuggageShape/carried-by",),
+    ),
+    # -------------------------------------------------------------------- 6. quantities
+    Case(
+        "exact-and-bounded",
+        "a quantity that is both exact and bounded",
+        add='qt:handcar-distance djo:numericValue "3.0"^^xsd:decimal .',
+        expect=("violation qt:handcar-distance - Xone djosh:QuantityValueShape",),
+    ),
+    Case(
+        "value-not-decimal",
+        "an exact value typed xsd:integer",
+        delete='qt:staff-count djo:numericValue "5.0"^^xsd:decimal .',
+        add='qt:staff-count djo:numericValue "5"^^xsd:integer .',
+        expect=("violation qt:staff-count djo:numericValue|djo:approximateValue|djo:minExclusive|"
+                "djo:minInclusive|djo:maxExclusive|djo:maxInclusive Datatype "
+                "djosh:Quantity-numbers",),
+    ),
+    Case(
+        "negative-count",
+        "a negative number of people",
+        delete='qt:staff-count djo:numericValue "5.0"^^xsd:decimal .',
+        add='qt:staff-count djo:numericValue "-5.0"^^xsd:decimal .',
+        expect=("violation qt:staff-count djo:numericValue|djo:approximateValue|djo:minExclusive|"
+                "djo:minInclusive|djo:maxExclusive|djo:maxInclusive MinInclusive "
+                "djosh:Quantity-nonNegative",),
+    ),
+    Case(
+        "two-lower-bounds",
+        "more than 2 and at least 3 km at once",
+        add='qt:handcar-distance djo:minInclusive "3.0"^^xsd:decimal .',
+        expect=("violation qt:handcar-distance djo:minExclusive|djo:minInclusive MaxCount "
+                "djosh:Quantity-oneLowerBound",),
+    ),
+    Case(
+        "two-upper-bounds",
+        "less than 5 and at most 6 km at once",
+        add='qt:handcar-distance djo:maxExclusive "5.0"^^xsd:decimal ; '
+            'djo:maxInclusive "6.0"^^xsd:decimal .',
+        expect=("violation qt:handcar-distance djo:maxExclusive|djo:maxInclusive MaxCount "
+                "djosh:Quantity-oneUpperBound",),
+    ),
+    Case(
+        "bounds-reversed-inclusive",
+        "at least 5 and at most 3",
+        delete='qt:handcar-distance djo:minExclusive "2.0"^^xsd:decimal ; '
+               "djo:valueQualifier djo:moreThan .",
+        add='qt:handcar-distance djo:minInclusive "5.0"^^xsd:decimal ; '
+            'djo:maxInclusive "3.0"^^xsd:decimal ; djo:valueQualifier djo:atLeast .',
+        expect=("violation qt:handcar-distance djo:minInclusive LessThanOrEquals "
+                "djosh:Quantity-lowerUpperInclusive",),
+    ),
+    Case(
+        "bounds-empty-inclusive-exclusive",
+        "at least 5 and less than 5",
+        delete='qt:handcar-distance djo:minExclusive "2.0"^^xsd:decimal ; '
+               "djo:valueQualifier djo:moreThan .",
+        add='qt:handcar-distance djo:minInclusive "5.0"^^xsd:decimal ; '
+            'djo:maxExclusive "5.0"^^xsd:decimal ; djo:valueQualifier djo:atLeast .',
+        expect=("violation qt:handcar-distance djo:minInclusive LessThan "
+                "djosh:Quantity-lowerInclusiveUpperExclusive",),
+    ),
+    Case(
+        "bounds-empty-exclusive-inclusive",
+        "more than 2 and at most 2",
+        add='qt:handcar-distance djo:maxInclusive "2.0"^^xsd:decimal .',
+        expect=("violation qt:handcar-distance djo:minExclusive LessThan "
+                "djosh:Quantity-lowerExclusiveUpperInclusive",),
+    ),
+    Case(
+        "bounds-empty-exclusive",
+        "more than 2 and less than 1",
+        add='qt:handcar-distance djo:maxExclusive "1.0"^^xsd:decimal .',
+        expect=("violation qt:handcar-distance djo:minExclusive LessThan "
+                "djosh:Quantity-lowerUpperExclusive",),
+    ),
+    Case(
+        "value-below-inclusive-bound",
+        "an exact value 1 with 'at least 2'",
+        add='qt:staff-count djo:minInclusive "6.0"^^xsd:decimal .',
+        expect=(
+            "violation qt:staff-count - Xone djosh:QuantityValueShape",
+            "violation qt:staff-count djo:minInclusive LessThanOrEquals "
+            "djosh:Quantity-valueAboveMinInclusive",
+        ),
+    ),
+    Case(
+        "value-below-exclusive-bound",
+        "an exact value 5 with 'more than 5'",
+        add='qt:staff-count djo:minExclusive "5.0"^^xsd:decimal .',
+        expect=(
+            "violation qt:staff-count - Xone djosh:QuantityValueShape",
+            "violation qt:staff-count djo:minExclusive LessThan "
+            "djosh:Quantity-valueAboveMinExclusive",
+        ),
+    ),
+    Case(
+        "value-above-inclusive-bound",
+        "an exact value 5 with 'at most 4'",
+        add='qt:staff-count djo:maxInclusive "4.0"^^xsd:decimal .',
+        expect=(
+            "violation qt:staff-count - Xone djosh:QuantityValueShape",
+            "violation qt:staff-count djo:numericValue LessThanOrEquals "
+            "djosh:Quantity-valueBelowMaxInclusive",
+        ),
+    ),
+    Case(
+        "value-above-exclusive-bound",
+        "an exact value 5 with 'less than 5'",
+        add='qt:staff-count djo:maxExclusive "5.0"^^xsd:decimal .',
+        expect=(
+            "violation qt:staff-count - Xone djosh:QuantityValueShape",
+            "violation qt:staff-count djo:numericValue LessThan "
+            "djosh:Quantity-valueBelowMaxExclusive",
+        ),
+    ),
+    Case(
+        "qualifier-does-not-match",
+        "'exactly' on a quantity given only as a lower bound",
+        delete="qt:handcar-distance djo:valueQualifier djo:moreThan .",
+        add="qt:handcar-distance djo:valueQualifier djo:exactly .",
+        expect=("violation qt:handcar-distance - And djosh:QualifierReadingShape",),
+    ),
+    Case(
+        "duration-in-km",
+        "a duration with a unit of length",
+        delete="qt:train-hours djo:unit unit:HR .",
+        add="qt:train-hours djo:unit unit:KiloM .",
+        expect=("violation qt:train-hours djo:unit In djosh:DurationShape/time-unit",),
+    ),
+    Case(
+        "zero-duration",
+        "a leg that lasts 0 hours",
+        delete='qt:train-hours djo:numericValue "10.0"^^xsd:decimal ; '
+               'time:numericDuration "10.0"^^xsd:decimal .',
+        add='qt:train-hours djo:numericValue "0.0"^^xsd:decimal ; '
+            'time:numericDuration "0.0"^^xsd:decimal .',
+        expect=(
+            "violation qt:train-hours time:numericDuration MinExclusive "
+            "djosh:DurationShape/numeric-duration",
+            "violation qt:train-hours djo:numericValue MinExclusive "
+            "djosh:DurationShape/positive-duration",
+        ),
+    ),
+    Case(
+        "numeric-duration-differs",
+        "time:numericDuration 11 but djo:numericValue 10",
+        delete='qt:train-hours time:numericDuration "10.0"^^xsd:decimal .',
+        add='qt:train-hours time:numericDuration "11.0"^^xsd:decimal .',
+        expect=("violation qt:train-hours time:numericDuration Equals "
+                "djosh:DurationShape/same-number-twice",),
+    ),
+    Case(
+        "negative-xsd-duration",
+        "a negative xsd:dayTimeDuration",
+        delete='qt:train-hours djo:xsdDuration "PT10H"^^xsd:dayTimeDuration .',
+        add='qt:train-hours djo:xsdDuration "-PT10H"^^xsd:dayTimeDuration .',
+        expect=("violation qt:train-hours djo:xsdDuration Pattern "
+                "djosh:DurationShape/XSD-duration",),
+    ),
+    Case(
+        "duration-units-disagree",
+        "djo:unit hours but time:unitType days",
+        delete="qt:train-hours time:unitType time:unitHour .",
+        add="qt:train-hours time:unitType time:unitDay .",
+        expect=("violation qt:train-hours - And djosh:DurationUnitShape",),
+    ),
+    Case(
+        "unknown-value-qualifier",
+        "a value qualifier outside DJO's six",
+        add="x:sometimes a djo:ValueQualifier .",
+        expect=("violation x:sometimes - In djosh:ValueQualifierShape",),
+    ),
+    Case(
+        "unknown-season",
+        "a season outside DJO's four",
+        add="x:monsoon a djo:Season .",
+        expect=("violation x:monsoon - In djosh:SeasonShape",),
+    ),
+    # ------------------------------------------------------------------------- 7. time
+    Case(
+        "interval-of-no-event",
+        "an interval no event has",
+        delete="ev:leg-3-bus djo:hasInterval iv:leg-3-bus .",
+        expect=("violation iv:leg-3-bus ^djo:hasInterval MinCount "
+                "djosh:ProperIntervalShape/event-of-an-interval",),
+    ),
+    Case(
+        "year-five-digits",
+        "a gYear with five digits",
+        delete='tm:wednesday.description time:year "2022"^^xsd:gYear .',
+        add='tm:wednesday.description time:year "20222"^^xsd:gYear .',
+        expect=("violation tm:wednesday.description time:year Pattern "
+                "djosh:DateTimeDescriptionShape/year",),
+    ),
+    Case(
+        "month-thirteen",
+        "month 13",
+        delete='tm:wednesday.description time:month "--03"^^xsd:gMonth .',
+        add='tm:wednesday.description time:month "--13"^^xsd:gMonth .',
+        expect=("violation tm:wednesday.description time:month Pattern "
+                "djosh:DateTimeDescriptionShape/month",),
+    ),
+    Case(
+        "day-thirty-two",
+        "day 32",
+        delete='tm:wednesday.description time:day "---02"^^xsd:gDay .',
+        add='tm:wednesday.description time:day "---32"^^xsd:gDay .',
+        expect=("violation tm:wednesday.description time:day Pattern "
+                "djosh:DateTimeDescriptionShape/day",),
+    ),
+    Case(
+        "day-precision-without-day",
+        "a description precise to the day without its day",
+        delete='tm:wednesday.description time:day "---02"^^xsd:gDay .',
+        expect=("violation tm:wednesday.description - Or djosh:DateTimeDescriptionShape",),
+    ),
+    # ---------------------------------------------------------------------- 8. sources
+    Case(
+        "url-not-http",
+        "a source URL that is not http(s)",
+        delete='src:example-2022-03-03-crossing schema:url '
+               '"https://example.org/news/diplomats-cross-into-russia"^^xsd:anyURI .',
+        add='src:example-2022-03-03-crossing schema:url "ftp://example.org/news"^^xsd:anyURI .',
+        expect=("violation src:example-2022-03-03-crossing schema:url Pattern djosh:Source-url",),
+    ),
+    Case(
+        "author-not-an-agent",
+        "a post whose author is a place",
+        add="src:ministry-post djo:author pl:russia .",
+        expect=("violation src:ministry-post djo:author|djo:creditedTo Class djosh:Source-makers",),
+    ),
+    Case(
+        "embeds-a-person",
+        "an article embeds a person",
+        add="src:example-2022-03-03-crossing djo:embeds pe:misha .",
+        expect=("violation src:example-2022-03-03-crossing djo:embeds|djo:shares Class "
+                "djosh:Source-embeds",),
+    ),
+    Case(
+        "embeds-and-shares",
+        "a post embeds and shares the same source",
+        add="src:ministry-post djo:embeds src:photo ; djo:shares src:photo .",
+        expect=("warning src:ministry-post djo:embeds Disjoint djosh:Source-notSelf",),
+    ),
+    Case(
+        "date-published-pattern",
+        "a publication date with a time zone",
+        delete='src:ministry-post schema:datePublished "2022-03-02"^^xsd:date .',
+        add='src:ministry-post schema:datePublished "2022-03-02+03:00"^^xsd:date .',
+        expect=("violation src:ministry-post schema:datePublished Pattern "
+                "djosh:Source-datePublished",),
+    ),
+    Case(
+        "about-a-literal",
+        "a source about a string",
+        add='src:photo djo:about "the handcar" .',
+        expect=("violation src:photo djo:about NodeKind djosh:Source-about",),
+    ),
+    Case(
+        "photo-without-credit",
+        "a photograph nobody is credited with",
+        delete="src:photo djo:creditedTo og:ministry .",
+        expect=("info src:photo djo:publishedBy|djo:author|djo:creditedTo MinCount "
+                "djosh:AttributedSourceShape/publisher-author-or-credit",),
+    ),
+    Case(
+        "language-not-bcp47",
+        "an article language written out",
+        delete='src:example-2022-03-03-crossing schema:inLanguage "en" .',
+        add='src:example-2022-03-03-crossing schema:inLanguage "english" .',
+        expect=("violation src:example-2022-03-03-crossing schema:inLanguage Pattern "
+                "djosh:NewsArticleShape/language",),
+    ),
+    Case(
+        "article-by-a-ministry",
+        "a news article published by a foreign ministry",
+        delete="src:example-2022-03-03-crossing djo:publishedBy og:example-news .",
+        add="src:example-2022-03-03-crossing djo:publishedBy og:ministry .",
+        expect=("violation src:example-2022-03-03-crossing djo:publishedBy Class "
+                "djosh:NewsArticleShape/publisher",),
+    ),
+    Case(
+        "two-captions-in-english",
+        "two English captions on a photograph",
+        add='src:photo djo:caption "Diplomats on a handcar."@en , "A handcar."@en .',
+        expect=("violation src:photo djo:caption UniqueLang djosh:MediaShape/caption",),
+    ),
+    Case(
+        "text-of-two-sources",
+        "one article text claimed by two sources",
+        add="src:photo djo:hasText tx:example-2022-03-03-crossing .",
+        expect=("violation tx:example-2022-03-03-crossing ^djo:hasText MaxCount "
+                "djosh:ArticleTextShape/text-of-a-source",),
+    ),
+    # --------------------------------------------------- 9. statements, facts, evidence
+    Case(
+        "blank-statement",
+        "a statement published as a blank node",
+        add="[] a djo:Statement ; djo:statedBy og:ministry ; djo:statedIn src:ministry-post .",
+        expect=(
+            "violation _ - NodeKind djosh:StatementShape",
+            "violation _ - SPARQL djosh:Statement-evidence",
+            "warning _ - Or djosh:StatementFactsShape",
+        ),
+        full=True,
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "conflicts-with-a-place",
+        "a statement conflicts with a place",
+        add="st:legs djo:conflictsWith pl:russia .",
+        expect=("violation st:legs djo:conflictsWith Class djosh:StatementShape/conflicts-with",),
+    ),
+    Case(
+        "evidence-without-article",
+        "a statement with evidence but no reporting article",
+        delete="st:legs djo:reportedIn src:example-2022-03-03-crossing .",
+        expect=("violation st:legs djo:reportedIn MinCount "
+                "djosh:AnchoredStatementShape/article-of-an-anchored-statement",),
+    ),
+    Case(
+        "not-modelled-without-reason",
+        "a statement not modelled that gives no reason and asserts a fact",
+        add="x:aside a djo:NotModelled , djo:Statement ; djo:statedBy og:example-news ; "
+            "djo:statedIn src:example-2022-03-03-crossing . fact:legs.1 djo:assertedBy x:aside .",
+        expect=(
+            "violation x:aside djo:reason MinCount djosh:NotModelledShape/reason",
+            "violation x:aside ^djo:assertedBy MaxCount djosh:NotModelledShape/asserts-nothing",
+            "violation x:aside - SPARQL djosh:Statement-evidence",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "not-modelled-reasons",
+        "a statement not modelled with two reasons, one empty and one not a string",
+        add='x:aside a djo:NotModelled , djo:Statement ; djo:statedBy og:example-news ; '
+            'djo:statedIn src:wikidata ; djo:reason "", "42"^^xsd:integer .',
+        expect=(
+            "violation x:aside djo:reason MaxCount djosh:NotModelledShape/reason",
+            "violation x:aside djo:reason MinLength djosh:NotModelledShape/reason",
+            "violation x:aside djo:reason Datatype djosh:NotModelledShape/reason",
+
+        ),
+    ),
+    Case(
+        "blank-fact",
+        "a reified fact published as a blank node",
+        add="[] a rdf:Statement ; rdf:subject pl:russia ; rdf:predicate rdf:type ; "
+            "rdf:object djo:Country ; djo:assertedBy st:russia .",
+        expect=("violation _ - NodeKind djosh:ReifiedFactShape",),
+        full=True,
+    ),
+    Case(
+        "annotation-motivation-unknown",
+        "an annotation motivated by something else",
+        delete="evd:legs oa:motivatedBy oa:describing .",
+        add="evd:legs oa:motivatedBy oa:highlighting .",
+        expect=(
+            "violation evd:legs oa:motivatedBy In djosh:AnnotationShape/motivation",
+            "violation st:legs djo:hasEvidence/oa:motivatedBy In "
+            "djosh:FactStatementShape/describing-evidence",
+        ),
+        focus=("st:legs",),
+    ),
+    Case(
+        "facts-from-a-comment",
+        "a statement that asserts facts is anchored by a comment (oa:commenting)",
+        delete="evd:legs oa:motivatedBy oa:describing .",
+        add="evd:legs oa:motivatedBy oa:commenting .",
+        expect=("violation st:legs djo:hasEvidence/oa:motivatedBy In "
+                "djosh:FactStatementShape/describing-evidence",),
+    ),
+    Case(
+        "statement-without-facts",
+        "a statement that asserts nothing and is not marked as not modelled",
+        add="x:idle a djo:Statement ; djo:statedBy og:example-news ; djo:statedIn src:wikidata .",
+        expect=("warning x:idle - Or djosh:StatementFactsShape",),
+    ),
+    Case(
+        "not-modelled-described",
+        "a passage not modelled whose evidence describes instead of commenting",
+        add="x:aside a djo:NotModelled , djo:Statement ; djo:statedBy og:example-news ; "
+            "djo:statedIn src:example-2022-03-03-crossing ; "
+            "djo:reportedIn src:example-2022-03-03-crossing ; "
+            'djo:reason "mood, not fact" ; djo:hasEvidence evd:aside . '
+            "evd:aside a oa:Annotation , djo:EvidenceAnchor ; oa:motivatedBy oa:describing ; "
+            "oa:hasBody x:aside ; oa:hasTarget evd:legs.target .",
+        expect=("violation x:aside djo:hasEvidence/oa:motivatedBy In "
+                "djosh:NotModelledShape/commenting-evidence",),
+    ),
+    Case(
+        "annotation-without-body",
+        "an annotation with neither a body nor a body value",
+        drop=("evd:legs oa:hasBody",),
+        expect=(
+            "violation evd:legs oa:hasBody|oa:bodyValue MinCount djosh:AnnotationShape/body",
+            "violation evd:legs oa:hasBody MinCount "
+            "djosh:EvidenceAnchorShape/statement-of-an-anchor",
+        ),
+    ),
+    Case(
+        "evidence-of-two-statements",
+        "one evidence anchor claimed by two statements",
+        add="st:lead djo:hasEvidence evd:legs .",
+        expect=("violation evd:legs ^djo:hasEvidence MaxCount "
+                "djosh:EvidenceAnchorShape/evidence-of-one-statement",),
+    ),
+    Case(
+        "quote-selector-untyped",
+        "an anchor target whose quote selector lost its type",
+        delete="evd:legs.quote a oa:TextQuoteSelector .",
+        expect=("violation evd:legs.target oa:hasSelector/rdf:type HasValue "
+                "djosh:SpecificResourceShape/quote-selector",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "position-selector-untyped",
+        "an anchor target whose position selector lost its type",
+        delete="evd:legs.position a oa:TextPositionSelector .",
+        expect=("violation evd:legs.target oa:hasSelector/rdf:type HasValue "
+                "djosh:SpecificResourceShape/position-selector",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "third-selector",
+        "an anchor target with three selectors",
+        add="evd:legs.target oa:hasSelector evd:lead.quote .",
+        expect=(
+            "violation evd:legs.target oa:hasSelector MaxCount "
+            "djosh:SpecificResourceShape/two-selectors",
+            "violation evd:legs.target - SPARQL djosh:QuoteShape/exact-quote-at-its-offsets",
+            "violation evd:legs.target - SPARQL "
+            "djosh:QuoteShape/prefix-and-suffix-around-the-quote",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "prefix-not-a-string",
+        "a quote prefix typed as a number",
+        drop=("evd:legs.quote oa:prefix",),
+        add='evd:legs.quote oa:prefix "42"^^xsd:integer .',
+        expect=("violation evd:legs.quote oa:prefix|oa:suffix Datatype "
+                "djosh:TextQuoteSelectorShape/prefix-suffix",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "start-after-end",
+        "a position selector whose start is after its end",
+        delete='evd:legs.position oa:start "305"^^xsd:nonNegativeInteger ; '
+               'oa:end "561"^^xsd:nonNegativeInteger .',
+        add='evd:legs.position oa:start "561"^^xsd:nonNegativeInteger ; '
+            'oa:end "305"^^xsd:nonNegativeInteger .',
+        expect=(
+            "violation evd:legs.position oa:start LessThan djosh:TextPositionSelectorShape/start",
+            "violation evd:legs.target - SPARQL djosh:QuoteShape/exact-quote-at-its-offsets",
+            "violation evd:legs.target - SPARQL "
+            "djosh:QuoteShape/prefix-and-suffix-around-the-quote",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    # ------------------------------------------------------------- SHACL-SPARQL rules
+    Case(
+        "next-leg-outside-journey",
+        "a leg's next leg belongs to another journey",
+        add="ev:leg-3-bus djo:nextLeg ev:evacuation-flight .",
+        expect=(
+            "violation ev:journey - SPARQL djosh:LegChain-sameJourney",
+            "violation ev:journey - SPARQL djosh:LegChain-connected",
+            "violation ev:journey - SPARQL djosh:LegChain-intervalsMeet",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "legs-not-connected",
+        "a leg starts somewhere else than where the previous one ended",
+        delete="ev:leg-3-bus djo:origin pl:russian-side .",
+        add="ev:leg-3-bus djo:origin pl:tumangang-station .",
+        expect=("violation ev:journey - SPARQL djosh:LegChain-connected",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "chain-broken",
+        "a missing next leg splits the chain in two",
+        delete="ev:leg-1-train djo:nextLeg ev:leg-2-handcar .",
+        expect=(
+            "violation ev:journey - SPARQL djosh:LegChain-oneChain",
+            "violation ev:journey - SPARQL djosh:LegChain-intervalsOrder",
+            "warning ev:journey - SPARQL djosh:JourneyEndsShape/journey-starts-with-its-first-leg",
+            "warning ev:journey - SPARQL djosh:JourneyEndsShape/journey-ends-with-its-last-leg",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "chain-loops",
+        "the last leg leads back to the first: no first leg",
+        add="ev:leg-3-bus djo:nextLeg ev:leg-1-train .",
+        expect=(
+            "violation ev:journey - SPARQL djosh:LegChain-oneChain",
+            "violation ev:journey - SPARQL djosh:LegChain-connected",
+            "violation ev:journey - SPARQL djosh:LegChain-indexOrder",
+            "violation ev:journey - SPARQL djosh:LegChain-intervalsMeet",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "numbers-out-of-order",
+        "leg numbers that do not follow the chain",
+        delete='ev:leg-2-handcar djo:legIndex "2"^^xsd:positiveInteger . '
+               'ev:leg-3-bus djo:legIndex "3"^^xsd:positiveInteger .',
+        add='ev:leg-2-handcar djo:legIndex "3"^^xsd:positiveInteger . '
+            'ev:leg-3-bus djo:legIndex "2"^^xsd:positiveInteger .',
+        expect=("violation ev:journey - SPARQL djosh:LegChain-indexOrder",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "numbers-repeated",
+        "two legs with number 2",
+        delete='ev:leg-3-bus djo:legIndex "3"^^xsd:positiveInteger .',
+        add='ev:leg-3-bus djo:legIndex "2"^^xsd:positiveInteger .',
+        expect=(
+            "violation ev:journey - SPARQL djosh:LegChain-indexUnique",
+            "violation ev:journey - SPARQL djosh:LegChain-indexOrder",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "numbers-with-gap",
+        "legs numbered 1, 2, 4",
+        delete='ev:leg-3-bus djo:legIndex "3"^^xsd:positiveInteger .',
+        add='ev:leg-3-bus djo:legIndex "4"^^xsd:positiveInteger .',
+        expect=(
+            "violation ev:journey - SPARQL djosh:LegChain-indexNoGap",
+            "violation ev:journey - SPARQL djosh:LegChain-indexOrder",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "leg-not-numbered",
+        "one leg of a numbered journey has no number",
+        delete='ev:leg-3-bus djo:legIndex "3"^^xsd:positiveInteger .',
+        expect=("violation ev:journey - SPARQL djosh:LegChain-indexAll",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "intervals-do-not-meet",
+        "consecutive legs whose intervals do not meet",
+        delete="iv:leg-2-handcar time:intervalMeets iv:leg-3-bus .",
+        expect=("violation ev:journey - SPARQL djosh:LegChain-intervalsMeet",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "intervals-meet-out-of-order",
+        "the first leg's interval also meets the third leg's",
+        add="iv:leg-1-train time:intervalMeets iv:leg-3-bus .",
+        expect=(
+            "violation ev:journey - SPARQL djosh:LegChain-intervalsOrder",
+            "violation iv:leg-1-train time:intervalMeets MaxCount djosh:ProperIntervalShape/meets",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "journey-starts-elsewhere",
+        "a journey that starts somewhere else than its first leg",
+        delete="ev:journey djo:origin pl:pyongyang .",
+        add="ev:journey djo:origin pl:tumangang-station .",
+        expect=("warning ev:journey - SPARQL "
+                "djosh:JourneyEndsShape/journey-starts-with-its-first-leg",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "journey-ends-elsewhere",
+        "a journey that ends somewhere else than its last leg",
+        delete="ev:journey djo:destination pl:vladivostok .",
+        add="ev:journey djo:destination pl:russian-side .",
+        expect=("warning ev:journey - SPARQL "
+                "djosh:JourneyEndsShape/journey-ends-with-its-last-leg",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "border-not-between-the-countries",
+        "the border crossed does not lie on the country entered",
+        delete="pl:border djo:borderBetween pl:russia .",
+        add="pl:border djo:borderBetween x:china . x:china a djo:Country .",
+        expect=("violation ev:crossing - SPARQL djosh:BorderCrossing-border",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "crossing-leg-starts-in-wrong-country",
+        "the leg of the crossing starts in the country entered",
+        delete="pl:tumangang-station djo:inCountry pl:north-korea .",
+        add="pl:tumangang-station djo:inCountry pl:russia .",
+        expect=("violation ev:crossing - SPARQL djosh:BorderCrossing-legStart",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "crossing-leg-ends-in-wrong-country",
+        "the leg of the crossing ends in the country left",
+        delete="pl:russian-side djo:inCountry pl:russia .",
+        add="pl:russian-side djo:inCountry pl:north-korea .",
+        expect=("violation ev:crossing - SPARQL djosh:BorderCrossing-legEnd",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "crossing-point-on-another-border",
+        "the crossing point is on a different border",
+        delete="pl:crossing-point djo:onBorder pl:border .",
+        add="pl:crossing-point djo:onBorder x:other-border . x:other-border a "
+            "djo:InternationalBorder .",
+        expect=("warning ev:crossing - SPARQL "
+                "djosh:BorderCrossingPointRulesShape/crossing-point-on-the-crossed-border",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "crosser-not-travelling",
+        "someone crosses the border who is not on the leg",
+        add="ev:crossing djo:crossedBy gr:colleagues .",
+        expect=("warning ev:crossing - SPARQL "
+                "djosh:BorderCrossingPointRulesShape/crossers-travel-on-the-leg",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "event-after-the-article",
+        "an event dated after the article that reports it",
+        delete='ev:crossing djo:date "2022-03-02"^^xsd:date .',
+        add='ev:crossing djo:date "2022-03-05"^^xsd:date .',
+        expect=(
+            "violation ev:crossing - SPARQL djosh:EventDateShape/not-after-the-reporting-article",
+            "violation ev:crossing - SPARQL djosh:EventDateShape/date-within-its-period",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "date-outside-its-period",
+        "an event's date is not in the day it is said to happen",
+        delete='ev:crossing djo:date "2022-03-02"^^xsd:date .',
+        add='ev:crossing djo:date "2022-03-01"^^xsd:date .',
+        expect=("violation ev:crossing - SPARQL djosh:EventDateShape/date-within-its-period",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "source-from-the-future",
+        "an embedded post published after the article",
+        delete='src:ministry-post schema:datePublished "2022-03-02"^^xsd:date .',
+        add='src:ministry-post schema:datePublished "2022-03-04"^^xsd:date .',
+        expect=("violation src:example-2022-03-03-crossing - SPARQL "
+                "djosh:ArticleDateShape/no-source-from-the-future",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "more-deaths-than-cases",
+        "a pandemic with more deaths than cases",
+        add='ev:pandemic djo:caseCount x:cases . x:cases a djo:QuantityValue ; djo:unit unit:NUM ; '
+            'djo:valueQualifier djo:exactly ; djo:numericValue "1000.0"^^xsd:decimal .',
+        expect=("warning ev:pandemic - SPARQL djosh:PandemicCountsShape/deaths-not-above-cases",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "quote-differs-from-text",
+        "an evidence quote that is not the text at its offsets",
+        drop=("evd:legs.quote oa:exact",),
+        add='evd:legs.quote oa:exact "Their trip began with a 12-hour train ride." .',
+        expect=("violation evd:legs.target - SPARQL djosh:QuoteShape/exact-quote-at-its-offsets",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "offset-shifted",
+        "an evidence position shifted by one character",
+        delete='evd:legs.position oa:start "305"^^xsd:nonNegativeInteger ; '
+               'oa:end "561"^^xsd:nonNegativeInteger .',
+        add='evd:legs.position oa:start "306"^^xsd:nonNegativeInteger ; '
+            'oa:end "562"^^xsd:nonNegativeInteger .',
+        expect=(
+            "violation evd:legs.target - SPARQL djosh:QuoteShape/exact-quote-at-its-offsets",
+            "violation evd:legs.target - SPARQL "
+            "djosh:QuoteShape/prefix-and-suffix-around-the-quote",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "offset-beyond-the-text",
+        "an evidence position past the end of the text",
+        delete='evd:legs.position oa:end "561"^^xsd:nonNegativeInteger .',
+        add='evd:legs.position oa:end "99999"^^xsd:nonNegativeInteger .',
+        expect=(
+            "violation evd:legs.target - SPARQL djosh:QuoteShape/exact-quote-at-its-offsets",
+            "violation evd:legs.target - SPARQL "
+            "djosh:QuoteShape/prefix-and-suffix-around-the-quote",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "prefix-wrong",
+        "a quote prefix that is not the text before the quote",
+        drop=("evd:legs.quote oa:prefix",),
+        add='evd:legs.quote oa:prefix "something else entirely" .',
+        expect=("violation evd:legs.target - SPARQL "
+                "djosh:QuoteShape/prefix-and-suffix-around-the-quote",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "fact-not-published",
+        "a reified fact whose triple is not in the data",
+        delete="ev:journey djo:hasLeg ev:leg-1-train . ev:journey schema:subEvent ev:leg-1-train . "
+               "ev:journey <http://semanticweb.cs.vu.nl/2009/11/sem/hasSubEvent> ev:leg-1-train .",
+        expect=(
+            "violation st:legs - SPARQL djosh:Statement-facts",
+            "violation ev:journey - SPARQL djosh:LegChain-indexNoGap",
+            "warning ev:journey - SPARQL djosh:JourneyEndsShape/journey-starts-with-its-first-leg",
+        ),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "fact-without-subject",
+        "a reified fact without rdf:subject",
+        drop=("fact:legs.1 rdf:subject",),
+        expect=("violation st:legs - SPARQL djosh:Statement-facts",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "fact-with-two-objects",
+        "a reified fact with two rdf:object",
+        add="fact:legs.1 rdf:object ev:leg-2-handcar .",
+        expect=("violation st:legs - SPARQL djosh:Statement-facts",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "fact-with-literal-subject",
+        "a reified fact whose rdf:subject is a literal",
+        drop=("fact:legs.1 rdf:subject",),
+        add='fact:legs.1 rdf:subject "the journey" .',
+        expect=("violation st:legs - SPARQL djosh:Statement-facts",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "fact-claim-dangling",
+        "a reified fact asserted by a statement that does not exist",
+        drop=("fact:legs.1 djo:assertedBy",),
+        add="fact:legs.1 djo:assertedBy st:nowhere .",
+        expect=("violation fact:legs.1 djo:assertedBy Class djosh:ReifiedFactShape/asserted-by",),
+    ),
+    Case(
+        "anchor-body-mismatch",
+        "a statement's anchor has another statement as its body",
+        drop=("evd:legs oa:hasBody",),
+        add="evd:legs oa:hasBody st:lead .",
+        expect=("violation st:legs - SPARQL djosh:Statement-evidence",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "anchor-in-another-text",
+        "a statement's anchor points into a text that is not its article's",
+        delete="evd:legs.target oa:hasSource tx:example-2022-03-03-crossing .",
+        add="evd:legs.target oa:hasSource x:other-text . x:other-text a djo:ArticleText , "
+            "nif:Context ; "
+            'nif:isString "Another text." . src:photo djo:hasText x:other-text .',
+        expect=("violation st:legs - SPARQL djosh:Statement-evidence",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "statement-without-evidence",
+        "a claim stated in the article with neither evidence nor reporting article",
+        drop=("st:legs djo:hasEvidence", "st:legs djo:reportedIn"),
+        expect=("violation st:legs - SPARQL djosh:Statement-evidence",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "type-not-reified",
+        "a thing whose type no claim asserts",
+        drop=("fact:russia.1 rdf:subject", "fact:russia.1 rdf:predicate",
+              "fact:russia.1 rdf:object",
+              "fact:russia.1 djo:assertedBy", "fact:russia.1 rdf:type",
+              "fact:russia.1 prov:wasDerivedFrom"),
+        expect=("violation pl:russia rdf:type SPARQL "
+                "djosh:AssertedThingShape/asserted-with-evidence",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "property-not-reified",
+        "a DJO property value that no claim asserts",
+        add="ev:leg-3-bus djo:via pl:tumen-bridge .",
+        expect=("violation ev:leg-3-bus djo:via SPARQL "
+                "djosh:AssertedThingShape/asserted-with-evidence",),
+        reify=False,
+        engines=SPARQL_ENGINES,
+    ),
+]
