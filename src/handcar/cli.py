@@ -7,6 +7,7 @@ import typer
 from handcar.commands import build as build_command
 from handcar.commands import load as load_command
 from handcar.commands import query as query_command
+from handcar.commands import validate as validate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
 
@@ -19,3 +20,4 @@ def main() -> None:
 app.command("build")(build_command.build)
 app.command("query")(query_command.query)
 app.command("load")(load_command.load)
+app.command("validate")(validate_command.validate)

@@ -31,6 +31,8 @@ def build(
     from handcar.build import build_dataset
     from handcar.publish.rdf import PublishError, valid_iri
     from handcar.publish.site import publish, stale_files
+    from handcar.validate.lint import LintError
+    from handcar.validate.release import ReleaseRejected
 
     try:
         with err.status("building…", spinner="dots") if not quiet else _Null() as status:
@@ -54,6 +56,16 @@ def build(
             publish(result, out)
     except (InputError, PublishError) as exc:
         typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except ReleaseRejected as exc:  # SHACL Violations: out/ is left as it was
+        from handcar.validate.formats import renderer
+        from handcar.validate.report import Severity
+
+        typer.echo(renderer("text")(exc.report, Severity.VIOLATION), err=True)
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except LintError as exc:
+        typer.echo(f"error: the shapes fail the lint:\n{exc}", err=True)
         raise typer.Exit(2) from None
     if not quiet:
         _summary(result, out)
