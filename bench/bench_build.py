@@ -68,7 +68,7 @@ def phases(cache: Path) -> list[tuple[str, float]]:
     t = lap("build the dataset (rdflib)", t)
     data = Quads.of(result.dataset)
     t = lap("to pyoxigraph, canonicalise, sort", t)
-    options = WriteOptions(base=result.iris.base)
+    options = WriteOptions()
     for name in FORMATS:
         write(name, data, options)
         t = lap(f"write {name}", t)

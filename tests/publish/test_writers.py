@@ -1,25 +1,54 @@
-"""The writers' own rules: what the Turtle, TriG, N-Triples, N-Quads and JSON-LD files look like."""
+"""The writers: what the Turtle, TriG, N-Triples, N-Quads and JSON-LD files look like.
+
+The serialising is pyoxigraph's (Turtle, TriG) and PyLD's (JSON-LD); these tests check what
+handcar asks of them: grouped subjects in sorted order, only the prefixes used, exact lexical
+forms, the JSON-LD compaction PyLD gives, and the same bytes whatever the input order or
+Python's hash seed.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import random
+import subprocess
+import sys
 
 import pyoxigraph as ox
 import pytest
 
 from handcar.publish.formats import FORMATS, WriteOptions, get, write
-from handcar.publish.formats.jsonld import dumps
-from handcar.publish.formats.turtle import TermWriter, quote, usable_base
-from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads, split_iri
+from handcar.publish.formats.jsonld import context, dumps, ordered, rdf_dataset, refuse
+from handcar.publish.formats.turtle import used_prefixes
+from handcar.publish.rdf import PUBLISHED_PREFIXES, PublishError, Quads, split_iri
 
 BASE = "https://w3id.org/djo/id/"
+DJO = "https://w3id.org/djo#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+ASSERTED = BASE + "graph/asserted"
+ENTAILED = BASE + "graph/entailed"
 
 
 def quad(s: str, p: str, o, g: str | None = None) -> ox.Quad:
     obj = o if isinstance(o, ox.Literal | ox.BlankNode) else ox.NamedNode(o)
     graph = ox.NamedNode(g) if g else ox.DefaultGraph()
     return ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, graph)
+
+
+def typed(value: str, datatype: str) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+
+
+def people() -> list[ox.Quad]:
+    return [
+        quad(BASE + "person/b", RDFS + "label", ox.Literal("B", language="en"), ASSERTED),
+        quad(BASE + "person/b", RDF + "type", DJO + "Person", ASSERTED),
+        quad(BASE + "person/a", DJO + "relativeOf", BASE + "person/b", ASSERTED),
+        quad(BASE + "person/a", DJO + "relativeOf", BASE + "person/c", ENTAILED),
+        quad(BASE + "person/a", DJO + "legIndex", typed("1", "integer"), ASSERTED),
+    ]
 
 
 def test_the_registry_knows_every_format_and_refuses_others() -> None:
@@ -29,94 +58,83 @@ def test_the_registry_knows_every_format_and_refuses_others() -> None:
         get("rdfxml")
 
 
-@pytest.mark.parametrize(
-    ("iri", "written"),
-    [
-        (BASE + "person/vladislav-sorokin", "<person/vladislav-sorokin>"),
-        (BASE + "event/a.leg-1", "<event/a.leg-1>"),
-        (BASE + "place/..", f"<{BASE}place/..>"),  # a dot segment would be resolved away
-        (BASE + "place/a:b", f"<{BASE}place/a:b>"),  # a colon would read as a scheme
-        (BASE + "place/ж", f"<{BASE}place/ж>"),
-        ("https://w3id.org/djo#Diplomat", "djo:Diplomat"),
-        ("http://www.wikidata.org/entity/Q159", "wd:Q159"),
-        ("https://w3id.org/djo#", "<https://w3id.org/djo#>"),  # no empty local names
-        ("https://schema.org/a.", "<https://schema.org/a.>"),  # a trailing dot ends a statement
-        ("https://schema.org/1st", "<https://schema.org/1st>"),
-    ],
-)
-def test_iris_are_written_relative_prefixed_or_whole(iri: str, written: str) -> None:
-    assert TermWriter(PUBLISHED_PREFIXES, BASE).iri(iri) == written
+# --- Turtle and TriG (pyoxigraph) ---------------------------------------------------------------
 
 
-def test_a_base_that_does_not_resolve_back_is_not_used() -> None:
-    assert usable_base(BASE) == BASE
-    assert usable_base("https://example.org/data#") is None
-    assert usable_base("https://example.org/a/../b/") is None
-    assert usable_base("https://example.org/?q=1/") is None
-    assert usable_base(None) is None
-
-
-def test_numbers_keep_their_lexical_form() -> None:
-    writer = TermWriter(PUBLISHED_PREFIXES)
-    assert writer.term(ox.Literal("1", datatype=ox.NamedNode(XSD + "integer"))) == "1"
-    assert writer.term(ox.Literal("0.0", datatype=ox.NamedNode(XSD + "decimal"))) == "0.0"
-    assert writer.term(ox.Literal("1.", datatype=ox.NamedNode(XSD + "decimal"))) == (
-        '"1."^^xsd:decimal')
-    assert writer.term(ox.Literal("1e3", datatype=ox.NamedNode(XSD + "double"))) == (
-        '"1e3"^^xsd:double')
-    assert writer.term(ox.Literal("PT32H", datatype=ox.NamedNode(XSD + "dayTimeDuration"))) == (
-        '"PT32H"^^xsd:dayTimeDuration')
-
-
-@pytest.mark.parametrize(
-    ("value", "written"),
-    [
-        ("plain", '"plain"'),
-        ('say "hi"', '"say \\"hi\\""'),
-        ("back\\slash", '"back\\\\slash"'),
-        ("two\nlines", '"""two\nlines"""'),
-        ('ends with "\nquote"', '"""ends with \\"\nquote\\""""'),
-        ('"""\n"""', '"""\\"\\"\\"\n\\"\\"\\""""'),
-        ("cr\r\nlf", '"""cr\\r\nlf"""'),
-        ("nul\x00", '"nul\\u0000"'),
-    ],
-)
-def test_strings_are_quoted_safely(value: str, written: str) -> None:
-    assert quote(value) == written
-    parsed = next(iter(ox.parse(f"<http://a/s> <http://a/p> {written} .".encode(),
-                                format=ox.RdfFormat.TURTLE)))
-    assert parsed.object.value == value
-
-
-def test_turtle_groups_subjects_type_first_and_declares_only_used_prefixes() -> None:
-    data = Quads.of([
-        quad(BASE + "person/b", "http://www.w3.org/2000/01/rdf-schema#label",
-             ox.Literal("B", language="en"), BASE + "graph/asserted"),
-        quad(BASE + "person/b", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-             "https://w3id.org/djo#Person", BASE + "graph/asserted"),
-        quad(BASE + "person/a", "https://w3id.org/djo#relativeOf", BASE + "person/b",
-             BASE + "graph/asserted"),
-        quad(BASE + "person/a", "https://w3id.org/djo#relativeOf", BASE + "person/c",
-             BASE + "graph/entailed"),
-    ])
-    text = write("turtle", data, WriteOptions(base=BASE, header=("a header",))).decode()
+def test_turtle_groups_subjects_sorted_type_first_with_only_the_prefixes_used() -> None:
+    text = write("turtle", Quads.of(people()), WriteOptions(header=("a header",))).decode()
     assert text == (
         "# a header\n"
-        f"@base <{BASE}> .\n"
-        "@prefix djo: <https://w3id.org/djo#> .\n"
-        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
         "\n"
-        "<person/a>\n"
-        "    djo:relativeOf <person/b> , <person/c> .\n"
-        "\n"
-        "<person/b>\n"
-        "    a djo:Person ;\n"
-        '    rdfs:label "B"@en .\n'
+        f"@prefix rdfs: <{RDFS}> .\n"
+        f"@prefix xsd: <{XSD}> .\n"
+        f"@prefix djo: <{DJO}> .\n"
+        f"<{BASE}person/a> djo:legIndex 1 ;\n"
+        f"\tdjo:relativeOf <{BASE}person/b> , <{BASE}person/c> .\n"
+        f"<{BASE}person/b> a djo:Person ;\n"
+        '\trdfs:label "B"@en .\n'
     )
-    trig = write("trig", data, WriteOptions(base=BASE, graph_comments={
-        BASE + "graph/asserted": "what is asserted"})).decode()
-    assert "# what is asserted\n<graph/asserted> {\n    <person/a>\n" in trig
-    assert "<graph/entailed> {\n    <person/a>\n        djo:relativeOf <person/c> .\n}\n" in trig
+
+
+def test_trig_writes_each_graph_once_and_says_what_it_holds_in_the_header() -> None:
+    options = WriteOptions(header=("a header",), graph_comments={ASSERTED: "what is asserted"})
+    text = write("trig", Quads.of(people()), options).decode()
+    header, body = text.split("\n\n", 1)
+    assert header == f"# a header\n#\n# Named graphs:\n# <{ASSERTED}>\n#     what is asserted"
+    assert body.index(f"<{ASSERTED}> {{\n\t<{BASE}person/a> djo:legIndex 1 ;\n") < body.index(
+        f"<{ENTAILED}> {{\n\t<{BASE}person/a> djo:relativeOf <{BASE}person/c> .\n}}\n")
+    assert body.count(" {\n") == 2
+    assert "@base" not in body and "@prefix xsd:" in body
+
+
+def test_no_header_no_comment_and_no_data_no_prefixes() -> None:
+    assert write("turtle", Quads.of([])) == b""
+    assert write("trig", Quads.of([])) == b""
+    assert not write("turtle", Quads.of(people())).startswith(b"#")
+
+
+def test_the_prefixes_declared_are_those_the_terms_use() -> None:
+    data = Quads.of([
+        quad(BASE + "a", RDF + "type", DJO + "Person", ASSERTED),
+        quad(BASE + "a", "https://schema.org/name", typed("x", "token")),
+        quad(BASE + "a", "http://example.org/p", "http://www.wikidata.org/entity/Q159"),
+    ])
+    # rdf:type is written "a": no rdf: prefix
+    assert list(used_prefixes(data.quads, PUBLISHED_PREFIXES)) == ["djo", "schema", "wd", "xsd"]
+    text = write("turtle", data).decode()
+    declared = [line.split()[1] for line in text.splitlines() if line.startswith("@prefix")]
+    assert sorted(declared) == ["djo:", "schema:", "wd:", "xsd:"]
+    assert "wd:Q159" in text and "<http://example.org/p>" in text
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        typed("1", "integer"), typed("007", "integer"), typed("+1", "integer"),
+        typed("0.0", "decimal"), typed("1.", "decimal"), typed("1e3", "double"),
+        typed("NaN", "double"), typed("true", "boolean"), typed("1", "boolean"),
+        typed("PT32H", "dayTimeDuration"), ox.Literal("plain"), ox.Literal('say "hi"'),
+        ox.Literal("two\nlines"), ox.Literal('"""\n"""'), ox.Literal("cr\r\nlf"),
+        ox.Literal("nul\x00"), ox.Literal("back\\slash"), ox.Literal("ж", language="ru"),
+    ],
+)
+def test_literals_read_back_with_their_exact_lexical_form(literal: ox.Literal) -> None:
+    data = Quads.of([quad(BASE + "s", DJO + "p", literal, ASSERTED)])
+    for name, fmt in (("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG)):
+        (parsed,) = ox.parse(write(name, data), format=fmt)
+        assert parsed.object == literal, name
+
+
+def test_iris_that_need_it_are_written_whole() -> None:
+    iris = [BASE + "place/..", BASE + "place/a:b", BASE + "place/ж", DJO,
+            "https://schema.org/a.", "https://schema.org/1st", "https://schema.org//x"]
+    data = Quads.of([quad(BASE + "s", DJO + "p", iri) for iri in iris])
+    (parsed,) = {t.subject for t in ox.parse(write("turtle", data), format=ox.RdfFormat.TURTLE)}
+    objects = {t.object.value for t in ox.parse(write("turtle", data), format=ox.RdfFormat.TURTLE)}
+    assert parsed == ox.NamedNode(BASE + "s") and objects == set(iris)
+
+
+# --- every format -------------------------------------------------------------------------------
 
 
 def test_line_formats_are_sorted_and_canonical() -> None:
@@ -146,22 +164,70 @@ def test_blank_nodes_get_canonical_labels_whatever_the_input_ids() -> None:
     assert b"_:c14n0" in write("nquads", data("x1"))
 
 
-def test_jsonld_compaction_rules() -> None:
+def test_every_format_gives_the_same_bytes_whatever_the_input_order() -> None:
+    quads = [*people(), *(quad(BASE + f"thing/{i}", RDFS + "label", ox.Literal(f"t{i}"),
+                               ASSERTED if i % 2 else ENTAILED) for i in range(30))]
+    want = {name: write(name, Quads.of(quads)) for name in FORMATS}
+    for seed in range(5):
+        random.Random(seed).shuffle(quads)
+        for name in FORMATS:
+            assert write(name, Quads.of(quads)) == want[name], name
+
+
+_SCRIPT = """
+import hashlib, sys
+sys.path.insert(0, {tests!r})
+from handcar.build import build_dataset
+from handcar.publish.formats import FORMATS, WriteOptions, write
+from handcar.publish.rdf import Quads
+from support.paths import ARTICLES
+data = Quads.of(build_dataset(ARTICLES).dataset)
+options = WriteOptions(header=("h",), graph_comments={{"{asserted}": "asserted"}})
+for name in FORMATS:
+    print(name, hashlib.sha256(write(name, data, options)).hexdigest())
+"""
+
+
+@pytest.mark.slow
+def test_the_bytes_do_not_depend_on_the_hash_seed() -> None:
+    """Prefix order (pyoxigraph's), JSON-LD order (sorted): the same in every process."""
+    tests = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    script = _SCRIPT.format(tests=tests, asserted=ASSERTED)
+    outputs = set()
+    for hash_seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                              text=True, check=True)
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1 and len(outputs.pop().splitlines()) == len(FORMATS)
+
+
+# --- JSON-LD (PyLD) -----------------------------------------------------------------------------
+
+
+def _pyld_compacted(data: Quads) -> dict:
+    """PyLD's own reading of the N-Quads, compacted with the context: the reference."""
+    from pyld import jsonld
+
+    expanded = jsonld.from_rdf(data.canonical_nquads.decode(), {"format": "application/n-quads"})
+    found = jsonld.compact(expanded, context(PUBLISHED_PREFIXES),
+                           {"graph": True, "documentLoader": refuse})
+    found["@context"] = "https://w3id.org/djo/context.jsonld"
+    return ordered(found)
+
+
+def test_jsonld_is_pyld_compaction_with_lexical_forms_kept() -> None:
     data = Quads.of([
-        quad(BASE + "place/a", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-             "https://w3id.org/djo#City", BASE + "graph/asserted"),
-        quad(BASE + "place/a", "https://w3id.org/djo#inCountry", "http://www.wikidata.org/entity/Q159",
-             BASE + "graph/asserted"),
-        quad(BASE + "place/a", "http://www.w3.org/2000/01/rdf-schema#label", ox.Literal("A"),
-             BASE + "graph/asserted"),
-        quad(BASE + "place/a", "https://w3id.org/djo#numericValue",
-             ox.Literal("0.0", datatype=ox.NamedNode(XSD + "decimal")), BASE + "graph/asserted"),
+        quad(BASE + "place/a", RDF + "type", DJO + "City", ASSERTED),
+        quad(BASE + "place/a", DJO + "inCountry", "http://www.wikidata.org/entity/Q159", ASSERTED),
+        quad(BASE + "place/a", RDFS + "label", ox.Literal("A"), ASSERTED),
+        quad(BASE + "place/a", DJO + "numericValue", typed("0.0", "decimal"), ASSERTED),
     ])
     document = json.loads(write("jsonld", data))
     assert document == {
         "@context": "https://w3id.org/djo/context.jsonld",
         "@graph": [{
-            "@id": BASE + "graph/asserted",
+            "@id": ASSERTED,
             "@graph": [{
                 "@id": BASE + "place/a",
                 "@type": "djo:City",
@@ -171,9 +237,62 @@ def test_jsonld_compaction_rules() -> None:
             }],
         }],
     }
+    assert document == _pyld_compacted(data)
     text = write("jsonld", data).decode()
-    graph_id = text.index('"@id": "https://w3id.org/djo/id/graph/asserted"')
-    assert graph_id < text.index('"@graph": [\n        {'), "a graph's @id comes before its nodes"
+    assert text.index(f'"@id": "{ASSERTED}"') < text.index('"@graph": [\n        {'), (
+        "a graph's @id comes before its nodes")
+    assert list(document["@graph"][0]["@graph"][0]) == [
+        "@id", "@type", "djo:inCountry", "djo:numericValue", "rdfs:label"], "keys sorted"
+
+
+def test_jsonld_arrays_are_sorted_but_lists_keep_their_order() -> None:
+    items = [ox.BlankNode(f"l{i}") for i in range(3)]
+    quads = [quad(BASE + "s", DJO + "members", items[0])]
+    for i, (node, value) in enumerate(zip(items, ["c", "a", "b"], strict=True)):
+        rest = items[i + 1] if i + 1 < len(items) else ox.NamedNode(RDF + "nil")
+        quads += [ox.Quad(node, ox.NamedNode(RDF + "first"), ox.Literal(value)),
+                  ox.Quad(node, ox.NamedNode(RDF + "rest"), rest)]
+    quads += [quad(BASE + "s", RDFS + "label", ox.Literal(v)) for v in ("z", "y", "x")]
+    quads += [quad(BASE + "s", RDF + "type", DJO + t) for t in ("C", "A", "B")]
+    document = json.loads(write("jsonld", Quads.of(quads)))
+    (node,) = document["@graph"]
+    assert node["djo:members"] == {"@list": ["c", "a", "b"]}
+    assert node["rdfs:label"] == ["x", "y", "z"]
+    assert node["@type"] == ["djo:A", "djo:B", "djo:C"]
+
+
+def test_jsonld_equals_pyld_compaction_for_tricky_values() -> None:
+    # no "\x00" or U+2028: PyLD's N-Quads parser does not decode "\u0000" and splits lines at
+    # U+2028 (the round-trip tests of test_properties.py read such strings back from our JSON-LD)
+    values = [ox.Literal("two\nlines"), ox.Literal("tab\t \\ \""), ox.Literal("ж", language="ru"),
+              typed("007", "integer"), typed("PT32H", "dayTimeDuration"), ox.BlankNode("b"),
+              ox.NamedNode("https://schema.org//x"), ox.NamedNode(DJO)]
+    data = Quads.of([*people(), *(quad(BASE + "s", DJO + "p", v if not isinstance(v, ox.NamedNode)
+                                        else v.value, ENTAILED) for v in values)])
+    assert json.loads(write("jsonld", data)) == _pyld_compacted(data)
+
+
+def test_pyld_gets_the_rdf_as_its_own_nquads_parser_would_give_it() -> None:
+    from pyld import jsonld
+
+    data = Quads.of([*people(), quad(BASE + "s", DJO + "p", ox.Literal('q"\n\\'), ASSERTED)])
+    theirs = jsonld.JsonLdProcessor.parse_nquads(data.canonical_nquads.decode())
+    ours = rdf_dataset(data)
+    assert ours.keys() == theirs.keys()
+    for graph, triples in ours.items():
+        def key(triple: dict) -> str:
+            return json.dumps(triple, sort_keys=True)
+
+        assert sorted(map(key, triples)) == sorted(map(key, theirs[graph])), graph
+
+
+def test_the_context_reference_is_written_not_fetched() -> None:
+    options = WriteOptions(context_url="https://example.org/ctx.jsonld")
+    document = json.loads(write("jsonld", Quads.of(people()), options))
+    assert document["@context"] == "https://example.org/ctx.jsonld"
+
+
+# --- helpers ------------------------------------------------------------------------------------
 
 
 def test_dumps_is_json_dumps_with_sorted_keys_and_indent() -> None:
@@ -189,3 +308,10 @@ def test_split_iri_prefers_the_longest_namespace() -> None:
     assert split_iri("http://x/y/z", prefixes) == ("b", "z")
     assert split_iri("http://x/q", prefixes) == ("a", "q")
     assert split_iri("http://x/", prefixes) is None
+
+
+def test_an_iri_that_jsonld_would_misread_is_refused() -> None:
+    """``wd:Q1`` (scheme ``wd``) would read back as the compact IRI wd:Q1: PyLD refuses it."""
+    data = Quads.of([quad(BASE + "s", DJO + "p", "wd:Q1")])
+    with pytest.raises(PublishError, match=r"cannot write JSON-LD: .*confused.*<wd:Q1>"):
+        write("jsonld", data)

@@ -9,8 +9,10 @@ that tree and as ``{"@id": …}`` after. The legs are all written in full under 
 other events, the evidence and provenance) is not in this file: take ``dataset.jsonld`` or
 ``dataset.trig``.
 
-The frame's context is handcar's own (given inline, so PyLD never loads a document: its loader
-refuses everything); the written document names it by URL like every other JSON-LD file.
+PyLD's ``from_rdf`` gives the expanded input (the union of the two graphs, each triple once),
+and PyLD frames it. The frame's context is handcar's own (given inline, so PyLD never loads a
+document: its loader refuses everything); the written document names it by URL like every other
+JSON-LD file.
 """
 
 from __future__ import annotations
@@ -18,39 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import pyoxigraph as ox
-
 from handcar.publish.formats import CONTEXT_URL
-from handcar.publish.formats.jsonld import dumps
-from handcar.publish.rdf import RDF_TYPE, XSD_STRING, Quads
-
-
-def expanded(quads: Iterable[ox.Quad]) -> list[dict[str, Any]]:
-    """Expanded JSON-LD node objects of ``quads``, all graphs merged, in subject order."""
-    by_subject: dict[str, dict[str, Any]] = {}
-    for quad in quads:
-        subject = quad.subject
-        sid = subject.value if isinstance(subject, ox.NamedNode) else str(subject)
-        node = by_subject.setdefault(sid, {"@id": sid})
-        obj = quad.object
-        if quad.predicate.value == RDF_TYPE and not isinstance(obj, ox.Literal):
-            value: Any = obj.value if isinstance(obj, ox.NamedNode) else str(obj)
-            key = "@type"
-        elif isinstance(obj, ox.Literal):
-            key = quad.predicate.value
-            value = {"@value": obj.value}
-            if obj.language:
-                value["@language"] = obj.language
-            elif obj.datatype.value != XSD_STRING:
-                value["@type"] = obj.datatype.value
-        else:
-            key = quad.predicate.value
-            value = {"@id": obj.value if isinstance(obj, ox.NamedNode) else str(obj)}
-        values = node.setdefault(key, [])
-        if value not in values:
-            values.append(value)
-    return [by_subject[s] for s in sorted(by_subject)]
-
+from handcar.publish.formats.jsonld import dumps, expanded, refuse
+from handcar.publish.rdf import Quads
 
 LEGS = {
     "djo:hasLeg": {
@@ -73,28 +45,20 @@ def _prune(value: Any) -> Any:
     return value
 
 
-def _refuse(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    from pyld.jsonld import JsonLdError
-
-    raise JsonLdError(
-        f"handcar never fetches JSON-LD documents ({url})", "jsonld.LoadDocumentError"
-    )
-
-
 def trees(
     data: Quads, roots: Iterable[str], context: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
     """One framed tree per root IRI (in the order given), compacted with ``context``."""
     from pyld import jsonld
 
-    nodes = expanded(data)
+    nodes = expanded(data.triples)  # PyLD from_rdf, the graphs merged
     out: list[dict[str, Any]] = []
     for root in roots:
         frame = {"@context": dict(context), "@id": root, **LEGS}
         framed = jsonld.frame(
             nodes,
             frame,
-            options={"documentLoader": _refuse, "processingMode": "json-ld-1.1"},
+            options={"documentLoader": refuse, "processingMode": "json-ld-1.1"},
         )
         framed.pop("@context", None)
         found = framed.pop("@graph", [framed] if framed else [])

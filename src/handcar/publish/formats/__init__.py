@@ -1,5 +1,9 @@
 """The serialisations a release can write: a small registry, one module per format.
 
+The serialising itself is done by libraries: pyoxigraph writes Turtle, TriG, N-Triples and
+N-Quads, PyLD the JSON-LD; the modules here choose what to give them (sorted, canonical quads;
+the prefixes) and add nothing but comment lines and, for JSON-LD, a sort of the output.
+
 Like rdflib's plugins, each format lives in its own module under this package and is imported only
 when used; the registry maps a name to a :class:`Format` (file extension, registered media type,
 W3C format IRI, module). Every writer has the same signature::
@@ -29,14 +33,14 @@ class WriteOptions:
     """What a writer may use besides the quads."""
 
     prefixes: Mapping[str, str] = field(default_factory=lambda: PUBLISHED_PREFIXES)
-    base: str | None = None
-    """Turtle/TriG: write IRIs under this base as relative references (``@base``)."""
+    """Turtle/TriG: the prefixes a file may declare (it declares those it uses); JSON-LD: the
+    context compacted with."""
     context_url: str = CONTEXT_URL
     """JSON-LD: the ``@context`` reference written into the document."""
     header: tuple[str, ...] = ()
     """Turtle/TriG: comment lines at the top of the file."""
     graph_comments: Mapping[str, str] = field(default_factory=dict)
-    """TriG: a comment line above each named graph, by graph IRI."""
+    """TriG: what each named graph holds, by graph IRI, listed in the header comments."""
 
 
 @dataclass(frozen=True)

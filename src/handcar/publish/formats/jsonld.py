@@ -1,22 +1,22 @@
 """JSON-LD (https://www.w3.org/TR/json-ld11/), compacted with handcar's own context.
 
+PyLD, a JSON-LD 1.1 processor, does the JSON-LD work: ``jsonld.from_rdf`` turns the RDF into
+expanded JSON-LD (``rdf:type`` as ``@type``, literals as value objects with their exact
+lexical form: no native numbers or booleans, which would lose ``"0.0"`` vs ``"0"``) and
+``jsonld.compact`` compacts it with the context (``prefix:local`` names, ``xsd:string`` values
+as plain strings, single values unwrapped, named graphs as ``{"@id": g, "@graph": […]}``).
+PyLD reads the RDF from :func:`rdf_dataset` (the JSON-LD API's RDF dataset, built from the
+pyoxigraph terms) rather than from N-Quads text: its N-Quads parser takes a second on the seed
+and does not decode ``\\u`` escapes.
+
 The document names its context by URL (``"@context": "https://w3id.org/djo/context.jsonld"``,
-the file ``out/context.jsonld``); nothing here or in the tests ever fetches it. The context holds
-only prefixes, so the compacted form follows from the JSON-LD 1.1 compaction algorithm in a few
-rules, applied here directly (PyLD's compaction of the whole seed takes half a second; the tests
-check that PyLD produces the same document):
+the file ``out/context.jsonld``); compaction gets the context itself, and nothing here or in the
+tests ever fetches it (the document loader refuses every URL). The context holds only
+prefixes, so the files are JSON-LD 1.0 too (Jena riot reads them with ``--syntax=jsonld10``).
 
-- keys, ``@type`` values and ``@id`` values become compact IRIs ``prefix:local`` when a prefix
-  matches (the longest namespace; ties go to the shorter prefix name), else stay absolute;
-- ``rdf:type`` with an IRI or blank node object becomes ``@type``;
-- an ``xsd:string`` literal becomes a JSON string; other literals stay value objects
-  (``{"@value", "@type"}`` or ``{"@value", "@language"}``) with their exact lexical form; no
-  native numbers or booleans, which would lose ``"0.0"`` vs ``"0"``;
-- single values are not wrapped in arrays; named graphs are ``{"@id": g, "@graph": [...]}``.
-
-The same context works as JSON-LD 1.0 (Jena riot reads the files with ``--syntax=jsonld10``).
-Nodes come in subject order with ``@id`` and ``@type`` first and then the predicates in IRI
-order (as in the Turtle files), so the bytes depend only on the RDF.
+The bytes depend only on the RDF: every array except ``@list`` is a set in JSON-LD, so arrays
+are sorted (nodes by ``@id``, other values by their JSON text), and keys are sorted with
+``@context``, ``@id`` and ``@type`` first.
 """
 
 from __future__ import annotations
@@ -28,75 +28,105 @@ import orjson
 import pyoxigraph as ox
 
 from handcar.publish.formats import WriteOptions
-from handcar.publish.rdf import RDF_TYPE, XSD_STRING, Quads, splitter
+from handcar.publish.rdf import PublishError, Quads
+
+_FIRST = {"@context": 0, "@id": 1, "@type": 2}
 
 
-class Compactor:
-    """IRI and value compaction against a prefix-only context."""
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "IRI", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "blank node", "value": str(term)}
+    found = {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    if term.language:
+        found["language"] = term.language
+    return found
 
-    def __init__(self, prefixes: Mapping[str, str]) -> None:
-        self.prefixes = prefixes
-        self._split = splitter(prefixes).split
-        self._cache: dict[str, str] = {}
 
-    def iri(self, iri: str) -> str:
-        found = self._cache.get(iri)
+def rdf_dataset(
+    statements: Iterable[ox.Quad] | Iterable[ox.Triple],
+) -> dict[str, list[dict[str, dict[str, str]]]]:
+    """``statements`` (distinct) as the RDF dataset that PyLD's ``from_rdf`` takes (and its
+    N-Quads parser returns): ``{graph name or "@default": [{"subject", "predicate",
+    "object"}, …]}``. Triples go to ``@default``."""
+    dataset: dict[str, list[dict[str, dict[str, str]]]] = {}
+    terms: dict[object, dict[str, str]] = {}
+
+    def term(value: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+        found = terms.get(value)
         if found is None:
-            split = self._split(iri)
-            # a suffix starting with "//" would read back as an absolute IRI
-            found = f"{split[0]}:{split[1]}" if split and not split[1].startswith("//") else iri
-            self._cache[iri] = found
+            found = terms[value] = _term(value)
         return found
 
-    def node_id(self, term: ox.NamedNode | ox.BlankNode) -> str:
-        return self.iri(term.value) if isinstance(term, ox.NamedNode) else str(term)
-
-    def value(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Any:
-        if isinstance(term, ox.Literal):
-            if term.language:
-                return {"@language": term.language, "@value": term.value}
-            datatype = term.datatype.value
-            if datatype == XSD_STRING:
-                return term.value
-            return {"@type": self.iri(datatype), "@value": term.value}
-        return {"@id": self.node_id(term)}
-
-
-def nodes(quads: Iterable[ox.Quad | ox.Triple], compactor: Compactor) -> list[dict[str, Any]]:
-    """Node objects, one per subject, in the (sorted) order of ``quads``."""
-    out: list[dict[str, Any]] = []
-    node: dict[str, Any] | None = None
-    subject = None
-    for quad in quads:
-        if quad.subject != subject:
-            subject = quad.subject
-            node = {"@id": compactor.node_id(subject)}
-            out.append(node)
-        assert node is not None
-        obj = quad.object
-        if quad.predicate.value == RDF_TYPE and not isinstance(obj, ox.Literal):
-            node.setdefault("@type", []).append(compactor.node_id(obj))
+    for statement in statements:
+        graph = getattr(statement, "graph_name", None)
+        if graph is None or isinstance(graph, ox.DefaultGraph):
+            name = "@default"
         else:
-            key = compactor.iri(quad.predicate.value)
-            node.setdefault(key, []).append(compactor.value(obj))
-    for item in out:
-        for key, values in item.items():
-            if isinstance(values, list) and len(values) == 1:
-                item[key] = values[0]
-    return out
+            name = graph.value if isinstance(graph, ox.NamedNode) else str(graph)
+        dataset.setdefault(name, []).append({
+            "subject": term(statement.subject),
+            "predicate": term(statement.predicate),
+            "object": term(statement.object),
+        })
+    return dataset
+
+
+def refuse(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """PyLD document loader that loads nothing: handcar never fetches a JSON-LD document."""
+    from pyld.jsonld import JsonLdError
+
+    raise JsonLdError(
+        f"handcar never fetches JSON-LD documents ({url})", "jsonld.LoadDocumentError"
+    )
+
+
+def expanded(statements: Iterable[ox.Quad] | Iterable[ox.Triple]) -> list[dict[str, Any]]:
+    """Expanded JSON-LD of ``statements`` (PyLD ``from_rdf``)."""
+    from pyld import jsonld
+
+    return jsonld.from_rdf(rdf_dataset(statements), {"useNativeTypes": False})
+
+
+def _key(value: Any) -> tuple[int, str, bytes]:
+    if isinstance(value, dict) and isinstance(value.get("@id"), str):
+        return (0, value["@id"], b"")
+    return (1, "", orjson.dumps(value, option=orjson.OPT_SORT_KEYS))
+
+
+def ordered(value: Any, key: str | None = None) -> Any:
+    """``value`` with every array but an ``@list`` sorted (nodes and references by ``@id``,
+    other values by their JSON text) and every object's keys sorted, ``@context``, ``@id`` and
+    ``@type`` first."""
+    if isinstance(value, dict):
+        keys = sorted(value, key=lambda k: (_FIRST.get(k, 3), k))
+        return {k: ordered(value[k], k) for k in keys}
+    if isinstance(value, list):
+        items = [ordered(v) for v in value]
+        return items if key == "@list" else sorted(items, key=_key)
+    return value
 
 
 def document(data: Quads, options: WriteOptions) -> dict[str, Any]:
-    """The compacted JSON-LD document of ``data`` as a JSON value."""
-    compactor = Compactor(options.prefixes)
-    top: list[dict[str, Any]] = []
-    for graph, quads in data.graphs().items():
-        if not graph:
-            top += nodes(quads, compactor)
-        else:
-            name = quads[0].graph_name
-            top.append({"@id": compactor.node_id(name), "@graph": nodes(quads, compactor)})
-    return {"@context": options.context_url, "@graph": top}
+    """The compacted JSON-LD document of ``data`` as a JSON value, in handcar's order."""
+    from pyld import jsonld
+
+    try:
+        compacted = jsonld.compact(
+            expanded(data),
+            context(options.prefixes),
+            # from_rdf's output is expanded already; "graph": always a top-level @graph array
+            {"documentLoader": refuse, "skipExpansion": True, "graph": True,
+             "processingMode": "json-ld-1.1"},
+        )
+    except jsonld.JsonLdError as exc:
+        # for example an IRI that would read back as a compact IRI ("wd:Q1" with scheme "wd")
+        details = exc.details if isinstance(exc.details, Mapping) else {}
+        where = f": <{details['iri']}>" if "iri" in details else ""
+        raise PublishError(f"cannot write JSON-LD: {str(exc.args[0]).rstrip('.')}{where}") from None
+    compacted["@context"] = options.context_url
+    return ordered(compacted)
 
 
 def dumps(value: Any, *, sort_keys: bool = True) -> bytes:
@@ -109,8 +139,6 @@ def dumps(value: Any, *, sort_keys: bool = True) -> bytes:
 
 
 def write(data: Quads, options: WriteOptions) -> bytes:
-    # keys in a fixed order: "@id", "@type", then predicates in IRI order (as in Turtle), and
-    # a named graph's "@id" before its "@graph"
     return dumps(document(data, options), sort_keys=False)
 
 
