@@ -1,0 +1,85 @@
+"""Validates the built dataset in a forked process while the release files are being written.
+
+On two cores this hides most of SHACL validation behind serialisation. The child validates the
+in-memory dataset (the writers are deterministic functions of it, and the publishing tests prove
+every file isomorphic to it) and only reports whether it conforms at Violation level. When it
+does not, the parent validates the staged release itself, so the error names files and lines.
+Without ``fork`` (not Linux/macOS), validation simply runs in the parent.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from rdflib import Dataset
+
+
+class BackgroundValidation:
+    """Start with :meth:`start`, then use :meth:`check` as the release's ``check``."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._pipe: Connection | None = None
+
+    def start(self) -> BackgroundValidation:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return self
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_child, args=(self.dataset, send), daemon=True)
+        self._process.start()
+        send.close()
+        self._pipe = receive
+        return self
+
+    def check(self, folder: Path) -> None:
+        """Raise as :func:`handcar.validate.release.check_release` would, for ``folder``."""
+        from handcar.validate.release import check_release
+
+        if self._process is None or self._pipe is None:
+            check_release(folder)
+            return
+        try:
+            verdict = self._pipe.recv()
+        except EOFError:
+            verdict = "the validation process ended without a verdict"
+        finally:
+            self._process.join()
+        if verdict != "conforms":
+            check_release(folder)  # raises with a located report (or lint errors)
+            if verdict != "violations":
+                raise RuntimeError(f"background validation failed: {verdict}")
+
+    def cancel(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _child(dataset: Dataset, send: Connection) -> None:
+    try:
+        send.send(_verdict(dataset))
+    except BaseException:  # report anything; the parent re-validates in the open
+        send.send(traceback.format_exc(limit=5))
+    finally:
+        send.close()
+
+
+def _verdict(dataset: Dataset) -> str:
+    from handcar.validate.engine import DataGraph, run
+    from handcar.validate.lint import lint
+    from handcar.validate.ontology import load_ontology
+    from handcar.validate.report import Severity
+    from handcar.validate.shapes import load_shapes
+
+    ontology, shapes = load_ontology(), load_shapes()
+    if lint(shapes, ontology):
+        return "lint"
+    data = DataGraph()  # the Oxigraph mirror is made by run(), after this bulk add
+    data.addN((s, p, o, data) for s, p, o, _g in dataset.quads((None, None, None, None)))
+    report = run(data, shapes, ontology)
+    return "conforms" if report.conforms(Severity.VIOLATION) else "violations"
