@@ -10,7 +10,6 @@ or over HTTP. The server listens on 127.0.0.1 only and is always stopped on exit
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -29,6 +28,7 @@ from .tools import (
     http_request,
     missing_reason,
     oxigraph_binary,
+    sparql_select,
     stop_process,
     wait_for_http,
 )
@@ -76,21 +76,7 @@ class OxigraphInstance:
 
     def select(self, query: str, *, timeout: float = 120) -> list[dict[str, Any]]:
         """Run a SPARQL SELECT at /query; the JSON bindings."""
-        status, body = http_request(
-            f"{self.base_url}/query",
-            data=urllib.parse.urlencode({"query": query}).encode(),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json",
-            },
-            timeout=timeout,
-        )
-        if status != 200:
-            raise ToolError(
-                TOOL, f"SPARQL query failed: HTTP {status}", stderr=body.decode(errors="replace")
-            )
-        bindings: list[dict[str, Any]] = json.loads(body)["results"]["bindings"]
-        return bindings
+        return sparql_select(f"{self.base_url}/query", query, TOOL, timeout=timeout)
 
 
 @contextmanager

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -548,6 +549,25 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
+
+
+def sparql_select(url: str, query: str, tool: str, *, timeout: float = 30) -> list[dict[str, Any]]:
+    """POST a SPARQL SELECT to ``url`` (SPARQL 1.1 Protocol); the JSON result bindings."""
+    status, body = http_request(
+        url,
+        data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        },
+        timeout=timeout,
+    )
+    if status != 200:
+        raise ToolError(
+            tool, f"SPARQL query failed: HTTP {status}", stderr=body.decode(errors="replace")
+        )
+    bindings: list[dict[str, Any]] = json.loads(body)["results"]["bindings"]
+    return bindings
 
 
 def wait_for_http(

@@ -13,19 +13,17 @@ Note: its SPARQL JSON results label typed values ``"typed-literal"`` (the old fo
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import tempfile
-import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .tools import ToolError, ToolMissing, free_port, http_request, missing_reason, stop_process
+from .tools import ToolError, ToolMissing, free_port, missing_reason, sparql_select, stop_process
 from .tools import wait_for_http as _wait_for_http
 
 TOOL = "virtuoso"
@@ -128,22 +126,7 @@ class VirtuosoInstance:
 
     def select(self, query: str, *, timeout: float = 120) -> list[dict[str, Any]]:
         """Run a SPARQL SELECT at /sparql; the JSON bindings."""
-        body = urllib.parse.urlencode({"query": query}).encode()
-        status, data = http_request(
-            self.sparql_url,
-            data=body,
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json",
-            },
-            timeout=timeout,
-        )
-        if status != 200:
-            raise ToolError(
-                TOOL, f"SPARQL query failed: HTTP {status}", stderr=data.decode(errors="replace")
-            )
-        bindings: list[dict[str, Any]] = json.loads(data)["results"]["bindings"]
-        return bindings
+        return sparql_select(self.sparql_url, query, TOOL, timeout=timeout)
 
 
 def _sql_str(value: object) -> str:
