@@ -13,7 +13,7 @@ from handcar.errors import InputError
 from handcar.graph.iris import DEFAULT_BASE, GRAPHS
 
 err = Console(stderr=True)
-out_console = Console()
+out_console = Console(highlight=False)
 
 
 def build(
