@@ -1,5 +1,5 @@
 """handcar.namespaces against the ontology: no drift between the closed DJO namespace and the terms
-ontology/djo.ttl declares, the lead's term contract fully present, prefixes consistent."""
+ontology/djo.ttl declares, every term the builder relies on present, prefixes consistent."""
 
 from __future__ import annotations
 
@@ -163,7 +163,7 @@ CONTRACT = [
     "inLanguage",
     "reason",
 ]
-#: terms added beyond the contract (reported to the lead)
+#: terms added while building the seed (beyond the first term list)
 ADDED = {
     "NotModelled",
     "conflictsWith",
@@ -195,7 +195,7 @@ def test_namespace_matches_ontology_both_ways(djo_declared):
 
 def test_contract_terms_are_all_present(djo_declared):
     missing = set(CONTRACT) - ontology_terms(djo_declared)
-    assert not missing, f"terms of the lead's contract missing from the ontology: {missing}"
+    assert not missing, f"terms the builder relies on are missing from the ontology: {missing}"
     assert len(CONTRACT) == len(set(CONTRACT))
 
 
