@@ -11,7 +11,7 @@ from handcar import namespaces
 from handcar.namespaces import DJO as DJO_NS
 from handcar.namespaces import PREFIXES, ontology_dir, ontology_graph
 
-# The term contract (.tmp/djo-terms.md): local names are final, the builder uses exactly these.
+# The terms the builder and the seed annotation rely on: renaming or dropping one breaks the build.
 CONTRACT = [
     "Agent",
     "Person",
