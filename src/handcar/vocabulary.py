@@ -8,15 +8,17 @@ ontology does not declare, tells object from datatype properties, and gives the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from handcar.namespaces import DJO, PREFIXES, ontology_graph
 
 DJO_NS = str(DJO._NS)
+T = TypeVar("T")
 
 # IRI path segment ("kind") for entities, chosen by their most general DJO class.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -96,6 +98,20 @@ class Vocabulary:
         return any(target in self.superclasses.get(cls, frozenset({cls})) for cls in classes)
 
 
+def transitive_closure(nodes: Iterable[T], edges: Mapping[T, Iterable[T]]) -> dict[T, frozenset[T]]:
+    """For each node, itself and everything reachable from it along ``edges``."""
+    result: dict[T, frozenset[T]] = {}
+    for node in nodes:
+        seen, todo = {node}, [node]
+        while todo:
+            for parent in edges.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        result[node] = frozenset(seen)
+    return result
+
+
 def _closure(
     graph: Graph, relation: URIRef, terms: Iterable[URIRef]
 ) -> dict[URIRef, frozenset[URIRef]]:
@@ -103,16 +119,7 @@ def _closure(
     for sub, sup in graph.subject_objects(relation):
         if isinstance(sub, URIRef) and isinstance(sup, URIRef):
             direct.setdefault(sub, set()).add(sup)
-    result: dict[URIRef, frozenset[URIRef]] = {}
-    for term in terms:
-        seen, todo = {term}, [term]
-        while todo:
-            for sup in direct.get(todo.pop(), ()):
-                if sup not in seen:
-                    seen.add(sup)
-                    todo.append(sup)
-        result[term] = frozenset(seen)
-    return result
+    return transitive_closure(terms, direct)
 
 
 def vocabulary_from(graph: Graph) -> Vocabulary:

@@ -19,8 +19,8 @@ from rdflib import URIRef
 from validate_harness import PREFIXES as BASE_PREFIXES
 from validate_harness import result_key, show
 
+from handcar.rdfterms import to_rdflib
 from handcar.validate.engine import DataGraph, prepare, run
-from handcar.validate.inputs import _to_rdflib
 from handcar.validate.ontology import Ontology
 from handcar.validate.report import Report, Severity
 from handcar.validate.shapes import Shapes
@@ -50,7 +50,7 @@ def _turtle(text: str) -> list:
         triple = []
         for term in (quad.subject, quad.predicate, quad.object):
             if term not in terms:
-                terms[term] = _to_rdflib(term, "mut")
+                terms[term] = to_rdflib(term, "mut")
             triple.append(terms[term])
         out.append(tuple(triple))
     return out

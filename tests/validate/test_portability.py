@@ -28,7 +28,8 @@ from validate_cases import CASES
 from validate_generated import generate
 from validate_harness import Expected, apply, iri, revert
 
-from handcar.validate.engine import DataGraph, _to_oxigraph, type_closure
+from handcar.rdfterms import to_oxigraph
+from handcar.validate.engine import DataGraph, type_closure
 from handcar.validate.ontology import Ontology
 from handcar.validate.shapes import Shapes, shapes_dir
 from support import tools
@@ -49,7 +50,7 @@ class Planned:
 
 
 def _write(path: Path, triples) -> None:
-    quads = [ox.Quad(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o)) for s, p, o in triples]
+    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
     ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_TRIPLES)
 
 

@@ -18,8 +18,8 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, URIRef
 from rdflib.term import Node
 
+from handcar.rdfterms import to_rdflib
 from handcar.validate.engine import DataGraph, run, type_closure
-from handcar.validate.inputs import _to_rdflib
 from handcar.validate.ontology import Ontology
 from handcar.validate.report import Report, Result
 from handcar.validate.report import slug as name_slug
@@ -85,7 +85,7 @@ def turtle(text: str) -> Graph:
         triple = []
         for term in (quad.subject, quad.predicate, quad.object):
             if term not in terms:
-                terms[term] = _to_rdflib(term, "case")
+                terms[term] = to_rdflib(term, "case")
             triple.append(terms[term])
         graph.add((triple[0], triple[1], triple[2]))
     return graph

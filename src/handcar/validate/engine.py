@@ -37,13 +37,14 @@ from pathlib import Path
 from typing import ClassVar
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, BNode, Graph, Literal, URIRef, Variable
+from rdflib import OWL, RDF, Graph, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result as SparqlResult
 from rdflib.term import Node
 
 from handcar.namespaces import PREFIXES
-from handcar.validate.inputs import XSD_STRING, read_into, resolve_inputs
+from handcar.rdfterms import to_oxigraph, to_rdflib
+from handcar.validate.inputs import read_into, resolve_inputs
 from handcar.validate.ontology import Ontology, load_ontology
 from handcar.validate.report import SH, Report, Result, Severity, path_text, qname
 from handcar.validate.shapes import Shapes
@@ -70,7 +71,7 @@ class DataGraph(Graph):
         def term(node: Node):
             found = terms.get(node)
             if found is None:
-                found = terms[node] = _to_oxigraph(node)
+                found = terms[node] = to_oxigraph(node)
             return found
 
         store = ox.Store()
@@ -88,13 +89,13 @@ class DataGraph(Graph):
     def add(self, triple):  # type: ignore[override]
         super().add(triple)
         if self._store is not None:
-            self._store.add(ox.Quad(*(_to_oxigraph(t) for t in triple)))
+            self._store.add(ox.Quad(*(to_oxigraph(t) for t in triple)))
         return self
 
     def remove(self, triple):  # type: ignore[override]
         if self._store is not None:
             for match in list(self.triples(triple)):
-                self._store.remove(ox.Quad(*(_to_oxigraph(t) for t in match)))
+                self._store.remove(ox.Quad(*(to_oxigraph(t) for t in match)))
         return super().remove(triple)
 
     def query(self, query_object, processor="sparql", result="sparql", initNs=None,
@@ -115,7 +116,7 @@ class DataGraph(Graph):
 
     def _oxigraph_select(self, text: str, bindings: dict) -> SparqlResult:
         assert self._store is not None
-        substitutions = {ox.Variable(str(name)): _to_oxigraph(value)
+        substitutions = {ox.Variable(str(name)): to_oxigraph(value)
                          for name, value in bindings.items()}
         solutions = self._store.query(text, substitutions=substitutions)
         if not isinstance(solutions, ox.QuerySolutions):
@@ -127,40 +128,12 @@ class DataGraph(Graph):
             for variable in solutions.variables:
                 value = solution[variable]
                 if value is not None:
-                    row[Variable(variable.value)] = _from_oxigraph(value)
+                    row[Variable(variable.value)] = to_rdflib(value)
             rows.append(row)
         result = SparqlResult("SELECT")
         result.vars = variables
         result.bindings = rows
         return result
-
-
-def _to_oxigraph(node: Node):
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"cannot copy {node!r} to Oxigraph")
-
-
-def _from_oxigraph(term) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
-    raise TypeError(f"unexpected Oxigraph term {term!r}")
 
 
 def read_data(paths: Sequence[Path]) -> tuple[DataGraph, list[Path]]:

@@ -16,12 +16,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
 from handcar.errors import InputError
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+from handcar.rdfterms import to_rdflib
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -77,7 +76,10 @@ def read_into(graph: Graph, files: Iterable[Path]) -> Graph:
             for term in (quad.subject, quad.predicate, quad.object):
                 node = terms.get(term)
                 if node is None:
-                    node = terms[term] = _to_rdflib(term, blank_prefix)
+                    try:
+                        node = terms[term] = to_rdflib(term, blank_prefix)
+                    except TypeError as exc:
+                        raise InputError(path, None, str(exc)) from None
                 triple.append(node)
             store.add((triple[0], triple[1], triple[2]), graph, quoted=False)
     return graph
@@ -126,18 +128,3 @@ def _jsonld_bytes(path: Path) -> bytes:
         except json.JSONDecodeError as exc:
             raise InputError(local, exc.lineno, f"syntax error: {exc.msg}") from None
     return json.dumps(document).encode("utf-8")
-
-
-def _to_rdflib(term: object, blank_prefix: str) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(blank_prefix + term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
-    raise InputError(Path("?"), None, f"unsupported RDF term {term!r} (RDF-star is not supported)")
-

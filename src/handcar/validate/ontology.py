@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from handcar.errors import InputError
 from handcar.namespaces import ontology_dir
+from handcar.vocabulary import transitive_closure
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -97,7 +98,7 @@ def read_ontology(files: Iterable[Path]) -> Ontology:
             members = _rdf_list(head, by_subject)
             pairs.update(_pair(a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     return Ontology(paths, frozenset(classes), frozenset(properties),
-                    _closure(classes | set(edges), edges), frozenset(pairs))
+                    transitive_closure(classes | set(edges), edges), frozenset(pairs))
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -115,19 +116,6 @@ def _rdf_list(head: str, by_subject: dict[str, dict[str, list[str]]]) -> list[st
             break
         head = rest[0]
     return items
-
-
-def _closure(nodes: set[str], edges: dict[str, set[str]]) -> dict[str, frozenset[str]]:
-    closure: dict[str, frozenset[str]] = {}
-    for node in nodes:
-        seen, todo = {node}, [node]
-        while todo:
-            for parent in edges.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        closure[node] = frozenset(seen)
-    return closure
 
 
 @lru_cache(maxsize=4)
