@@ -1,8 +1,21 @@
-"""The error type of bad input: it names the file, the line and the problem (exit status 2)."""
+"""Error types and the exit statuses they map to.
+
+| exit | meaning |
+|---:|---|
+| 0 | success |
+| 1 | the data does not conform (SHACL Violations), or ``build --check`` found ``out/`` stale |
+| 2 | bad input or usage: a file, its line and the problem; a limit that was hit; a refusal |
+| 3 | an I/O failure (disk full, permission denied, read-only file system); nothing was replaced |
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+EXIT_OK = 0
+EXIT_NONCONFORMING = 1
+EXIT_INPUT = 2
+EXIT_IO = 3
 
 
 class InputError(ValueError):
@@ -25,3 +38,28 @@ class AnnotationError(InputError):
 
 class ArticleError(InputError):
     """A malformed ``article.md``."""
+
+
+class LimitError(InputError):
+    """An input over one of handcar's resource limits (:mod:`handcar.limits`), exit 2.
+
+    The message names the limit, its value and how to raise it."""
+
+
+class UsageError(ValueError):
+    """A command line that cannot be carried out (a refused ``--out``, a bad ``--base``): exit 2."""
+
+
+class IOFailure(OSError):
+    """Writing or reading failed in the operating system (disk full, permissions): exit 3.
+
+    Raised only where nothing the user had was replaced."""
+
+    def __init__(self, path: Path | str, cause: OSError) -> None:
+        self.path = Path(path)
+        self.cause = cause
+        reason = cause.strerror or type(cause).__name__
+        super().__init__(cause.errno, f"{self.path}: {reason}")
+
+    def __str__(self) -> str:
+        return f"{self.path}: I/O error: {self.cause.strerror or self.cause}"
