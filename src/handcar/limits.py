@@ -15,6 +15,7 @@ message names the limit, its value and how to raise it.
 | ``query`` time | 30 s | ``HANDCAR_QUERY_TIMEOUT`` (``--timeout``) |
 | ``query`` result rows / triples | 100 000 | ``HANDCAR_QUERY_MAX_RESULTS`` (``--max-results``) |
 | ``query`` text size | 1 MiB | ``HANDCAR_QUERY_MAX_BYTES`` |
+| ``query`` memory (the query's process; also its result's size) | 2 GiB | ``HANDCAR_QUERY_MAX_MEMORY`` |
 | ``load`` total time | 600 s | ``HANDCAR_LOAD_DEADLINE`` (``--deadline``) |
 """
 
@@ -76,6 +77,7 @@ JSON_DEPTH = Limit("JSON-LD nesting depth", 64, "HANDCAR_MAX_JSON_DEPTH", "level
 QUERY_TIMEOUT = Limit("query time", 30, "HANDCAR_QUERY_TIMEOUT", "s")
 QUERY_RESULTS = Limit("query results", 100_000, "HANDCAR_QUERY_MAX_RESULTS", "rows")
 QUERY_BYTES = Limit("the size of a query", 1 * MiB, "HANDCAR_QUERY_MAX_BYTES", "bytes")
+QUERY_MEMORY = Limit("query memory", 2048 * MiB, "HANDCAR_QUERY_MAX_MEMORY", "bytes")
 LOAD_DEADLINE = Limit("load time", 600, "HANDCAR_LOAD_DEADLINE", "s")
 
 ALL: tuple[Limit, ...] = (
@@ -88,6 +90,7 @@ ALL: tuple[Limit, ...] = (
     QUERY_TIMEOUT,
     QUERY_RESULTS,
     QUERY_BYTES,
+    QUERY_MEMORY,
     LOAD_DEADLINE,
 )
 
