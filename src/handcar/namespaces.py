@@ -11,12 +11,12 @@ re-exported from rdflib. ``PREFIXES`` maps every prefix handcar binds to its nam
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD, DefinedNamespace
+
+from handcar.resources import ontology_dir
 
 __all__ = [
     "DCAT",
@@ -259,20 +259,6 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 """Prefix to namespace IRI, for every vocabulary handcar writes or reads."""
-
-ONTOLOGY_DIR_ENV = "HANDCAR_ONTOLOGY_DIR"
-
-
-def ontology_dir() -> Path:
-    """The folder holding the ontology modules (``*.ttl``).
-
-    ``$HANDCAR_ONTOLOGY_DIR`` when set, otherwise ``ontology/`` at the repository root (two levels
-    above this package: ``src/handcar/namespaces.py``).
-    """
-    override = os.environ.get(ONTOLOGY_DIR_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "ontology"
 
 
 @lru_cache(maxsize=1)

@@ -9,11 +9,10 @@ into one heading. The Russian labels stay in the machine-readable files.
 
 pyLODE's output was checked to be deterministic for the same input graph (no date, no random
 ids in the OntPub profile; the "made by pyLODE 3.4.1" credit changes only with its version). It
-costs ~0.7 s, so the HTML is cached under ``$HANDCAR_CACHE_DIR`` (default
-``$XDG_CACHE_HOME/handcar``, ``~/.cache/handcar``; empty = no cache), keyed by the SHA-256 of the
-view's canonical N-Triples and the versions of pyLODE and the libraries it renders with: a
-changed ontology is a new key, so a stale page is never reused. ``handcar build --check`` does
-not use the cache at all.
+costs ~0.7 s, so the HTML is cached in the cache folder (:func:`handcar.resources.cache_dir`),
+keyed by the SHA-256 of the view's canonical N-Triples and the versions of pyLODE and the
+libraries it renders with: a changed ontology is a new key, so a stale page is never reused.
+``handcar build --check`` does not use the cache at all.
 
 Two pyLODE 3.4.1 defects are worked around here: ``pylode.version`` reads a ``pyproject.toml``
 that the wheel does not ship (RDFLib/pyLODE#260, fixed upstream after 3.4.1), and importing
@@ -43,15 +42,6 @@ VANN_URI = "http://purl.org/vocab/vann/preferredNamespaceUri"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 MERMAID_JS = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
 _RENDER_LIBRARIES = ("pylode", "rdflib", "dominate", "markdown")
-
-
-def cache_dir() -> Path | None:
-    """Where rendered pages are kept, or None when caching is off (``HANDCAR_CACHE_DIR=``)."""
-    configured = os.environ.get("HANDCAR_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "handcar"
 
 
 def main_module(modules: Mapping[str, Quads]) -> tuple[str, str]:

@@ -8,15 +8,15 @@ reproducible as the rest of ``out/``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from handcar.build import BuildResult
 from handcar.graph.iris import GRAPHS
 from handcar.publish.formats import CONTEXT_URL
 from handcar.publish.metadata import FileInfo, articles
 from handcar.publish.rdf import Quads
+from handcar.resources import templates_dir
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = templates_dir()
 
 
 def human(size: int) -> str:

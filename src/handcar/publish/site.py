@@ -11,7 +11,6 @@ the docs cache are) or Python's hash seed.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,15 +19,14 @@ from rdflib import RDF, URIRef
 
 from handcar.build import BuildResult
 from handcar.graph.iris import GRAPHS
-from handcar.namespaces import NIF, ontology_dir
-from handcar.publish import docs
+from handcar.namespaces import NIF
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.metadata import FileInfo, GraphInfo, describe
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 from handcar.publish.release import release
+from handcar.resources import cache_dir, ontology_dir, shapes_dir
 
-SHAPES_DIR_ENV = "HANDCAR_SHAPES_DIR"
 JSONLD_COMPACTED = "http://www.w3.org/ns/json-ld#compacted"
 JSONLD_FRAMED = "http://www.w3.org/ns/json-ld#framed"
 SHACL = "https://www.w3.org/TR/shacl/"
@@ -59,12 +57,6 @@ DATASET_PURPOSES: dict[str, str] = {
     "jsonld": "The named graphs as JSON-LD compacted with context.jsonld: JSON tools and web "
     "applications that read linked data.",
 }
-
-
-def shapes_dir() -> Path:
-    """``$HANDCAR_SHAPES_DIR``, else ``shapes/`` next to the ontology folder."""
-    configured = os.environ.get(SHAPES_DIR_ENV)
-    return Path(configured) if configured else ontology_dir().parent / "shapes"
 
 
 @dataclass
@@ -145,12 +137,10 @@ def release_files(
     for path, payload in ontology_files(ontology_folder, cache, options).items():
         out.add(path, payload, "ontology", *_ontology_purpose(path))
 
-    shapes_folder = shapes or shapes_dir()
-    if shapes_folder.is_dir():
-        for path in sorted(shapes_folder.glob("*.ttl")):
-            out.add(f"shapes/{path.name}", path.read_bytes(), "shapes",
-                    "SHACL shapes the knowledge graph is validated against (copied from "
-                    "shapes/).", "text/turtle", FORMATS["turtle"].w3c_format, SHACL)
+    for path in sorted(shapes_dir(shapes).glob("*.ttl")):
+        out.add(f"shapes/{path.name}", path.read_bytes(), "shapes",
+                "SHACL shapes the knowledge graph is validated against (copied from "
+                "shapes/).", "text/turtle", FORMATS["turtle"].w3c_format, SHACL)
 
     meta = describe(
         data, out.files, out.infos,
@@ -222,7 +212,7 @@ def publish(
     """Replace ``out`` with this release; ``check(folder)`` runs on the complete new release
     before the swap and stops it by raising (default: SHACL validation, which refuses a release
     with Violations). ``cache``: True = the default docs cache."""
-    folder = docs.cache_dir() if cache is True else (cache or None)
+    folder = cache_dir() if cache is True else (cache or None)
     if check is not None:
         release(out, release_files(result, cache=folder), check=check)
         return

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from handcar.resources import cache_dir
 from handcar.validate.locate import Locator
 from handcar.validate.ontology import Ontology
 from handcar.validate.report import qname
@@ -227,17 +227,6 @@ def check_shacl_shacl(ctx: _Context) -> None:
         at = f" (path {ctx.name(path)})" if isinstance(path, URIRef) else ""
         ctx.add("shacl-shacl", f"{ctx.name(ctx.owner(focus))}{at}: "
                 f"{'; '.join(messages) or 'does not conform to SHACL-for-SHACL'}", focus)
-
-
-def cache_dir() -> Path | None:
-    """``$HANDCAR_CACHE_DIR``, else ``$XDG_CACHE_HOME/handcar``, else ``~/.cache/handcar``;
-    None when ``$HANDCAR_NO_CACHE`` is set."""
-    if os.environ.get("HANDCAR_NO_CACHE", "").lower() in {"1", "true", "yes"}:
-        return None
-    if os.environ.get("HANDCAR_CACHE_DIR"):
-        return Path(os.environ["HANDCAR_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "handcar"
 
 
 def _pass_marker(files: list[Path], meta: Path, version: str) -> Path | None:

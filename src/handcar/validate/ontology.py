@@ -26,7 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from handcar.errors import InputError
-from handcar.namespaces import ontology_dir
+from handcar.resources import ontology_dir
 from handcar.vocabulary import transitive_closure
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

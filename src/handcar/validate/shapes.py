@@ -1,7 +1,7 @@
 """Where the shapes are, reading them, and the list of shapes that may select nothing.
 
-handcar's own shapes are ``shapes/*.ttl`` at the repository root (``$HANDCAR_SHAPES_DIR``
-overrides, like ``$HANDCAR_ONTOLOGY_DIR`` for the ontology). ``--shapes`` takes files or folders
+handcar's own shapes are the packaged ``shapes/*.ttl`` (:func:`handcar.resources.shapes_dir`;
+``$HANDCAR_SHAPES_DIR`` overrides). ``--shapes`` takes files or folders
 instead. A shapes folder may hold ``intentionally-empty.txt``: one shape per line (a full IRI or a
 ``prefix:name`` declared in the shapes files), optionally followed by ``# why``; those shapes may
 select no focus node in the reference data without failing the lint.
@@ -9,7 +9,6 @@ select no focus node in the reference data without failing the lint.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,19 +17,11 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from handcar.errors import InputError
+from handcar.resources import shapes_dir
 from handcar.validate.inputs import read_into
 
-SHAPES_DIR_ENV = "HANDCAR_SHAPES_DIR"
 EMPTY_LIST = "intentionally-empty.txt"
 SHAPE_SUFFIXES = (".ttl", ".trig", ".nt", ".nq", ".jsonld")
-
-
-def shapes_dir() -> Path:
-    """handcar's shapes folder: ``$HANDCAR_SHAPES_DIR`` or ``shapes/`` at the repository root."""
-    override = os.environ.get(SHAPES_DIR_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[3] / "shapes"
 
 
 @dataclass
