@@ -63,6 +63,12 @@ def validate(
                      "your own --shapes, off for your data against handcar's shapes.",
                      show_default=False),
     ] = None,
+    max_input_size: Annotated[
+        str | None,
+        typer.Option("--max-input-size", help="Largest RDF input read, in bytes or with a unit "
+                     "(200MiB, 1GiB). Default: HANDCAR_MAX_RDF_BYTES, else 64 MiB.",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Validate RDF against the DJO SHACL shapes (after linting the shapes)."""
     from handcar.validate.engine import read_data, run
@@ -75,7 +81,10 @@ def validate(
     logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report
     own_release = not files
     try:
-        data, read = read_data(files or [DEFAULT_RELEASE])
+        from handcar.validate.inputs import input_size_limit, parse_size
+
+        with input_size_limit(parse_size(max_input_size)):
+            data, read = read_data(files or [DEFAULT_RELEASE])
         shape_set = load_shapes(shapes)
         ontology = load_ontology()
     except InputError as exc:

@@ -47,7 +47,7 @@ class Locator:
         tokens = [f"<{iri}>"]
         for prefix, namespace in self._prefixes[path].items():
             if namespace and iri.startswith(namespace):
-                local = iri[len(namespace):]
+                local = iri[len(namespace) :]
                 if re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
                     tokens.append(f"{prefix}:{local}")
         return tokens

@@ -51,7 +51,8 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True)
 class Result:
-    """One validation result."""
+    """One validation result (a top-level one: those reached through ``sh:detail`` are in
+    :attr:`details`)."""
 
     focus: Node
     severity: Severity
@@ -62,6 +63,9 @@ class Result:
     value: Node | None = None
     constraint: Node | None = None
     path_node: Node | None = field(default=None, compare=False)
+    #: the results this one stands for (``sh:detail``, e.g. why a value fails its ``sh:node``):
+    #: shown under it, never counted as results of the report
+    details: tuple[Result, ...] = field(default=(), compare=False)
 
     @property
     def component_name(self) -> str:
@@ -90,20 +94,35 @@ class Report:
         return not self.at_or_above(threshold)
 
     def counts(self) -> dict[str, int]:
-        return {s.label: sum(1 for r in self.results if r.severity == s)
-                for s in reversed(Severity)}
+        return {
+            s.label: sum(1 for r in self.results if r.severity == s) for s in reversed(Severity)
+        }
 
     def by_focus(self) -> list[tuple[Node, list[Result]]]:
         """Results grouped by focus node: most severe first, then by label."""
         groups: dict[Node, list[Result]] = {}
         for result in self.sorted_results():
             groups.setdefault(result.focus, []).append(result)
-        return sorted(groups.items(), key=lambda item: (-max(r.severity for r in item[1]),
-                                                         self.label(item[0]).casefold()))
+        return sorted(
+            groups.items(),
+            key=lambda item: (-max(r.severity for r in item[1]), self.label(item[0]).casefold()),
+        )
 
     def sorted_results(self) -> list[Result]:
-        return sorted(self.results, key=lambda r: (-r.severity, self.label(r.focus).casefold(),
-                                                   self.shape_name(r), r.path or "", str(r.value)))
+        return sorted(self.results, key=self._order)
+
+    def sorted_details(self, result: Result) -> list[Result]:
+        """The results under ``result`` (``sh:detail``), in the order of :meth:`sorted_results`."""
+        return sorted(result.details, key=self._order)
+
+    def _order(self, r: Result) -> tuple:
+        return (
+            -r.severity,
+            self.label(r.focus).casefold(),
+            self.shape_name(r),
+            r.path or "",
+            str(r.value),
+        )
 
     # -- presenting nodes ------------------------------------------------------------------------
     def compact(self, node: Node) -> str:
@@ -128,8 +147,10 @@ class Report:
             return own
         kind = self.kind(node)
         if depth < 2:
-            incoming = sorted(((p, s) for s, p in self.data.subject_predicates(node)
-                               if p not in _NOT_OWNERSHIP), key=lambda ps: (str(ps[0]), str(ps[1])))
+            incoming = sorted(
+                ((p, s) for s, p in self.data.subject_predicates(node) if p not in _NOT_OWNERSHIP),
+                key=lambda ps: (str(ps[0]), str(ps[1])),
+            )
             # prefer a labelled owner ("the time:ProperInterval of ‘leg 3’"), else describe one
             for labelled in (True, False):
                 for predicate, subject in incoming:
@@ -251,8 +272,8 @@ def qname(graph: Graph, node: Node) -> str | None:
 def _literal_text(literal: Literal) -> str:
     text = _short(str(literal))
     if literal.language:
-        return f"\"{text}\"@{literal.language}"
-    return f"\"{text}\""
+        return f'"{text}"@{literal.language}'
+    return f'"{text}"'
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -265,8 +286,12 @@ def path_text(graph: Graph, path: Node, compact) -> str:
     if isinstance(path, URIRef):
         return compact(path)
     sh = lambda local: URIRef(SH + local)  # noqa: E731
-    for key, fmt in (("inversePath", "^{}"), ("zeroOrMorePath", "{}*"),
-                     ("oneOrMorePath", "{}+"), ("zeroOrOnePath", "{}?")):
+    for key, fmt in (
+        ("inversePath", "^{}"),
+        ("zeroOrMorePath", "{}*"),
+        ("oneOrMorePath", "{}+"),
+        ("zeroOrOnePath", "{}?"),
+    ):
         inner = graph.value(path, sh(key))
         if inner is not None:
             return fmt.format(_group(path_text(graph, inner, compact)))

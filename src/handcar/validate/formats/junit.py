@@ -20,8 +20,9 @@ from handcar.validate.report import SH, Report, Result, Severity, qname
 
 def _node_shapes(report: Report) -> list[Node]:
     """Every shape with a target (the ones that are run on their own)."""
-    targets = [URIRef(SH + t) for t in ("targetClass", "targetNode", "targetSubjectsOf",
-                                        "targetObjectsOf")]
+    targets = [
+        URIRef(SH + t) for t in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
+    ]
     return sorted({s for t in targets for s in report.shapes.subjects(t, None)}, key=str)
 
 
@@ -29,8 +30,10 @@ def _owner(report: Report, result: Result) -> Node:
     """The targeted node shape a result belongs to (climbing from property shapes)."""
     node: Node = result.shape
     for _ in range(20):
-        if any((node, URIRef(SH + t), None) in report.shapes for t in
-               ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")):
+        if any(
+            (node, URIRef(SH + t), None) in report.shapes
+            for t in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
+        ):
             return node
         parent = next(report.shapes.subjects(None, node), None)
         while parent is not None and (parent, RDF.first, node) in report.shapes:
@@ -55,21 +58,39 @@ def render(report: Report, threshold: Severity) -> str:
     shapes = _node_shapes(report)
     shapes += sorted((s for s in by_shape if s not in shapes), key=str)
     failing = sum(1 for s in shapes if any(r.severity >= threshold for r in by_shape.get(s, [])))
-    root = ET.Element("testsuites", name="handcar validate", tests=str(len(shapes)),
-                      failures=str(failing), errors="0", time=f"{report.seconds:.3f}")
-    suite = ET.SubElement(root, "testsuite", name="DJO shapes", tests=str(len(shapes)),
-                          failures=str(failing), errors="0", skipped="0",
-                          time=f"{report.seconds:.3f}")
+    root = ET.Element(
+        "testsuites",
+        name="handcar validate",
+        tests=str(len(shapes)),
+        failures=str(failing),
+        errors="0",
+        time=f"{report.seconds:.3f}",
+    )
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        name="DJO shapes",
+        tests=str(len(shapes)),
+        failures=str(failing),
+        errors="0",
+        skipped="0",
+        time=f"{report.seconds:.3f}",
+    )
     for shape in shapes:
         results = by_shape.get(shape, [])
         name = str(report.shapes.value(shape, URIRef(SH + "name")) or shape)
-        case = ET.SubElement(suite, "testcase", classname=_compact(report, shape), name=name,
-                             time="0")
+        case = ET.SubElement(
+            suite, "testcase", classname=_compact(report, shape), name=name, time="0"
+        )
         above = [r for r in results if r.severity >= threshold]
         below = [r for r in results if r.severity < threshold]
         if above:
-            failure = ET.SubElement(case, "failure", type=above[0].severity.label,
-                                    message=f"{len(above)} result(s): {headline(report, above[0])}")
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=above[0].severity.label,
+                message=f"{len(above)} result(s): {headline(report, above[0])}",
+            )
             failure.text = "\n".join(_line(report, r) for r in above)
         if below:
             ET.SubElement(case, "system-out").text = "\n".join(_line(report, r) for r in below)

@@ -8,15 +8,14 @@ compact names, and each group starts with the node's kind and where it is writte
 from __future__ import annotations
 
 from handcar.validate.formats.common import location, relative, summary
-from handcar.validate.report import Report, Severity
+from handcar.validate.report import Report, Result, Severity
 
 MARK = {Severity.VIOLATION: "violation", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
 def render(report: Report, threshold: Severity) -> str:
     files = ", ".join(relative(f) for f in report.files) or "(graph)"
-    lines = [f"handcar validate {files}: {len(report.data)} triples, "
-             f"{report.seconds:.2f} s", ""]
+    lines = [f"handcar validate {files}: {len(report.data)} triples, {report.seconds:.2f} s", ""]
     for focus, results in report.by_focus():
         kind = report.kind(focus)
         head = report.label(focus) + (f"  [{kind}]" if kind else "")
@@ -30,6 +29,18 @@ def render(report: Report, threshold: Severity) -> str:
                 value = f": {report.label(result.value)}"
             lines.append(f"  {MARK[result.severity]:9}  {report.shape_name(result)}{on}{value}")
             lines.append(f"{'':13}{report.message(result)}")
+            lines += _details(report, result, depth=1)
         lines.append("")
     lines.append(summary(report, threshold))
     return "\n".join(lines) + "\n"
+
+
+def _details(report: Report, result: Result, depth: int) -> list[str]:
+    """The results under ``result`` (``sh:detail``), indented beneath it."""
+    lines = []
+    indent = " " * (13 + 2 * depth)
+    for detail in report.sorted_details(result):
+        on = f" ({detail.path})" if detail.path else ""
+        lines.append(f"{indent}because: {report.label(detail.focus)}{on}: {report.message(detail)}")
+        lines += _details(report, detail, depth + 1)
+    return lines

@@ -3,7 +3,8 @@
 Differs from pySHACL's own report graph: prefixes are handcar's, results are sorted, blank
 source shapes and paths are copied from the shapes graph, and ``sh:conforms`` follows the SHACL
 definition (true only when there is no result at any severity); ``--fail-on`` only decides the
-exit status.
+exit status. Results that explain a result are its ``sh:detail`` (SHACL 3.6.2), not results of
+the report.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from handcar.namespaces import PREFIXES
-from handcar.validate.report import SH, Report, Severity
+from handcar.validate.report import SH, Report, Result, Severity
 
 
 def _sh(local: str) -> URIRef:
@@ -33,21 +34,30 @@ def render(report: Report, threshold: Severity) -> str:
     for number, result in enumerate(report.sorted_results(), start=1):
         node = BNode(f"result{number}")
         graph.add((root, _sh("result"), node))
-        graph.add((node, RDF.type, _sh("ValidationResult")))
-        graph.add((node, _sh("focusNode"), result.focus))
-        graph.add((node, _sh("resultSeverity"), result.severity.iri))
-        graph.add((node, _sh("sourceConstraintComponent"), result.component))
-        graph.add((node, _sh("sourceShape"), _copy(report.shapes, result.shape, graph)))
-        if result.constraint is not None:
-            graph.add((node, _sh("sourceConstraint"),
-                       _copy(report.shapes, result.constraint, graph)))
-        if result.path_node is not None:
-            graph.add((node, _sh("resultPath"), _copy(report.shapes, result.path_node, graph)))
-        if result.value is not None:
-            graph.add((node, _sh("value"), result.value))
-        for message in result.messages:
-            graph.add((node, _sh("resultMessage"), Literal(message)))
+        _add_result(graph, report, node, result)
     return graph.serialize(format="turtle")
+
+
+def _add_result(graph: Graph, report: Report, node: BNode, result: Result) -> None:
+    """``node`` as a ``sh:ValidationResult`` for ``result``, with its details under
+    ``sh:detail`` (not ``sh:result`` of the report: SHACL counts them as part of their parent)."""
+    graph.add((node, RDF.type, _sh("ValidationResult")))
+    graph.add((node, _sh("focusNode"), result.focus))
+    graph.add((node, _sh("resultSeverity"), result.severity.iri))
+    graph.add((node, _sh("sourceConstraintComponent"), result.component))
+    graph.add((node, _sh("sourceShape"), _copy(report.shapes, result.shape, graph)))
+    if result.constraint is not None:
+        graph.add((node, _sh("sourceConstraint"), _copy(report.shapes, result.constraint, graph)))
+    if result.path_node is not None:
+        graph.add((node, _sh("resultPath"), _copy(report.shapes, result.path_node, graph)))
+    if result.value is not None:
+        graph.add((node, _sh("value"), result.value))
+    for message in result.messages:
+        graph.add((node, _sh("resultMessage"), Literal(message)))
+    for number, detail in enumerate(report.sorted_details(result), start=1):
+        child = BNode(f"{node}-detail{number}")
+        graph.add((node, _sh("detail"), child))
+        _add_result(graph, report, child, detail)
 
 
 def _copy(source: Graph, node: Node, target: Graph) -> Node:
