@@ -1,0 +1,1 @@
+"""Safety tests: bad input, faults and limits across every command (issue 10)."""
