@@ -7,22 +7,18 @@ see the same answers.
 
 from __future__ import annotations
 
-import owlrl
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 from handcar.build import BuildResult
 from handcar.namespaces import PREFIXES, ontology_graph
+from support.reasoning import rdfs_closure
 
 
 @pytest.fixture(scope="module")
 def inferred(built: BuildResult) -> Graph:
-    graph = Graph()
-    graph += ontology_graph()
-    for name in ("asserted", "text", "provenance"):
-        graph += built.dataset.graph(built.iris.graph(name))
-    owlrl.DeductiveClosure(owlrl.RDFS_Semantics).expand(graph)
-    return graph
+    graphs = [built.dataset.graph(built.iris.graph(n)) for n in ("asserted", "text", "provenance")]
+    return rdfs_closure(ontology_graph(), *graphs)
 
 
 STANDARD_ONLY = {

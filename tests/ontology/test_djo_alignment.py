@@ -5,12 +5,13 @@ kinds, no DJO node becomes a skos:Concept unless it is a controlled value or a r
 
 from __future__ import annotations
 
-import owlrl
 import pytest
 from djo_helpers import is_djo
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF
+
+from support.reasoning import rdfs_closure
 
 DJO = Namespace("https://w3id.org/djo#")
 SCHEMA = Namespace("https://schema.org/")
@@ -57,18 +58,10 @@ ex:fact djo:assertedBy ex:statement .
 """
 
 
-def rdfs_closure(*graphs: Graph) -> Graph:
-    closure = Graph(bind_namespaces="none")
-    for graph in graphs:
-        closure += graph
-    owlrl.DeductiveClosure(owlrl.RDFS_Semantics, improved_datatypes=False).expand(closure)
-    return closure
-
-
 @pytest.fixture(scope="module")
 def inferred(merged) -> Graph:
     instances = Graph(bind_namespaces="none").parse(data=INSTANCES, format="turtle")
-    return rdfs_closure(merged, instances)
+    return rdfs_closure(merged, instances, improved_datatypes=False)
 
 
 EXPECTED_TYPES = [
@@ -206,7 +199,7 @@ def test_sample_dataset_has_no_clash_under_rdfs(merged, sample):
     """The whole sample of published data, under RDFS with the ontology, keeps every node in one
     branch of each disjointness axiom."""
     assert len(sample) > 1500
-    closure = rdfs_closure(merged, sample)
+    closure = rdfs_closure(merged, sample, improved_datatypes=False)
     sorokin = URIRef("https://w3id.org/djo/id/person/vladislav-sorokin")
     assert (sorokin, RDF.type, SCHEMA.Person) in closure
     problems = clashes(closure, disjoint_groups(merged))
