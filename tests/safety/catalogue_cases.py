@@ -68,9 +68,11 @@ class Case:
 
 
 def all_of(*patterns: str) -> str:
-    """A pattern for one line that contains every one of ``patterns``, in any order."""
-    scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
-    return "^" + "".join(f"(?=.*?{p})" for p in scoped)
+    """A pattern for one line that contains every one of ``patterns``, in any order.
+
+    Matching ignores case (messages are matched on substance, not on wording)."""
+    plain = [p.replace("(?i)", "") for p in patterns]
+    return "(?i)^" + "".join(f"(?=.*?(?:{p}))" for p in plain)
 
 
 def at(file: str, line: str = r"\d+") -> str:
@@ -111,11 +113,38 @@ def write(relative: str, data: bytes | str) -> Setup:
 
 
 def append_annotation(data: bytes) -> Setup:
+    return append(ANNOTATION, data)
+
+
+def append(relative: str, data: bytes) -> Setup:
+    """Add ``data`` at the end of a file; the line where it starts."""
+
     def setup(p: Project) -> dict[str, str]:
-        path = p.path(ANNOTATION)
+        path = p.path(relative)
         old = path.read_bytes()
         path.write_bytes(old + data)
         return {"line": str(old.count(b"\n") + 1)}
+
+    return setup
+
+
+def mkdir(relative: str, mode: int = 0o777) -> Setup:
+    def setup(p: Project) -> None:
+        p.path(relative).mkdir(mode=mode)
+
+    return setup
+
+
+def symlink(relative: str, target: str) -> Setup:
+    def setup(p: Project) -> None:
+        p.path(relative).symlink_to(target)
+
+    return setup
+
+
+def remove(relative: str) -> Setup:
+    def setup(p: Project) -> None:
+        p.path(relative).unlink()
 
     return setup
 
@@ -326,7 +355,7 @@ BUILD: list[Case] = [
         ("build", "--out", "link-to-articles"),
         EXIT_INPUT,
         all_of(r"(?i)refus|articles|not a handcar release|contains"),
-        setup=lambda p: (p.root / "link-to-articles").symlink_to("articles") or None,
+        setup=symlink("link-to-articles", "articles"),
     ),
     # --base
     Case(
@@ -372,7 +401,7 @@ BUILD: list[Case] = [
         ("build", "--articles", "nothing", "--out", "out"),
         EXIT_INPUT,
         all_of("nothing", r"(?i)no article|empty"),
-        setup=lambda p: (p.root / "nothing").mkdir() or None,
+        setup=mkdir("nothing"),
     ),
     # article ids must follow the slug rule
     *[
@@ -385,7 +414,7 @@ BUILD: list[Case] = [
         )
         for label, name in [
             ("url-characters", "a#b?c"),
-            ("dots", "..."),
+            ("dots", "a..b"),
             ("upper-case", "UPPER_case"),
             ("non-ascii", "статья-2021"),
         ]
@@ -524,7 +553,7 @@ BUILD: list[Case] = [
         ("build", "--out", "out"),
         EXIT_INPUT,
         all_of(r"annotation\.yaml", r"(?i)no such|missing|required|not found"),
-        setup=lambda p: p.path(ANNOTATION).unlink(),
+        setup=remove(ANNOTATION),
     ),
     Case(
         "build-yaml-unreadable",
@@ -620,7 +649,7 @@ BUILD: list[Case] = [
         ("build", "--out", "out"),
         EXIT_INPUT,
         all_of(r"article\.md", r"(?i)utf-?8|decode|encoding|byte"),
-        setup=lambda p: p.path(ARTICLE).write_bytes(p.path(ARTICLE).read_bytes() + b"\xff\xfe\n"),
+        setup=append(ARTICLE, b"\xff\xfe\n"),
     ),
     # faults while writing: the old release stays, exit 3
     Case(
@@ -636,7 +665,7 @@ BUILD: list[Case] = [
         ("build", "--out", "locked/out"),
         EXIT_IO,
         all_of("locked", r"(?i)permission"),
-        setup=lambda p: (p.root / "locked").mkdir(mode=0o555) or None,
+        setup=mkdir("locked", mode=0o555),
         unprivileged=True,
     ),
     Case(
@@ -765,7 +794,7 @@ VALIDATE: list[Case] = [
         ("validate", "empty-folder"),
         EXIT_INPUT,
         all_of("empty-folder", r"(?i)no |release|dataset|empty"),
-        setup=lambda p: (p.root / "empty-folder").mkdir() or None,
+        setup=mkdir("empty-folder"),
     ),
     Case(
         "validate-fifo",
@@ -796,6 +825,16 @@ VALIDATE: list[Case] = [
         all_of(at("bad.ttl", "3"), r"(?i)syntax"),
         setup=write(
             "bad.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e {{\n"
+        ),
+    ),
+    Case(
+        "validate-crlf-turtle-syntax-error",
+        ("validate", "windows.ttl"),
+        EXIT_INPUT,
+        all_of(at("windows.ttl", "3"), r"(?i)syntax"),
+        setup=write(
+            "windows.ttl",
+            b"@prefix ex: <http://example.org/> .\r\nex:a ex:b ex:c .\r\nex:d ex:e {{\r\n",
         ),
     ),
     Case(
@@ -892,6 +931,28 @@ QUERY: list[Case] = [
         untouched_server="probe",
     ),
     Case(
+        "query-service-after-a-bom",
+        ("query", "bom.rq"),
+        EXIT_INPUT,
+        all_of(r"bom\.rq", SERVICE),
+        setup=lambda p: write(
+            "bom.rq", "\ufeff" + SERVICE_PROBE.replace("@probe@", p.urls["probe"])
+        )(p),
+        untouched_server="probe",
+        xfail="query files are decoded as UTF-8 without dropping a byte-order mark: a query file"
+        " saved with a BOM is a 'syntax error at column 1' (nothing reaches the network)",
+    ),
+    Case(
+        "query-service-through-a-prefixed-name",
+        (
+            "query",
+            "PREFIX remote: <@probe@/> SELECT * WHERE { SERVICE remote:sparql { ?s ?p ?o } }",
+        ),
+        EXIT_INPUT,
+        all_of(SERVICE, r"(?i)refus|not allowed|network|not supported"),
+        untouched_server="probe",
+    ),
+    Case(
         "query-service-from-stdin",
         ("query", "-"),
         EXIT_INPUT,
@@ -985,7 +1046,7 @@ QUERY: list[Case] = [
         ("query", "folder.rq"),
         EXIT_INPUT,
         all_of(r"folder\.rq", r"(?i)folder|director|not a file|regular file"),
-        setup=lambda p: (p.root / "folder.rq").mkdir() or None,
+        setup=mkdir("folder.rq"),
     ),
     Case(
         "query-binary-file",
