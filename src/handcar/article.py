@@ -1,15 +1,16 @@
 """Reads ``articles/<id>/article.md`` into the plain text that every offset counts in.
 
-``Article.text`` is defined as follows. ``article.md`` is decoded as UTF-8 (a leading BOM is
-dropped, line ends become ``"\\n"``, no Unicode normalisation) and parsed as CommonMark with
-markdown-it-py. Every heading and paragraph (also inside lists and block quotes) is one
-*paragraph*, in document order; its plain text is its inline content with the markup removed:
-emphasis/strong markers and raw inline HTML dropped, link and image text kept (targets
-dropped), autolinks kept as their URL text, backslash escapes and entities resolved, soft and
-hard line breaks as ``"\\n"``. Paragraphs whose plain text is blank, HTML blocks and thematic
-breaks are left out; code blocks are an error. ``text`` is the paragraphs' plain texts joined
-by ``"\\n\\n"``, plus one final ``"\\n"``. Offsets are Python ``str`` indexes (Unicode code
-points), end exclusive, as W3C Web Annotation's TextPositionSelector counts them.
+``Article.text`` is defined as follows. ``article.md`` (a regular file within the
+``ARTICLE_BYTES`` limit, without control characters other than TAB, LF and CR LF) is decoded as
+UTF-8 (a leading BOM is dropped, line ends become ``"\\n"``, no Unicode normalisation) and
+parsed as CommonMark with markdown-it-py. Every heading and paragraph (also inside lists and
+block quotes) is one *paragraph*, in document order; its plain text is its inline content with
+the markup removed: emphasis/strong markers and raw inline HTML dropped, link and image text
+kept (targets dropped), autolinks kept as their URL text, backslash escapes and entities
+resolved, soft and hard line breaks as ``"\\n"``. Paragraphs whose plain text is blank, HTML
+blocks and thematic breaks are left out; code blocks are an error. ``text`` is the paragraphs'
+plain texts joined by ``"\\n\\n"``, plus one final ``"\\n"``. Offsets are Python ``str`` indexes
+(Unicode code points), end exclusive, as W3C Web Annotation's TextPositionSelector counts them.
 
 The layout: an H1 headline; a dateline ("February 26, 2021"); optionally a photo caption, told
 apart by its trailing strong credit (``caption`` and ``caption_credit`` blocks are two sub-spans
@@ -30,6 +31,7 @@ abbreviation ("Mr."); or at the end of the stretch. Each span is trimmed of whit
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -37,7 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from handcar.annotation.chars import describe, forbidden_in_file
 from handcar.errors import ArticleError
+from handcar.limits import ARTICLE_BYTES, read_regular_file
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -150,17 +154,26 @@ def load_article(folder: Path | str) -> Article:
     """Reads and parses ``folder/article.md``; the folder name is the article id."""
     folder = Path(folder)
     path = folder / "article.md"
+    if not os.path.lexists(path):
+        raise ArticleError(path, None, "no such file (an article needs article.md)")
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(path, None, "no such file (an article needs article.md)") from None
+        raw = read_regular_file(path, ARTICLE_BYTES)  # refuses folders and FIFOs unopened
     except OSError as exc:
-        raise ArticleError(path, None, f"cannot read: {exc.strerror}") from None
+        raise ArticleError(path, None, f"cannot read: {exc.strerror or exc}") from None
     try:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ArticleError(path, line, f"not UTF-8 ({exc.reason})") from None
+        raise ArticleError(path, line, f"not UTF-8 ({exc.reason}); save it as UTF-8") from None
+    found = forbidden_in_file(source)
+    if found is not None:
+        line, char = found
+        raise ArticleError(
+            path,
+            line,
+            f"{describe(char)} is not allowed in an article (only TAB, LF and CR LF line ends"
+            " among control characters); remove it",
+        )
     return parse_article(source, path, folder.name or folder.resolve().name)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,14 +32,54 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
+ARTICLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ARTICLE_ID_MAX = 80
+
+
 def article_folders(articles_dir: Path) -> list[Path]:
-    """Every ``<id>/`` under ``articles_dir`` that holds an ``article.md``, in name order."""
+    """Every article folder ``<id>/`` under ``articles_dir``, in name order.
+
+    Entries whose name starts with ``.`` (``.git``, ``.DS_Store``) and anything that is not a
+    folder (``README.md``) are ignored. Every other folder is an article: its name must be a
+    valid article id (:data:`ARTICLE_ID`) and it must hold an ``article.md``."""
     if not articles_dir.is_dir():
         raise InputError(articles_dir, None, "articles folder not found")
-    folders = sorted(p for p in articles_dir.iterdir() if (p / "article.md").is_file())
+    folders = []
+    for entry in sorted(articles_dir.iterdir()):
+        if entry.name.startswith(".") or not entry.is_dir():
+            continue
+        check_article_id(entry)
+        if not (entry / "article.md").exists():
+            raise InputError(
+                entry,
+                None,
+                "an article folder without article.md: add the article, or move the folder"
+                " out of the articles folder",
+            )
+        folders.append(entry)
     if not folders:
         raise InputError(articles_dir, None, "no articles found (expected <id>/article.md)")
     return folders
+
+
+def check_article_id(folder: Path) -> None:
+    """Raise InputError unless the folder's name is a valid article id."""
+    name = folder.name
+    if len(name) <= ARTICLE_ID_MAX and ARTICLE_ID.fullmatch(name):
+        return
+    shown = folder.parent / _printable(name)
+    raise InputError(
+        shown,
+        None,
+        f"{_printable(name)!r} is not a valid article id: use lower-case ASCII letters, digits"
+        f" and single hyphens between them, at most {ARTICLE_ID_MAX} characters"
+        " (like moscow-times-2021-02-26-handcar); rename the folder",
+    )
+
+
+def _printable(name: str) -> str:
+    """The name with unprintable characters (controls, undecodable bytes) escaped."""
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
 
 
 def build_dataset(

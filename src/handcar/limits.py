@@ -9,6 +9,7 @@ message names the limit, its value and how to raise it.
 | size of one ``annotation.yaml`` / ``enrichment.yaml`` | 4 MiB | ``HANDCAR_MAX_YAML_BYTES`` |
 | nesting depth of YAML | 50 | ``HANDCAR_MAX_YAML_DEPTH`` |
 | YAML aliases (``*ref``) in one file | 100 | ``HANDCAR_MAX_YAML_ALIASES`` |
+| YAML nodes in one file, aliases expanded | 1 000 000 | ``HANDCAR_MAX_YAML_NODES`` |
 | size of one ``article.md`` | 4 MiB | ``HANDCAR_MAX_ARTICLE_BYTES`` |
 | RDF input to ``validate`` | 64 MiB | ``HANDCAR_MAX_RDF_BYTES`` (``--max-input-size``) |
 | nesting depth of JSON-LD input | 64 | ``HANDCAR_MAX_JSON_DEPTH`` |
@@ -65,12 +66,15 @@ class Limit:
 def _show(value: float, unit: str) -> str:
     if unit == "bytes":
         return f"{value / MiB:g} MiB" if value >= MiB else f"{value:g} bytes"
-    return f"{value:g}{(' ' + unit) if unit else ''}"
+    return f"{value:.15g}{(' ' + unit) if unit else ''}"
 
 
 YAML_BYTES = Limit("the size of a YAML file", 4 * MiB, "HANDCAR_MAX_YAML_BYTES", "bytes")
 YAML_DEPTH = Limit("YAML nesting depth", 50, "HANDCAR_MAX_YAML_DEPTH", "levels")
 YAML_ALIASES = Limit("YAML aliases in one file", 100, "HANDCAR_MAX_YAML_ALIASES", "aliases")
+YAML_NODES = Limit(
+    "YAML nodes in one file, aliases expanded", 1_000_000, "HANDCAR_MAX_YAML_NODES", "nodes"
+)
 ARTICLE_BYTES = Limit("the size of an article", 4 * MiB, "HANDCAR_MAX_ARTICLE_BYTES", "bytes")
 RDF_BYTES = Limit("the size of RDF input", 64 * MiB, "HANDCAR_MAX_RDF_BYTES", "bytes")
 JSON_DEPTH = Limit("JSON-LD nesting depth", 64, "HANDCAR_MAX_JSON_DEPTH", "levels")
@@ -84,6 +88,7 @@ ALL: tuple[Limit, ...] = (
     YAML_BYTES,
     YAML_DEPTH,
     YAML_ALIASES,
+    YAML_NODES,
     ARTICLE_BYTES,
     RDF_BYTES,
     JSON_DEPTH,

@@ -1,0 +1,131 @@
+"""Checks ruamel's event stream as it is read, before the nodes of an event are built.
+
+The parser works with an explicit stack (no recursion) and never expands aliases; each event
+is checked when the composer takes it, so nothing deeper or larger than the limits is ever
+built. It refuses, with the line of the event:
+
+- nesting deeper than ``YAML_DEPTH`` (counting what aliases would add when expanded),
+- more than ``YAML_ALIASES`` aliases, or more than ``YAML_NODES`` nodes once aliases are
+  expanded (an alias bomb: 9 levels of 9 aliases is 9^9 nodes from 81 aliases),
+- any explicit tag outside the YAML core schema (``!!python/...``, ``!!binary``, ``!local``),
+- strings with refused characters (:mod:`handcar.annotation.chars`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    Event,
+    NodeEvent,
+)
+
+from handcar import limits
+from handcar.annotation.chars import describe, forbidden_in_string
+from handcar.errors import AnnotationError
+
+CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+) | {"!"}
+
+
+class EventGuard:
+    """Sees every parser event once, in order, and raises at the first one over a limit."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.max_depth = int(limits.YAML_DEPTH.value())
+        self.max_aliases = int(limits.YAML_ALIASES.value())
+        self.max_nodes = int(limits.YAML_NODES.value())
+        self.anchors: dict[str, tuple[int, int]] = {}  # anchor -> (expanded nodes, levels)
+        # one entry per open collection: [anchor, nodes before it, its level, deepest inside]
+        self.stack: list[list] = []
+        self.nodes = self.aliases = 0
+
+    def see(self, event: Event) -> None:
+        """Check one event (raise AnnotationError or LimitError at its line)."""
+        if not isinstance(event, NodeEvent | CollectionEndEvent):
+            return
+        line = event.start_mark.line + 1
+        stack = self.stack
+        if isinstance(event, CollectionEndEvent):
+            anchor, before, level, inside = stack.pop()
+            if anchor is not None:
+                self.anchors[anchor] = (self.nodes - before, inside - level + 1)
+            if stack:
+                stack[-1][3] = max(stack[-1][3], inside)
+            return
+        if isinstance(event, AliasEvent):
+            self.aliases += 1
+            if self.aliases > self.max_aliases:
+                raise limits.YAML_ALIASES.exceeded(self.path, line, f"{self.aliases} aliases")
+            size, height = self.anchors.get(str(event.anchor), (1, 0))
+            self.nodes += size
+            reached = len(stack) + height
+            if stack:
+                stack[-1][3] = max(stack[-1][3], reached)
+        else:
+            _check_tag(event, self.path, line)
+            self.nodes += 1
+            anchor = None if event.anchor is None else str(event.anchor)
+            if isinstance(event, CollectionStartEvent):
+                reached = len(stack) + 1
+                stack.append([anchor, self.nodes - 1, reached, reached])
+            else:
+                value = str(getattr(event, "value", ""))
+                if event.style == ">":  # ruamel marks the folds of a folded scalar with BEL
+                    value = value.replace("\a", "")  # (a real BEL cannot be in one: no escapes)
+                _check_scalar(value, self.path, line)
+                reached = len(stack)
+                if anchor is not None:
+                    self.anchors[anchor] = (1, 0)
+        if reached > self.max_depth:
+            raise limits.YAML_DEPTH.exceeded(self.path, line, f"{reached} levels")
+        if self.nodes > self.max_nodes:
+            raise limits.YAML_NODES.exceeded(self.path, line, f"more than {self.max_nodes} nodes")
+
+
+def guard(yaml: YAML, path: Path) -> None:
+    """Make ``yaml`` check every event with an :class:`EventGuard` as its composer takes it.
+
+    The composer recurses once per level and expands nothing, so stopping at the event keeps
+    both the stack and the memory bounded; the single parse costs nothing extra."""
+    checker = EventGuard(path)
+
+    class GuardedParser(yaml.Parser):  # type: ignore[name-defined,misc]
+        def get_event(self) -> Any:
+            event = super().get_event()
+            checker.see(event)
+            return event
+
+    yaml.Parser = GuardedParser
+
+
+def _check_tag(event: NodeEvent, path: Path, line: int) -> None:
+    tag = getattr(event, "tag", None)
+    if tag is None:
+        return
+    name = str(getattr(tag, "value", tag))
+    if name not in CORE_TAGS:
+        raise AnnotationError(
+            path,
+            line,
+            f"YAML tag {name!r} is not allowed: only plain YAML (strings, numbers, booleans,"
+            " null, lists, mappings) is read; remove the tag",
+        )
+
+
+def _check_scalar(value: str, path: Path, line: int) -> None:
+    index = forbidden_in_string(value)
+    if index is not None:
+        raise AnnotationError(
+            path,
+            line,
+            f"string contains {describe(value[index])} at character {index + 1}:"
+            " control characters and lone surrogates are not allowed; remove it",
+        )
