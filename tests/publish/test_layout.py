@@ -24,7 +24,8 @@ EXPECTED = {
     "ontology/djo-align.ttl", "ontology/djo-align.nt", "ontology/djo-align.jsonld",
     "ontology/index.html", "ontology/djo.dot", "ontology/djo.mmd",
 }
-SELF_DESCRIBED = {"README.md", "SHA256SUMS", "metadata.ttl", "metadata.jsonld"}
+SELF_DESCRIBED = {"README.md", "SHA256SUMS", "metadata.ttl", "metadata.jsonld",
+                  "handcar-release.txt"}  # the release's own files, not distributions
 MEDIA_TYPES = {
     ".ttl": "text/turtle", ".trig": "application/trig", ".nt": "application/n-triples",
     ".nq": "application/n-quads", ".jsonld": "application/ld+json", ".html": "text/html",

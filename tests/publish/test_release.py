@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from handcar.publish import release as release_module
-from handcar.publish.release import release
+from handcar.publish.release import MARKER, MARKER_BYTES, release
 
-OLD = {"README.md": b"old release\n", "dataset.nq": b"<a:s> <a:p> <a:o> .\n",
+OLD = {MARKER: MARKER_BYTES, "README.md": b"old release\n", "dataset.nq": b"<a:s> <a:p> <a:o> .\n",
        "text/a.txt": b"old text"}
 NEW = {f"file-{i:02}.txt": f"new {i}\n".encode() * 100 for i in range(30)}
 NEW["sub/dir/deep.txt"] = b"deep"
+NEW[MARKER] = MARKER_BYTES  # every release carries the marker
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

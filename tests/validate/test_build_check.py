@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from validate_harness import MINI_ARTICLES, A
 
 from handcar.cli import app
+from handcar.publish.release import MARKER, MARKER_BYTES
 
 runner = CliRunner()
 
@@ -32,10 +33,12 @@ def test_a_release_with_violations_is_refused_and_out_is_kept(tmp_path: Path) ->
     annotation.write_text(broken, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
+    (out / MARKER).write_bytes(MARKER_BYTES)  # an earlier release, which a build may replace
     (out / "last-good.txt").write_text("the last good release\n", encoding="utf-8")
     result = runner.invoke(app, ["build", "--articles", str(articles), "--out", str(out), "-q"])
     assert result.exit_code == 1, result.output
     assert "nothing was published" in result.output
     assert "each leg starts where the last one ended" in result.output
-    assert f"{out}/dataset.trig:" in result.output  # the line, in the folder it would have had
-    assert sorted(p.name for p in out.iterdir()) == ["last-good.txt"]
+    kept = tmp_path / ".out.rejected"
+    assert f"{kept}/dataset.trig:" in result.output  # the line, in the kept rejected release
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "last-good.txt"]

@@ -1,4 +1,10 @@
-"""``handcar build``: build every article, validate, and publish the release."""
+"""``handcar build``: build every article, validate, and publish the release.
+
+Exit statuses (:mod:`handcar.errors`): 0 published; 1 SHACL Violations (the rejected release is
+kept as ``.out.rejected/`` next to ``out/``) or ``--check`` found ``out/`` stale; 2 bad input or
+a refused ``--out``/``--base``; 3 an I/O failure while writing; 130 interrupted. In every case
+but 0, ``out/`` is left as it was.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from handcar.errors import InputError
-from handcar.graph.iris import DEFAULT_BASE, GRAPHS
+from handcar.errors import (
+    EXIT_INPUT,
+    EXIT_IO,
+    EXIT_NONCONFORMING,
+    InputError,
+    IOFailure,
+    UsageError,
+)
+from handcar.graph.iris import DEFAULT_BASE, GRAPHS, check_base
 
 err = Console(stderr=True)
 out_console = Console(highlight=False)
@@ -41,7 +54,7 @@ def build(
                 if status is not None:
                     status.update(f"building {name}…")
 
-            valid_iri(base, "--base")
+            check_base(valid_iri(base, "--base"), "--base")
             result = build_dataset(articles, base, progress)
             if check:
                 stale = stale_files(result, out)
@@ -53,20 +66,27 @@ def build(
                 if not quiet:
                     out_console.print(f"{out}/ is up to date")
                 return
-            publish(result, out)
-    except (InputError, PublishError) as exc:
+            publish(result, out, protect=(articles,))
+    except (InputError, PublishError, UsageError) as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_INPUT) from None
     except ReleaseRejected as exc:  # SHACL Violations: out/ is left as it was
         from handcar.validate.formats import renderer
         from handcar.validate.report import Severity
 
         typer.echo(renderer("text")(exc.report, Severity.VIOLATION), err=True)
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(EXIT_NONCONFORMING) from None
     except LintError as exc:
         typer.echo(f"error: the shapes fail the lint:\n{exc}", err=True)
-        raise typer.Exit(2) from None
+        raise typer.Exit(EXIT_INPUT) from None
+    except OSError as exc:
+        failure = exc if isinstance(exc, IOFailure) else IOFailure(exc.filename or out, exc)
+        typer.echo(f"error: {failure}; nothing was published, {out} is as it was", err=True)
+        raise typer.Exit(EXIT_IO) from None
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: nothing was published, {out} is as it was", err=True)
+        raise typer.Exit(130) from None
     if not quiet:
         _summary(result, out)
 

@@ -47,6 +47,9 @@ class BackgroundValidation:
             verdict = self._pipe.recv()
         except EOFError:
             verdict = "the validation process ended without a verdict"
+        except BaseException:  # Ctrl-C while waiting: do not wait for the child to finish
+            self.cancel()
+            raise
         finally:
             self._process.join()
         if verdict != "conforms":
