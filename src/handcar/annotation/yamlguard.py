@@ -7,6 +7,7 @@ built. It refuses, with the line of the event:
 - nesting deeper than ``YAML_DEPTH`` (counting what aliases would add when expanded),
 - more than ``YAML_ALIASES`` aliases, or more than ``YAML_NODES`` nodes once aliases are
   expanded (an alias bomb: 9 levels of 9 aliases is 9^9 nodes from 81 aliases),
+- a list, mapping or alias as a mapping key (ruamel fails on them with a TypeError),
 - any explicit tag outside the YAML core schema (``!!python/...``, ``!!binary``, ``!local``),
 - strings with refused characters (:mod:`handcar.annotation.chars`).
 """
@@ -22,7 +23,9 @@ from ruamel.yaml.events import (
     CollectionEndEvent,
     CollectionStartEvent,
     Event,
+    MappingStartEvent,
     NodeEvent,
+    ScalarEvent,
 )
 
 from handcar import limits
@@ -43,7 +46,8 @@ class EventGuard:
         self.max_aliases = int(limits.YAML_ALIASES.value())
         self.max_nodes = int(limits.YAML_NODES.value())
         self.anchors: dict[str, tuple[int, int]] = {}  # anchor -> (expanded nodes, levels)
-        # one entry per open collection: [anchor, nodes before it, its level, deepest inside]
+        # one entry per open collection:
+        # [anchor, nodes before it, its level, deepest level inside, is a mapping, children]
         self.stack: list[list] = []
         self.nodes = self.aliases = 0
 
@@ -54,12 +58,22 @@ class EventGuard:
         line = event.start_mark.line + 1
         stack = self.stack
         if isinstance(event, CollectionEndEvent):
-            anchor, before, level, inside = stack.pop()
+            anchor, before, level, inside, _mapping, _children = stack.pop()
             if anchor is not None:
                 self.anchors[anchor] = (self.nodes - before, inside - level + 1)
             if stack:
                 stack[-1][3] = max(stack[-1][3], inside)
             return
+        if stack:
+            parent = stack[-1]
+            if parent[4] and parent[5] % 2 == 0 and not isinstance(event, ScalarEvent):
+                raise AnnotationError(
+                    self.path,
+                    line,
+                    "a mapping key must be a plain value (a word or a number), not a list,"
+                    " a mapping or an alias; write the key as text",
+                )
+            parent[5] += 1
         if isinstance(event, AliasEvent):
             self.aliases += 1
             if self.aliases > self.max_aliases:
@@ -75,7 +89,8 @@ class EventGuard:
             anchor = None if event.anchor is None else str(event.anchor)
             if isinstance(event, CollectionStartEvent):
                 reached = len(stack) + 1
-                stack.append([anchor, self.nodes - 1, reached, reached])
+                mapping = isinstance(event, MappingStartEvent)
+                stack.append([anchor, self.nodes - 1, reached, reached, mapping, 0])
             else:
                 value = str(getattr(event, "value", ""))
                 if event.style == ">":  # ruamel marks the folds of a folded scalar with BEL
