@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from handcar.answers import compare, from_json
 from handcar.cli import app
 from handcar.competency import Question, load_expected, questions
+from handcar.errors import EXIT_IO
 
 QUESTIONS = questions()
 SOROKIN = "https://w3id.org/djo/id/person/vladislav-sorokin"
@@ -99,7 +101,7 @@ def test_describe_as_a_table(release: Path) -> None:
     ("args", "message"),
     [
         (["SELEKT * WHERE { ?s ?p ?o }"], "SPARQL syntax error"),
-        (["missing.rq"], "no query file missing.rq"),
+        (["missing.rq"], "handcar query: missing.rq: no such query file"),
         (["SELECT * WHERE { ?s ?p ?o }", "--graph", "nope"], "no graph 'nope'"),
         (["SELECT * WHERE { ?s ?p ?o }", "-f", "turtle"], "SELECT/ASK give solutions"),
         (["CONSTRUCT WHERE { ?s ?p ?o }", "-f", "csv"], "CONSTRUCT/DESCRIBE give RDF"),
@@ -120,3 +122,68 @@ def test_missing_release_exits_2(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = handcar("query", "ASK {}", "--out", str(tmp_path / "empty"))
     assert result.exit_code == 2 and "dataset.nq" in result.stderr
+
+
+@pytest.mark.parametrize("padding", [300, 5000, 200_000])
+def test_inline_queries_of_any_length(release: Path, padding: int) -> None:
+    """Longer than a file name may be (255) or a path (4096): still the query, never a path."""
+    text = "ASK { ?s ?p ?o " + "#" + "x" * padding + "\n}"
+    result = handcar("query", text, "-f", "json", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["boolean"] is True
+
+
+@pytest.mark.parametrize(
+    ("argument", "inline"),
+    [
+        ("ASK{}", True),
+        ("SELECT * WHERE { ?s ?p ?o }", True),
+        ("DESCRIBE\t<http://e/x>", True),
+        ("queries/cq05-legs-in-order.rq", False),
+        ("my-query", False),
+        ("-", False),
+    ],
+)
+def test_inline_or_file_is_decided_on_the_text(argument: str, inline: bool) -> None:
+    from handcar.query import is_inline
+
+    assert is_inline(argument) is inline
+
+
+def test_a_query_file_without_the_rq_suffix(release: Path, tmp_path: Path) -> None:
+    path = tmp_path / "question"
+    path.write_text("ASK { ?s ?p ?o }\n")
+    result = handcar("query", str(path), "-f", "json", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["boolean"] is True
+
+
+def test_a_syntax_error_in_a_file_gives_its_line(release: Path, tmp_path: Path) -> None:
+    path = tmp_path / "broken.rq"
+    path.write_text("# a comment\nSELECT * WHERE {\n  ?s ?p ?o . FILTER( }\n")
+    result = handcar("query", str(path), "--out", str(release))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"handcar query: {path}:3: SPARQL syntax error at column ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--timeout", "0"], "handcar query: --timeout must be more than 0 seconds\n"),
+        (["--max-results", "0"], "handcar query: --max-results must be 1 or more\n"),
+    ],
+)
+def test_bad_limits_exit_2(release: Path, args: list[str], message: str) -> None:
+    result = handcar("query", "ASK {}", *args, "--out", str(release))
+    assert result.exit_code == 2 and result.stderr == message
+
+
+def test_an_unreadable_query_file_is_an_io_failure(release: Path, tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = tmp_path / "secret.rq"
+    path.write_text("ASK {}")
+    path.chmod(0)
+    result = handcar("query", str(path), "--out", str(release))
+    assert result.exit_code == EXIT_IO
+    assert result.stderr == f"handcar query: {path}: I/O error: Permission denied\n"

@@ -1,4 +1,7 @@
-"""``handcar query``: answer SPARQL from the release in ``out/`` with an embedded store."""
+"""``handcar query``: answer SPARQL from the release in ``out/`` with an embedded store.
+
+Errors are one line on stderr, ``handcar query: …``: exit 2 for a bad or refused query or a
+limit that was hit, exit 3 for an I/O failure (:mod:`handcar.errors`)."""
 
 from __future__ import annotations
 
@@ -8,11 +11,10 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-err = Console(stderr=True, highlight=False)
+from handcar.errors import EXIT_INPUT, EXIT_IO
 
 
 def query(
@@ -20,7 +22,9 @@ def query(
         str,
         typer.Argument(
             metavar="QUERY.rq|'SPARQL…'|-",
-            help="A query file (.rq), the query text itself, or - to read it from stdin.",
+            help="The query: - reads it from stdin; text with a space, a newline or a '{' is the "
+            "query itself; anything else is a query file (a regular file, at most "
+            "HANDCAR_QUERY_MAX_BYTES, 1 MiB by default).",
             show_default=False,
         ),
     ],
@@ -42,36 +46,71 @@ def query(
             show_default=False,
         ),
     ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            help="Stop the query after this many seconds (exit 2). Default: "
+            "HANDCAR_QUERY_TIMEOUT, or 30.",
+            show_default=False,
+        ),
+    ] = None,
+    max_results: Annotated[
+        int | None,
+        typer.Option(
+            help="Refuse a result with more rows or triples than this (exit 2). Default: "
+            "HANDCAR_QUERY_MAX_RESULTS, or 100000.",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option(help="The release folder to load.")] = Path("out"),
 ) -> None:
-    """Run a SPARQL query over the dataset in OUT (no server needed)."""
-    from handcar.query import FORMATS, QueryError, default_format, kind, open_release, read_query
+    """Run a SPARQL query over the dataset in OUT (no server needed).
+
+    Read-only and offline: updates (INSERT, DELETE, LOAD, CLEAR…) and SERVICE are refused.
+
+    It runs in a child process, stopped at --timeout, at --max-results or at its memory cap.
+
+    Memory cap: HANDCAR_QUERY_MAX_MEMORY bytes (default 2 GiB).
+    """
+    from handcar.errors import InputError, IOFailure
+    from handcar.query import (
+        FORMATS,
+        QueryError,
+        default_format,
+        kind,
+        open_release,
+        read_query,
+        run,
+    )
     from handcar.query import render as render_result
 
     if fmt is not None and fmt not in FORMATS:
         _fail(f"unknown --format {fmt!r}; one of: {', '.join(FORMATS)}")
+    if timeout is not None and not timeout > 0:
+        _fail("--timeout must be more than 0 seconds")
+    if max_results is not None and max_results < 1:
+        _fail("--max-results must be 1 or more")
     try:
-        if sparql == "-":
-            text, origin = sys.stdin.read(), "the query from stdin"
-        else:
-            text, origin = read_query(sparql)
+        text, origin = read_query(sparql)
         release = open_release(out)
-        result = _run(release, text, graph, origin)
+        result = run(
+            release, text, graph=graph, origin=origin, timeout=timeout, max_results=max_results
+        )
         chosen = fmt or default_format(result)
         if chosen == "table":
             _table(result, kind(result), release.base)
             return
         data = render_result(result, chosen, base=release.base)
-    except QueryError as exc:
+        sys.stdout.buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")
+        sys.stdout.flush()
+    except (QueryError, InputError) as exc:
         _fail(str(exc))
-    sys.stdout.buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")
-    sys.stdout.flush()
-
-
-def _run(release, text: str, graph: str | None, origin: str):
-    from handcar.query import run
-
-    return run(release, text, graph=graph, origin=origin)
+    except IOFailure as exc:
+        _fail(str(exc), EXIT_IO)
+    except BrokenPipeError:  # the reader went away (| head): nothing left to say
+        raise typer.Exit(EXIT_IO) from None
+    except OSError as exc:
+        _fail(f"cannot write the result: {exc.strerror or exc}", EXIT_IO)
 
 
 def _table(result, what: str, base: str | None) -> None:
@@ -99,6 +138,7 @@ def _table(result, what: str, base: str | None) -> None:
     console.print(table)
 
 
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error:[/] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(2)
+def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    """One line on stderr, ``handcar query: …``, and the exit status."""
+    typer.echo(f"handcar query: {message}", err=True)
+    raise typer.Exit(code)
