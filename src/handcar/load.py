@@ -11,21 +11,32 @@ Two targets:
   HTTP Basic or Digest authentication is chosen by the server's challenge.
 
 Every failure (release missing, store folder locked, endpoint down, refusing, or too slow) raises
-:class:`LoadError` with one clear sentence; the CLI exits with status 2.
+:class:`LoadError` with one clear sentence; the CLI exits with status 2. Two more guards:
+``--store`` only writes into a missing or empty folder or an existing Oxigraph store
+(:func:`is_oxigraph_store`), never into anything else; and the whole upload to an endpoint has a
+deadline (:data:`~handcar.limits.LOAD_DEADLINE`) besides the per-read ``timeout``, so a server
+that trickles a byte at a time cannot hold the command (:class:`~handcar.errors.LimitError`).
+An operating-system failure writing the store is :class:`~handcar.errors.IOFailure` (exit 3).
 """
 
 from __future__ import annotations
 
+import configparser
 import contextlib
 import html
 import re
-from collections.abc import Callable, Generator
+import signal
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 
+from handcar import limits
+from handcar.errors import IOFailure
 from handcar.query import RELEASE_FILE, QueryError, open_release
 
 GSP_MEDIA_TYPE = "text/turtle"
@@ -61,8 +72,7 @@ def load_store(
     """Load the release in ``folder`` into the Oxigraph store at ``store_dir`` (created when
     missing). Each handcar graph is replaced: cleared, then filled with the release's triples."""
     release = _release(folder)
-    if store_dir.exists() and not store_dir.is_dir():
-        raise LoadError(f"--store {store_dir} is a file, not a folder")
+    check_store_folder(store_dir)
     try:
         target = ox.Store(str(store_dir))
     except OSError as exc:
@@ -72,7 +82,7 @@ def load_store(
                 f"the store {store_dir} is in use (an Oxigraph server or another process holds "
                 "it): stop it, or load through the server with --endpoint URL/store"
             ) from None
-        raise LoadError(f"cannot open the Oxigraph store {store_dir}: {text}") from None
+        raise IOFailure(store_dir, exc) from None
     loaded: list[LoadedGraph] = []
     try:
         for name, graph in release.graphs.items():
@@ -86,10 +96,50 @@ def load_store(
             loaded.append(LoadedGraph(name, graph.value, count, "stored"))
         target.flush()
     except OSError as exc:
-        raise LoadError(f"writing to the Oxigraph store {store_dir} failed: {exc}") from None
+        raise IOFailure(store_dir, exc) from None
     finally:
         del target
     return loaded
+
+
+_STORE_COLUMNS = ('CFOptions "id2str"', 'CFOptions "spog"', 'CFOptions "gspo"')
+"""Column families every Oxigraph store has (RocksDB lists them in its ``OPTIONS-*`` file)."""
+
+
+def is_oxigraph_store(folder: Path) -> bool:
+    """Whether ``folder`` is an Oxigraph store: RocksDB files whose options (an INI file, read
+    with :mod:`configparser`) name Oxigraph's column families."""
+    if not (folder / "CURRENT").is_file():
+        return False
+    for options in sorted(folder.glob("OPTIONS-*")):
+        parser = configparser.ConfigParser(strict=False, interpolation=None)
+        try:
+            parser.read(options, encoding="utf-8")
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            continue
+        if all(parser.has_section(name) for name in _STORE_COLUMNS):
+            return True
+    return False
+
+
+def check_store_folder(store_dir: Path) -> None:
+    """Refuse a ``--store`` that handcar would damage: a file, or a folder that holds something
+    other than an Oxigraph store. A missing or empty folder, or a store, is fine."""
+    if store_dir.is_symlink() and not store_dir.exists():
+        raise LoadError(f"--store {store_dir} is a broken symbolic link")
+    if not store_dir.exists():
+        return
+    if not store_dir.is_dir():
+        raise LoadError(f"--store {store_dir} is a file, not a folder; give a folder")
+    try:
+        empty = next(store_dir.iterdir(), None) is None
+    except OSError as exc:
+        raise IOFailure(store_dir, exc) from None
+    if not empty and not is_oxigraph_store(store_dir):
+        raise LoadError(
+            f"--store {store_dir} is a folder that is neither empty nor an Oxigraph store; "
+            "handcar writes only into a new or empty folder or an existing store: give another"
+        )
 
 
 class ChallengeAuth(httpx.Auth):
@@ -139,11 +189,45 @@ def load_endpoint(
     user: str | None = None,
     password: str | None = None,
     timeout: float = 60.0,
+    deadline: float | None = None,
     progress: Progress | None = None,
     transport: httpx.BaseTransport | None = None,
 ) -> list[LoadedGraph]:
     """PUT every named graph of the release in ``folder`` to the Graph Store Protocol
-    ``endpoint`` (e.g. ``http://localhost:7878/store``), replacing what each graph held."""
+    ``endpoint`` (e.g. ``http://localhost:7878/store``), replacing what each graph held.
+
+    ``timeout`` bounds each connect, read and write; ``deadline`` (seconds, default
+    :data:`~handcar.limits.LOAD_DEADLINE`) bounds the whole upload: each request gets no more
+    than the time left, and a timer signal interrupts a transfer that is still running at the
+    deadline (in the main thread; elsewhere the per-request bound alone applies)."""
+    total = float(deadline if deadline is not None else limits.LOAD_DEADLINE.value())
+    option = "--deadline" if deadline is not None else None
+    try:
+        with _deadline(total):
+            return _load_endpoint(
+                folder,
+                endpoint,
+                user,
+                password,
+                timeout,
+                time.monotonic() + total,
+                progress,
+                transport,
+            )
+    except _DeadlineReached:
+        raise _too_long(endpoint, total, option) from None
+
+
+def _load_endpoint(
+    folder: Path,
+    endpoint: str,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    ends: float,
+    progress: Progress | None,
+    transport: httpx.BaseTransport | None,
+) -> list[LoadedGraph]:
     url = httpx.URL(endpoint)
     if url.scheme not in ("http", "https") or not url.host:
         raise LoadError(f"--endpoint must be an http(s) URL, not {endpoint!r}")
@@ -162,18 +246,35 @@ def load_endpoint(
                 progress(name)
             body = release.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
             count = body.count(b"\n")
-            response = _put(client, url, graph.value, body, timeout)
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise _DeadlineReached
+            response = _put(client, url, graph.value, body, min(timeout, left), timeout)
             loaded.append(LoadedGraph(name, graph.value, count, f"HTTP {response.status_code}"))
     return loaded
 
 
 def _put(
-    client: httpx.Client, url: httpx.URL, graph: str, body: bytes, timeout: float
+    client: httpx.Client,
+    url: httpx.URL,
+    graph: str,
+    body: bytes,
+    bound: float,
+    timeout: float,
 ) -> httpx.Response:
+    """One PUT, given at most ``bound`` seconds per operation (``timeout``, or less when the
+    deadline is nearer)."""
     target = url.copy_merge_params({"graph": graph})
     try:
-        response = client.put(target, content=body, headers={"Content-Type": GSP_MEDIA_TYPE})
+        response = client.put(
+            target,
+            content=body,
+            headers={"Content-Type": GSP_MEDIA_TYPE},
+            timeout=httpx.Timeout(bound),
+        )
     except httpx.TimeoutException:
+        if bound < timeout:  # the deadline's share ran out, not --timeout
+            raise _DeadlineReached from None
         raise LoadError(
             f"{_where(url)} did not answer within {timeout:g} s (loading graph <{graph}>); "
             "raise --timeout or check the server"
@@ -223,3 +324,38 @@ def _first_line(response: httpx.Response) -> str:
         if line:
             return line[:300]
     return ""
+
+
+class _DeadlineReached(Exception):
+    """The load's total deadline passed (raised by the timer or before a request)."""
+
+
+def _too_long(endpoint: str, total: float, option: str | None) -> LoadError:
+    """The error for a load over :data:`~handcar.limits.LOAD_DEADLINE`: the limit and how to
+    raise it (a URL is no path, so not a :class:`~handcar.errors.LimitError`)."""
+    how = f"{option} or {limits.LOAD_DEADLINE.env}" if option else limits.LOAD_DEADLINE.env
+    return LoadError(
+        f"{_where(httpx.URL(endpoint))}: over the limit on {limits.LOAD_DEADLINE.name} "
+        f"(stopped after {total:g} s): the limit is {total:g} s; raise it with {how}"
+    )
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`_DeadlineReached` in this thread when ``seconds`` have passed: a real-time
+    timer (``setitimer``) whose signal interrupts a blocked socket read or write. Only the main
+    thread receives signals; in other threads this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _DeadlineReached
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

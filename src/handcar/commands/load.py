@@ -1,4 +1,7 @@
-"""``handcar load``: put the release into an Oxigraph store folder or a Graph Store endpoint."""
+"""``handcar load``: put the release into an Oxigraph store folder or a Graph Store endpoint.
+
+Errors are one line on stderr, ``handcar load: …``: exit 2 for bad options, a refused target or
+a limit that was hit, exit 3 for an I/O failure (:mod:`handcar.errors`)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from handcar.errors import EXIT_INPUT, EXIT_IO
+
 err = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
 
@@ -18,7 +23,9 @@ def load(
     store: Annotated[
         Path | None,
         typer.Option(
-            help="A persistent Oxigraph store folder (created when missing).", show_default=False
+            help="A persistent Oxigraph store folder: created when missing; an existing folder "
+            "must be empty or an Oxigraph store.",
+            show_default=False,
         ),
     ] = None,
     endpoint: Annotated[
@@ -42,7 +49,17 @@ def load(
             show_envvar=False,
         ),
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for each HTTP answer.")] = 60.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for each connect, read or write (--endpoint).")
+    ] = 60.0,
+    deadline: Annotated[
+        float | None,
+        typer.Option(
+            help="Seconds for the whole upload to --endpoint (exit 2 when over). Default: "
+            "HANDCAR_LOAD_DEADLINE, or 600.",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option(help="The release folder to load.")] = Path("out"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
@@ -50,14 +67,17 @@ def load(
 
     Loading again replaces each graph's content (it never duplicates it).
     """
+    from handcar.errors import InputError, IOFailure
     from handcar.load import LoadError, load_endpoint, load_store
 
     if (store is None) == (endpoint is None):
         _fail("give exactly one of --store DIR or --endpoint URL")
     if store is not None and (user is not None or password is not None):
         _fail("--user and --password go with --endpoint")
-    if timeout <= 0:
+    if not timeout > 0:
         _fail("--timeout must be more than 0 seconds")
+    if deadline is not None and not deadline > 0:
+        _fail("--deadline must be more than 0 seconds")
     target = str(store) if store is not None else str(endpoint)
     try:
         with err.status(f"loading into {escape(target)}…") if not quiet else _Null() as status:
@@ -75,10 +95,13 @@ def load(
                     user=user,
                     password=password,
                     timeout=timeout,
+                    deadline=deadline,
                     progress=progress,
                 )
-    except LoadError as exc:
+    except (LoadError, InputError) as exc:
         _fail(str(exc))
+    except IOFailure as exc:
+        _fail(str(exc), EXIT_IO)
     if quiet:
         return
     table = Table(title=f"handcar load → {target}", show_header=True)
@@ -91,9 +114,10 @@ def load(
     out_console.print(table)
 
 
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error:[/] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(2)
+def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    """One line on stderr, ``handcar load: …``, and the exit status."""
+    typer.echo(f"handcar load: {message}", err=True)
+    raise typer.Exit(code)
 
 
 class _Null:
