@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handcar.publish.release import MARKER, MARKER_BYTES
+
 SEED = "moscow-times-2021-02-26-handcar"
 ANNOTATION = f"articles/{SEED}/annotation.yaml"
 ENRICHMENT = f"articles/{SEED}/enrichment.yaml"
@@ -199,6 +201,18 @@ def move_articles_into(folder: str) -> Setup:
     return setup
 
 
+def as_release(relative: str) -> Setup:
+    """Make sure the copied folder carries the release marker (the committed ``out/`` may predate
+    it), so that a refusal cannot come from the marker check instead of the fault under test."""
+
+    def setup(p: Project) -> None:
+        marker = p.path(relative) / MARKER
+        if not marker.exists():
+            marker.write_bytes(MARKER_BYTES)
+
+    return setup
+
+
 def rename_seed(new_name: str) -> Setup:
     def setup(p: Project) -> None:
         p.seed.rename(p.root / "articles" / new_name)
@@ -293,6 +307,12 @@ TEXT_LIMIT = "1000"
 MEMORY_CAP = 3 * 1024**3
 YAML_FILE = r"(annotation|enrichment)\.yaml"
 
+# why cases fail against the code as it is (see the report of issue 10's catalogue)
+UNREADABLE_IS_EXIT_2 = (
+    "an unreadable input is exit 2 ('cannot read: Permission denied', or click's 'is not"
+    " readable'); errors.py documents permission denied as an I/O failure, exit 3, as query does"
+)
+
 
 # --- the catalogue ----------------------------------------------------------------------------
 
@@ -347,7 +367,7 @@ BUILD: list[Case] = [
         "build-out-is-a-foreign-folder",
         ("build", "--out", "photos"),
         EXIT_INPUT,
-        all_of("photos", r"(?i)not a handcar release|not empty|refus|marker"),
+        all_of("photos", r"(?i)handcar release|empty|refus|marker"),
         setup=write("photos/holiday.jpg", b"\xff\xd8\xff\xe0 not really a photo"),
     ),
     Case(
@@ -562,6 +582,7 @@ BUILD: list[Case] = [
         all_of(r"annotation\.yaml", r"(?i)permission"),
         setup=unreadable(ANNOTATION),
         unprivileged=True,
+        xfail=UNREADABLE_IS_EXIT_2,
     ),
     # values the annotation may not carry
     Case(
@@ -655,6 +676,15 @@ BUILD: list[Case] = [
     Case(
         "build-disk-full",
         ("build", "--out", "out"),
+        EXIT_IO,
+        all_of(r"(?i)I/O error|too large|no space|disk"),
+        setup=as_release("out"),
+        env={"HANDCAR_CACHE_DIR": ""},
+        file_size_cap=100_000,
+    ),
+    Case(
+        "build-disk-full-into-a-new-folder",
+        ("build", "--out", "new-release"),
         EXIT_IO,
         all_of(r"(?i)I/O error|too large|no space|disk"),
         env={"HANDCAR_CACHE_DIR": ""},
@@ -817,6 +847,7 @@ VALIDATE: list[Case] = [
         all_of(r"secret\.ttl", r"(?i)permission"),
         setup=unreadable("secret.ttl", "<http://e/s> <http://e/p> <http://e/o> .\n"),
         unprivileged=True,
+        xfail=UNREADABLE_IS_EXIT_2,
     ),
     Case(
         "validate-turtle-syntax-error",
@@ -894,9 +925,12 @@ VALIDATE: list[Case] = [
     ),
     Case(
         "validate-output-disk-full",
-        ("validate", "--output", "/dev/full"),
+        ("validate", "tiny.nt", "--output", "/dev/full"),
         EXIT_IO,
         all_of("/dev/full", r"(?i)I/O error|no space|cannot write"),
+        setup=write("tiny.nt", '<http://example.org/s> <http://example.org/p> "o" .\n'),
+        xfail="a full disk while writing the report (--output /dev/full: 'No space left on"
+        " device') is exit 2; errors.py documents disk full as exit 3",
     ),
 ]
 
@@ -1134,14 +1168,14 @@ LOAD: list[Case] = [
         EXIT_INPUT,
         all_of(r"HANDCAR_LOAD_DEADLINE|--deadline|(?i)load time|deadline"),
         env={"HANDCAR_LOAD_DEADLINE": "2"},
-        timeout=15.0,
+        timeout=8.0,
     ),
     Case(
         "load-endpoint-slow-drip-deadline-option",
         ("load", "--endpoint", "@drip@/store", "--timeout", "1", "--deadline", "2"),
         EXIT_INPUT,
         all_of(r"HANDCAR_LOAD_DEADLINE|--deadline|(?i)load time|deadline"),
-        timeout=15.0,
+        timeout=8.0,
     ),
     Case(
         "load-deadline-not-a-number",
@@ -1149,7 +1183,6 @@ LOAD: list[Case] = [
         EXIT_INPUT,
         all_of("HANDCAR_LOAD_DEADLINE", r"(?i)number"),
         env={"HANDCAR_LOAD_DEADLINE": "soon"},
-        untouched_server="forbidden",
     ),
     Case(
         "load-store-and-endpoint",
