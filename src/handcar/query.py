@@ -170,7 +170,7 @@ def read_query(argument: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
 
 def _decode(data: bytes, origin: str) -> str:
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")  # a byte-order mark is no part of the query
     except UnicodeDecodeError as exc:
         raise QueryError(f"{origin}: not UTF-8 text (byte {exc.start})") from None
 

@@ -187,3 +187,11 @@ def test_an_unreadable_query_file_is_an_io_failure(release: Path, tmp_path: Path
     result = handcar("query", str(path), "--out", str(release))
     assert result.exit_code == EXIT_IO
     assert result.stderr == f"handcar query: {path}: I/O error: Permission denied\n"
+
+
+def test_a_byte_order_mark_is_not_part_of_the_query(release: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bom.rq"
+    path.write_bytes("\ufeffASK { ?s ?p ?o }\n".encode())
+    result = handcar("query", str(path), "-f", "json", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["boolean"] is True
