@@ -973,8 +973,6 @@ QUERY: list[Case] = [
             "bom.rq", "\ufeff" + SERVICE_PROBE.replace("@probe@", p.urls["probe"])
         )(p),
         untouched_server="probe",
-        xfail="query files are decoded as UTF-8 without dropping a byte-order mark: a query file"
-        " saved with a BOM is a 'syntax error at column 1' (nothing reaches the network)",
     ),
     Case(
         "query-service-through-a-prefixed-name",
