@@ -1,7 +1,8 @@
-"""``handcar validate``: check RDF against the DJO shapes, with exit codes and reports for CI.
+"""``handcar validate``: check RDF against SHACL shapes, with exit codes and reports for CI.
 
 Exit status: 0 the data conforms (no result at or above ``--fail-on``), 1 it does not, 2 usage or
-input error (missing file, RDF syntax error with file and line, shapes that fail the lint).
+input error (missing file, RDF syntax error with file and line, shapes that fail the lint, shapes
+the SHACL engine refuses). The pipeline is :func:`handcar.validate.check.validate_files`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from handcar.errors import InputError
+from handcar.errors import EXIT_INPUT, EXIT_NONCONFORMING, InputError, UsageError
 
 
 class Format(StrEnum):
@@ -24,6 +25,13 @@ class Format(StrEnum):
     junit = "junit"
     sarif = "sarif"
     github = "github"
+
+
+class Vocabulary(StrEnum):
+    djo = "djo"
+    ontology = "ontology"
+    data = "data"
+    none = "none"
 
 
 class FailOn(StrEnum):
@@ -43,8 +51,9 @@ def validate(
     ] = None,
     shapes: Annotated[
         list[Path] | None,
-        typer.Option("--shapes", "-s", help="Shapes files or folders (repeatable). "
-                     "Default: handcar's shapes/.", show_default=False),
+        typer.Option("--shapes", "-s", help="Shapes files or folders (repeatable): general "
+                     "mode, any data against any shapes. Default: handcar's shapes/.",
+                     show_default=False),
     ] = None,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Report format.")
@@ -63,6 +72,26 @@ def validate(
                      "your own --shapes, off for your data against handcar's shapes.",
                      show_default=False),
     ] = None,
+    ontology: Annotated[
+        list[Path] | None,
+        typer.Option("--ontology", help="Ontology files (Turtle, N-Triples, RDF/XML; "
+                     "repeatable): the lint checks class and property names against them, and "
+                     "--inference uses their subclass axioms.", show_default=False),
+    ] = None,
+    vocabulary: Annotated[
+        Vocabulary | None,
+        typer.Option("--vocabulary", help="What the lint checks class and property names "
+                     "against: djo, ontology (the --ontology files), data (the terms the data "
+                     "and shapes use), none. Default: djo for handcar's shapes, ontology with "
+                     "--ontology, else none.", show_default=False),
+    ] = None,
+    inference: Annotated[
+        bool | None,
+        typer.Option("--inference/--no-inference",
+                     help="Add the rdf:type triples the ontology's subClassOf axioms imply (and "
+                     "its disjoint pairs) before validating. Default: on for handcar's shapes, "
+                     "off with --shapes (standard SHACL).", show_default=False),
+    ] = None,
     max_input_size: Annotated[
         str | None,
         typer.Option("--max-input-size", help="Largest RDF input read, in bytes or with a unit "
@@ -70,39 +99,39 @@ def validate(
                      show_default=False),
     ] = None,
 ) -> None:
-    """Validate RDF against the DJO SHACL shapes (after linting the shapes)."""
-    from handcar.validate.engine import read_data, run
+    """Validate RDF against SHACL shapes (handcar's DJO shapes, or yours with --shapes), after
+    linting the shapes."""
+    from handcar.validate.check import Settings, validate_files
+    from handcar.validate.engine import EngineError
     from handcar.validate.formats import renderer
-    from handcar.validate.lint import lint
-    from handcar.validate.ontology import load_ontology
+    from handcar.validate.inputs import input_size_limit, parse_size
+    from handcar.validate.lint import LintError
     from handcar.validate.report import Severity
-    from handcar.validate.shapes import load_shapes
 
     logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report
     own_release = not files
+    settings = Settings(shapes=list(shapes or []), ontology=list(ontology or []),
+                        vocabulary=vocabulary.value if vocabulary else None,
+                        inference=inference, coverage=coverage)
     try:
-        from handcar.validate.inputs import input_size_limit, parse_size
-
         with input_size_limit(parse_size(max_input_size)):
-            data, read = read_data(files or [DEFAULT_RELEASE])
-        shape_set = load_shapes(shapes)
-        ontology = load_ontology()
+            report = validate_files(files or [DEFAULT_RELEASE], settings, own_release=own_release)
     except InputError as exc:
         first = own_release and exc.path == DEFAULT_RELEASE
         hint = "  (run 'handcar build' first)" if first else ""
         typer.echo(f"error: {exc}{hint}", err=True)
-        raise typer.Exit(2) from None
-    from handcar.validate.engine import prepare
-
-    prepare(data, ontology)
-    check_focus = coverage if coverage is not None else (own_release or bool(shapes))
-    problems = lint(shape_set, ontology, data if check_focus else None)
-    if problems:
-        typer.echo(f"error: the shapes fail the lint ({len(problems)} problem(s)):", err=True)
-        for problem in problems:
+        raise typer.Exit(EXIT_INPUT) from None
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    except LintError as exc:
+        typer.echo(f"error: the shapes fail the lint ({len(exc.problems)} problem(s)):", err=True)
+        for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
-        raise typer.Exit(2)
-    report = run(data, shape_set, ontology, read, prepared=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    except EngineError as exc:
+        typer.echo(f"error: the SHACL engine cannot validate with these shapes: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
     threshold = Severity.parse(fail_on.value)
     text = renderer(output_format.value)(report, threshold)
     if output is not None:
@@ -113,4 +142,4 @@ def validate(
             raise typer.Exit(2) from None
     else:
         sys.stdout.write(text)
-    raise typer.Exit(0 if report.conforms(threshold) else 1)
+    raise typer.Exit(0 if report.conforms(threshold) else EXIT_NONCONFORMING)

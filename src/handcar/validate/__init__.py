@@ -1,4 +1,4 @@
-"""Validating RDF against the DJO shapes, built to be trusted in CI.
+"""Validating RDF against SHACL shapes (handcar's or anyone's), built to be trusted in CI.
 
 The pipeline, one module per job:
 
@@ -10,7 +10,10 @@ The pipeline, one module per job:
   classes, SHACL-for-SHACL, focus nodes), because pySHACL silently accepts misspelt shapes.
 - :mod:`~handcar.validate.ontology`: what the validator needs from the ontology (declared classes,
   subclass closure, disjoint pairs), read from ``ontology/*.ttl``.
+- :mod:`~handcar.validate.check`: the whole run as one call (handcar's shapes, or general mode:
+  any data against any shapes), used by the CLI and the W3C suite runner.
 - :mod:`~handcar.validate.engine`: prepare the data graph and run pySHACL.
+- :mod:`~handcar.validate.prebinding`: when Oxigraph's substitution equals SHACL pre-binding.
 - :mod:`~handcar.validate.report`: the report model (results, severities, labels, locations).
 - :mod:`~handcar.validate.formats`: one module per output format (text, turtle, json, junit,
   sarif, github).

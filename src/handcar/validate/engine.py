@@ -14,16 +14,27 @@ by ``bench/bench_validate.py`` on the seed: 0.37 s, against 19 s with the ontolo
 ``inplace=True`` on the prepared graph. pySHACL does all of SHACL (targets, Core constraints,
 SHACL-SPARQL semantics, the report); two measured speed-ups change no result:
 
-- :class:`DataGraph` answers the SPARQL queries of SHACL-SPARQL constraints with Oxigraph. pySHACL
-  runs each constraint's query once per focus node through ``Graph.query(text, initBindings=
-  {"this": node})``; rdflib parses the text every time (~15 ms) and evaluates slowly, which made
-  these ~500 queries cost over a second on the seed. The graph keeps an Oxigraph copy of its triples
-  (:meth:`DataGraph.mirror`) and runs the query there, pre-binding ``$this`` by substitution
-  (SEP-0007, the semantics SHACL specifies), about 100x faster. Any query Oxigraph refuses falls
-  back to rdflib (parsed once per text). The test suite checks both give the same results.
+- :class:`DataGraph` answers the SPARQL queries of SHACL-SPARQL constraints with Oxigraph where
+  that is provably the same as pySHACL's own evaluation. pySHACL runs each constraint's query once
+  per focus node through ``Graph.query(text, initBindings={"this": node})``; rdflib parses the
+  text every time (~15 ms) and evaluates slowly, which made these ~500 queries cost over a second
+  on the seed. The graph keeps an Oxigraph copy of its triples (:meth:`DataGraph.mirror`) and
+  runs the query there with ``substitutions``, about 100x faster. Oxigraph's substitutions are
+  not SHACL pre-binding in general (see :mod:`handcar.validate.prebinding`): a query outside the
+  fragment where the two provably agree, and any query Oxigraph refuses, is evaluated by rdflib
+  exactly as pySHACL would (parsed once per text, with the graph's prefixes, as
+  ``Graph.query`` does). The differential tests (``tests/w3c/``) compare verdicts with plain
+  pySHACL on the W3C suite and the DJO fixtures.
 - :func:`_speed_up_pyshacl` memoises two things pySHACL recomputes for every focus node: the
-  membership of a shape's predicates in its list of constraint parameters, and its regular-
-  expression check of each SPARQL query text (which backtracks quadratically on long lines).
+  membership of a shape's predicates in its (never modified) list of constraint parameters,
+  and its regular-expression check of each SPARQL query text, whose verdict depends only on the
+  text, whether ``$value`` is pre-bound and the extra variables (it backtracks quadratically on
+  long lines).
+
+Whether the data first gets the ontology's subclass closure (:func:`prepare`) is the caller's
+choice: ``handcar validate`` does it for handcar's shapes (as it always has) and not in general
+mode, where, as in standard SHACL, only ``rdfs:subClassOf`` triples in the data count.
+pySHACL's failures (ill-formed shapes, a SPARQL query SHACL forbids) raise :class:`EngineError`.
 
 pySHACL with a whole Oxigraph-backed data graph was measured 180x slower and wrong (see
 ``../shared/notes/pitfalls.md``): here rdflib stays the data graph and Oxigraph only answers SPARQL.
@@ -46,6 +57,7 @@ from handcar.namespaces import PREFIXES
 from handcar.rdfterms import to_oxigraph, to_rdflib
 from handcar.validate.inputs import read_into, resolve_inputs
 from handcar.validate.ontology import Ontology, load_ontology
+from handcar.validate.prebinding import substitution_is_prebinding
 from handcar.validate.report import SH, Report, Result, Severity, path_text, qname
 from handcar.validate.shapes import Shapes
 
@@ -55,14 +67,16 @@ class DataGraph(Graph):
     run in an Oxigraph copy (see the module docstring), which :meth:`add` and :meth:`remove`
     keep in step."""
 
-    _prepared: ClassVar[dict[str, object]] = {}
+    _prepared: ClassVar[dict[tuple, object]] = {}
+    _safe: ClassVar[dict[tuple, bool]] = {}
 
     def __init__(self) -> None:
         super().__init__(bind_namespaces="none")
         for prefix, namespace in PREFIXES.items():  # reports use them for N-Triples input too
             self.bind(prefix, namespace)
         self._store: ox.Store | None = None
-        self.fallbacks = 0
+        self.fallbacks = 0  # queries Oxigraph refused (then rdflib answered)
+        self.exact = 0  # queries outside the fragment where substitution is pre-binding
 
     def mirror(self) -> None:
         """Copy the triples to Oxigraph (again, if they were copied before)."""
@@ -101,18 +115,36 @@ class DataGraph(Graph):
     def query(self, query_object, processor="sparql", result="sparql", initNs=None,
               initBindings=None, use_store_provided=True, **kwargs):  # type: ignore[override]
         plain = processor == "sparql" and result == "sparql" and not initNs and not kwargs
-        if self._store is not None and isinstance(query_object, str) and plain:
-            try:
-                return self._oxigraph_select(query_object, initBindings or {})
-            except (SyntaxError, ValueError, TypeError, OSError):
-                self.fallbacks += 1
-        if isinstance(query_object, str) and not initNs:
-            prepared = DataGraph._prepared.get(query_object)
-            if prepared is None:
-                prepared = DataGraph._prepared[query_object] = prepareQuery(query_object)
+        if isinstance(query_object, str) and plain:
+            bindings = initBindings or {}
+            prepared, safe = self._prepare(query_object, bindings)
+            if self._store is not None and safe:
+                try:
+                    return self._oxigraph_select(query_object, bindings)
+                except (SyntaxError, ValueError, TypeError, OSError):
+                    self.fallbacks += 1
+            else:
+                self.exact += 1
             query_object = prepared
         return super().query(query_object, processor, result, initNs, initBindings,
                              use_store_provided, **kwargs)
+
+    def _prepare(self, text: str, bindings: dict) -> tuple[object, bool]:
+        """The parsed query (as ``Graph.query`` parses it: with the graph's prefixes) and
+        whether Oxigraph with ``substitutions`` gives exactly its pre-bound solutions."""
+        namespaces = tuple(sorted((p, str(n)) for p, n in self.namespaces()))
+        key = (text, namespaces)
+        prepared = DataGraph._prepared.get(key)
+        if prepared is None:
+            prepared = DataGraph._prepared[key] = prepareQuery(text, initNs=dict(namespaces))
+        names = frozenset(str(name) for name in bindings)
+        safe_key = (text, names)
+        safe = DataGraph._safe.get(safe_key)
+        if safe is None:
+            safe = DataGraph._safe[safe_key] = (
+                prepared.algebra.name == "SelectQuery"  # type: ignore[attr-defined]
+                and substitution_is_prebinding(prepared.algebra, names))  # type: ignore[attr-defined]
+        return prepared, safe
 
     def _oxigraph_select(self, text: str, bindings: dict) -> SparqlResult:
         assert self._store is not None
@@ -172,17 +204,26 @@ def type_closure(triples, ontology: Ontology) -> list[tuple[Node, Node, Node]]:
     return out
 
 
-def run(data: Graph, shapes: Shapes, ontology: Ontology | None = None,
-        files: Sequence[Path] = (), *, prepared: bool = False,
-        focus_nodes: Sequence[Node] | None = None, oxigraph: bool = True) -> Report:
-    """Validate ``data`` against ``shapes`` and return every result, all severities. ``data`` is
-    prepared in place first (unless ``prepared``); ``focus_nodes`` limits validation to those
-    focus nodes (pySHACL's option of that name); ``oxigraph=False`` leaves SPARQL to rdflib."""
-    import pyshacl
+class EngineError(Exception):
+    """pySHACL could not validate (ill-formed shapes, a SPARQL query SHACL forbids, an internal
+    error): ``handcar validate`` exits 2 with this reason, never 1 ("does not conform")."""
 
-    ontology = ontology or load_ontology()
+
+def run(data: Graph, shapes: Shapes, ontology: Ontology | None = None,
+        files: Sequence[Path] = (), *, prepared: bool = False, inference: bool = True,
+        focus_nodes: Sequence[Node] | None = None, oxigraph: bool = True) -> Report:
+    """Validate ``data`` against ``shapes`` and return every result, all severities. Unless
+    ``prepared`` or ``inference=False``, ``data`` first gets the ontology's subclass closure and
+    disjoint pairs (:func:`prepare`, in place); ``focus_nodes`` limits validation to those focus
+    nodes (pySHACL's option of that name); ``oxigraph=False`` leaves SPARQL to rdflib. Raises
+    :class:`EngineError` when pySHACL fails."""
+    import pyshacl
+    from pyshacl.errors import ReportableRuntimeError
+
+    if inference:
+        ontology = ontology or load_ontology()
     started = time.perf_counter()
-    if not prepared:
+    if inference and not prepared:
         prepare(data, ontology)
     if isinstance(data, DataGraph):
         if not oxigraph:
@@ -190,21 +231,37 @@ def run(data: Graph, shapes: Shapes, ontology: Ontology | None = None,
         elif not data.mirrored():
             data.mirror()
     _speed_up_pyshacl()
-    _conforms, report_graph, _text = pyshacl.validate(
-        data, shacl_graph=shapes.graph, inference="none", advanced=False, inplace=True,
-        allow_infos=False, allow_warnings=False, meta_shacl=False, debug=False,
-        focus_nodes=list(focus_nodes) if focus_nodes else None,
-    )
+    try:
+        _conforms, report_graph, text = pyshacl.validate(
+            data, shacl_graph=shapes.graph, inference="none", advanced=False, inplace=True,
+            allow_infos=False, allow_warnings=False, meta_shacl=False, debug=False,
+            focus_nodes=list(focus_nodes) if focus_nodes else None,
+        )
+    except ReportableRuntimeError as exc:
+        raise EngineError(_reason(exc)) from None
+    except RecursionError:
+        raise EngineError("the shapes nest too deeply (recursion limit)") from None
+    except Exception as exc:  # any crash inside pySHACL is a refusal, not a verdict
+        raise EngineError(f"pySHACL failed: {type(exc).__name__}: {exc}") from None
+    if not isinstance(report_graph, Graph):  # pySHACL returns a ValidationFailure object
+        raise EngineError(_reason(report_graph) if report_graph is not None else str(text))
     results = read_results(report_graph, shapes.graph)
-    return Report(results, data, shapes.graph, list(files), dict(ontology.superclasses),
+    superclasses = dict(ontology.superclasses) if ontology is not None else {}
+    return Report(results, data, shapes.graph, list(files), superclasses,
                   seconds=time.perf_counter() - started)
 
 
-def read_results(report_graph: Graph, shapes_graph: Graph) -> list[Result]:
-    """Every sh:ValidationResult of a SHACL validation report graph."""
+def _reason(exc: object) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    return " ".join(str(message).split())
+
+
+def read_results(report_graph: Graph, shapes_graph: Graph, nodes=None) -> list[Result]:
+    """The results (``sh:result``) of a SHACL validation report graph, with the results under
+    their ``sh:detail`` nested in them, not counted beside them (SHACL 3.6.2)."""
     sh = lambda local: URIRef(SH + local)  # noqa: E731
     results = []
-    for node in report_graph.subjects(RDF.type, sh("ValidationResult")):
+    for node in report_graph.objects(None, sh("result")) if nodes is None else nodes:
         path_node = report_graph.value(node, sh("resultPath"))
         path = None
         if path_node is not None:
@@ -220,6 +277,8 @@ def read_results(report_graph: Graph, shapes_graph: Graph) -> list[Result]:
             value=report_graph.value(node, sh("value")),
             constraint=report_graph.value(node, sh("sourceConstraint")),
             path_node=path_node,
+            details=tuple(read_results(report_graph, shapes_graph,
+                                       report_graph.objects(node, sh("detail")))),
         ))
     return results
 

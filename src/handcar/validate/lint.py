@@ -6,15 +6,18 @@ even with its meta-shapes check (see ``../shared/notes/pitfalls.md``). ``handcar
 these checks first; any problem is an error (exit status 2), never a warning:
 
 1. ``vocabulary``: every ``sh:`` IRI in the shapes is a SHACL Core or SHACL-SPARQL term
-   (:mod:`handcar.validate.shacl_terms`).
-2. ``class``: every ``sh:targetClass`` and ``sh:class`` is a class the ontology declares
-   (``ontology/*.ttl``) or one of a few standard classes (:data:`STANDARD_CLASSES`); every property
+   (:mod:`handcar.validate.shacl_terms`); nodes of data kept in the shapes file are skipped.
+2. ``class`` (when names are checked: DJO, ``--ontology`` files, or the terms the data uses, see
+   :mod:`handcar.validate.check`): every ``sh:targetClass`` and ``sh:class`` is a class the
+   ontology declares or one of a few standard classes (:data:`STANDARD_CLASSES`); every property
    in ``sh:path``, ``sh:targetSubjectsOf``/``sh:targetObjectsOf`` and the property-pair
    constraints is a property the ontology declares or a standard one (:data:`STANDARD_PROPERTIES`).
 3. ``shacl-shacl``: the shapes graph conforms to the W3C's SHACL-for-SHACL shapes
    (https://www.w3.org/ns/shacl-shacl), read from the copy inside the installed pySHACL package.
-4. ``sparql``: every ``sh:select`` parses as SPARQL 1.1 with the prefixes it declares.
-5. ``focus``: every shape with a target selects at least one focus node in the reference data,
+4. ``sparql``: every ``sh:select`` and ``sh:ask`` parses as SPARQL 1.1 with the prefixes its
+   ``sh:prefixes`` declare (following ``owl:imports``).
+5. ``focus``: every shape with a target selects at least one focus node in the reference data
+   (class targets count instances of the subclasses the data declares),
    unless ``intentionally-empty.txt`` lists it (with a reason); a listed shape that does select
    nodes, or a listed IRI that is not a shape, is a problem too (the list stays honest).
 """
@@ -120,12 +123,13 @@ class _Context:
         self.problems.append(LintProblem(check, message, file, line))
 
 
-def lint(shapes: Shapes, ontology: Ontology, data: Graph | None = None) -> list[LintProblem]:
-    """Every problem with ``shapes``; ``data`` (prepared: type closure added) enables the focus
-    check."""
+def lint(shapes: Shapes, ontology: Ontology | None, data: Graph | None = None) -> list[LintProblem]:
+    """Every problem with ``shapes``; ``ontology`` is what names are checked against (None: no
+    name check); ``data`` enables the focus check."""
     ctx = _Context(shapes)
     check_vocabulary(ctx)
-    check_terms(ctx, ontology)
+    if ontology is not None:
+        check_terms(ctx, ontology)
     check_shacl_shacl(ctx)
     check_sparql(ctx)
     if data is not None:
@@ -137,6 +141,8 @@ def lint(shapes: Shapes, ontology: Ontology, data: Graph | None = None) -> list[
 def check_vocabulary(ctx: _Context) -> None:
     seen: set[URIRef] = set()
     for triple in ctx.graph:
+        if _is_data(ctx.graph, triple[0]):
+            continue
         for position, term in zip(("subject", "predicate", "object"), triple, strict=True):
             if (isinstance(term, URIRef) and str(term).startswith(SH) and term not in seen
                     and not is_shacl_term(str(term))):
@@ -144,6 +150,22 @@ def check_vocabulary(ctx: _Context) -> None:
                 owner = ctx.name(ctx.owner(triple[0]))
                 ctx.add("vocabulary", f"{ctx.name(term)} (used as {position} of {owner}) is not "
                         "a SHACL Core or SHACL-SPARQL term", triple[0])
+
+
+_POINTING_AT_DATA = frozenset({sh("targetNode"), sh("focusNode"), sh("value")})
+
+
+def _is_data(graph: Graph, node: Node) -> bool:
+    """True for a node of the data kept in the same file as the shapes (the W3C suite does
+    this): typed, by classes outside SHACL only, with no SHACL term of its own, and the value
+    of no SHACL property but a target or a report's focus node or value."""
+    types = list(graph.objects(node, RDF.type))
+    if not types or any(str(t).startswith(SH) for t in types):
+        return False
+    if any(is_shacl_term(str(p)) for p in graph.predicates(node, None)):
+        return False
+    return not any(str(p).startswith(SH) and p not in _POINTING_AT_DATA
+                   for p in graph.predicates(None, node))
 
 
 # -- 2. classes and properties -------------------------------------------------------------------
@@ -240,26 +262,49 @@ def _pass_marker(files: list[Path], meta: Path, version: str) -> Path | None:
 
 
 # -- 4. SPARQL syntax ------------------------------------------------------------------------------
+#: what ``$PATH`` stands for while a validator's query is only parsed (SHACL substitutes the
+#: path's SPARQL syntax for it before running the query)
+PATH_STAND_IN = "<urn:handcar:lint:path>"
+
+
 def check_sparql(ctx: _Context) -> None:
+    """Every ``sh:select`` and ``sh:ask`` parses with the prefixes its ``sh:prefixes`` declare,
+    following ``owl:imports`` as SHACL-SPARQL engines do."""
     store = ox.Store()
-    for constraint, text in ctx.graph.subject_objects(sh("select")):
-        prefixes = {}
-        for holder in ctx.graph.objects(constraint, sh("prefixes")):
-            for declaration in ctx.graph.objects(holder, sh("declare")):
-                prefix = ctx.graph.value(declaration, sh("prefix"))
-                namespace = ctx.graph.value(declaration, sh("namespace"))
-                if prefix is not None and namespace is not None:
-                    prefixes[str(prefix)] = str(namespace)
-        try:
-            store.query(str(text), prefixes=prefixes)
-        except SyntaxError as exc:
-            ctx.add("sparql", f"{ctx.name(ctx.owner(constraint))}: sh:select does not parse: "
-                    f"{exc.msg}", constraint)
+    for key in (sh("select"), sh("ask")):
+        for executable, text in ctx.graph.subject_objects(key):
+            prefixes = declared_prefixes(ctx.graph, executable)
+            try:
+                store.query(str(text).replace("$PATH", PATH_STAND_IN), prefixes=prefixes)
+            except SyntaxError as exc:
+                ctx.add("sparql", f"{ctx.name(ctx.owner(executable))}: {ctx.name(key)} does not "
+                        f"parse: {exc.msg}", executable)
+
+
+def declared_prefixes(graph: Graph, executable: Node) -> dict[str, str]:
+    """``prefix → namespace`` from the ``sh:declare`` of each ``sh:prefixes`` value of
+    ``executable`` and of everything those values ``owl:imports``, transitively."""
+    prefixes: dict[str, str] = {}
+    pending = list(graph.objects(executable, sh("prefixes")))
+    seen: set[Node] = set()
+    while pending:
+        holder = pending.pop()
+        if holder in seen:
+            continue
+        seen.add(holder)
+        pending += graph.objects(holder, OWL.imports)
+        for declaration in graph.objects(holder, sh("declare")):
+            prefix = graph.value(declaration, sh("prefix"))
+            namespace = graph.value(declaration, sh("namespace"))
+            if prefix is not None and namespace is not None:
+                prefixes[str(prefix)] = str(namespace)
+    return prefixes
 
 
 # -- 5. focus nodes --------------------------------------------------------------------------------
 def focus_nodes(graph: Graph, shape: Node, data: Graph) -> set[Node]:
-    """The focus nodes ``shape``'s targets select in ``data`` (prepared: rdf:type closure)."""
+    """The focus nodes ``shape``'s targets select in ``data``: as SHACL defines class targets,
+    the instances of the class and of its ``rdfs:subClassOf`` descendants in the data."""
     found: set[Node] = set()
     for node in graph.objects(shape, sh("targetNode")):
         if (node, None, None) in data or (None, None, node) in data:
@@ -268,7 +313,8 @@ def focus_nodes(graph: Graph, shape: Node, data: Graph) -> set[Node]:
     if (shape, RDF.type, RDFS.Class) in graph or (shape, RDF.type, OWL.Class) in graph:
         classes.append(shape)
     for cls in classes:
-        found.update(data.subjects(RDF.type, cls))
+        for sub in data.transitive_subjects(RDFS.subClassOf, cls):  # cls itself first
+            found.update(data.subjects(RDF.type, sub))
     for prop in graph.objects(shape, sh("targetSubjectsOf")):
         found.update(data.subjects(prop, None))
     for prop in graph.objects(shape, sh("targetObjectsOf")):

@@ -1,6 +1,7 @@
 """What validation needs from the ontology: declared classes, the subclass closure, disjoint pairs.
 
-Read from ``ontology/*.ttl`` (:func:`handcar.namespaces.ontology_dir`) with pyoxigraph, which is
+Read from ``ontology/*.ttl`` (:func:`handcar.namespaces.ontology_dir`), or from the files given
+to ``handcar validate --ontology``, with pyoxigraph, which is
 several times faster than rdflib for this: ``handcar validate`` reads the ontology on every run.
 
 - :attr:`Ontology.classes`: every IRI typed ``owl:Class`` or ``rdfs:Class``; shape lint accepts
@@ -24,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
 from handcar.errors import InputError
 from handcar.resources import ontology_dir
@@ -41,6 +43,9 @@ PROPERTY_TYPES = {OWL_NS + "ObjectProperty", OWL_NS + "DatatypeProperty",
                   OWL_NS + "AnnotationProperty", RDF_NS + "Property"}
 ALL_DISJOINT = OWL_NS + "AllDisjointClasses"
 MEMBERS = OWL_NS + "members"
+#: ontology files other than Turtle, by extension
+RDF_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML,
+               ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML}
 DISJOINT_WITH = OWL_NS + "disjointWith"
 
 
@@ -64,7 +69,8 @@ def _key(term: object) -> str | None:
 
 
 def read_ontology(files: Iterable[Path]) -> Ontology:
-    """Parse ``files`` (Turtle) and extract the class-level facts."""
+    """Parse ``files`` (Turtle; N-Triples or RDF/XML by extension) and extract the class-level
+    facts (``handcar validate --ontology FILE``)."""
     paths = tuple(sorted(files))
     edges: dict[str, set[str]] = defaultdict(set)
     by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -74,7 +80,8 @@ def read_ontology(files: Iterable[Path]) -> Ontology:
     pairs: set[tuple[str, str]] = set()
     for path in paths:
         try:
-            quads = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+            fmt = RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+            quads = ox.parse(path=str(path), format=fmt)
             for quad in quads:
                 s, p, o = _key(quad.subject), quad.predicate.value, _key(quad.object)
                 if s is None or o is None:
@@ -93,6 +100,8 @@ def read_ontology(files: Iterable[Path]) -> Ontology:
                     by_subject[s][p].append(o)
         except SyntaxError as exc:
             raise InputError(path, exc.lineno, f"ontology syntax error: {exc.msg}") from None
+        except OSError as exc:
+            raise InputError(path, None, f"cannot read the ontology: {exc.strerror}") from None
     for node in all_disjoint:
         for head in by_subject[node][MEMBERS]:
             members = _rdf_list(head, by_subject)
@@ -126,3 +135,24 @@ def load_ontology(folder: Path | None = None) -> Ontology:
     if not files:
         raise InputError(folder, None, "no ontology modules (*.ttl) found")
     return read_ontology(files)
+
+
+def used_vocabulary(*graphs: Graph) -> Ontology:
+    """The classes and properties ``graphs`` themselves use (``--vocabulary data``): every
+    ``rdf:type`` object, both ends of ``rdfs:subClassOf``, every IRI typed as a class or a
+    property, and every predicate. Checks names against what the data really says, for data
+    that comes without an ontology."""
+    classes: set[str] = set()
+    properties: set[str] = set()
+    for graph in graphs:
+        for s, p, o in graph:
+            properties.add(str(p))
+            if str(p) == TYPE and isinstance(o, URIRef):
+                classes.add(str(o))
+                if str(o) in CLASS_TYPES and isinstance(s, URIRef):
+                    classes.add(str(s))
+                elif str(o) in PROPERTY_TYPES and isinstance(s, URIRef):
+                    properties.add(str(s))
+            elif str(p) == SUBCLASS:
+                classes.update(str(t) for t in (s, o) if isinstance(t, URIRef))
+    return Ontology((), frozenset(classes), frozenset(properties), {}, frozenset())

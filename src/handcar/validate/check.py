@@ -1,0 +1,98 @@
+"""The whole of ``handcar validate`` as one call: read, lint, (infer,) validate.
+
+Two modes, chosen by whether ``--shapes`` is given:
+
+- **handcar's shapes** (no ``--shapes``): names are checked against DJO (``ontology/``) and the
+  data first gets DJO's subclass closure and disjoint pairs (:func:`~handcar.validate.engine.
+  prepare`), exactly as handcar validates its own release.
+- **general mode** (``--shapes``): any data against any shapes, as standard SHACL: no inference
+  unless asked for (``inference=True``, with the ``--ontology`` files, else DJO). Names are
+  checked against the ``--ontology`` files when given, against the classes and properties the
+  data and shapes themselves use with ``vocabulary="data"``, against DJO with ``"djo"``, or not at
+  all (``"none"``, the default without ``--ontology``): the focus check still catches a misspelt
+  target, since it selects nothing.
+
+The CLI (:mod:`handcar.commands.validate`) and the W3C suite runner (``tests/w3c/``) both call
+:func:`validate_files`; errors are exceptions the CLI maps to exit status 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handcar.errors import UsageError
+from handcar.validate.engine import prepare, read_data, run
+from handcar.validate.lint import LintError, lint
+from handcar.validate.ontology import Ontology, load_ontology, read_ontology, used_vocabulary
+from handcar.validate.report import Report
+from handcar.validate.shapes import load_shapes
+
+VOCABULARIES = ("djo", "ontology", "data", "none")
+
+
+@dataclass
+class Settings:
+    """What ``handcar validate`` was asked to do; None means "the mode's default"."""
+
+    shapes: list[Path] = field(default_factory=list)
+    ontology: list[Path] = field(default_factory=list)
+    vocabulary: str | None = None
+    inference: bool | None = None
+    coverage: bool | None = None
+
+    @property
+    def general(self) -> bool:
+        """True for your own shapes (``--shapes``), False for handcar's."""
+        return bool(self.shapes)
+
+
+def validate_files(
+    files: Sequence[Path], settings: Settings, *, own_release: bool = False
+) -> Report:
+    """Validate the RDF ``files`` as ``settings`` say. Raises
+    :class:`~handcar.errors.InputError` (unreadable input),
+    :class:`~handcar.errors.UsageError` (options that do not fit),
+    :class:`~handcar.validate.lint.LintError` (the shapes fail the lint) and
+    :class:`~handcar.validate.engine.EngineError` (pySHACL refused the shapes)."""
+    data, read = read_data(files)
+    shapes = load_shapes(settings.shapes or None)
+    given = read_ontology(settings.ontology) if settings.ontology else None
+    vocabulary = settings.vocabulary or (
+        "ontology" if given else "none" if settings.general else "djo"
+    )
+    if vocabulary not in VOCABULARIES:
+        raise UsageError(f"--vocabulary {vocabulary}: choose one of {', '.join(VOCABULARIES)}")
+    if vocabulary == "ontology" and given is None:
+        raise UsageError("--vocabulary ontology needs --ontology FILE")
+    names: Ontology | None = None
+    if vocabulary == "djo":
+        names = load_ontology()
+    elif vocabulary == "ontology":
+        names = given
+    elif vocabulary == "data":
+        names = _merge(used_vocabulary(data, shapes.graph), given)
+    inference = settings.inference if settings.inference is not None else not settings.general
+    ontology = (given or load_ontology()) if inference else None
+    if ontology is not None:
+        prepare(data, ontology)
+    coverage = (
+        settings.coverage if settings.coverage is not None else (own_release or settings.general)
+    )
+    problems = lint(shapes, names, data if coverage else None)
+    if problems:
+        raise LintError(problems)
+    return run(data, shapes, ontology, read, prepared=True, inference=ontology is not None)
+
+
+def _merge(used: Ontology, ontology: Ontology | None) -> Ontology:
+    if ontology is None:
+        return used
+    return Ontology(
+        used.files,
+        used.classes | ontology.classes,
+        used.properties | ontology.properties,
+        {},
+        frozenset(),
+    )
