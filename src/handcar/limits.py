@@ -6,7 +6,7 @@ message names the limit, its value and how to raise it.
 
 | limit | default | environment variable |
 |---|---:|---|
-| size of one ``annotation.yaml`` / ``enrichment.yaml`` | 4 MiB | ``HANDCAR_MAX_YAML_BYTES`` |
+| size of one ``annotation.yaml`` / ``enrichment.yaml`` | 1 MiB | ``HANDCAR_MAX_YAML_BYTES`` |
 | nesting depth of YAML | 50 | ``HANDCAR_MAX_YAML_DEPTH`` |
 | YAML aliases (``*ref``) in one file | 100 | ``HANDCAR_MAX_YAML_ALIASES`` |
 | YAML nodes in one file, aliases expanded | 1 000 000 | ``HANDCAR_MAX_YAML_NODES`` |
@@ -69,7 +69,7 @@ def _show(value: float, unit: str) -> str:
     return f"{value:.15g}{(' ' + unit) if unit else ''}"
 
 
-YAML_BYTES = Limit("the size of a YAML file", 4 * MiB, "HANDCAR_MAX_YAML_BYTES", "bytes")
+YAML_BYTES = Limit("the size of a YAML file", 1 * MiB, "HANDCAR_MAX_YAML_BYTES", "bytes")
 YAML_DEPTH = Limit("YAML nesting depth", 50, "HANDCAR_MAX_YAML_DEPTH", "levels")
 YAML_ALIASES = Limit("YAML aliases in one file", 100, "HANDCAR_MAX_YAML_ALIASES", "aliases")
 YAML_NODES = Limit(

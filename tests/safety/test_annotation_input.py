@@ -463,3 +463,12 @@ def test_cli_annotation_that_is_a_folder(tmp_path: Path, articles: Path) -> None
     path.mkdir()
     code, output = _build(articles, tmp_path / "out")
     assert (code, output) == (2, f"error: {path}: is a folder, not a file\n")
+
+
+@pytest.mark.parametrize("text", ["a: 1\n? - b\n: 2\n", "a: 1\n{x: 1}: 2\n", "a: &k 1\n*k : 2\n"])
+def test_collection_or_alias_as_key(tmp_path: Path, text: str) -> None:
+    path = _yaml(tmp_path, text)
+    assert str(_error(path)) == (
+        f"{path}:2: a mapping key must be a plain value (a word or a number), not a list,"
+        " a mapping or an alias; write the key as text"
+    )
