@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates .venv (if missing) and installs handcar into it; with --test also the test extra.
+# Creates .venv (if missing) and installs handcar into it (editable), every package pinned by
+# constraints/lock.txt so that out/ is rebuilt byte for byte; with --test also the test extra.
 # Usage: scripts/setup.sh [--test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,4 +8,4 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
+.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints/lock.txt -e ".${extra}"
