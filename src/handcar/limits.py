@@ -16,7 +16,7 @@ message names the limit, its value and how to raise it.
 | ``query`` time | 30 s | ``HANDCAR_QUERY_TIMEOUT`` (``--timeout``) |
 | ``query`` result rows / triples | 100 000 | ``HANDCAR_QUERY_MAX_RESULTS`` (``--max-results``) |
 | ``query`` text size | 1 MiB | ``HANDCAR_QUERY_MAX_BYTES`` |
-| ``query`` memory (the query's process; also its result's size) | 2 GiB | ``HANDCAR_QUERY_MAX_MEMORY`` |
+| ``query`` memory (its process; also its result's size) | 2 GiB | ``HANDCAR_QUERY_MAX_MEMORY`` |
 | ``load`` total time | 600 s | ``HANDCAR_LOAD_DEADLINE`` (``--deadline``) |
 """
 
