@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from handcar.annotation.chars import describe, forbidden_in_file
-from handcar.errors import ArticleError
+from handcar.errors import ArticleError, read_failure
 from handcar.limits import ARTICLE_BYTES, read_regular_file
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def load_article(folder: Path | str) -> Article:
     try:
         raw = read_regular_file(path, ARTICLE_BYTES)  # refuses folders and FIFOs unopened
     except OSError as exc:
-        raise ArticleError(path, None, f"cannot read: {exc.strerror or exc}") from None
+        raise read_failure(path, exc, ArticleError) from None
     try:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -63,3 +63,14 @@ class IOFailure(OSError):
 
     def __str__(self) -> str:
         return f"{self.path}: I/O error: {self.cause.strerror or self.cause}"
+
+
+def read_failure(
+    path: Path | str, exc: OSError, kind: type[InputError] = InputError, what: str = "cannot read"
+) -> InputError | IOFailure:
+    """The error for a failed read of ``path``: a missing path, or a folder where a file belongs,
+    is bad input (``kind``, exit 2); anything else the system refused (permission denied, an I/O
+    error) is an :class:`IOFailure` (exit 3)."""
+    if isinstance(exc, FileNotFoundError | NotADirectoryError | IsADirectoryError):
+        return kind(path, None, f"{what}: {exc.strerror or exc}")
+    return IOFailure(path, exc)

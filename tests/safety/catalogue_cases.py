@@ -307,12 +307,6 @@ TEXT_LIMIT = "1000"
 MEMORY_CAP = 3 * 1024**3
 YAML_FILE = r"(annotation|enrichment)\.yaml"
 
-# why cases fail against the code as it is (see the report of issue 10's catalogue)
-UNREADABLE_IS_EXIT_2 = (
-    "an unreadable input is exit 2 ('cannot read: Permission denied', or click's 'is not"
-    " readable'); errors.py documents permission denied as an I/O failure, exit 3, as query does"
-)
-
 
 # --- the catalogue ----------------------------------------------------------------------------
 
@@ -582,7 +576,6 @@ BUILD: list[Case] = [
         all_of(r"annotation\.yaml", r"(?i)permission"),
         setup=unreadable(ANNOTATION),
         unprivileged=True,
-        xfail=UNREADABLE_IS_EXIT_2,
     ),
     # values the annotation may not carry
     Case(
@@ -847,7 +840,6 @@ VALIDATE: list[Case] = [
         all_of(r"secret\.ttl", r"(?i)permission"),
         setup=unreadable("secret.ttl", "<http://e/s> <http://e/p> <http://e/o> .\n"),
         unprivileged=True,
-        xfail=UNREADABLE_IS_EXIT_2,
     ),
     Case(
         "validate-turtle-syntax-error",
@@ -929,8 +921,6 @@ VALIDATE: list[Case] = [
         EXIT_IO,
         all_of("/dev/full", r"(?i)I/O error|no space|cannot write"),
         setup=write("tiny.nt", '<http://example.org/s> <http://example.org/p> "o" .\n'),
-        xfail="a full disk while writing the report (--output /dev/full: 'No space left on"
-        " device') is exit 2; errors.py documents disk full as exit 3",
     ),
 ]
 

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from known import COVERAGE, LINT, PYSHACL
+from known import PYSHACL, STRICT
 from manifest import W3CTest
 from manifest import load_suite as suite
 
@@ -32,17 +32,17 @@ pytestmark = pytest.mark.filterwarnings("ignore:Parsing weird boolean")
 
 
 @cache
-def outcome(test: W3CTest, coverage: bool | None = None) -> tuple[int, int | str]:
+def outcome(test: W3CTest, strict: bool | None = None) -> tuple[int, int | str]:
     """handcar's exit status and result count (or, for exit 2, the reason); computed once."""
     try:
-        report = validate_files([test.data], Settings(shapes=[test.shapes], coverage=coverage))
+        report = validate_files([test.data], Settings(shapes=[test.shapes], strict=strict))
     except (InputError, UsageError, LintError, EngineError) as exc:
         return 2, str(exc)
     return (1 if report.results else 0), len(report.results)
 
 
 def _param(test: W3CTest) -> object:
-    reason = PYSHACL.get(test.id) or LINT.get(test.id) or COVERAGE.get(test.id)
+    reason = PYSHACL.get(test.id)
     marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
     return pytest.param(test, id=test.id, marks=marks)
 
@@ -71,15 +71,23 @@ def test_right_at_least_as_often_as_plain_pyshacl() -> None:
         for t in TESTS
         if outcome(t) == (t.exit_code, t.results) or (t.exit_code == 2 and outcome(t)[0] == 2)
     )
-    assert right >= len(TESTS) - len(PYSHACL) - len(LINT) - len(COVERAGE)
+    assert right >= len(TESTS) - len(PYSHACL)
 
 
-@pytest.mark.parametrize("test_id", sorted(COVERAGE))
-def test_coverage_refusals_are_right_without_coverage(test_id: str) -> None:
+@pytest.mark.parametrize("test_id", sorted(STRICT))
+def test_strict_mode_refuses_what_general_mode_warns_about(test_id: str) -> None:
     test = next(t for t in TESTS if t.id == test_id)
-    code, detail = outcome(test)
-    assert code == 2 and "[focus]" in str(detail)
-    assert outcome(test, coverage=False) == (test.exit_code, test.results)
+    code, detail = outcome(test, strict=True)
+    assert code == 2 and f"[{STRICT[test_id]}]" in str(detail)
+    report = validate_files([test.data], Settings(shapes=[test.shapes]))
+    assert any(f"[{STRICT[test_id]}]" in warning for warning in report.warnings)
+
+
+def test_strict_mode_changes_nothing_else() -> None:
+    changed = [
+        t.id for t in TESTS if t.id not in STRICT and outcome(t, strict=True) != outcome(t)
+    ]
+    assert changed == []
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -20,7 +20,7 @@ from ruamel.yaml.nodes import Node, ScalarNode
 from handcar import limits
 from handcar.annotation.chars import describe, forbidden_in_file
 from handcar.annotation.yamlguard import guard
-from handcar.errors import AnnotationError
+from handcar.errors import AnnotationError, read_failure
 
 Path_ = tuple[str | int, ...]
 
@@ -80,7 +80,7 @@ def _read_text(path: Path) -> str:
     try:
         data = limits.read_regular_file(path, limits.YAML_BYTES)
     except OSError as exc:
-        raise AnnotationError(path, None, f"cannot read: {exc.strerror or exc}") from None
+        raise read_failure(path, exc, AnnotationError) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -30,10 +30,12 @@ out_console = Console(highlight=False)
 
 
 def build(
-    articles: Annotated[Path, typer.Option(help="Folder of <article-id>/ folders.")] = Path(
-        "articles"
+    articles: Annotated[
+        Path, typer.Option(help="Folder of <article-id>/ folders.", readable=False)
+    ] = Path("articles"),
+    out: Annotated[Path, typer.Option(help="Where the release goes.", readable=False)] = Path(
+        "out"
     ),
-    out: Annotated[Path, typer.Option(help="Where the release goes.")] = Path("out"),
     base: Annotated[str, typer.Option(help="Base IRI of the data.")] = DEFAULT_BASE,
     check: Annotated[
         bool, typer.Option("--check", help="Rebuild aside; fail if out/ differs.")

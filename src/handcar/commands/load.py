@@ -60,7 +60,9 @@ def load(
             show_default=False,
         ),
     ] = None,
-    out: Annotated[Path, typer.Option(help="The release folder to load.")] = Path("out"),
+    out: Annotated[Path, typer.Option(help="The release folder to load.", readable=False)] = Path(
+        "out"
+    ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Load the dataset in OUT into a triple store, one named graph per handcar graph.

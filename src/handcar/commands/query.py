@@ -62,7 +62,9 @@ def query(
             show_default=False,
         ),
     ] = None,
-    out: Annotated[Path, typer.Option(help="The release folder to load.")] = Path("out"),
+    out: Annotated[Path, typer.Option(help="The release folder to load.", readable=False)] = Path(
+        "out"
+    ),
 ) -> None:
     """Run a SPARQL query over the dataset in OUT (no server needed).
 

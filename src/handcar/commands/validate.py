@@ -2,7 +2,8 @@
 
 Exit status: 0 the data conforms (no result at or above ``--fail-on``), 1 it does not, 2 usage or
 input error (missing file, RDF syntax error with file and line, shapes that fail the lint, shapes
-the SHACL engine refuses). The pipeline is :func:`handcar.validate.check.validate_files`.
+the SHACL engine refuses), 3 an I/O failure (an unreadable input, the report cannot be written).
+The pipeline is :func:`handcar.validate.check.validate_files`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from typing import Annotated
 
 import typer
 
-from handcar.errors import EXIT_INPUT, EXIT_NONCONFORMING, InputError, UsageError
+from handcar.errors import (
+    EXIT_INPUT,
+    EXIT_IO,
+    EXIT_NONCONFORMING,
+    InputError,
+    IOFailure,
+    UsageError,
+)
+from handcar.files import write_atomically
 
 
 class Format(StrEnum):
@@ -46,14 +55,23 @@ DEFAULT_RELEASE = Path("out")
 def validate(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="RDF files (.trig .nq .ttl .nt .jsonld .rdf) or release folders. "
-                       "Default: handcar's release in out/.", show_default=False),
+        typer.Argument(
+            help="RDF files (.trig .nq .ttl .nt .jsonld .rdf) or release folders. "
+            "Default: handcar's release in out/.",
+            show_default=False,
+            readable=False,
+        ),  # handcar checks, so unreadable is exit 3
     ] = None,
     shapes: Annotated[
         list[Path] | None,
-        typer.Option("--shapes", "-s", help="Shapes files or folders (repeatable): general "
-                     "mode, any data against any shapes. Default: handcar's shapes/.",
-                     show_default=False),
+        typer.Option(
+            "--shapes",
+            "-s",
+            help="Shapes files or folders (repeatable): general "
+            "mode, any data against any shapes. Default: handcar's shapes/.",
+            show_default=False,
+            readable=False,
+        ),
     ] = None,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Report format.")
@@ -62,41 +80,70 @@ def validate(
         FailOn, typer.Option("--fail-on", help="Lowest severity that fails.")
     ] = FailOn.violation,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file.", readable=False),
     ] = None,
     coverage: Annotated[
         bool | None,
-        typer.Option("--coverage/--no-coverage",
-                     help="Lint: every shape must select a focus node in the data (unless "
-                     "listed in intentionally-empty.txt). Default: on for handcar's release or "
-                     "your own --shapes, off for your data against handcar's shapes.",
-                     show_default=False),
+        typer.Option(
+            "--coverage/--no-coverage",
+            help="Lint: every shape must select a focus node in the data (unless "
+            "listed in intentionally-empty.txt). Default: on for handcar's release or "
+            "your own --shapes, off for your data against handcar's shapes.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool | None,
+        typer.Option(
+            "--strict/--lenient",
+            help="Every lint finding stops the run (exit 2). Default: strict for "
+            "handcar's shapes; with --shapes, shapes failing SHACL-for-SHACL and single "
+            "shapes that select nothing are warnings (none selecting anything is an "
+            "error).",
+            show_default=False,
+        ),
     ] = None,
     ontology: Annotated[
         list[Path] | None,
-        typer.Option("--ontology", help="Ontology files (Turtle, N-Triples, RDF/XML; "
-                     "repeatable): the lint checks class and property names against them, and "
-                     "--inference uses their subclass axioms.", show_default=False),
+        typer.Option(
+            "--ontology",
+            help="Ontology files (Turtle, N-Triples, RDF/XML; "
+            "repeatable): the lint checks class and property names against them, and "
+            "--inference uses their subclass axioms.",
+            show_default=False,
+            readable=False,
+        ),
     ] = None,
     vocabulary: Annotated[
         Vocabulary | None,
-        typer.Option("--vocabulary", help="What the lint checks class and property names "
-                     "against: djo, ontology (the --ontology files), data (the terms the data "
-                     "and shapes use), none. Default: djo for handcar's shapes, ontology with "
-                     "--ontology, else none.", show_default=False),
+        typer.Option(
+            "--vocabulary",
+            help="What the lint checks class and property names "
+            "against: djo, ontology (the --ontology files), data (the terms the data "
+            "and shapes use), none. Default: djo for handcar's shapes, ontology with "
+            "--ontology, else none.",
+            show_default=False,
+        ),
     ] = None,
     inference: Annotated[
         bool | None,
-        typer.Option("--inference/--no-inference",
-                     help="Add the rdf:type triples the ontology's subClassOf axioms imply (and "
-                     "its disjoint pairs) before validating. Default: on for handcar's shapes, "
-                     "off with --shapes (standard SHACL).", show_default=False),
+        typer.Option(
+            "--inference/--no-inference",
+            help="Add the rdf:type triples the ontology's subClassOf axioms imply (and "
+            "its disjoint pairs) before validating. Default: on for handcar's shapes, "
+            "off with --shapes (standard SHACL).",
+            show_default=False,
+        ),
     ] = None,
     max_input_size: Annotated[
         str | None,
-        typer.Option("--max-input-size", help="Largest RDF input read, in bytes or with a unit "
-                     "(200MiB, 1GiB). Default: HANDCAR_MAX_RDF_BYTES, else 64 MiB.",
-                     show_default=False),
+        typer.Option(
+            "--max-input-size",
+            help="Largest RDF input read, in bytes or with a unit "
+            "(200MiB, 1GiB). Default: HANDCAR_MAX_RDF_BYTES, else 64 MiB.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Validate RDF against SHACL shapes (handcar's DJO shapes, or yours with --shapes), after
@@ -110,9 +157,14 @@ def validate(
 
     logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report
     own_release = not files
-    settings = Settings(shapes=list(shapes or []), ontology=list(ontology or []),
-                        vocabulary=vocabulary.value if vocabulary else None,
-                        inference=inference, coverage=coverage)
+    settings = Settings(
+        shapes=list(shapes or []),
+        ontology=list(ontology or []),
+        vocabulary=vocabulary.value if vocabulary else None,
+        inference=inference,
+        coverage=coverage,
+        strict=strict,
+    )
     try:
         with input_size_limit(parse_size(max_input_size)):
             report = validate_files(files or [DEFAULT_RELEASE], settings, own_release=own_release)
@@ -124,6 +176,9 @@ def validate(
     except UsageError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
+    except IOFailure as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_IO) from None
     except LintError as exc:
         typer.echo(f"error: the shapes fail the lint ({len(exc.problems)} problem(s)):", err=True)
         for problem in exc.problems:
@@ -132,14 +187,16 @@ def validate(
     except EngineError as exc:
         typer.echo(f"error: the SHACL engine cannot validate with these shapes: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     threshold = Severity.parse(fail_on.value)
     text = renderer(output_format.value)(report, threshold)
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            typer.echo(f"error: cannot write {output}: {exc.strerror}", err=True)
-            raise typer.Exit(2) from None
+            write_atomically(output, text)
+        except IOFailure as exc:
+            typer.echo(f"error: cannot write the report: {exc}", err=True)
+            raise typer.Exit(EXIT_IO) from None
     else:
         sys.stdout.write(text)
     raise typer.Exit(0 if report.conforms(threshold) else EXIT_NONCONFORMING)

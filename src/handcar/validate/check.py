@@ -24,7 +24,7 @@ from pathlib import Path
 
 from handcar.errors import UsageError
 from handcar.validate.engine import prepare, read_data, run
-from handcar.validate.lint import LintError, lint
+from handcar.validate.lint import LintError, LintProblem, lint
 from handcar.validate.ontology import Ontology, load_ontology, read_ontology, used_vocabulary
 from handcar.validate.report import Report
 from handcar.validate.shapes import load_shapes
@@ -41,6 +41,7 @@ class Settings:
     vocabulary: str | None = None
     inference: bool | None = None
     coverage: bool | None = None
+    strict: bool | None = None
 
     @property
     def general(self) -> bool:
@@ -81,9 +82,32 @@ def validate_files(
         settings.coverage if settings.coverage is not None else (own_release or settings.general)
     )
     problems = lint(shapes, names, data if coverage else None)
-    if problems:
-        raise LintError(problems)
-    return run(data, shapes, ontology, read, prepared=True, inference=ontology is not None)
+    strict = settings.strict if settings.strict is not None else not settings.general
+    errors, warnings = split_problems(problems, strict)
+    if errors:
+        raise LintError(errors)
+    report = run(data, shapes, ontology, read, prepared=True, inference=ontology is not None)
+    report.warnings = [str(w) for w in warnings]
+    return report
+
+
+#: lint checks whose problems are warnings outside strict mode
+LENIENT_CHECKS = frozenset({"shacl-shacl", "focus"})
+
+
+def split_problems(
+    problems: list[LintProblem], strict: bool
+) -> tuple[list[LintProblem], list[LintProblem]]:
+    """``(errors, warnings)``: in strict mode everything is an error; otherwise problems of
+    :data:`LENIENT_CHECKS` are warnings, except when no targeted shape selects anything."""
+    if strict:
+        return problems, []
+    vacuous = any(p.vacuous for p in problems)
+    warnings = [
+        p for p in problems if p.check in LENIENT_CHECKS and not (vacuous and p.check == "focus")
+    ]
+    errors = [p for p in problems if p not in warnings]
+    return errors, warnings
 
 
 def _merge(used: Ontology, ontology: Ontology | None) -> Ontology:

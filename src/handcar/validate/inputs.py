@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from handcar.errors import InputError, LimitError
+from handcar.errors import InputError, LimitError, read_failure
 from handcar.limits import RDF_BYTES, MiB
 from handcar.rdfterms import to_rdflib
 from handcar.validate.jsonld_context import inline_contexts, load_json
@@ -154,7 +154,7 @@ def _mode(path: Path) -> int | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise InputError(path, None, f"cannot read: {exc.strerror}") from None
+        raise read_failure(path, exc) from None
 
 
 def _release_file(folder: Path) -> Path:
@@ -205,7 +205,7 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise InputError(path, None, "no such file") from None
     except OSError as exc:
-        raise InputError(path, None, f"cannot read: {exc.strerror or exc}") from None
+        raise read_failure(path, exc) from None
     if len(data) > cap:
         raise _over_limit(path, f"more than {cap} bytes")
     return data

@@ -3,7 +3,9 @@
 pySHACL (like other engines) reports ``Conforms: True`` for a shape whose ``sh:targetClass`` is
 misspelt (it selects nothing) and silently ignores misspelt SHACL terms such as ``sh:minlength``,
 even with its meta-shapes check (see ``../shared/notes/pitfalls.md``). ``handcar validate`` runs
-these checks first; any problem is an error (exit status 2), never a warning:
+these checks first; for handcar's own shapes any problem is an error (exit status 2). In general
+mode, SHACL-for-SHACL findings and single shapes that select nothing are warnings unless strict
+(:func:`handcar.validate.check.split_problems`); a problem marked ``vacuous`` never is:
 
 1. ``vocabulary``: every ``sh:`` IRI in the shapes is a SHACL Core or SHACL-SPARQL term
    (:mod:`handcar.validate.shacl_terms`); nodes of data kept in the shapes file are skipped.
@@ -67,6 +69,7 @@ class LintProblem:
     message: str
     file: Path | None = None
     line: int | None = None
+    vacuous: bool = False  # the whole validation would select nothing
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}: " if self.file and self.line else (
@@ -114,13 +117,15 @@ class _Context:
             node = parent
         return node
 
-    def add(self, check: str, message: str, about: Node | None = None) -> None:
+    def add(
+        self, check: str, message: str, about: Node | None = None, *, vacuous: bool = False
+    ) -> None:
         file = line = None
         if about is not None:
             where = self.locator.find(self.owner(about))
             if where:
                 file, line = where
-        self.problems.append(LintProblem(check, message, file, line))
+        self.problems.append(LintProblem(check, message, file, line, vacuous))
 
 
 def lint(shapes: Shapes, ontology: Ontology | None, data: Graph | None = None) -> list[LintProblem]:
@@ -332,15 +337,20 @@ def targeted_shapes(graph: Graph) -> set[Node]:
 def check_focus(ctx: _Context, data: Graph) -> None:
     empty_ok = ctx.shapes.intentionally_empty
     targeted = targeted_shapes(ctx.graph)
+    selected = {shape: focus_nodes(ctx.graph, shape, data) for shape in targeted}
+    expected = [shape for shape in targeted if shape not in empty_ok]
+    if expected and not any(selected[shape] for shape in expected):
+        ctx.add("focus", f"none of the {len(expected)} shape(s) with a target selects a focus "
+                "node in the data: the validation would pass without checking anything",
+                vacuous=True)
     for shape in sorted(targeted, key=str):
-        selected = focus_nodes(ctx.graph, shape, data)
-        if not selected and shape not in empty_ok:
+        if not selected[shape] and shape not in empty_ok:
             ctx.add("focus", f"{ctx.name(shape)} selects no focus node in the data: a misspelt "
                     "target, or list it in intentionally-empty.txt with the reason", shape)
-        elif selected and shape in empty_ok:
+        elif selected[shape] and shape in empty_ok:
             ctx.add("focus", f"{ctx.name(shape)} is listed as intentionally empty but selects "
-                    f"{len(selected)} focus node(s): remove it from intentionally-empty.txt", shape)
+                    f"{len(selected[shape])} focus node(s): remove it from "
+                    "intentionally-empty.txt", shape)
     for shape in sorted(set(empty_ok) - targeted, key=str):
         ctx.add("focus", f"{ctx.name(shape)} is listed in intentionally-empty.txt but is not a "
                 "shape with a target")
-

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from handcar.errors import InputError
+from handcar.errors import InputError, read_failure
 from handcar.resources import ontology_dir
 from handcar.vocabulary import transitive_closure
 
@@ -101,7 +101,7 @@ def read_ontology(files: Iterable[Path]) -> Ontology:
         except SyntaxError as exc:
             raise InputError(path, exc.lineno, f"ontology syntax error: {exc.msg}") from None
         except OSError as exc:
-            raise InputError(path, None, f"cannot read the ontology: {exc.strerror}") from None
+            raise read_failure(path, exc, what="cannot read the ontology") from None
     for node in all_disjoint:
         for head in by_subject[node][MEMBERS]:
             members = _rdf_list(head, by_subject)

@@ -82,6 +82,7 @@ class Report:
     files: list[Path] = field(default_factory=list)
     superclasses: dict[str, frozenset[str]] = field(default_factory=dict)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # lint findings that did not stop the run
     _labels: dict[Node, str] = field(default_factory=dict, repr=False)
     _locator: object | None = field(default=None, repr=False)
 

@@ -1,0 +1,46 @@
+"""Writing one file safely: the new bytes go aside in the same folder and replace the old in one
+step (``os.replace``), so a reader, a crash or a full disk sees the old file or the new, never a
+part. Failures raise :class:`~handcar.errors.IOFailure` (exit 3); the aside file is removed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from handcar.errors import IOFailure
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text is UTF-8) to ``path`` through a temporary file beside it.
+
+    Special files (``/dev/stdout``, ``/dev/null``, a FIFO) cannot be replaced; they are written
+    in place."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.exists() and not path.is_file():
+            with path.open("wb") as handle:
+                handle.write(data)
+            return
+        fd, tmp = tempfile.mkstemp(
+            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise IOFailure(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise IOFailure(path, exc) from None
