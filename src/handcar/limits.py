@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from handcar.errors import LimitError
 
@@ -123,7 +124,21 @@ def read_regular_file(path: os.PathLike[str] | str, limit: Limit) -> bytes:
     if st.st_size > cap:
         raise limit.exceeded(p, None, f"{st.st_size} bytes")
     with open(p, "rb") as handle:
-        data = handle.read(cap + 1)
+        data = read_capped(handle, cap)
     if len(data) > cap:
         raise limit.exceeded(p, None, f"more than {cap} bytes")
     return data
+
+
+def read_capped(handle: BinaryIO, cap: int) -> bytes:
+    """At most ``cap + 1`` bytes of ``handle`` (one more than allowed shows it is over), read in
+    chunks, so a huge ``cap`` allocates only what the file holds."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= cap:
+        chunk = handle.read(min(1 << 24, cap + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)

@@ -20,7 +20,7 @@ from handcar.annotation.yamlsource import read_yaml
 from handcar.article import load_article
 from handcar.build import article_folders
 from handcar.cli import app
-from handcar.errors import AnnotationError, ArticleError, InputError, LimitError
+from handcar.errors import AnnotationError, ArticleError, InputError, IOFailure, LimitError
 from support.paths import ARTICLES, SEED
 
 runner = CliRunner()
@@ -204,7 +204,9 @@ def test_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("builtins.open", denied)
-    assert str(_error(path)) == f"{path}: cannot read: Permission denied"
+    with pytest.raises(IOFailure) as caught:  # the system refused: exit 3, not bad input
+        read_yaml(path)
+    assert str(caught.value) == f"{path}: I/O error: Permission denied"
 
 
 def test_not_utf8_names_the_line(tmp_path: Path) -> None:

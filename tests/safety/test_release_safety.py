@@ -335,3 +335,36 @@ def test_permission_denied_is_exit_3_and_out_is_kept(tmp_path: Path) -> None:
         proc.stderr,
     ), proc.stderr
     assert tree_hash(parent) == before and tree_hash(articles) == sources
+
+
+def test_the_input_limit_of_validate_does_not_apply_to_the_staged_release(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HANDCAR_MAX_RDF_BYTES limits what users hand to ``validate``; the build's check of its
+    own staged release (a corpus can be far larger than 64 MiB) is not an input."""
+    monkeypatch.setenv("HANDCAR_MAX_RDF_BYTES", "1000")
+    code, output = build("--articles", str(work / "src" / "articles"), "--out", "out")
+    assert code == 0, output
+    assert (work / "cwd" / "out" / MARKER).is_file()
+
+
+def test_a_crashed_background_validation_is_decided_in_the_open(tmp_path: Path) -> None:
+    """A child that dies without a verdict (here: its traceback) is not a traceback for the
+    user: the staged release is validated in the parent, and a conforming one is published."""
+    from handcar.validate import background
+
+    staged = tmp_path / "release"
+    code, output = build("--articles", str(ARTICLES), "--out", str(staged))
+    assert code == 0, output
+    check = background.BackgroundValidation.__new__(background.BackgroundValidation)
+
+    class Pipe:
+        def recv(self) -> str:
+            return "Traceback (most recent call last):\n  ...\nMemoryError\n"
+
+    class Process:
+        def join(self) -> None:
+            pass
+
+    check._pipe, check._process = Pipe(), Process()  # type: ignore[assignment]
+    check.check(staged)  # conforms in the open: no exception

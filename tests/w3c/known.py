@@ -11,5 +11,5 @@ PYSHACL = {
 #: general mode their findings are warnings and the tests are right
 STRICT = {
     "core/path/path-strange-002": "shacl-shacl",  # a path that is both a list and an inverse path
-    "core/complex/shacl-shacl": "focus",  # SHACL-for-SHACL against itself: some shapes select nothing
+    "core/complex/shacl-shacl": "focus",  # SHACL-for-SHACL on itself: some shapes select nothing
 }

@@ -35,7 +35,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from handcar.errors import InputError, LimitError, read_failure
-from handcar.limits import RDF_BYTES, MiB
+from handcar.limits import RDF_BYTES, MiB, read_capped
 from handcar.rdfterms import to_rdflib
 from handcar.validate.jsonld_context import inline_contexts, load_json
 from handcar.validate.xml_entities import refuse_entities
@@ -201,7 +201,7 @@ def read_bytes(path: Path) -> bytes:
         if st.st_size > cap:
             raise _over_limit(path, f"{st.st_size} bytes")
         with open(path, "rb") as handle:
-            data = handle.read(cap + 1)
+            data = read_capped(handle, cap)
     except FileNotFoundError:
         raise InputError(path, None, "no such file") from None
     except OSError as exc:

@@ -14,10 +14,13 @@ from pathlib import Path
 
 from handcar.publish.release import Rejected
 from handcar.validate.engine import read_data, run
+from handcar.validate.inputs import input_size_limit
 from handcar.validate.lint import LintError, lint
 from handcar.validate.ontology import load_ontology
 from handcar.validate.report import Report, Severity
 from handcar.validate.shapes import load_shapes
+
+UNLIMITED = 1 << 60  # bytes
 
 
 class ReleaseRejected(Rejected):
@@ -46,13 +49,16 @@ class ReleaseRejected(Rejected):
 
 def check_release(folder: Path) -> Report:
     """Validate the release staged in ``folder``; raise :class:`ReleaseRejected` on Violations
-    and :class:`~handcar.validate.lint.LintError` on broken shapes."""
-    ontology = load_ontology()
-    shapes = load_shapes()
-    problems = lint(shapes, ontology)
-    if problems:
-        raise LintError(problems)
-    data, files = read_data([folder])
+    and :class:`~handcar.validate.lint.LintError` on broken shapes. The size limit on RDF input
+    (:data:`~handcar.limits.RDF_BYTES`) is for what users hand to ``validate``, not for handcar's
+    own shapes and staged release (a corpus may be far larger)."""
+    with input_size_limit(UNLIMITED):
+        ontology = load_ontology()
+        shapes = load_shapes()
+        problems = lint(shapes, ontology)
+        if problems:
+            raise LintError(problems)
+        data, files = read_data([folder])
     report = run(data, shapes, ontology, files)
     if not report.conforms(Severity.VIOLATION):
         raise ReleaseRejected(report)
