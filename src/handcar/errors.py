@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 EXIT_OK = 0
@@ -68,9 +69,13 @@ class IOFailure(OSError):
 def read_failure(
     path: Path | str, exc: OSError, kind: type[InputError] = InputError, what: str = "cannot read"
 ) -> InputError | IOFailure:
-    """The error for a failed read of ``path``: a missing path, or a folder where a file belongs,
-    is bad input (``kind``, exit 2); anything else the system refused (permission denied, an I/O
-    error) is an :class:`IOFailure` (exit 3)."""
-    if isinstance(exc, FileNotFoundError | NotADirectoryError | IsADirectoryError):
+    """The error for a failed read of ``path``: a missing path, a folder where a file belongs, a
+    symlink loop or a name too long is bad input (``kind``, exit 2); anything else the system
+    refused (permission denied, an I/O error) is an :class:`IOFailure` (exit 3)."""
+    if exc.errno in _BAD_PATH or isinstance(exc, FileNotFoundError | NotADirectoryError):
         return kind(path, None, f"{what}: {exc.strerror or exc}")
     return IOFailure(path, exc)
+
+
+#: errors that say the path is wrong, not that the system failed
+_BAD_PATH = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ELOOP, errno.ENAMETOOLONG})
