@@ -96,7 +96,7 @@ CASES: list[Case] = [
         add="qt:misha-age djo:unit unit:HR .",
         expect=(
             "violation pe:misha djo:age Node djosh:PersonShape/age",
-            "violation qt:misha-age djo:unit HasValue djosh:AgeValueShape/unit-of-an-age",
+            "detail-violation qt:misha-age djo:unit HasValue djosh:AgeValueShape/unit-of-an-age",
         ),
         focus=("qt:misha-age",),
     ),
@@ -143,7 +143,8 @@ CASES: list[Case] = [
         add="qt:staff-count djo:unit unit:KiloM .",
         expect=(
             "violation gr:travellers djo:memberCount Node djosh:GroupShape/member-count",
-            "violation qt:staff-count djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+            "detail-violation qt:staff-count djo:unit HasValue "
+            "djosh:CountValueShape/unit-of-a-count",
         ),
         focus=("qt:staff-count",),
     ),
@@ -280,7 +281,8 @@ CASES: list[Case] = [
         add="qt:handcar-distance djo:unit unit:HR .",
         expect=(
             "violation ev:leg-2-handcar djo:distance Node djosh:Event-distance",
-            "violation qt:handcar-distance djo:unit In djosh:LengthValueShape/unit-of-a-length",
+            "detail-violation qt:handcar-distance djo:unit In "
+            "djosh:LengthValueShape/unit-of-a-length",
         ),
         focus=("qt:handcar-distance",),
     ),
@@ -296,7 +298,7 @@ CASES: list[Case] = [
         add="ev:evacuation djo:memberCount qt:misha-age .",
         expect=(
             "violation ev:evacuation djo:memberCount Node djosh:JourneyShape/people-evacuated",
-            "violation qt:misha-age djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+            "detail-violation qt:misha-age djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
         ),
         focus=("qt:misha-age",),
     ),
@@ -379,7 +381,7 @@ CASES: list[Case] = [
         expect=(
             "violation ev:pandemic djo:caseCount Node djosh:PandemicShape/case-count",
             "warning ev:pandemic - SPARQL djosh:PandemicCountsShape/deaths-not-above-cases",
-            "violation qt:bus-hours djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+            "detail-violation qt:bus-hours djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
         ),
         focus=("qt:bus-hours",),
         engines=SPARQL_ENGINES,
@@ -391,7 +393,7 @@ CASES: list[Case] = [
         add="qt:deaths djo:unit unit:KiloM .",
         expect=(
             "violation ev:pandemic djo:deathCount Node djosh:PandemicShape/death-count",
-            "violation qt:deaths djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+            "detail-violation qt:deaths djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
         ),
         focus=("qt:deaths",),
     ),
@@ -402,7 +404,7 @@ CASES: list[Case] = [
         expect=(
             "violation pl:north-korea djo:reportedCaseCount Node "
             "djosh:ReportedCasesShape/reported-cases",
-            "violation qt:misha-age djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
+            "detail-violation qt:misha-age djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
         ),
         focus=("qt:misha-age",),
     ),

@@ -214,7 +214,16 @@ def validate_case(case: Case, base: DataGraph, shapes: Shapes, ontology: Ontolog
 
 
 def keys(report: Report, results: Iterable[Result] | None = None) -> set[tuple]:
-    return {result_key(report, r) for r in (report.results if results is None else results)}
+    """The keys of the (top-level) results, and of the results nested under them by
+    ``sh:detail``, whose severity is written ``detail-violation`` (and so on)."""
+    found: set[tuple] = set()
+    pending = [(r, "") for r in (report.results if results is None else results)]
+    while pending:
+        result, prefix = pending.pop()
+        key = result_key(report, result)
+        found.add((prefix + key[0], *key[1:]))
+        pending += [(d, "detail-") for d in result.details]
+    return found
 
 
 def show(keys_: Iterable[tuple]) -> str:
