@@ -5,6 +5,10 @@ the ``require_tool`` fixture (``require_tool("virtuoso")``). Tool names: rapper,
 virtuoso, node-jsonld, node-shacl, oxigraph (see tests/support/tools.py). A missing tool skips the
 test with a reason naming it, except when CI=true or HANDCAR_REQUIRE_TOOLS=1: then it fails, so CI
 never passes by skipping. ``scripts/install-tools.sh`` installs them all.
+
+Tests marked ``slow`` (more than a few seconds each, or many subprocesses) are left out of the
+default run, which stays under five minutes; ``--slow`` (or CI=true, or an ``-m`` expression that
+names ``slow``) runs them too. CI runs everything.
 """
 
 from __future__ import annotations
@@ -38,6 +42,21 @@ def require_tool(name: str) -> None:
     pytest.skip(reason)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow", action="store_true", help="also run the tests marked slow (CI always does)"
+    )
+
+
+def _run_slow(config: pytest.Config) -> bool:
+    truthy = {"1", "true", "yes"}
+    return (
+        config.getoption("--slow")
+        or os.environ.get("CI", "").lower() in truthy
+        or "slow" in (config.getoption("markexpr") or "")
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
@@ -46,11 +65,23 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # a test marked requires(...) is also a `tool` test, so `-m "not tool"` deselects it
     for item in items:
         if item.get_closest_marker("requires") and not item.get_closest_marker("tool"):
             item.add_marker(pytest.mark.tool)
+    if _run_slow(config):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if _run_slow(config):
+        return "slow tests: included"
+    return "slow tests: left out (run them with --slow; CI does)"
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -29,6 +29,7 @@ def test_every_test_file_is_collected() -> None:
             "-rs",
             "-p",
             "no:cacheprovider",
+            "--slow",  # a file of slow tests only is collected too
             "tests",
         ],
         cwd=ROOT,

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from safety.catalogue_cases import CASES, Case, Project
+from safety.catalogue_cases import BUILD, CASES, LOAD, QUERY, VALIDATE, Case, Project
 from support.paths import ARTICLES, ROOT
 
 RELEASE = ROOT / "out"
@@ -243,12 +243,20 @@ def run(case: Case, argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[in
     return proc.returncode, err.decode("utf-8", "replace")
 
 
+#: the cases of the default run (the first few of each command); every case is a subprocess of
+#: about a second, so the rest are marked slow and run in CI (``--slow``)
+QUICK = frozenset(case.id for group in (BUILD, VALIDATE, QUERY, LOAD) for case in group[:4])
+
+
 def _params() -> list[object]:
     return [
         pytest.param(
             case,
             id=case.id,
-            marks=[pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else [],
+            marks=[
+                *([pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []),
+                *([] if case.id in QUICK else [pytest.mark.slow]),
+            ],
         )
         for case in CASES
     ]

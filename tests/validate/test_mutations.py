@@ -192,6 +192,7 @@ def test_at_least_25_kinds_of_mutation() -> None:
     assert len({m.kind for m in MUTATIONS}) >= 25
 
 
+@pytest.mark.slow  # ~40 s: one validation of the seed per mutant
 def test_every_mutant_is_caught(seed: DataGraph, shapes: Shapes, ontology: Ontology,
                                 baseline: Report) -> None:
     survivors = []

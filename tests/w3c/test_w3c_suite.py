@@ -83,6 +83,7 @@ def test_strict_mode_refuses_what_general_mode_warns_about(test_id: str) -> None
     assert any(f"[{STRICT[test_id]}]" in warning for warning in report.warnings)
 
 
+@pytest.mark.slow  # the whole suite once more
 def test_strict_mode_changes_nothing_else() -> None:
     changed = [
         t.id for t in TESTS if t.id not in STRICT and outcome(t, strict=True) != outcome(t)
