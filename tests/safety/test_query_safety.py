@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-import handcar.query as query_module
+import handcar.query.sandbox as query_module
 from handcar.cli import app
 from handcar.errors import EXIT_INPUT
 from handcar.query import QueryError, QueryRefused, check_query, open_release, run

@@ -1,0 +1,112 @@
+"""Writing a query's result: the formats ``handcar query`` offers, and terms as people read them.
+
+SELECT and ASK give solutions (SPARQL results: https://www.w3.org/TR/sparql11-results-json/,
+https://www.w3.org/TR/sparql11-results-csv-tsv/); CONSTRUCT and DESCRIBE give triples (Turtle,
+N-Triples, RDF/XML). ``table`` is drawn by the CLI from :func:`shorten`.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pyoxigraph as ox
+
+from handcar.namespaces import PREFIXES
+from handcar.query.errors import QueryError
+from handcar.query.sandbox import kind
+
+SOLUTION_FORMATS = ("table", "csv", "tsv", "json", "xml")
+"""Formats for SELECT/ASK results (``xml``: SPARQL XML results)."""
+GRAPH_FORMATS = ("table", "turtle", "ntriples", "xml")
+"""Formats for CONSTRUCT/DESCRIBE results (``xml``: RDF/XML)."""
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples")
+"""What ``--format`` accepts."""
+
+_RESULTS_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+_RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def default_format(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> str:
+    return "turtle" if kind(result) == "triples" else "table"
+
+
+def render(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+    fmt: str,
+    *,
+    base: str | None = None,
+) -> bytes:
+    """The result serialised in ``fmt``: csv, tsv, json or xml for solutions; turtle, ntriples or
+    xml (RDF/XML) for triples, sorted, Turtle with the handcar prefixes it uses.
+    ``table`` is drawn by the CLI (:func:`shorten` gives its cells)."""
+    what = kind(result)
+    if what == "triples":
+        if fmt not in _RDF_FORMATS:
+            raise QueryError(
+                f"--format {fmt} is for SELECT/ASK; CONSTRUCT/DESCRIBE give RDF: "
+                "use turtle, ntriples or xml"
+            )
+        triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        if fmt == "turtle":
+            return ox.serialize(
+                triples, format=ox.RdfFormat.TURTLE, prefixes=_used_prefixes(triples)
+            )
+        return ox.serialize(triples, format=_RDF_FORMATS[fmt])
+    if fmt not in _RESULTS_FORMATS:
+        raise QueryError(
+            f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT/ASK give solutions: "
+            "use table, csv, tsv, json or xml"
+        )
+    buffer = io.BytesIO()
+    result.serialize(buffer, format=_RESULTS_FORMATS[fmt])
+    return buffer.getvalue()
+
+
+def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
+    """handcar's prefixes whose namespace some IRI of ``triples`` starts with."""
+    iris = {
+        term.value
+        for triple in triples
+        for term in (triple.subject, triple.predicate, triple.object)
+        if isinstance(term, ox.NamedNode)
+    }
+    iris |= {t.object.datatype.value for t in triples if isinstance(t.object, ox.Literal)}
+    return {
+        prefix: namespace
+        for prefix, namespace in sorted(PREFIXES.items())
+        if any(iri.startswith(namespace) for iri in iris)
+    }
+
+
+def shorten(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, base: str | None) -> str:
+    """A term as a person reads it in a table: prefixed IRIs (``id:`` for the data's base),
+    literals by their lexical form with a language tag after ``@``."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return shorten_iri(term.value, base)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return f"{term.value} @{term.language}" if term.language else term.value
+    return str(term)
+
+
+def shorten_iri(iri: str, base: str | None = None) -> str:
+    """``djo:TrainLeg`` for ``https://w3id.org/djo#TrainLeg``; ``id:place/pyongyang`` under
+    the data's base; otherwise the IRI in angle brackets."""
+    candidates = [("id", base)] if base else []
+    candidates += sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+    for prefix, namespace in candidates:
+        if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return f"<{iri}>"

@@ -1,0 +1,66 @@
+"""Reading a query: inline text, a file, or stdin, told apart by the argument's text alone."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from handcar import limits
+from handcar.errors import IOFailure
+from handcar.query.check import check_size
+from handcar.query.errors import INLINE_ORIGIN, STDIN_ORIGIN, QueryError, over_limit
+
+STDIN = "-"
+"""The argument that means: read the query from standard input."""
+
+
+def is_inline(argument: str) -> bool:
+    """Whether ``handcar query ARGUMENT`` is the query text itself rather than a file name.
+
+    The rule, decided on the text alone (it is never handed to the file system to find out):
+    text with whitespace (a space, tab or newline) or a ``{`` is a query; anything else is the
+    path of a query file. Every SPARQL query that selects something needs one or the other; a
+    file whose name has a space is read with ``- < 'my query.rq'``."""
+    return "{" in argument or any(char.isspace() for char in argument)
+
+
+def read_query(argument: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
+    """The SPARQL text of ``argument`` and where it came from (for messages): ``-`` reads
+    ``stdin``, inline text (:func:`is_inline`) is the query, anything else is a query file, which
+    must be a regular file within :data:`~handcar.limits.QUERY_BYTES`."""
+    cap = int(limits.QUERY_BYTES.value())
+    if argument == STDIN:
+        origin = STDIN_ORIGIN
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(cap + 1)
+        if len(data) > cap:
+            raise over_limit(limits.QUERY_BYTES, origin, f"more than {cap} bytes", cap)
+        return _decode(data, origin), origin
+    if is_inline(argument):
+        check_size(argument, INLINE_ORIGIN)
+        return argument, INLINE_ORIGIN
+    if not argument:
+        raise QueryError("the query is empty: give a query, a query file, or - to read stdin")
+    path = Path(argument)
+    if not os.path.lexists(path):
+        raise QueryError(
+            f"{path}: no such query file (a query given on the command line needs a space or "
+            f"a '{{'; {STDIN} reads it from stdin)"
+        )
+    try:
+        data = limits.read_regular_file(path, limits.QUERY_BYTES)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENAMETOOLONG, errno.EISDIR):
+            raise QueryError(f"{path}: {exc.strerror}") from None
+        raise IOFailure(path, exc) from None
+    return _decode(data, str(path)), str(path)
+
+
+def _decode(data: bytes, origin: str) -> str:
+    try:
+        return data.decode("utf-8-sig")  # a byte-order mark is no part of the query
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{origin}: not UTF-8 text (byte {exc.start})") from None
