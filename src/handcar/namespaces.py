@@ -7,10 +7,14 @@
 The other constants are plain :class:`rdflib.Namespace` objects for the standard vocabularies DJO
 is aligned to (see ``ontology/djo-align.ttl``); ``RDF``, ``RDFS``, ``OWL`` and ``XSD`` are
 re-exported from rdflib. ``PREFIXES`` maps every prefix handcar binds to its namespace IRI.
+
+IRIs are split into ``prefix:local`` here: :func:`split_iri` (the longest namespace of a prefix
+mapping) and :func:`namespace_of`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from rdflib import Graph, Namespace, URIRef
@@ -41,8 +45,11 @@ __all__ = [
     "VANN",
     "VOID",
     "XSD",
+    "namespace_of",
     "ontology_dir",
     "ontology_graph",
+    "split_iri",
+    "splitter",
 ]
 
 DJO_NS = "https://w3id.org/djo#"
@@ -259,6 +266,62 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 """Prefix to namespace IRI, for every vocabulary handcar writes or reads."""
+
+
+# --- shortening IRIs --------------------------------------------------------------------------
+
+
+class Splitter:
+    """Longest-namespace lookup for one prefix mapping, with a cache per IRI."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        # longest namespace first; among equal namespaces, the smaller prefix name
+        self.order = sorted(
+            ((prefix, str(namespace)) for prefix, namespace in prefixes.items()),
+            key=lambda item: (-len(item[1]), item[0]),
+        )
+        self.cache: dict[str, tuple[str, str] | None] = {}
+
+    def splits(self, iri: str) -> Iterator[tuple[str, str]]:
+        """``(prefix, local)`` for every namespace ``iri`` starts with and goes beyond, longest
+        namespace first."""
+        for prefix, namespace in self.order:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                yield prefix, iri[len(namespace) :]
+
+    def split(self, iri: str) -> tuple[str, str] | None:
+        """``(prefix, local)`` for the longest namespace, or None."""
+        try:
+            return self.cache[iri]
+        except KeyError:
+            found = self.cache[iri] = next(self.splits(iri), None)
+            return found
+
+
+@lru_cache(maxsize=64)
+def _splitter(prefixes: tuple[tuple[str, str], ...]) -> Splitter:
+    return Splitter(dict(prefixes))
+
+
+def splitter(prefixes: Mapping[str, str] = PREFIXES) -> Splitter:
+    """The (cached) longest-namespace lookup for ``prefixes``: hold on to it in loops."""
+    return _splitter(tuple(prefixes.items()))
+
+
+def split_iri(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> tuple[str, str] | None:
+    """``(prefix, local)`` for the longest namespace of ``prefixes`` that ``iri`` starts with
+    (ties: the smaller prefix name), or None. The local part is never empty, but may be anything."""
+    return splitter(prefixes).split(iri)
+
+
+def namespace_of(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """The vocabulary an IRI belongs to: a known namespace, else the IRI up to its last
+    ``#`` or ``/``."""
+    split = splitter(prefixes).split(iri)
+    if split:
+        return str(prefixes[split[0]])
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[: cut + 1] if cut > 0 else iri
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from handcar.publish.rdf import PUBLISHED_PREFIXES, RDF_TYPE, Quads, namespace_of
+from handcar.namespaces import namespace_of
+from handcar.publish.rdf import PUBLISHED_PREFIXES, RDF_TYPE, Quads
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -158,7 +159,7 @@ def vocabularies(data: Quads) -> list[str]:
     iris = {q.predicate.value for q in data}
     iris |= {q.object.value for q in data
              if q.predicate.value == RDF_TYPE and isinstance(q.object, ox.NamedNode)}
-    return sorted({namespace_of(iri) for iri in iris})
+    return sorted({namespace_of(iri, PUBLISHED_PREFIXES) for iri in iris})
 
 
 def describe(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -206,53 +206,3 @@ class Quads:
     def canonical_hash(self) -> str:
         """SHA-256 (hex) of :attr:`canonical_nquads`: the RDFC-1.0 hash of the dataset."""
         return hashlib.sha256(self.canonical_nquads).hexdigest()
-
-
-class _Splitter:
-    """Longest-namespace lookup for one prefix mapping, with a cache per IRI."""
-
-    def __init__(self, prefixes: Mapping[str, str]) -> None:
-        # longest namespace first; among equal namespaces, the smaller prefix name
-        self.order = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
-        self.cache: dict[str, tuple[str, str] | None] = {}
-
-    def split(self, iri: str) -> tuple[str, str] | None:
-        try:
-            return self.cache[iri]
-        except KeyError:
-            pass
-        found = None
-        for prefix, namespace in self.order:
-            if iri.startswith(namespace) and len(iri) > len(namespace):
-                found = (prefix, iri[len(namespace) :])
-                break
-        self.cache[iri] = found
-        return found
-
-
-_SPLITTERS: dict[tuple[tuple[str, str], ...], _Splitter] = {}
-
-
-def splitter(prefixes: Mapping[str, str]) -> _Splitter:
-    """The (cached) longest-namespace lookup for ``prefixes``: hold on to it in loops."""
-    key = tuple(prefixes.items())
-    found = _SPLITTERS.get(key)
-    if found is None:
-        found = _SPLITTERS[key] = _Splitter(prefixes)
-    return found
-
-
-def split_iri(iri: str, prefixes: Mapping[str, str]) -> tuple[str, str] | None:
-    """``(prefix, local)`` for the longest namespace of ``prefixes`` that ``iri`` starts with
-    (ties: the smaller prefix name), or None. The local part may be empty or anything."""
-    return splitter(prefixes).split(iri)
-
-
-def namespace_of(iri: str, prefixes: Mapping[str, str] = PUBLISHED_PREFIXES) -> str:
-    """The vocabulary an IRI belongs to: a known namespace, else the IRI up to its last
-    ``#`` or ``/``."""
-    split = splitter(prefixes).split(iri)
-    if split:
-        return prefixes[split[0]]
-    cut = max(iri.rfind("#"), iri.rfind("/"))
-    return iri[: cut + 1] if cut > 0 else iri

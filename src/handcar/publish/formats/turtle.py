@@ -20,8 +20,9 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
+from handcar.namespaces import splitter
 from handcar.publish.formats import WriteOptions
-from handcar.publish.rdf import RDF_TYPE, XSD_STRING, Quads, splitter
+from handcar.publish.rdf import RDF_TYPE, XSD_STRING, Quads
 
 
 def used_prefixes(
