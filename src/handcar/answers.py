@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from handcar.namespaces import shorten
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -114,11 +116,15 @@ def normal_term(term: Mapping[str, str] | None) -> str | None:
     elif datatype in DURATION_TYPES:
         duration = normal_duration(value)
         if duration is not None:
-            return f"{quote(duration)}^^xsd:{datatype[len(XSD) :]}"
+            return f"{quote(duration)}^^{short_datatype(datatype)}"
     elif datatype == BOOLEAN and value.strip() in ("true", "false", "1", "0"):
         return normal_boolean(value.strip() in ("true", "1"))
-    short = f"xsd:{datatype[len(XSD) :]}" if datatype.startswith(XSD) else f"<{datatype}>"
-    return f"{quote(value)}^^{short}"
+    return f"{quote(value)}^^{short_datatype(datatype)}"
+
+
+def short_datatype(iri: str) -> str:
+    """``xsd:date`` for an XML Schema datatype, any other datatype IRI in angle brackets."""
+    return shorten(iri, {"xsd": XSD}) or f"<{iri}>"
 
 
 def quote(text: str) -> str:

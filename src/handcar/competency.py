@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handcar.answers import Answers, from_json
-from handcar.namespaces import PREFIXES
+from handcar.namespaces import shorten
 from handcar.query import Release, render, run
 from handcar.resources import queries_dir
 
@@ -118,7 +118,7 @@ def display(value: str | None, base: str | None = None) -> str:
     if value is None:
         return ""
     if value.startswith("<") and value.endswith(">"):
-        text = _short_iri(value[1:-1], base)
+        text = shorten(value[1:-1], base=base) or value[1:-1]
     elif value.startswith('"'):
         end = _closing_quote(value)
         text = json.loads(value[: end + 1])
@@ -142,15 +142,6 @@ def _closing_quote(value: str) -> int:
         elif char == '"':
             return i
     raise ValueError(f"unterminated literal: {value}")
-
-
-def _short_iri(iri: str, base: str | None) -> str:
-    candidates = [("id", base)] if base else []
-    candidates += sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
-    for prefix, namespace in candidates:
-        if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
 
 
 def answers_markdown(

@@ -8,8 +8,9 @@ The other constants are plain :class:`rdflib.Namespace` objects for the standard
 is aligned to (see ``ontology/djo-align.ttl``); ``RDF``, ``RDFS``, ``OWL`` and ``XSD`` are
 re-exported from rdflib. ``PREFIXES`` maps every prefix handcar binds to its namespace IRI.
 
-IRIs are split into ``prefix:local`` here: :func:`split_iri` (the longest namespace of a prefix
-mapping) and :func:`namespace_of`.
+IRIs are shortened to ``prefix:local`` here and only here: :func:`split_iri` (the longest
+namespace of a prefix mapping), :func:`shorten` (for people: tables, reports) and
+:func:`namespace_of`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ __all__ = [
     "namespace_of",
     "ontology_dir",
     "ontology_graph",
+    "shorten",
     "split_iri",
     "splitter",
 ]
@@ -312,6 +314,15 @@ def split_iri(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> tuple[str, st
     """``(prefix, local)`` for the longest namespace of ``prefixes`` that ``iri`` starts with
     (ties: the smaller prefix name), or None. The local part is never empty, but may be anything."""
     return splitter(prefixes).split(iri)
+
+
+def shorten(
+    iri: str, prefixes: Mapping[str, str] = PREFIXES, *, base: str | None = None
+) -> str | None:
+    """``djo:TrainLeg`` for ``https://w3id.org/djo#TrainLeg``, for people to read; ``id:…``
+    for an IRI under the data's ``base`` (which goes first); None when no namespace fits."""
+    found = (split_iri(iri, {"id": base}) if base else None) or split_iri(iri, prefixes)
+    return f"{found[0]}:{found[1]}" if found else None
 
 
 def namespace_of(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:

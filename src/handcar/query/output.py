@@ -11,6 +11,7 @@ import io
 
 import pyoxigraph as ox
 
+from handcar import namespaces
 from handcar.namespaces import PREFIXES
 from handcar.query.errors import QueryError
 from handcar.query.sandbox import kind
@@ -104,9 +105,4 @@ def shorten(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, base: str | N
 def shorten_iri(iri: str, base: str | None = None) -> str:
     """``djo:TrainLeg`` for ``https://w3id.org/djo#TrainLeg``; ``id:place/pyongyang`` under
     the data's base; otherwise the IRI in angle brackets."""
-    candidates = [("id", base)] if base else []
-    candidates += sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
-    for prefix, namespace in candidates:
-        if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return f"<{iri}>"
+    return namespaces.shorten(iri, base=base) or f"<{iri}>"
