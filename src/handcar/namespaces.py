@@ -9,8 +9,8 @@ is aligned to (see ``ontology/djo-align.ttl``); ``RDF``, ``RDFS``, ``OWL`` and `
 re-exported from rdflib. ``PREFIXES`` maps every prefix handcar binds to its namespace IRI.
 
 IRIs are shortened to ``prefix:local`` here and only here: :func:`split_iri` (the longest
-namespace of a prefix mapping), :func:`shorten` (for people: tables, reports) and
-:func:`namespace_of`.
+namespace of a prefix mapping), :func:`shorten` (for people: tables, reports), :func:`qname`
+(a prefixed name whose local part is an XML name) and :func:`namespace_of`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD, DefinedNamespace
+from rdflib.namespace import OWL, RDF, RDFS, XSD, DefinedNamespace, is_ncname
 
 from handcar.resources import ontology_dir
 
@@ -49,6 +49,7 @@ __all__ = [
     "namespace_of",
     "ontology_dir",
     "ontology_graph",
+    "qname",
     "shorten",
     "split_iri",
     "splitter",
@@ -323,6 +324,16 @@ def shorten(
     for an IRI under the data's ``base`` (which goes first); None when no namespace fits."""
     found = (split_iri(iri, {"id": base}) if base else None) or split_iri(iri, prefixes)
     return f"{found[0]}:{found[1]}" if found else None
+
+
+def qname(iri: str, prefixes: Mapping[str, str]) -> str | None:
+    """``prefix:local`` with the longest namespace of ``prefixes`` that leaves an XML name
+    (https://www.w3.org/TR/xml-names/#NT-NCName) as the local part, as rdflib's strict
+    ``compute_qname`` writes it; None when there is none or its prefix is empty."""
+    for prefix, local in splitter(prefixes).splits(iri):
+        if is_ncname(local):
+            return f"{prefix}:{local}" if prefix else None
+    return None
 
 
 def namespace_of(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:

@@ -19,6 +19,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from handcar import namespaces
 from handcar.namespaces import DJO, SCHEMA
 
 SH = "http://www.w3.org/ns/shacl#"
@@ -263,11 +264,7 @@ def qname(graph: Graph, node: Node) -> str | None:
     """``prefix:local`` for ``node`` with a prefix bound in ``graph`` (none invented), else None."""
     if not isinstance(node, URIRef):
         return None
-    try:
-        prefix, _ns, local = graph.namespace_manager.compute_qname_strict(node, generate=False)
-    except (ValueError, KeyError):
-        return None
-    return f"{prefix}:{local}" if prefix else None
+    return namespaces.qname(node, dict(graph.namespaces()))
 
 
 def _literal_text(literal: Literal) -> str:
