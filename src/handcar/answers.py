@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from handcar import namespaces
 from handcar.namespaces import shorten
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+XSD = str(namespaces.XSD)
+RDF_LANG_STRING = str(namespaces.RDF.langString)
 
 NUMERIC_TYPES = frozenset(
     XSD + name

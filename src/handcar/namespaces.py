@@ -5,8 +5,10 @@
 ``ontology/djo.ttl`` does not declare. ``tests/ontology/test_namespaces.py`` keeps the two in step.
 
 The other constants are plain :class:`rdflib.Namespace` objects for the standard vocabularies DJO
-is aligned to (see ``ontology/djo-align.ttl``); ``RDF``, ``RDFS``, ``OWL`` and ``XSD`` are
-re-exported from rdflib. ``PREFIXES`` maps every prefix handcar binds to its namespace IRI.
+is aligned to (see ``ontology/djo-align.ttl``) and those the release, its metadata and the
+validation reports use (FOAF, SPDX, Wikidata, SHACL, JSON-LD, the W3C format IRIs, IANA media
+types); ``RDF``, ``RDFS``, ``OWL`` and ``XSD`` are re-exported from rdflib. ``PREFIXES`` maps
+every prefix handcar binds to its namespace IRI.
 
 IRIs are shortened to ``prefix:local`` here and only here: :func:`split_iri` (the longest
 namespace of a prefix mapping), :func:`shorten` (for people: tables, reports), :func:`qname`
@@ -28,7 +30,11 @@ __all__ = [
     "DCTERMS",
     "DJO",
     "DJO_NS",
+    "DJO_ONTOLOGY",
+    "FOAF",
     "GEO",
+    "IANA_MEDIA_TYPES",
+    "JSONLD",
     "NIF",
     "OA",
     "ORG",
@@ -40,11 +46,15 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SEM",
+    "SH",
     "SKOS",
+    "SPDX",
     "TIME",
     "UNIT",
     "VANN",
     "VOID",
+    "W3C_FORMATS",
+    "WD",
     "XSD",
     "namespace_of",
     "ontology_dir",
@@ -245,6 +255,19 @@ DCTERMS = Namespace("http://purl.org/dc/terms/")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 VANN = Namespace("http://purl.org/vocab/vann/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+WD = Namespace("http://www.wikidata.org/entity/")
+"""Wikidata entities (``wd:Q…``), which the enrichment links to."""
+SH = Namespace("http://www.w3.org/ns/shacl#")
+JSONLD = Namespace("http://www.w3.org/ns/json-ld#")
+"""JSON-LD's own terms: the profiles ``compacted``, ``framed``, … (a ``dcterms:conformsTo``)."""
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")
+"""W3C's IRIs for file formats (``Turtle``, ``N-Quads``, …), the object of ``dcterms:format``."""
+IANA_MEDIA_TYPES = Namespace("https://www.iana.org/assignments/media-types/")
+"""IANA's registry: ``{IANA_MEDIA_TYPES}text/turtle`` names a media type (``dcat:mediaType``)."""
+DJO_ONTOLOGY = URIRef("https://w3id.org/djo")
+"""The IRI of the DJO ontology itself (``owl:Ontology``), its namespace without the ``#``."""
 
 PREFIXES: dict[str, str] = {
     "djo": DJO_NS,

@@ -31,23 +31,17 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from handcar import namespaces as ns
 from handcar.namespaces import namespace_of
 from handcar.publish.rdf import PUBLISHED_PREFIXES, RDF_TYPE, Quads
 
-DCAT = "http://www.w3.org/ns/dcat#"
-DCTERMS = "http://purl.org/dc/terms/"
-VOID = "http://rdfs.org/ns/void#"
-SPDX = "http://spdx.org/rdf/terms#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PROV = "http://www.w3.org/ns/prov#"
-SCHEMA = "https://schema.org/"
-DJO = "https://w3id.org/djo#"
-IANA = "https://www.iana.org/assignments/media-types/"
+# the namespaces as plain strings: pyoxigraph terms are built from them by concatenation
+DCAT, DCTERMS, VOID, SPDX = str(ns.DCAT), str(ns.DCTERMS), str(ns.VOID), str(ns.SPDX)
+FOAF, RDFS, XSD, PROV = str(ns.FOAF), str(ns.RDFS), str(ns.XSD), str(ns.PROV)
+SCHEMA, DJO, IANA = str(ns.SCHEMA), ns.DJO_NS, str(ns.IANA_MEDIA_TYPES)
+JSONLD_FRAMED = str(ns.JSONLD.framed)
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 RDF_CANON = "https://www.w3.org/TR/rdf-canon/"
-JSONLD_FRAMED = "http://www.w3.org/ns/json-ld#framed"
 PUBLISHER = "handcar developers"
 
 

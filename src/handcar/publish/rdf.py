@@ -24,17 +24,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import Dataset, Graph
 
-from handcar.namespaces import PREFIXES
+from handcar.namespaces import FOAF, PREFIXES, RDF, SPDX, WD, XSD
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_STRING = XSD + "string"
+RDF_TYPE = str(RDF.type)
+XSD_STRING = str(XSD.string)
 
-EXTRA_PREFIXES: dict[str, str] = {
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "spdx": "http://spdx.org/rdf/terms#",
-    "wd": "http://www.wikidata.org/entity/",
-}
+EXTRA_PREFIXES: dict[str, str] = {"foaf": str(FOAF), "spdx": str(SPDX), "wd": str(WD)}
 """Prefixes the release writes besides :data:`handcar.namespaces.PREFIXES`: Wikidata entities
 (enrichment links) and the FOAF/SPDX terms of the dataset metadata."""
 

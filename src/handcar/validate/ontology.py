@@ -27,13 +27,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from handcar import namespaces
 from handcar.errors import InputError, read_failure
 from handcar.resources import ontology_dir
 from handcar.vocabulary import transitive_closure
 
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL_NS = "http://www.w3.org/2002/07/owl#"
+RDF_NS, RDFS_NS, OWL_NS = str(namespaces.RDF), str(namespaces.RDFS), str(namespaces.OWL)
 
 TYPE = RDF_NS + "type"
 FIRST, REST, NIL = RDF_NS + "first", RDF_NS + "rest", RDF_NS + "nil"

@@ -22,7 +22,7 @@ from rdflib.term import Node
 from handcar import namespaces
 from handcar.namespaces import DJO, SCHEMA
 
-SH = "http://www.w3.org/ns/shacl#"
+SH = str(namespaces.SH)
 
 
 class Severity(IntEnum):

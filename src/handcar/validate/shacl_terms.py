@@ -9,7 +9,9 @@ handcar's shapes must work in any Core + SPARQL engine.
 
 from __future__ import annotations
 
-SH = "http://www.w3.org/ns/shacl#"
+from handcar import namespaces
+
+SH = str(namespaces.SH)
 
 CLASSES = frozenset([
     "Shape", "NodeShape", "PropertyShape", "PropertyGroup", "Severity", "Info", "Warning",

@@ -21,6 +21,7 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from handcar.namespaces import W3C_FORMATS
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 
 CONTEXT_URL = "https://w3id.org/djo/context.jsonld"
@@ -65,15 +66,15 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("turtle", "ttl", "text/turtle", "http://www.w3.org/ns/formats/Turtle",
+        Format("turtle", "ttl", "text/turtle", str(W3C_FORMATS["Turtle"]),
                "turtle", False),
-        Format("trig", "trig", "application/trig", "http://www.w3.org/ns/formats/TriG",
+        Format("trig", "trig", "application/trig", str(W3C_FORMATS["TriG"]),
                "trig", True),
-        Format("ntriples", "nt", "application/n-triples", "http://www.w3.org/ns/formats/N-Triples",
+        Format("ntriples", "nt", "application/n-triples", str(W3C_FORMATS["N-Triples"]),
                "ntriples", False),
-        Format("nquads", "nq", "application/n-quads", "http://www.w3.org/ns/formats/N-Quads",
+        Format("nquads", "nq", "application/n-quads", str(W3C_FORMATS["N-Quads"]),
                "nquads", True),
-        Format("jsonld", "jsonld", "application/ld+json", "http://www.w3.org/ns/formats/JSON-LD",
+        Format("jsonld", "jsonld", "application/ld+json", str(W3C_FORMATS["JSON-LD"]),
                "jsonld", True),
     )
 }

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from handcar import __version__
+from handcar.namespaces import DJO_ONTOLOGY
 from handcar.validate.report import Report, Result, Severity
 
 LEVEL = {Severity.VIOLATION: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -91,7 +92,7 @@ def render(report: Report, threshold: Severity) -> str:
         "tool": {
             "driver": {
                 "name": "handcar validate",
-                "informationUri": "https://w3id.org/djo",
+                "informationUri": str(DJO_ONTOLOGY),
                 "version": __version__,
                 "rules": ordered,
             }
