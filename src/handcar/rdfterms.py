@@ -1,29 +1,115 @@
-"""Converting RDF terms between rdflib and pyoxigraph, keeping every literal's lexical form."""
+"""Converting RDF terms between rdflib and pyoxigraph, keeping every literal's lexical form.
+
+The one place handcar converts terms, for publishing (:class:`handcar.publish.rdf.Quads`), the
+validator's Oxigraph mirror and the reading of validation inputs. pyoxigraph refuses IRIs that
+are not IRIs (RFC 3987) and malformed language tags: :class:`TermError` says which. With
+``strict=True`` text holding a Unicode noncharacter is refused too: pyoxigraph takes it, but
+other RDF tools (rapper) do not, so files meant to parse everywhere must not hold it.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
+from rdflib.graph import Dataset, Graph
 from rdflib.term import Node
 
 from handcar.namespaces import XSD
 
 XSD_STRING = str(XSD.string)
+RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
+"""The name rdflib gives a Dataset's default graph."""
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 
 
-def to_oxigraph(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """The pyoxigraph term for an rdflib IRI, blank node or literal."""
+class TermError(ValueError):
+    """A value that cannot be an RDF term: an IRI that is not an IRI, a bad language tag, or (in
+    strict mode) text with a Unicode noncharacter."""
+
+
+class UnsupportedTerm(TypeError):
+    """Something that is no RDF 1.1 term at all (a variable, a quoted graph: RDF-star)."""
+
+    def __init__(self, term: object, message: str) -> None:
+        super().__init__(message)
+        self.term = term
+
+
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe"
+                           "\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe"
+                           "\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe"
+                           "\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe"
+                           "\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe"
+                           "\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+"""Unicode noncharacters: not text, and refused in literals by rapper (U+FFFE, U+FFFF)."""
+
+
+def named_node(value: str) -> ox.NamedNode:
+    """The pyoxigraph IRI ``value``, or :class:`TermError` when it is not a valid IRI."""
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise TermError(f"not a valid IRI: <{value}> ({exc})") from None
+
+
+def _text(value: str) -> str:
+    match = NONCHARACTERS.search(value)
+    if match:
+        raise TermError(
+            f"text holds the Unicode noncharacter U+{ord(match.group()):04X}, which is not "
+            f"text and which RDF tools refuse: {value[:60]!r}"
+        )
+    return value
+
+
+def to_oxigraph(node: object, *, strict: bool = False) -> Term:
+    """The pyoxigraph term for an rdflib IRI, blank node or literal (``xsd:string`` literals as
+    plain literals). ``strict``: refuse noncharacters in text."""
     if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
+        return named_node(str(node))
     if isinstance(node, BNode):
         return ox.BlankNode(str(node))
     if isinstance(node, Literal):
+        value = _text(str(node)) if strict else str(node)
         if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype is not None:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"cannot copy {node!r} to Oxigraph")
+            try:
+                return ox.Literal(value, language=node.language)
+            except ValueError as exc:
+                raise TermError(f"bad language tag {node.language!r}: {exc}") from None
+        datatype = node.datatype
+        if datatype is None or str(datatype) == XSD_STRING:
+            return ox.Literal(value)
+        return ox.Literal(value, datatype=named_node(str(datatype)))
+    raise UnsupportedTerm(node, f"cannot copy {node!r} to Oxigraph")
+
+
+def to_oxigraph_quads(source: Dataset | Graph, *, strict: bool = False) -> Iterator[ox.Quad]:
+    """The quads of an rdflib Dataset (named graphs kept) or Graph (as the default graph) in
+    pyoxigraph terms, each distinct term converted once."""
+    cache: dict[object, Term] = {}
+
+    def conv(term: object) -> Term:
+        found = cache.get(term)
+        if found is None:
+            found = cache[term] = to_oxigraph(term, strict=strict)
+        return found
+
+    if isinstance(source, Dataset):
+        for s, p, o, g in source.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name is None or str(name) == RDFLIB_DEFAULT_GRAPH:
+                graph: GraphName = ox.DefaultGraph()
+            else:
+                graph = conv(name)  # type: ignore[assignment]
+            yield ox.Quad(conv(s), conv(p), conv(o), graph)  # type: ignore[arg-type]
+    else:
+        for s, p, o in source:
+            yield ox.Quad(conv(s), conv(p), conv(o))  # type: ignore[arg-type]
 
 
 def to_rdflib(term: object, blank_prefix: str = "") -> Node:

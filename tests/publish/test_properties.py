@@ -26,7 +26,8 @@ from handcar.annotation.chars import forbidden_in_string
 from handcar.namespaces import DJO, RDFS, SCHEMA
 from handcar.publish.formats import FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context
-from handcar.publish.rdf import NONCHARACTERS, PUBLISHED_PREFIXES, PublishError, Quads
+from handcar.publish.rdf import PUBLISHED_PREFIXES, PublishError, Quads
+from handcar.rdfterms import NONCHARACTERS
 from support.roundtrip import (
     RAPPER_SYNTAX,
     expanded_to_canonical,

@@ -1,10 +1,11 @@
 """The release's view of RDF: canonical, sorted pyoxigraph quads, and the prefixes it writes.
 
 Every writer in :mod:`handcar.publish.formats` takes the same input, a :class:`Quads`: the
-dataset converted to pyoxigraph terms once, its blank nodes relabelled by RDFC-1.0
-(https://www.w3.org/TR/rdf-canon/) and its quads sorted. Whatever order rdflib happened to hold
-the triples in, and whatever blank-node ids a parser invented, the writers then see one order
-and one set of labels, so the bytes they produce depend only on the RDF.
+dataset converted to pyoxigraph terms once (strictly, by :mod:`handcar.rdfterms`), its blank
+nodes relabelled by RDFC-1.0 (https://www.w3.org/TR/rdf-canon/) and its quads sorted. Whatever
+order rdflib happened to hold the triples in, and whatever blank-node ids a parser invented, the
+writers then see one order and one set of labels, so the bytes they produce depend only on the
+RDF.
 
 pyoxigraph's :class:`~pyoxigraph.Dataset` keeps every literal's lexical form as given (its
 ``Store`` does not: it rewrites ``"246.0"^^xsd:decimal`` as ``"246"``), and it refuses IRIs that
@@ -15,19 +16,17 @@ that no parser reads.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 from rdflib.graph import Dataset, Graph
 
-from handcar.namespaces import FOAF, PREFIXES, RDF, SPDX, WD, XSD
+from handcar.namespaces import FOAF, PREFIXES, RDF, SPDX, WD
+from handcar.rdfterms import TermError, UnsupportedTerm, named_node, to_oxigraph_quads
 
 RDF_TYPE = str(RDF.type)
-XSD_STRING = str(XSD.string)
 
 EXTRA_PREFIXES: dict[str, str] = {"foaf": str(FOAF), "spdx": str(SPDX), "wd": str(WD)}
 """Prefixes the release writes besides :data:`handcar.namespaces.PREFIXES`: Wikidata entities
@@ -41,91 +40,28 @@ class PublishError(ValueError):
     """The data cannot be published as it is (for example an IRI that is not a valid IRI)."""
 
 
-NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe"
-                           "\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe"
-                           "\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe"
-                           "\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe"
-                           "\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe"
-                           "\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
-"""Unicode noncharacters: not text, and refused in literals by rapper (U+FFFE, U+FFFF)."""
-
-
-def _text(value: str) -> str:
-    match = NONCHARACTERS.search(value)
-    if match:
-        raise PublishError(
-            f"text holds the Unicode noncharacter U+{ord(match.group()):04X}, which is not "
-            f"text and which RDF tools refuse: {value[:60]!r}"
-        )
-    return value
-
-
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
-
-
-def _iri(value: str) -> ox.NamedNode:
-    try:
-        return ox.NamedNode(value)
-    except ValueError as exc:
-        raise PublishError(f"not a valid IRI: <{value}> ({exc})") from None
-
-
 def valid_iri(value: str, what: str = "IRI") -> str:
     """``value`` if it is an absolute IRI (RFC 3987, as pyoxigraph checks it), else
     :class:`PublishError` naming ``what``."""
     try:
-        ox.NamedNode(value)
-    except ValueError as exc:
-        raise PublishError(f"{what} is not a valid IRI: <{value}> ({exc})") from None
+        named_node(value)
+    except TermError as exc:
+        raise PublishError(f"{what} is {exc}") from None
     if ":" not in value:
         raise PublishError(f"{what} is not an absolute IRI: <{value}>")
     return value
 
 
-def to_ox(term: object) -> Term:
-    """One rdflib term as a pyoxigraph term (raises :class:`PublishError` on a bad IRI)."""
-    if isinstance(term, URIRef):
-        return _iri(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        value = _text(str(term))
-        if term.language:
-            try:
-                return ox.Literal(value, language=term.language)
-            except ValueError as exc:
-                raise PublishError(f"bad language tag {term.language!r}: {exc}") from None
-        datatype = term.datatype
-        if datatype is None or str(datatype) == XSD_STRING:
-            return ox.Literal(value)
-        return ox.Literal(value, datatype=_iri(str(datatype)))
-    raise PublishError(f"cannot publish {term!r}")
-
-
 def from_rdflib(source: Dataset | Graph) -> ox.Dataset:
-    """An rdflib Dataset (named graphs kept) or Graph (as the default graph) in pyoxigraph."""
-    quads: list[ox.Quad] = []
-    cache: dict[object, Term] = {}
-
-    def conv(term: object) -> Term:
-        found = cache.get(term)
-        if found is None:
-            found = cache[term] = to_ox(term)
-        return found
-
-    if isinstance(source, Dataset):
-        for s, p, o, g in source.quads((None, None, None, None)):
-            name = g.identifier if isinstance(g, Graph) else g
-            if name is None or str(name) == "urn:x-rdflib:default":
-                graph: GraphName = ox.DefaultGraph()
-            else:
-                graph = conv(name)  # type: ignore[assignment]
-            quads.append(ox.Quad(conv(s), conv(p), conv(o), graph))  # type: ignore[arg-type]
-    else:
-        for s, p, o in source:
-            quads.append(ox.Quad(conv(s), conv(p), conv(o)))  # type: ignore[arg-type]
-    return ox.Dataset(quads)
+    """An rdflib Dataset (named graphs kept) or Graph (as the default graph) in pyoxigraph,
+    converted strictly (:mod:`handcar.rdfterms`); a term that cannot be published is a
+    :class:`PublishError`."""
+    try:
+        return ox.Dataset(list(to_oxigraph_quads(source, strict=True)))
+    except TermError as exc:
+        raise PublishError(str(exc)) from None
+    except UnsupportedTerm as exc:
+        raise PublishError(f"cannot publish {exc.term!r}") from None
 
 
 def _graph_key(quad: ox.Quad) -> str:

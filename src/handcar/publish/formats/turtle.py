@@ -22,7 +22,8 @@ import pyoxigraph as ox
 
 from handcar.namespaces import splitter
 from handcar.publish.formats import WriteOptions
-from handcar.publish.rdf import RDF_TYPE, XSD_STRING, Quads
+from handcar.publish.rdf import RDF_TYPE, Quads
+from handcar.rdfterms import XSD_STRING
 
 
 def used_prefixes(
