@@ -18,6 +18,7 @@ from pathlib import Path
 from rdflib import RDF, URIRef
 
 from handcar.build import BuildResult
+from handcar.formats import SUFFIXES
 from handcar.graph.iris import GRAPHS
 from handcar.namespaces import DJO_ONTOLOGY, JSONLD, NIF
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
@@ -42,18 +43,6 @@ GRAPH_DESCRIPTIONS: dict[str, str] = {
     "one rdf:Statement per asserted triple pointing to its claim.",
     "entailed": "The standard-vocabulary classes and super-properties DJO entails (schema.org, "
     "PROV-O, ORG, ...), for stores without reasoning.",
-}
-
-DATASET_PURPOSES: dict[str, str] = {
-    "turtle": "The whole knowledge graph as one graph (the union of the named graphs) in "
-    "readable Turtle: to read it, or to load it where named graphs do not matter.",
-    "trig": "The named graphs in readable TriG: to load into a quad store keeping each graph "
-    "apart, or to read one graph at a time.",
-    "nquads": "The named graphs, one quad a line, canonical (RDFC-1.0): bulk loading "
-    "(Oxigraph, Virtuoso, Jena TDB), line diffs, hashing.",
-    "ntriples": "The union graph, one triple a line: streaming tools, grep, line diffs.",
-    "jsonld": "The named graphs as JSON-LD compacted with context.jsonld: JSON tools and web "
-    "applications that read linked data.",
 }
 
 
@@ -112,14 +101,13 @@ def release_files(
     )
     out = _Release()
 
-    for name, purpose in DATASET_PURPOSES.items():
-        fmt = FORMATS[name]
-        conforms = JSONLD_COMPACTED if name == "jsonld" else None
+    for fmt in FORMATS.values():  # every published format, with its purpose
+        conforms = JSONLD_COMPACTED if fmt.name == "jsonld" else None
         out.add(
-            f"dataset.{fmt.extension}",
-            write(name, data, options),
+            fmt.dataset_file,
+            write(fmt.name, data, options),
             "dataset",
-            purpose,
+            str(fmt.purpose),
             fmt.media_type,
             fmt.w3c_format,
             conforms,
@@ -136,7 +124,7 @@ def release_files(
         "dataset",
         "One nested JSON tree per journey (graphs asserted + enrichment only): "
         "for application developers who walk a journey's legs, places and travellers.",
-        "application/ld+json",
+        FORMATS["jsonld"].media_type,
         FORMATS["jsonld"].w3c_format,
         JSONLD_FRAMED,
     )
@@ -147,7 +135,7 @@ def release_files(
         "ontology",
         f"handcar's JSON-LD context (prefixes), served as {CONTEXT_URL}: give your JSON-LD "
         "processor this file for that URL instead of fetching it.",
-        "application/ld+json",
+        FORMATS["jsonld"].media_type,
     )
 
     text_graph = result.dataset.graph(iris.graph("text"))
@@ -172,7 +160,7 @@ def release_files(
             path.read_bytes(),
             "shapes",
             "SHACL shapes the knowledge graph is validated against (copied from shapes/).",
-            "text/turtle",
+            FORMATS["turtle"].media_type,
             FORMATS["turtle"].w3c_format,
             SHACL,
         )
@@ -197,7 +185,7 @@ def release_files(
         "VoID and DCAT description of the release: what each file is, its media type, size "
         "and SHA-256; licence and rights; triple counts per named graph; the dataset's "
         "RDFC-1.0 canonical hash.",
-        "text/turtle",
+        FORMATS["turtle"].media_type,
         FORMATS["turtle"].w3c_format,
     )
     out.add(
@@ -205,7 +193,7 @@ def release_files(
         write("jsonld", meta, meta_options),
         "release",
         "The same description as metadata.ttl, in JSON-LD.",
-        "application/ld+json",
+        FORMATS["jsonld"].media_type,
         FORMATS["jsonld"].w3c_format,
         JSONLD_COMPACTED,
     )
@@ -238,31 +226,21 @@ def release_files(
     return dict(sorted(out.files.items()))
 
 
+_ONTOLOGY_AS = {
+    "ttl": "as Turtle: the source file, with its comments.",
+    "nt": "as N-Triples (OWL axioms' blank nodes labelled by RDFC-1.0).",
+    "jsonld": "as JSON-LD compacted with context.jsonld.",
+}
+"""What each RDF file of the ontology is, by extension."""
+
+
 def _ontology_purpose(path: str) -> tuple[str, str, str | None, str | None]:
     name = path.removeprefix("ontology/")
     stem, _, ext = name.partition(".")
     module = "DJO" if stem == "djo" else f"the DJO module {stem}"
-    if ext == "ttl":
-        return (
-            f"{module} as Turtle: the source file, with its comments.",
-            "text/turtle",
-            FORMATS["turtle"].w3c_format,
-            OWL2,
-        )
-    if ext == "nt":
-        return (
-            f"{module} as N-Triples (OWL axioms' blank nodes labelled by RDFC-1.0).",
-            "application/n-triples",
-            FORMATS["ntriples"].w3c_format,
-            OWL2,
-        )
-    if ext == "jsonld":
-        return (
-            f"{module} as JSON-LD compacted with context.jsonld.",
-            "application/ld+json",
-            FORMATS["jsonld"].w3c_format,
-            OWL2,
-        )
+    if ext in _ONTOLOGY_AS:
+        fmt = SUFFIXES[f".{ext}"]
+        return (f"{module} {_ONTOLOGY_AS[ext]}", fmt.media_type, fmt.w3c_format, OWL2)
     if name == "index.html":
         return (
             "The ontology's documentation (pyLODE), with the diagram: start here to learn "

@@ -5,14 +5,16 @@ N-Quads, PyLD the JSON-LD; the modules here choose what to give them (sorted, ca
 the prefixes) and add nothing but comment lines and, for JSON-LD, a sort of the output.
 
 Like rdflib's plugins, each format lives in its own module under this package and is imported only
-when used; the registry maps a name to a :class:`Format` (file extension, registered media type,
-W3C format IRI, module). Every writer has the same signature::
+when used; the registry is :data:`handcar.formats.RDF_FORMATS` (name, file extension, registered
+media type, W3C format IRI, writer module, purpose), and :data:`FORMATS` holds those with a
+writer. Every writer has the same signature::
 
     def write(data: Quads, options: WriteOptions) -> bytes
 
 and returns the file's exact bytes: UTF-8, ``\\n`` line ends, a final newline, and an order that
 depends only on the RDF (the input is already canonical and sorted, see
-:class:`handcar.publish.rdf.Quads`). Adding a format is one new module and one line here.
+:class:`handcar.publish.rdf.Quads`). Adding a format is one new module and one line in
+:mod:`handcar.formats`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from handcar.namespaces import W3C_FORMATS
+from handcar.formats import RdfFormat, published
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 
 CONTEXT_URL = "https://w3id.org/djo/context.jsonld"
@@ -44,43 +46,11 @@ class WriteOptions:
     """TriG: what each named graph holds, by graph IRI, listed in the header comments."""
 
 
-@dataclass(frozen=True)
-class Format:
-    """One serialisation: how to name, label and write it."""
-
-    name: str
-    extension: str
-    media_type: str
-    """The IANA-registered media type."""
-    w3c_format: str | None
-    """The format's IRI under http://www.w3.org/ns/formats/ (for ``dcterms:format``)."""
-    module: str
-    named_graphs: bool
-    """Whether the format keeps named graphs (N-Quads, TriG, JSON-LD) or writes their union."""
-
-    def write(self, data: Quads, options: WriteOptions | None = None) -> bytes:
-        writer = importlib.import_module(f"{__name__}.{self.module}").write
-        return writer(data, options or WriteOptions())
+FORMATS: dict[str, RdfFormat] = {f.name: f for f in published()}
+"""The formats the release is written in (:data:`handcar.formats.RDF_FORMATS` with a writer)."""
 
 
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("turtle", "ttl", "text/turtle", str(W3C_FORMATS["Turtle"]),
-               "turtle", False),
-        Format("trig", "trig", "application/trig", str(W3C_FORMATS["TriG"]),
-               "trig", True),
-        Format("ntriples", "nt", "application/n-triples", str(W3C_FORMATS["N-Triples"]),
-               "ntriples", False),
-        Format("nquads", "nq", "application/n-quads", str(W3C_FORMATS["N-Quads"]),
-               "nquads", True),
-        Format("jsonld", "jsonld", "application/ld+json", str(W3C_FORMATS["JSON-LD"]),
-               "jsonld", True),
-    )
-}
-
-
-def get(name: str) -> Format:
+def get(name: str) -> RdfFormat:
     """The format called ``name`` (``turtle``, ``trig``, ``ntriples``, ``nquads``, ``jsonld``)."""
     try:
         return FORMATS[name]
@@ -89,5 +59,6 @@ def get(name: str) -> Format:
 
 
 def write(name: str, data: Quads, options: WriteOptions | None = None) -> bytes:
-    """The bytes of ``data`` in format ``name``."""
-    return get(name).write(data, options)
+    """The bytes of ``data`` in format ``name``, by the format's writer module."""
+    writer = importlib.import_module(f"{__name__}.{get(name).writer}").write
+    return writer(data, options or WriteOptions())
