@@ -37,9 +37,12 @@ import pyoxigraph as ox
 
 from handcar import limits
 from handcar.errors import IOFailure
+from handcar.formats import RDF_FORMATS
 from handcar.query import RELEASE_FILE, QueryError, open_release
 
-GSP_MEDIA_TYPE = "text/turtle"
+GSP_MEDIA_TYPE = RDF_FORMATS["turtle"].media_type
+GSP_BODY = RDF_FORMATS["ntriples"].oxigraph
+"""The body of a PUT: N-Triples, which every Graph Store reads as the Turtle it is part of."""
 
 
 class LoadError(Exception):
@@ -244,7 +247,7 @@ def _load_endpoint(
         for name, graph in release.graphs.items():
             if progress:
                 progress(name)
-            body = release.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+            body = release.store.dump(format=GSP_BODY, from_graph=graph)
             count = body.count(b"\n")
             left = ends - time.monotonic()
             if left <= 0:

@@ -12,28 +12,20 @@ import io
 import pyoxigraph as ox
 
 from handcar import namespaces
+from handcar.formats import RDF_FORMATS, RESULT_FORMATS
 from handcar.namespaces import PREFIXES
 from handcar.query.errors import QueryError
 from handcar.query.sandbox import kind
 
-SOLUTION_FORMATS = ("table", "csv", "tsv", "json", "xml")
-"""Formats for SELECT/ASK results (``xml``: SPARQL XML results)."""
-GRAPH_FORMATS = ("table", "turtle", "ntriples", "xml")
-"""Formats for CONSTRUCT/DESCRIBE results (``xml``: RDF/XML)."""
-FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples")
-"""What ``--format`` accepts."""
+_RESULTS_FORMATS = {name: fmt.oxigraph for name, fmt in RESULT_FORMATS.items()}
+_RDF_FORMATS = {name: RDF_FORMATS[name].oxigraph for name in ("turtle", "ntriples", "xml")}
 
-_RESULTS_FORMATS = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-}
-_RDF_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "xml": ox.RdfFormat.RDF_XML,
-}
+SOLUTION_FORMATS = ("table", *_RESULTS_FORMATS)
+"""Formats for SELECT/ASK results (``xml``: SPARQL XML results)."""
+GRAPH_FORMATS = ("table", *_RDF_FORMATS)
+"""Formats for CONSTRUCT/DESCRIBE results (``xml``: RDF/XML)."""
+FORMATS = tuple(dict.fromkeys(SOLUTION_FORMATS + GRAPH_FORMATS))
+"""What ``--format`` accepts."""
 
 
 def default_format(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> str:
@@ -59,7 +51,7 @@ def render(
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         if fmt == "turtle":
             return ox.serialize(
-                triples, format=ox.RdfFormat.TURTLE, prefixes=_used_prefixes(triples)
+                triples, format=_RDF_FORMATS[fmt], prefixes=_used_prefixes(triples)
             )
         return ox.serialize(triples, format=_RDF_FORMATS[fmt])
     if fmt not in _RESULTS_FORMATS:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from handcar.formats import RDF_FORMATS
 from handcar.query.errors import QueryError
 
-RELEASE_FILE = "dataset.nq"
+NQUADS = RDF_FORMATS["nquads"]
+RELEASE_FILE = NQUADS.dataset_file
 """The release file an embedded store is loaded from: N-Quads, every named graph."""
 
 GRAPH_SEGMENT = "/graph/"
@@ -58,7 +60,7 @@ def open_release(folder: Path) -> Release:
         raise QueryError(f"no {path}: the release is incomplete; run 'handcar build'")
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=str(path), format=NQUADS.oxigraph)
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"cannot load {path}: {exc}") from None
     return Release(Path(folder), store, release_graphs(store))

@@ -35,22 +35,14 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from handcar.errors import InputError, LimitError, read_failure
+from handcar.formats import SUFFIXES
 from handcar.limits import RDF_BYTES, MiB, read_capped
 from handcar.rdfterms import to_rdflib
 from handcar.validate.jsonld_context import inline_contexts, load_json
 from handcar.validate.xml_entities import refuse_entities
 
-FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
+FORMATS: dict[str, ox.RdfFormat] = {suffix: fmt.oxigraph for suffix, fmt in SUFFIXES.items()}
+"""How pyoxigraph parses a file, by its suffix (:data:`handcar.formats.SUFFIXES`)."""
 
 #: what a release folder is validated from, in order of preference
 RELEASE_FILES = ("dataset.trig", "dataset.nq")
