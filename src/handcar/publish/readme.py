@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from handcar.build import BuildResult
+from handcar.formats import published
 from handcar.graph.iris import GRAPHS
 from handcar.publish.formats import CONTEXT_URL
 from handcar.publish.metadata import FileInfo, articles
@@ -74,6 +75,7 @@ def readme(
         articles=articles(data, [str(result.iris.article(a)) for a in result.articles]),
         article_ids=list(result.articles),
         journeys=list(journeys),
+        dataset={fmt.name: fmt.dataset_file for fmt in published()},
         shapes=sorted(p for p in files if p.startswith("shapes/")),
     )
     return page.encode("utf-8")
