@@ -11,9 +11,8 @@ from collections.abc import Mapping, Sequence
 
 from handcar.build import BuildResult
 from handcar.formats import published
-from handcar.graph.iris import GRAPHS
 from handcar.publish.formats import CONTEXT_URL
-from handcar.publish.metadata import FileInfo, articles
+from handcar.publish.metadata import FileInfo, GraphInfo, articles
 from handcar.publish.rdf import Quads
 from handcar.resources import templates_dir
 
@@ -37,9 +36,11 @@ def readme(
     files: Mapping[str, bytes],
     infos: Sequence[FileInfo],
     data: Quads,
-    graph_iris: Mapping[str, str],
+    graphs: Sequence[GraphInfo],
     journeys: Sequence[str],
 ) -> bytes:
+    """The README of a release made of ``files`` (described by ``infos``), with the dataset's
+    named ``graphs`` and ``journeys``."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
@@ -50,13 +51,11 @@ def readme(
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    from handcar.publish.site import GRAPH_DESCRIPTIONS
-
     by_graph = data.graphs()
-    graphs = [
-        {"name": n, "iri": graph_iris[n], "description": GRAPH_DESCRIPTIONS[n],
-         "triples": len(by_graph.get(f"<{graph_iris[n]}>", []))}
-        for n in GRAPHS
+    graph_rows = [
+        {"name": g.name, "iri": g.iri, "description": g.description,
+         "triples": len(by_graph.get(f"<{g.iri}>", []))}
+        for g in graphs
     ]
     listed = [
         {"path": i.path, "part": i.part, "purpose": i.purpose, "media_type": i.media_type,
@@ -66,7 +65,7 @@ def readme(
     page = env.get_template("README.md.j2").render(
         files=listed,
         paths=set(files),
-        graphs=graphs,
+        graphs=graph_rows,
         quads=len(data),
         triples=len(data.triples),
         canonical_hash=data.canonical_hash,

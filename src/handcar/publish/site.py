@@ -25,6 +25,7 @@ from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, describe
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
+from handcar.publish.readme import readme
 from handcar.publish.release import MARKER, MARKER_BYTES, check_target, release
 from handcar.resources import cache_dir, ontology_dir, shapes_dir
 
@@ -165,12 +166,13 @@ def release_files(
             SHACL,
         )
 
+    graphs = [GraphInfo(graph_iris[n], n, GRAPH_DESCRIPTIONS[n]) for n in GRAPHS]
     meta = describe(
         data,
         out.files,
         out.infos,
         base=base,
-        graphs=[GraphInfo(graph_iris[n], n, GRAPH_DESCRIPTIONS[n]) for n in GRAPHS],
+        graphs=graphs,
         article_iris=[str(iris.article(a)) for a in result.articles],
         examples=roots,
         ontology_iri=str(DJO_ONTOLOGY) if "ontology/djo.ttl" in out.files else None,
@@ -207,11 +209,9 @@ def release_files(
         "text/plain",
     )
 
-    from handcar.publish.readme import readme
-
     out.add(
         "README.md",
-        readme(result, out.files, out.infos, data, graph_iris, roots),
+        readme(result, out.files, out.infos, data, graphs, roots),
         "release",
         "This file: which file to take for which job.",
         "text/markdown",
