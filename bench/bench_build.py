@@ -54,7 +54,7 @@ def phases(cache: Path) -> list[tuple[str, float]]:
     from handcar.publish.formats.jsonld import context
     from handcar.publish.ontology import ontology_files
     from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
-    from handcar.publish.site import journeys, release_files
+    from handcar.publish.site import release_files
 
     out: list[tuple[str, float]] = []
 
@@ -73,7 +73,7 @@ def phases(cache: Path) -> list[tuple[str, float]]:
         write(name, data, options)
         t = lap(f"write {name}", t)
     graphs = [str(result.iris.graph(g)) for g in ("asserted", "enrichment")]
-    framed.write(data.select(graphs), journeys(result), context(PUBLISHED_PREFIXES)["@context"])
+    framed.write(data.select(graphs), result.journeys, context(PUBLISHED_PREFIXES)["@context"])
     t = lap("framed JSON-LD (PyLD)", t)
     from handcar.namespaces import ontology_dir
 

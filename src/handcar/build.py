@@ -7,18 +7,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import RDF, Dataset, URIRef
 
 from handcar.annotation import load_annotation
 from handcar.article import load_article
 from handcar.coverage import Coverage, coverage
 from handcar.enrichment import add_enrichment, load_enrichment
 from handcar.errors import InputError
-from handcar.graph.claims import build_claims
+from handcar.graph.claims import ArticleClaims, build_claims
 from handcar.graph.dataset import add_article, add_graph_provenance, new_dataset
 from handcar.graph.entail import add_entailed
 from handcar.graph.iris import DEFAULT_BASE, Iris
-from handcar.vocabulary import vocabulary
+from handcar.vocabulary import Vocabulary, vocabulary
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the build knows of one source article: its metadata and its plain text."""
+
+    id: str
+    iri: str
+    headline: str
+    url: str
+    date: str
+    """The publication date, ``YYYY-MM-DD``."""
+    publisher: str
+    """The publisher's IRI."""
+    text: str
+    """The plain text that evidence offsets count in (``nif:isString``)."""
 
 
 @dataclass
@@ -28,6 +44,10 @@ class BuildResult:
     dataset: Dataset
     iris: Iris
     articles: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    """The articles' metadata, in the order of :attr:`articles`."""
+    journeys: list[str] = field(default_factory=list)
+    """IRIs of every journey (a djo:Journey or subclass) the articles assert, sorted."""
     coverage: list[Coverage] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -92,6 +112,7 @@ def build_dataset(
     iris = Iris(base)
     result = BuildResult(new_dataset(), iris)
     sources = []
+    journeys: set[str] = set()
     for folder in article_folders(articles_dir):
         if progress:
             progress(folder.name)
@@ -107,8 +128,35 @@ def build_dataset(
         result.coverage.append(cover)
         result.warnings += [f"{article.id}: sentence not annotated: {s!r}" for s in cover.missing]
         result.articles.append(article.id)
+        result.sources.append(source_of(claims, iris))
+        journeys |= journeys_of(claims, vocab)
         sources.append(iris.article(article.id))
+    result.journeys = sorted(journeys)
     add_graph_provenance(result.dataset, iris, sources)
     stated = [result.dataset.graph(iris.graph(g)) for g in ("asserted", "text", "provenance")]
     add_entailed(result.dataset.graph(iris.graph("entailed")), stated, vocab)
     return result
+
+
+def source_of(claims: ArticleClaims, iris: Iris) -> Source:
+    """The metadata of the article ``claims`` come from."""
+    article = claims.article
+    return Source(
+        id=article.id,
+        iri=str(iris.article(article.id)),
+        headline=article.headline,
+        url=article.url,
+        date=article.date_published.isoformat(),
+        publisher=str(claims.publisher),
+        text=article.text,
+    )
+
+
+def journeys_of(claims: ArticleClaims, vocab: Vocabulary) -> set[str]:
+    """IRIs of the journeys (djo:Journey or a subclass) the claims type as such."""
+    return {
+        str(s)
+        for claim in claims.claims
+        for s, p, o in claim.triples
+        if p == RDF.type and isinstance(o, URIRef) and vocab.is_a([o], "Journey")
+    }

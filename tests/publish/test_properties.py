@@ -200,7 +200,6 @@ label = text.map(_readable).filter(lambda t: t.strip() != "")
 def test_tricky_labels_survive_the_whole_build(labels, articles_copy: Path) -> None:
     from handcar.build import build_dataset
     from handcar.publish import framed
-    from handcar.publish.site import journeys
     from support.paths import SEED
 
     enrichment = articles_copy / SEED / "enrichment.yaml"
@@ -222,7 +221,7 @@ def test_tricky_labels_survive_the_whole_build(labels, articles_copy: Path) -> N
         enrichment_graph = str(result.iris.graph("enrichment"))
         _assert_round_trip(data.select([enrichment_graph]), articles_copy.parent)
         graphs = [str(result.iris.graph("asserted")), enrichment_graph]
-        tree = framed.write(data.select(graphs), journeys(result),
+        tree = framed.write(data.select(graphs), result.journeys,
                             context(PUBLISHED_PREFIXES)["@context"])
         assert {v for v, _ in labels} <= set(_values(json.loads(tree)))  # Vladivostok's labels
     finally:

@@ -32,13 +32,14 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from handcar import namespaces as ns
+from handcar.build import Source
 from handcar.namespaces import namespace_of
 from handcar.publish.rdf import PUBLISHED_PREFIXES, RDF_TYPE, Quads
 
 # the namespaces as plain strings: pyoxigraph terms are built from them by concatenation
 DCAT, DCTERMS, VOID, SPDX = str(ns.DCAT), str(ns.DCTERMS), str(ns.VOID), str(ns.SPDX)
 FOAF, RDFS, XSD, PROV = str(ns.FOAF), str(ns.RDFS), str(ns.XSD), str(ns.PROV)
-SCHEMA, DJO, IANA = str(ns.SCHEMA), ns.DJO_NS, str(ns.IANA_MEDIA_TYPES)
+IANA = str(ns.IANA_MEDIA_TYPES)
 JSONLD_FRAMED = str(ns.JSONLD.framed)
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 RDF_CANON = "https://www.w3.org/TR/rdf-canon/"
@@ -60,7 +61,7 @@ class FileInfo:
 
 @dataclass(frozen=True)
 class Article:
-    """What the metadata says about one source article (read from the dataset)."""
+    """What the metadata says about one source article."""
 
     iri: str
     headline: str
@@ -86,25 +87,15 @@ PARTS = {
 }
 
 
-def articles(data: Quads, article_iris: Iterable[str]) -> list[Article]:
-    """Headline, URL, publisher and date of each article, read from the dataset."""
-    values: dict[tuple[str, str], str] = {}
-    for q in data:
-        values.setdefault((str(q.subject), q.predicate.value), q.object.value)
+def articles(sources: Iterable[Source], data: Quads) -> list[Article]:
+    """Headline, URL, publisher and date of each article as the build read them, the publisher
+    named by its label in the dataset."""
     labels = {str(q.subject): q.object.value for q in data
               if q.predicate.value == RDFS + "label" and isinstance(q.object, ox.Literal)}
-    out = []
-    for iri in article_iris:
-        key = f"<{iri}>"
-        publisher = values.get((key, DJO + "publishedBy"))
-        out.append(Article(
-            iri=iri,
-            headline=values.get((key, SCHEMA + "headline"), iri),
-            url=values.get((key, SCHEMA + "url")),
-            publisher=labels.get(f"<{publisher}>", publisher or "its publisher"),
-            date=values.get((key, SCHEMA + "datePublished")),
-        ))
-    return out
+    return [
+        Article(s.iri, s.headline, s.url, labels.get(f"<{s.publisher}>", s.publisher), s.date)
+        for s in sources
+    ]
 
 
 def rights_text(items: Sequence[Article]) -> str:
@@ -163,7 +154,7 @@ def describe(
     *,
     base: str,
     graphs: Sequence[GraphInfo],
-    article_iris: Sequence[str],
+    sources: Sequence[Article],
     examples: Sequence[str],
     ontology_iri: str | None,
 ) -> Quads:
@@ -171,7 +162,6 @@ def describe(
     release = f"{base}release/"
     catalog, dataset = release + "catalog", release + "dataset"
     publisher, rights = release + "publisher", release + "rights/quoted-text"
-    sources = articles(data, article_iris)
     g = _Graph()
 
     g.add(catalog, RDF_TYPE, DCAT + "Catalog")

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from handcar.build import BuildResult
 from handcar.formats import published
 from handcar.publish.formats import CONTEXT_URL
-from handcar.publish.metadata import FileInfo, GraphInfo, articles
+from handcar.publish.metadata import Article, FileInfo, GraphInfo
 from handcar.publish.rdf import Quads
 from handcar.resources import templates_dir
 
@@ -37,10 +37,11 @@ def readme(
     infos: Sequence[FileInfo],
     data: Quads,
     graphs: Sequence[GraphInfo],
+    sources: Sequence[Article],
     journeys: Sequence[str],
 ) -> bytes:
     """The README of a release made of ``files`` (described by ``infos``), with the dataset's
-    named ``graphs`` and ``journeys``."""
+    named ``graphs``, its source articles and its ``journeys``."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
@@ -71,7 +72,7 @@ def readme(
         canonical_hash=data.canonical_hash,
         base=result.iris.base,
         context_url=CONTEXT_URL,
-        articles=articles(data, [str(result.iris.article(a)) for a in result.articles]),
+        articles=list(sources),
         article_ids=list(result.articles),
         journeys=list(journeys),
         dataset={fmt.name: fmt.dataset_file for fmt in published()},

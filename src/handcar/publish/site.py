@@ -15,15 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, URIRef
-
 from handcar.build import BuildResult
 from handcar.formats import SUFFIXES
 from handcar.graph.iris import GRAPHS
-from handcar.namespaces import DJO_ONTOLOGY, JSONLD, NIF
+from handcar.namespaces import DJO_ONTOLOGY, JSONLD
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context, dumps
-from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, describe
+from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, articles, describe
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 from handcar.publish.readme import readme
 from handcar.publish.release import MARKER, MARKER_BYTES, check_target, release
@@ -66,19 +64,6 @@ class _Release:
         self.infos.append(FileInfo(path, part, purpose, media_type, w3c_format, conforms_to))
 
 
-def journeys(result: BuildResult) -> list[str]:
-    """IRIs of every journey (a djo:Journey or subclass) the articles assert, sorted."""
-    from handcar.vocabulary import vocabulary
-
-    vocab = vocabulary()
-    asserted = result.dataset.graph(result.iris.graph("asserted"))
-    types: dict[URIRef, list[URIRef]] = {}
-    for s, o in asserted.subject_objects(RDF.type):
-        if isinstance(s, URIRef) and isinstance(o, URIRef):
-            types.setdefault(s, []).append(o)
-    return sorted(str(s) for s, classes in types.items() if vocab.is_a(classes, "Journey"))
-
-
 def release_files(
     result: BuildResult,
     *,
@@ -116,7 +101,7 @@ def release_files(
 
     from handcar.publish import framed
 
-    roots = journeys(result)
+    roots = result.journeys
     view = data.select([graph_iris["asserted"], graph_iris["enrichment"]])
     tree = framed.write(view, roots, context(PUBLISHED_PREFIXES)["@context"])
     out.add(
@@ -139,12 +124,10 @@ def release_files(
         FORMATS["jsonld"].media_type,
     )
 
-    text_graph = result.dataset.graph(iris.graph("text"))
-    for article_id in result.articles:
-        text = text_graph.value(iris.text(article_id), NIF.isString)
+    for source in result.sources:
         out.add(
-            f"text/{article_id}.txt",
-            str(text).encode("utf-8"),
+            f"text/{source.id}.txt",
+            source.text.encode("utf-8"),
             "text",
             "The article's plain text, which every evidence offset counts in (Unicode code "
             "points, 0-based, end exclusive); quoted from its publisher, their copyright.",
@@ -167,13 +150,14 @@ def release_files(
         )
 
     graphs = [GraphInfo(graph_iris[n], n, GRAPH_DESCRIPTIONS[n]) for n in GRAPHS]
+    sources = articles(result.sources, data)
     meta = describe(
         data,
         out.files,
         out.infos,
         base=base,
         graphs=graphs,
-        article_iris=[str(iris.article(a)) for a in result.articles],
+        sources=sources,
         examples=roots,
         ontology_iri=str(DJO_ONTOLOGY) if "ontology/djo.ttl" in out.files else None,
     )
@@ -211,7 +195,7 @@ def release_files(
 
     out.add(
         "README.md",
-        readme(result, out.files, out.infos, data, graphs, roots),
+        readme(result, out.files, out.infos, data, graphs, sources, roots),
         "release",
         "This file: which file to take for which job.",
         "text/markdown",
