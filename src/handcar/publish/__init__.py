@@ -1,8 +1,8 @@
 """Publication: the dataset as a complete, reproducible linked-data release in ``out/``.
 
 - :mod:`.rdf` — the canonical, sorted quads every writer reads; prefixes; :class:`PublishError`
-- :mod:`.formats` — one module per serialisation (Turtle, TriG, N-Triples, N-Quads, JSON-LD)
-  behind a small registry; pyoxigraph and PyLD do the serialising
+- :mod:`.formats` — one module per serialisation (Turtle, TriG, N-Triples, N-Quads, JSON-LD),
+  named by the format table :mod:`handcar.formats`; pyoxigraph and PyLD do the serialising
 - :mod:`.framed` — the framed JSON-LD view (one tree per journey, PyLD)
 - :mod:`.ontology`, :mod:`.docs` — the ontology files, pyLODE documentation (cached), diagram
 - :mod:`.metadata` — VoID + DCAT description, checksums, the RDFC-1.0 hash
