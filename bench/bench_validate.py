@@ -58,10 +58,10 @@ def phases(release: Path) -> None:
     start = time.perf_counter()
     import pyshacl
 
+    from handcar.ontology import load_ontology
     from handcar.validate.engine import read_data, run
     from handcar.validate.formats import renderer
     from handcar.validate.lint import lint
-    from handcar.validate.ontology import load_ontology
     from handcar.validate.report import Severity
     from handcar.validate.shapes import load_shapes
 

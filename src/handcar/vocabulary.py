@@ -8,17 +8,16 @@ ontology does not declare, tells object from datatype properties, and gives the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from handcar.namespaces import DJO, PREFIXES, ontology_graph
+from handcar.ontology import transitive_closure
 
 DJO_NS = str(DJO._NS)
-T = TypeVar("T")
 
 # IRI path segment ("kind") for entities, chosen by their most general DJO class.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -96,20 +95,6 @@ class Vocabulary:
         """True if one of ``classes`` is DJO ``local`` or a subclass of it."""
         target = URIRef(DJO_NS + local)
         return any(target in self.superclasses.get(cls, frozenset({cls})) for cls in classes)
-
-
-def transitive_closure(nodes: Iterable[T], edges: Mapping[T, Iterable[T]]) -> dict[T, frozenset[T]]:
-    """For each node, itself and everything reachable from it along ``edges``."""
-    result: dict[T, frozenset[T]] = {}
-    for node in nodes:
-        seen, todo = {node}, [node]
-        while todo:
-            for parent in edges.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        result[node] = frozenset(seen)
-    return result
 
 
 def _closure(

@@ -17,8 +17,8 @@ from rdflib import BNode, Literal
 from validate_harness import MINI_ARTICLES
 
 from handcar.build import build_dataset
+from handcar.ontology import Ontology, load_ontology
 from handcar.validate.engine import DataGraph, prepare, read_data
-from handcar.validate.ontology import Ontology, load_ontology
 from handcar.validate.shapes import Shapes, load_shapes
 from support.paths import ARTICLES
 

@@ -10,9 +10,9 @@ from validate_cases import CASES
 from validate_harness import keys, show, validate_case
 
 from handcar.errors import InputError
+from handcar.ontology import Ontology
 from handcar.validate.engine import DataGraph, prepare, read_data, run
 from handcar.validate.lint import focus_nodes
-from handcar.validate.ontology import Ontology
 from handcar.validate.report import Severity
 from handcar.validate.shapes import Shapes
 

@@ -8,8 +8,8 @@ from validate_cases import CASES
 from validate_generated import generate
 from validate_harness import Case, Expected, constraint_units, keys, result_key, show, validate_case
 
+from handcar.ontology import Ontology
 from handcar.validate.engine import DataGraph, run, type_closure
-from handcar.validate.ontology import Ontology
 from handcar.validate.shapes import Shapes
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import rdflib
 
+from handcar.ontology import Ontology
 from handcar.validate import lint as lint_module
 from handcar.validate.engine import DataGraph
 from handcar.validate.lint import LintProblem, lint
-from handcar.validate.ontology import Ontology
 from handcar.validate.shacl_terms import SH, TERMS
 from handcar.validate.shapes import load_shapes
 

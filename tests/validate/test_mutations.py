@@ -19,9 +19,9 @@ from rdflib import URIRef
 from validate_harness import PREFIXES as BASE_PREFIXES
 from validate_harness import result_key, show
 
+from handcar.ontology import Ontology
 from handcar.rdfterms import to_rdflib
 from handcar.validate.engine import DataGraph, prepare, run
-from handcar.validate.ontology import Ontology
 from handcar.validate.report import Report, Severity
 from handcar.validate.shapes import Shapes
 

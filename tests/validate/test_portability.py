@@ -28,9 +28,9 @@ from validate_cases import CASES
 from validate_generated import generate
 from validate_harness import Expected, apply, iri, revert
 
+from handcar.ontology import Ontology
 from handcar.rdfterms import to_oxigraph
 from handcar.validate.engine import DataGraph, type_closure
-from handcar.validate.ontology import Ontology
 from handcar.validate.shapes import Shapes, shapes_dir
 from support import tools
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from validate_harness import keys, show
 
+from handcar.ontology import Ontology
 from handcar.validate.engine import DataGraph, run
 from handcar.validate.lint import lint
-from handcar.validate.ontology import Ontology
 from handcar.validate.report import Severity
 from handcar.validate.shapes import Shapes
 

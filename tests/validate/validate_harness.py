@@ -18,9 +18,9 @@ import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, URIRef
 from rdflib.term import Node
 
+from handcar.ontology import Ontology
 from handcar.rdfterms import to_rdflib
 from handcar.validate.engine import DataGraph, run, type_closure
-from handcar.validate.ontology import Ontology
 from handcar.validate.report import Report, Result
 from handcar.validate.report import slug as name_slug
 from handcar.validate.shapes import Shapes

@@ -16,8 +16,8 @@ from validate_cases import CASES
 from validate_harness import MINI_ARTICLES, Case, apply, revert
 
 from handcar.build import build_dataset
+from handcar.ontology import Ontology, load_ontology
 from handcar.validate.engine import DataGraph, EngineError, prepare, read_data, run
-from handcar.validate.ontology import Ontology, load_ontology
 from handcar.validate.shapes import Shapes, load_shapes
 
 SH = "http://www.w3.org/ns/shacl#"

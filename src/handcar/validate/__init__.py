@@ -8,8 +8,9 @@ The pipeline, one module per job:
   shapes that are intentionally empty.
 - :mod:`~handcar.validate.lint`: check the shapes before using them (SHACL vocabulary, target
   classes, SHACL-for-SHACL, focus nodes), because pySHACL silently accepts misspelt shapes.
-- :mod:`~handcar.validate.ontology`: what the validator needs from the ontology (declared classes,
-  subclass closure, disjoint pairs), read from ``ontology/*.ttl``.
+- :mod:`handcar.ontology` (outside this package, shared with the builder and publishing): the
+  ontology model, with what the validator needs (declared classes and properties, subclass
+  closure, disjoint pairs).
 - :mod:`~handcar.validate.check`: the whole run as one call (handcar's shapes, or general mode:
   any data against any shapes), used by the CLI and the W3C suite runner.
 - :mod:`~handcar.validate.engine`: prepare the data graph and run pySHACL.

@@ -73,9 +73,9 @@ def _child(dataset: Dataset, send: Connection) -> None:
 
 
 def _verdict(dataset: Dataset) -> str:
+    from handcar.ontology import load_ontology
     from handcar.validate.engine import DataGraph, run
     from handcar.validate.lint import lint
-    from handcar.validate.ontology import load_ontology
     from handcar.validate.report import Severity
     from handcar.validate.shapes import load_shapes
 

@@ -22,10 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph, URIRef
+
 from handcar.errors import UsageError
+from handcar.namespaces import RDF, RDFS
+from handcar.ontology import CLASS_TYPES, PROPERTY_TYPES, Ontology, load_ontology, read_ontology
 from handcar.validate.engine import prepare, read_data, run
 from handcar.validate.lint import LintError, LintProblem, lint
-from handcar.validate.ontology import Ontology, load_ontology, read_ontology, used_vocabulary
 from handcar.validate.report import Report
 from handcar.validate.shapes import load_shapes
 
@@ -110,13 +113,29 @@ def split_problems(
     return errors, warnings
 
 
+def used_vocabulary(*graphs: Graph) -> Ontology:
+    """The classes and properties ``graphs`` themselves use (``--vocabulary data``): every
+    ``rdf:type`` object, both ends of ``rdfs:subClassOf``, every IRI typed as a class or a
+    property, and every predicate. Checks names against what the data really says, for data
+    that comes without an ontology."""
+    classes: set[str] = set()
+    properties: set[str] = set()
+    for graph in graphs:
+        for s, p, o in graph:
+            properties.add(str(p))
+            if p == RDF.type and isinstance(o, URIRef):
+                classes.add(str(o))
+                if str(o) in CLASS_TYPES and isinstance(s, URIRef):
+                    classes.add(str(s))
+                elif str(o) in PROPERTY_TYPES and isinstance(s, URIRef):
+                    properties.add(str(s))
+            elif p == RDFS.subClassOf:
+                classes.update(str(t) for t in (s, o) if isinstance(t, URIRef))
+    return Ontology(classes=frozenset(classes), properties=frozenset(properties))
+
+
 def _merge(used: Ontology, ontology: Ontology | None) -> Ontology:
     if ontology is None:
         return used
-    return Ontology(
-        used.files,
-        used.classes | ontology.classes,
-        used.properties | ontology.properties,
-        {},
-        frozenset(),
-    )
+    return Ontology(classes=used.classes | ontology.classes,
+                    properties=used.properties | ontology.properties)

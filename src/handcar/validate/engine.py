@@ -54,9 +54,9 @@ from rdflib.query import Result as SparqlResult
 from rdflib.term import Node
 
 from handcar.namespaces import PREFIXES
+from handcar.ontology import Ontology, load_ontology
 from handcar.rdfterms import to_oxigraph, to_rdflib
 from handcar.validate.inputs import read_into, resolve_inputs
-from handcar.validate.ontology import Ontology, load_ontology
 from handcar.validate.prebinding import substitution_is_prebinding
 from handcar.validate.report import SH, Report, Result, Severity, path_text, qname
 from handcar.validate.shapes import Shapes

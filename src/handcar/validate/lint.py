@@ -37,9 +37,9 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from handcar.ontology import Ontology
 from handcar.resources import cache_dir
 from handcar.validate.locate import Locator
-from handcar.validate.ontology import Ontology
 from handcar.validate.report import qname
 from handcar.validate.shacl_terms import SH, is_shacl_term
 from handcar.validate.shapes import Shapes

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handcar.ontology import load_ontology
 from handcar.publish.release import Rejected
 from handcar.validate.engine import read_data, run
 from handcar.validate.inputs import input_size_limit
 from handcar.validate.lint import LintError, lint
-from handcar.validate.ontology import load_ontology
 from handcar.validate.report import Report, Severity
 from handcar.validate.shapes import load_shapes
 
