@@ -75,7 +75,7 @@ def phases(cache: Path) -> list[tuple[str, float]]:
     graphs = [str(result.iris.graph(g)) for g in ("asserted", "enrichment")]
     framed.write(data.select(graphs), result.journeys, context(PUBLISHED_PREFIXES)["@context"])
     t = lap("framed JSON-LD (PyLD)", t)
-    from handcar.namespaces import ontology_dir
+    from handcar.resources import ontology_dir
 
     ontology_files(ontology_dir(), cache, options)
     t = lap("ontology files + docs (cached)", t)

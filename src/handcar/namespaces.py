@@ -1,4 +1,4 @@
-"""RDF namespaces used by handcar, and the DJO ontology as a graph.
+"""RDF namespaces used by handcar.
 
 ``DJO`` is a closed namespace (:class:`rdflib.namespace.DefinedNamespace` with ``_fail = True``):
 ``DJO.Person`` is a URIRef, ``DJO.Persn`` raises ``AttributeError``, so code cannot use a term that
@@ -20,10 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD, DefinedNamespace, is_ncname
-
-from handcar.resources import ontology_dir
 
 __all__ = [
     "DCAT",
@@ -57,8 +55,6 @@ __all__ = [
     "WD",
     "XSD",
     "namespace_of",
-    "ontology_dir",
-    "ontology_graph",
     "qname",
     "shorten",
     "split_iri",
@@ -368,21 +364,3 @@ def namespace_of(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
     cut = max(iri.rfind("#"), iri.rfind("/"))
     return iri[: cut + 1] if cut > 0 else iri
 
-
-@lru_cache(maxsize=1)
-def ontology_graph() -> Graph:
-    """All ontology modules (``ontology/*.ttl``, in name order) parsed into one graph.
-
-    Parsed once per process: treat the result as read-only and copy it before adding triples.
-    Call ``ontology_graph.cache_clear()`` after changing ``$HANDCAR_ONTOLOGY_DIR``.
-    """
-    folder = ontology_dir()
-    files = sorted(folder.glob("*.ttl"))
-    if not files:
-        raise FileNotFoundError(f"no ontology modules (*.ttl) in {folder}")
-    graph = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    for path in files:
-        graph.parse(path, format="turtle")
-    return graph

@@ -1,23 +1,22 @@
-"""What the builder needs to know about DJO, read from the ontology files themselves.
+"""The builder's view of the ontology model (:mod:`handcar.ontology`): its terms as rdflib IRIs.
 
 The annotation names classes and properties by DJO local name (``TrainLeg``) or by prefixed
 standard name (``schema:name``). This module turns those names into IRIs, refuses names the
 ontology does not declare, tells object from datatype properties, and gives the RDFS closure
-(super-classes and super-properties) used for the ``entailed`` graph.
+(super-classes and super-properties) used for the ``entailed`` graph. It reads no file: every
+fact comes from the model, converted to :class:`rdflib.URIRef` once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import URIRef
 
-from handcar.namespaces import DJO, PREFIXES, ontology_graph
-from handcar.ontology import transitive_closure
-
-DJO_NS = str(DJO._NS)
+from handcar.namespaces import DJO_NS, PREFIXES
+from handcar.ontology import Ontology, load_ontology
 
 # IRI path segment ("kind") for entities, chosen by their most general DJO class.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -97,59 +96,33 @@ class Vocabulary:
         return any(target in self.superclasses.get(cls, frozenset({cls})) for cls in classes)
 
 
-def _closure(
-    graph: Graph, relation: URIRef, terms: Iterable[URIRef]
-) -> dict[URIRef, frozenset[URIRef]]:
-    direct: dict[URIRef, set[URIRef]] = {}
-    for sub, sup in graph.subject_objects(relation):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
-            direct.setdefault(sub, set()).add(sup)
-    return transitive_closure(terms, direct)
+def _iris(values: Iterable[str]) -> frozenset[URIRef]:
+    return frozenset(URIRef(v) for v in values)
 
 
-def vocabulary_from(graph: Graph) -> Vocabulary:
-    """Read declarations and subclass/subproperty axioms from an ontology graph."""
-    classes = {c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
-    classes |= {c for c in graph.subjects(RDF.type, RDFS.Class) if isinstance(c, URIRef)}
-    objects = {p for p in graph.subjects(RDF.type, OWL.ObjectProperty) if isinstance(p, URIRef)}
-    datas = {p for p in graph.subjects(RDF.type, OWL.DatatypeProperty) if isinstance(p, URIRef)}
-    # Annotation properties the data uses (rdfs:label, skos:prefLabel) behave as literal-valued.
-    datas |= {p for p in graph.subjects(RDF.type, OWL.AnnotationProperty) if isinstance(p, URIRef)}
-    datas |= {RDFS.label, RDFS.comment}
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-    ranges = {
-        p: r
-        for p, r in graph.subject_objects(RDFS.range)
-        if p in datas and isinstance(r, URIRef) and str(r).startswith(xsd)
-    }
-    superclasses = _closure(graph, RDFS.subClassOf, classes)
-    superproperties = _closure(graph, RDFS.subPropertyOf, objects | datas)
+def _closure(closure: Mapping[str, Iterable[str]]) -> dict[URIRef, frozenset[URIRef]]:
+    return {URIRef(term): _iris(related) for term, related in closure.items()}
 
-    def typed_by(axiom: URIRef, props: set[URIRef]) -> dict[URIRef, frozenset[URIRef]]:
-        out = {}
-        for prop in props:
-            found: set[URIRef] = set()
-            for sup in superproperties.get(prop, {prop}):
-                for cls in graph.objects(sup, axiom):
-                    if isinstance(cls, URIRef) and cls in classes:
-                        found |= superclasses.get(cls, {cls})
-            if found:
-                out[prop] = frozenset(found)
-        return out
 
+def vocabulary_of(ontology: Ontology) -> Vocabulary:
+    """The model's declarations and closures as rdflib IRIs."""
     return Vocabulary(
-        ranges=ranges,
-        domain_classes=typed_by(RDFS.domain, objects | datas),
-        range_classes=typed_by(RDFS.range, objects),
-        classes=frozenset(classes),
-        object_properties=frozenset(objects),
-        datatype_properties=frozenset(datas - objects),
-        superclasses=superclasses,
-        superproperties=superproperties,
+        classes=_iris(ontology.classes),
+        object_properties=_iris(ontology.object_properties),
+        datatype_properties=_iris(ontology.datatype_properties),
+        superclasses=_closure(ontology.superclasses),
+        superproperties=_closure(ontology.superproperties),
+        ranges={URIRef(p): URIRef(r) for p, r in ontology.ranges.items()},
+        domain_classes=_closure(ontology.domain_classes),
+        range_classes=_closure(ontology.range_classes),
     )
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The vocabulary of the ontology files shipped in ``ontology/``."""
-    return vocabulary_from(ontology_graph())
+    """The vocabulary of handcar's ontology (:func:`handcar.ontology.load_ontology`)."""
+    return _cached(load_ontology())
+
+
+@lru_cache(maxsize=4)
+def _cached(ontology: Ontology) -> Vocabulary:
+    return vocabulary_of(ontology)

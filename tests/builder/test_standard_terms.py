@@ -11,7 +11,8 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 from handcar.build import BuildResult
-from handcar.namespaces import PREFIXES, ontology_graph
+from handcar.namespaces import PREFIXES
+from handcar.ontology import ontology_graph
 from support.reasoning import rdfs_closure
 
 

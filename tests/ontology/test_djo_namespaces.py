@@ -9,7 +9,9 @@ from rdflib import Graph, URIRef
 
 from handcar import namespaces
 from handcar.namespaces import DJO as DJO_NS
-from handcar.namespaces import PREFIXES, ontology_dir, ontology_graph
+from handcar.namespaces import PREFIXES
+from handcar.ontology import load_ontology, ontology_graph
+from handcar.resources import ontology_dir
 
 # The terms the builder and the seed annotation rely on: renaming or dropping one breaks the build.
 CONTRACT = [
@@ -257,14 +259,14 @@ def test_turtle_prefixes_agree_with_code(path):
 
 
 def test_ontology_graph_loads_every_module(merged):
-    ontology_graph.cache_clear()
+    load_ontology.cache_clear()
     try:
         assert ontology_dir().resolve() == ONTOLOGY_DIR.resolve()  # ontology/ is a symlink
         graph = ontology_graph()
         assert len(graph) == len(merged)
         assert graph is ontology_graph(), "ontology_graph() is cached"
     finally:
-        ontology_graph.cache_clear()
+        load_ontology.cache_clear()
 
 
 def test_ontology_dir_override(tmp_path, monkeypatch):
@@ -272,7 +274,7 @@ def test_ontology_dir_override(tmp_path, monkeypatch):
         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n<https://w3id.org/djo#X> a owl:Class .\n"
     )
     monkeypatch.setenv("HANDCAR_ONTOLOGY_DIR", str(tmp_path))
-    ontology_graph.cache_clear()
+    load_ontology.cache_clear()
     try:
         assert ontology_dir() == tmp_path
         graph = ontology_graph()
@@ -280,15 +282,15 @@ def test_ontology_dir_override(tmp_path, monkeypatch):
         assert all(is_djo(s) for s in graph.subjects())
     finally:
         monkeypatch.delenv("HANDCAR_ONTOLOGY_DIR")
-        ontology_graph.cache_clear()
+        load_ontology.cache_clear()
 
 
 def test_empty_ontology_dir_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setenv("HANDCAR_ONTOLOGY_DIR", str(tmp_path))
-    ontology_graph.cache_clear()
+    load_ontology.cache_clear()
     try:
         with pytest.raises(FileNotFoundError):
             ontology_graph()
     finally:
         monkeypatch.delenv("HANDCAR_ONTOLOGY_DIR")
-        ontology_graph.cache_clear()
+        load_ontology.cache_clear()

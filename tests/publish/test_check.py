@@ -60,8 +60,8 @@ def test_differences_finds_edited_missing_and_extra_files(
 
 
 def _view_ntriples() -> bytes:
-    from handcar.namespaces import ontology_dir
     from handcar.publish.formats import write
+    from handcar.resources import ontology_dir
 
     parsed = {name: parse(path) for name, path in modules(ontology_dir()).items()}
     return write("ntriples", docs.view(parsed))

@@ -11,9 +11,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from handcar.graph.iris import GRAPHS
-from handcar.namespaces import ontology_dir
 from handcar.publish.formats import CONTEXT_URL
 from handcar.publish.rdf import PUBLISHED_PREFIXES
+from handcar.resources import ontology_dir
 from support.paths import ARTICLES, SEED
 
 EXPECTED = {
