@@ -75,9 +75,9 @@ def phases(cache: Path) -> list[tuple[str, float]]:
     graphs = [str(result.iris.graph(g)) for g in ("asserted", "enrichment")]
     framed.write(data.select(graphs), result.journeys, context(PUBLISHED_PREFIXES)["@context"])
     t = lap("framed JSON-LD (PyLD)", t)
-    from handcar.resources import ontology_dir
+    from handcar.ontology import load_ontology
 
-    ontology_files(ontology_dir(), cache, options)
+    ontology_files(load_ontology(), cache, options)
     t = lap("ontology files + docs (cached)", t)
     release_files(result, cache=cache)
     lap("whole release_files (cached docs)", t)

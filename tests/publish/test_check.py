@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from handcar.ontology import load_ontology
 from handcar.publish import docs
-from handcar.publish.ontology import modules, parse
+from handcar.publish.ontology import module_quads
 from handcar.publish.release import write_tree
 from handcar.publish.site import differences, release_files
 from support.paths import ROOT
@@ -61,10 +62,8 @@ def test_differences_finds_edited_missing_and_extra_files(
 
 def _view_ntriples() -> bytes:
     from handcar.publish.formats import write
-    from handcar.resources import ontology_dir
 
-    parsed = {name: parse(path) for name, path in modules(ontology_dir()).items()}
-    return write("ntriples", docs.view(parsed))
+    return write("ntriples", docs.view(module_quads(load_ontology())))
 
 
 def test_the_docs_cache_returns_what_pylode_renders(tmp_path: Path, files, monkeypatch) -> None:

@@ -2,7 +2,8 @@
 documentation, and its diagram.
 
 - ``ontology/<module>.ttl`` is the source file byte for byte (with its comments and layout);
-  ``.nt`` and ``.jsonld`` are written from it, blank nodes (OWL axioms) labelled by RDFC-1.0.
+  ``.nt`` and ``.jsonld`` are written from its triples in the ontology model
+  (:mod:`handcar.ontology`, which parsed it), blank nodes (OWL axioms) labelled by RDFC-1.0.
 - ``ontology/index.html`` is pyLODE's documentation (:mod:`handcar.publish.docs`), with a
   "Diagram" section.
 - The diagram comes twice, as text, because no renderer that gives the same bytes on every
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from handcar.ontology import Ontology
 from handcar.publish import docs
 from handcar.publish.formats import WriteOptions, write
 from handcar.publish.rdf import RDF_TYPE, Quads
@@ -30,19 +32,15 @@ OWL = "http://www.w3.org/2002/07/owl#"
 _MERMAID = re.compile(r"^```mermaid[ \t]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
-def modules(folder: Path) -> dict[str, Path]:
-    """The ontology modules (``*.ttl``) of ``folder``, by file name, in name order."""
-    return {p.name: p for p in sorted(folder.glob("*.ttl"))}
+def module_quads(ontology: Ontology) -> dict[str, Quads]:
+    """Each module's triples as the release's writers take them, by file name, in name order."""
+    return {m.path.name: Quads.of(ox.Dataset(m.quads)) for m in ontology.modules}
 
 
-def parse(path: Path) -> Quads:
-    return Quads.of(ox.Dataset(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
-
-
-def mermaid_source(folder: Path) -> str | None:
+def mermaid_source(folder: Path | None) -> str | None:
     """The first Mermaid diagram of ``folder/README.md``, if any."""
-    readme = folder / "README.md"
-    if not readme.is_file():
+    readme = folder / "README.md" if folder is not None else None
+    if readme is None or not readme.is_file():
         return None
     match = _MERMAID.search(readme.read_text(encoding="utf-8"))
     return match.group(1) if match else None
@@ -114,23 +112,22 @@ def _dot_escape(text: str) -> str:
 
 
 def ontology_files(
-    folder: Path, cache: Path | None, options: WriteOptions | None = None
+    ontology: Ontology, cache: Path | None, options: WriteOptions | None = None
 ) -> dict[str, bytes]:
-    """Every ``ontology/…`` file of the release for the modules in ``folder``."""
+    """Every ``ontology/…`` file of the release for the modules of ``ontology``."""
     options = options or WriteOptions()
     files: dict[str, bytes] = {}
-    parsed: dict[str, Quads] = {}
-    for name, path in modules(folder).items():
-        stem = path.stem
-        files[f"ontology/{name}"] = path.read_bytes()
-        quads = parsed[name] = parse(path)
-        files[f"ontology/{stem}.nt"] = write("ntriples", quads, options)
-        files[f"ontology/{stem}.jsonld"] = write("jsonld", quads, options)
+    parsed = module_quads(ontology)
+    for module in ontology.modules:
+        name, stem = module.path.name, module.path.stem
+        files[f"ontology/{name}"] = module.path.read_bytes()
+        files[f"ontology/{stem}.nt"] = write("ntriples", parsed[name], options)
+        files[f"ontology/{stem}.jsonld"] = write("jsonld", parsed[name], options)
     if not parsed:
         return files
     main, namespace = docs.main_module(parsed)
     stem = Path(main).stem
-    mermaid = mermaid_source(folder)
+    mermaid = mermaid_source(ontology.folder)
     links = []
     if mermaid is not None:
         files[f"ontology/{stem}.mmd"] = mermaid.encode("utf-8")

@@ -19,13 +19,14 @@ from handcar.build import BuildResult
 from handcar.formats import SUFFIXES
 from handcar.graph.iris import GRAPHS
 from handcar.namespaces import DJO_ONTOLOGY, JSONLD
+from handcar.ontology import Ontology, load_ontology
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, articles, describe
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 from handcar.publish.readme import readme
 from handcar.publish.release import MARKER, MARKER_BYTES, check_target, release
-from handcar.resources import cache_dir, ontology_dir, shapes_dir
+from handcar.resources import cache_dir, shapes_dir
 
 JSONLD_COMPACTED = str(JSONLD.compacted)
 SHACL = "https://www.w3.org/TR/shacl/"
@@ -68,11 +69,12 @@ def release_files(
     result: BuildResult,
     *,
     cache: Path | None = None,
-    ontology: Path | None = None,
+    ontology: Ontology | None = None,
     shapes: Path | None = None,
 ) -> dict[str, bytes]:
     """Every file of the release, by path relative to ``out/``. ``cache`` is where the
-    ontology's HTML documentation may be reused from (None: render it)."""
+    ontology's HTML documentation may be reused from (None: render it); ``ontology``: default
+    handcar's (:func:`handcar.ontology.load_ontology`)."""
     from handcar.publish.ontology import ontology_files
 
     iris = result.iris
@@ -134,8 +136,7 @@ def release_files(
             "text/plain",
         )
 
-    ontology_folder = ontology or ontology_dir()
-    for path, payload in ontology_files(ontology_folder, cache, options).items():
+    for path, payload in ontology_files(ontology or load_ontology(), cache, options).items():
         out.add(path, payload, "ontology", *_ontology_purpose(path))
 
     for path in sorted(shapes_dir(shapes).glob("*.ttl")):
