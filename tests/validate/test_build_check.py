@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
-from validate_harness import MINI_ARTICLES, A
+from validate_harness import MINI_ARTICLES, A, result_key
 
+from handcar.build import build_dataset
 from handcar.cli import app
 from handcar.publish.release import MARKER, MARKER_BYTES
+from handcar.validate.release import ReleaseRejected, check_dataset, check_release
+from handcar.validate.report import Report, Severity
 
 runner = CliRunner()
 
@@ -22,7 +26,7 @@ def test_a_conforming_release_is_published(tmp_path: Path) -> None:
     assert (out / "dataset.trig").is_file()
 
 
-def test_a_release_with_violations_is_refused_and_out_is_kept(tmp_path: Path) -> None:
+def _broken_articles(tmp_path: Path) -> Path:
     articles = tmp_path / "articles"
     shutil.copytree(MINI_ARTICLES, articles)
     annotation = articles / A / "annotation.yaml"
@@ -31,6 +35,11 @@ def test_a_release_with_violations_is_refused_and_out_is_kept(tmp_path: Path) ->
     broken = text.replace("- [leg-3-bus, origin, russian-side]", "- [leg-3-bus, origin, misha]")
     assert broken != text
     annotation.write_text(broken, encoding="utf-8")
+    return articles
+
+
+def test_a_release_with_violations_is_refused_and_out_is_kept(tmp_path: Path) -> None:
+    articles = _broken_articles(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     (out / MARKER).write_bytes(MARKER_BYTES)  # an earlier release, which a build may replace
@@ -42,3 +51,20 @@ def test_a_release_with_violations_is_refused_and_out_is_kept(tmp_path: Path) ->
     kept = tmp_path / ".out.rejected"
     assert f"{kept}/dataset.trig:" in result.output  # the line, in the kept rejected release
     assert sorted(p.name for p in out.iterdir()) == [MARKER, "last-good.txt"]
+
+
+def test_the_check_in_memory_and_in_the_open_are_one_pipeline(tmp_path: Path) -> None:
+    """The background check (the dataset in memory) and the check of the staged files find the
+    same results: both are the validation pipeline with the release's settings."""
+    articles = _broken_articles(tmp_path)
+    in_memory = check_dataset(build_dataset(articles).dataset)
+    out = tmp_path / "out"
+    runner.invoke(app, ["build", "--articles", str(articles), "--out", str(out), "-q"])
+    with pytest.raises(ReleaseRejected) as rejected:
+        check_release(tmp_path / ".out.rejected")
+
+    def results(report: Report) -> set[tuple]:
+        return {result_key(report, r) for r in report.results}
+
+    assert results(in_memory) == results(rejected.value.report)
+    assert not in_memory.conforms(Severity.VIOLATION)

@@ -1,9 +1,11 @@
 """Validates the built dataset in a forked process while the release files are being written.
 
-On two cores this hides most of SHACL validation behind serialisation. The child validates the
-in-memory dataset (the writers are deterministic functions of it, and the publishing tests prove
-every file isomorphic to it) and only reports whether it conforms at Violation level. When it
-does not, the parent validates the staged release itself, so the error names files and lines.
+On two cores this hides most of SHACL validation behind serialisation. The child runs the
+release check on the in-memory dataset (:func:`handcar.validate.release.check_dataset`: the
+writers are deterministic functions of it, and the publishing tests prove every file isomorphic
+to it) and only reports whether it conforms at Violation level. When it does not, the parent
+validates the staged release itself (:func:`~handcar.validate.release.check_release`), so the
+error names files and lines.
 Without ``fork`` (not Linux/macOS), validation simply runs in the parent.
 """
 
@@ -73,16 +75,12 @@ def _child(dataset: Dataset, send: Connection) -> None:
 
 
 def _verdict(dataset: Dataset) -> str:
-    from handcar.ontology import load_ontology
-    from handcar.validate.engine import DataGraph, run
-    from handcar.validate.lint import lint
+    from handcar.validate.lint import LintError
+    from handcar.validate.release import check_dataset
     from handcar.validate.report import Severity
-    from handcar.validate.shapes import load_shapes
 
-    ontology, shapes = load_ontology(), load_shapes()
-    if lint(shapes, ontology):
+    try:
+        report = check_dataset(dataset)
+    except LintError:
         return "lint"
-    data = DataGraph()  # the Oxigraph mirror is made by run(), after this bulk add
-    data.addN((s, p, o, data) for s, p, o, _g in dataset.quads((None, None, None, None)))
-    report = run(data, shapes, ontology)
     return "conforms" if report.conforms(Severity.VIOLATION) else "violations"

@@ -1,4 +1,12 @@
-"""The whole of ``handcar validate`` as one call: read, lint, (infer,) validate.
+"""The validation pipeline, one for every caller: read, lint, (infer,) validate.
+
+:func:`validate_files` reads the RDF (:func:`~handcar.validate.engine.read_data`) and hands it to
+:func:`validate_graph`: load the shapes, choose what names are checked against, add the
+ontology's closure (:func:`~handcar.validate.engine.prepare`), lint the shapes
+(:mod:`~handcar.validate.lint`), run pySHACL (:func:`~handcar.validate.engine.run`). Its callers:
+``handcar validate`` (:mod:`handcar.commands.validate`), the W3C suite runner (``tests/w3c/``),
+and the build's release check in the open and in the background (:mod:`handcar.validate.release`,
+:mod:`handcar.validate.background`), which differ only in their :class:`Settings`.
 
 Two modes, chosen by whether ``--shapes`` is given:
 
@@ -12,8 +20,7 @@ Two modes, chosen by whether ``--shapes`` is given:
   all (``"none"``, the default without ``--ontology``): the focus check still catches a misspelt
   target, since it selects nothing.
 
-The CLI (:mod:`handcar.commands.validate`) and the W3C suite runner (``tests/w3c/``) both call
-:func:`validate_files`; errors are exceptions the CLI maps to exit status 2.
+Errors are exceptions (the CLI maps them to exit status 2).
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from rdflib import Graph, URIRef
 from handcar.errors import UsageError
 from handcar.namespaces import RDF, RDFS
 from handcar.ontology import CLASS_TYPES, PROPERTY_TYPES, Ontology, load_ontology, read_ontology
-from handcar.validate.engine import prepare, read_data, run
+from handcar.validate.engine import DataGraph, prepare, read_data, run
 from handcar.validate.lint import LintError, LintProblem, lint
 from handcar.validate.report import Report
 from handcar.validate.shapes import load_shapes
@@ -61,6 +68,15 @@ def validate_files(
     :class:`~handcar.validate.lint.LintError` (the shapes fail the lint) and
     :class:`~handcar.validate.engine.EngineError` (pySHACL refused the shapes)."""
     data, read = read_data(files)
+    return validate_graph(data, settings, read, own_release=own_release)
+
+
+def validate_graph(
+    data: DataGraph, settings: Settings, files: Sequence[Path] = (), *, own_release: bool = False
+) -> Report:
+    """Validate ``data``, already read (from ``files``, which the report's lines point into), as
+    ``settings`` say; raises as :func:`validate_files` does. ``data`` gets the inferred triples
+    in place."""
     shapes = load_shapes(settings.shapes or None)
     given = read_ontology(settings.ontology) if settings.ontology else None
     vocabulary = settings.vocabulary or (
@@ -89,7 +105,7 @@ def validate_files(
     errors, warnings = split_problems(problems, strict)
     if errors:
         raise LintError(errors)
-    report = run(data, shapes, ontology, read, prepared=True, inference=ontology is not None)
+    report = run(data, shapes, ontology, files, prepared=True, inference=ontology is not None)
     report.warnings = [str(w) for w in warnings]
     return report
 

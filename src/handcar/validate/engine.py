@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, Graph, URIRef, Variable
+from rdflib import OWL, RDF, Dataset, Graph, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result as SparqlResult
 from rdflib.term import Node
@@ -77,6 +77,14 @@ class DataGraph(Graph):
         self._store: ox.Store | None = None
         self.fallbacks = 0  # queries Oxigraph refused (then rdflib answered)
         self.exact = 0  # queries outside the fragment where substitution is pre-binding
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> DataGraph:
+        """The union of the graphs of an in-memory ``dataset`` (copied in bulk; the Oxigraph
+        mirror is made later, by :func:`run`)."""
+        data = cls()
+        data.addN((s, p, o, data) for s, p, o, _g in dataset.quads((None, None, None, None)))
+        return data
 
     def mirror(self) -> None:
         """Copy the triples to Oxigraph (again, if they were copied before)."""
