@@ -68,3 +68,21 @@ def test_the_check_in_memory_and_in_the_open_are_one_pipeline(tmp_path: Path) ->
 
     assert results(in_memory) == results(rejected.value.report)
     assert not in_memory.conforms(Severity.VIOLATION)
+
+
+def test_without_fork_the_build_validates_inline(tmp_path: Path, monkeypatch) -> None:
+    """The build command chooses where validation runs; where it cannot fork, the release check
+    runs inline, with the same verdict and the same located report."""
+    from handcar.validate import background
+
+    monkeypatch.setattr(background, "can_fork", lambda: False)
+    monkeypatch.setattr(background.BackgroundValidation, "start",
+                        lambda self: pytest.fail("a validation process was started"))
+    articles = _broken_articles(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "--articles", str(articles), "--out", str(out), "-q"])
+    assert result.exit_code == 1, result.output
+    assert f"{tmp_path / '.out.rejected'}/dataset.trig:" in result.output
+    result = runner.invoke(app, ["build", "--articles", str(MINI_ARTICLES), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "dataset.trig").is_file()

@@ -9,7 +9,7 @@ but 0, ``out/`` is left as it was.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -24,6 +24,9 @@ from handcar.errors import (
     UsageError,
 )
 from handcar.graph.iris import DEFAULT_BASE, GRAPHS, check_base
+
+if TYPE_CHECKING:
+    from handcar.build import BuildResult
 
 err = Console(stderr=True)
 out_console = Console(highlight=False)
@@ -45,7 +48,7 @@ def build(
     """Build every article, validate, and publish the dataset to OUT."""
     from handcar.build import build_dataset
     from handcar.publish.rdf import PublishError, valid_iri
-    from handcar.publish.site import publish, stale_files
+    from handcar.publish.site import stale_files
     from handcar.validate.lint import LintError
     from handcar.validate.release import ReleaseRejected
 
@@ -68,7 +71,7 @@ def build(
                 if not quiet:
                     out_console.print(f"{out}/ is up to date")
                 return
-            publish(result, out, protect=(articles,))
+            _publish(result, out, protect=(articles,))
     except (InputError, PublishError, UsageError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
@@ -93,7 +96,24 @@ def build(
         _summary(result, out)
 
 
-def _summary(result, out: Path) -> None:
+def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...]) -> None:
+    """Publish with SHACL validation as the release's check: in a forked process while the
+    files are written (on two cores this hides most of validation behind serialisation), or
+    inline where the platform cannot fork."""
+    from handcar.publish.release import check_target
+    from handcar.publish.site import publish
+    from handcar.validate.background import BackgroundValidation, can_fork
+    from handcar.validate.release import check_release
+
+    if not can_fork():
+        publish(result, out, check_release, protect=protect)
+        return
+    check_target(out, protect)  # refuse a bad --out before the validation process starts
+    with BackgroundValidation(result.dataset) as validation:
+        publish(result, out, validation.check, protect=protect)
+
+
+def _summary(result: BuildResult, out: Path) -> None:
     table = Table(title=f"handcar build → {out}/", show_header=True)
     table.add_column("graph")
     table.add_column("triples", justify="right")

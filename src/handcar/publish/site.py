@@ -25,7 +25,7 @@ from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, articles, describe
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 from handcar.publish.readme import readme
-from handcar.publish.release import MARKER, MARKER_BYTES, check_target, release
+from handcar.publish.release import MARKER, MARKER_BYTES, release
 from handcar.resources import cache_dir, shapes_dir
 
 JSONLD_COMPACTED = str(JSONLD.compacted)
@@ -264,29 +264,18 @@ def sha256sums(files: dict[str, bytes]) -> bytes:
 def publish(
     result: BuildResult,
     out: Path,
-    check: Callable[[Path], None] | None = None,
+    check: Callable[[Path], None],
     *,
     cache: Path | bool | None = True,
     protect: Sequence[Path] = (),
 ) -> None:
     """Replace ``out`` with this release; ``check(folder)`` runs on the complete new release
-    before the swap and stops it by raising (default: SHACL validation, which refuses a release
-    with Violations and keeps it as ``.out.rejected/``). ``cache``: True = the default docs
+    before the swap and stops it by raising (the build's SHACL validation refuses a release with
+    Violations, which is kept as ``.out.rejected/``). ``cache``: True = the default docs
     cache. ``out`` must be an earlier release, empty or missing, and must neither be, hold nor
     sit inside a folder of ``protect`` (:func:`handcar.publish.release.check_target`)."""
     folder = cache_dir() if cache is True else (cache or None)
-    if check is not None:
-        release(out, release_files(result, cache=folder), check=check, protect=protect)
-        return
-    from handcar.validate.background import BackgroundValidation
-
-    check_target(out, protect)  # refuse before the validation process starts
-    validation = BackgroundValidation(result.dataset).start()
-    try:
-        files = release_files(result, cache=folder)
-        release(out, files, check=validation.check, protect=protect)
-    finally:
-        validation.cancel()
+    release(out, release_files(result, cache=folder), check=check, protect=protect)
 
 
 def stale_files(result: BuildResult, out: Path) -> list[str]:

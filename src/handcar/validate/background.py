@@ -5,8 +5,8 @@ release check on the in-memory dataset (:func:`handcar.validate.release.check_da
 writers are deterministic functions of it, and the publishing tests prove every file isomorphic
 to it) and only reports whether it conforms at Violation level. When it does not, the parent
 validates the staged release itself (:func:`~handcar.validate.release.check_release`), so the
-error names files and lines.
-Without ``fork`` (not Linux/macOS), validation simply runs in the parent.
+error names files and lines. Whether to validate here or inline is the build command's choice
+(:mod:`handcar.commands.build`); this needs ``fork`` (:func:`can_fork`: Linux, macOS).
 """
 
 from __future__ import annotations
@@ -19,17 +19,27 @@ from pathlib import Path
 from rdflib import Dataset
 
 
+def can_fork() -> bool:
+    """True where a validation process can be forked."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 class BackgroundValidation:
-    """Start with :meth:`start`, then use :meth:`check` as the release's ``check``."""
+    """``with BackgroundValidation(dataset) as validation:`` starts the child (and stops it on
+    the way out); :meth:`check` is the release's ``check``."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._process: multiprocessing.process.BaseProcess | None = None
         self._pipe: Connection | None = None
 
+    def __enter__(self) -> BackgroundValidation:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
     def start(self) -> BackgroundValidation:
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return self
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_child, args=(self.dataset, send), daemon=True)
@@ -42,7 +52,7 @@ class BackgroundValidation:
         """Raise as :func:`handcar.validate.release.check_release` would, for ``folder``."""
         from handcar.validate.release import check_release
 
-        if self._process is None or self._pipe is None:
+        if self._process is None or self._pipe is None:  # not started: validate here
             check_release(folder)
             return
         try:

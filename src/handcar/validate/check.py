@@ -5,8 +5,9 @@
 ontology's closure (:func:`~handcar.validate.engine.prepare`), lint the shapes
 (:mod:`~handcar.validate.lint`), run pySHACL (:func:`~handcar.validate.engine.run`). Its callers:
 ``handcar validate`` (:mod:`handcar.commands.validate`), the W3C suite runner (``tests/w3c/``),
-and the build's release check in the open and in the background (:mod:`handcar.validate.release`,
-:mod:`handcar.validate.background`), which differ only in their :class:`Settings`.
+and the build's release check, on the staged files or in the background on the dataset in memory
+(:mod:`handcar.validate.release`, :mod:`handcar.validate.background`): only their
+:class:`Settings` and where the data comes from differ.
 
 Two modes, chosen by whether ``--shapes`` is given:
 
