@@ -8,6 +8,7 @@ import pytest
 import rdflib
 
 from handcar.ontology import Ontology
+from handcar.resources import cache_dir
 from handcar.validate import lint as lint_module
 from handcar.validate.engine import DataGraph
 from handcar.validate.lint import LintProblem, lint
@@ -92,7 +93,7 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _markers() -> set[Path]:
-    folder = lint_module.cache_dir()
+    folder = cache_dir()
     assert folder is not None
     return set((folder / "lint").glob("*.ok"))
 
@@ -175,3 +176,21 @@ def test_the_shacl_term_list_is_w3c_vocabulary() -> None:
                     "resultAnnotation", "returnType", "rule", "subject", "target", "this",
                     "union"}}
     assert w3c - TERMS == advanced, sorted(w3c - TERMS - advanced)
+
+
+def test_the_checks_are_listed_once_in_the_order_they_run() -> None:
+    assert [c.name for c in lint_module.CHECKS] == [
+        "vocabulary", "class", "shacl-shacl", "sparql", "focus"]
+    assert {"shacl-shacl", "focus"} == lint_module.LENIENT_CHECKS
+
+
+def test_general_mode_warns_for_lenient_checks_unless_nothing_is_selected() -> None:
+    single = LintProblem("focus", "ex:A selects no focus node in the data")
+    meta = LintProblem("shacl-shacl", "ex:A: not well-formed")
+    name = LintProblem("class", "ex:A: djo:Lge is not a class of the ontology")
+    assert lint_module.split_problems([single, meta, name], strict=False) == (
+        [name], [single, meta])
+    vacuous = LintProblem("focus", "none of the 2 shape(s) selects", vacuous=True)
+    assert lint_module.split_problems([single, vacuous, meta], strict=False) == (
+        [single, vacuous], [meta])
+    assert lint_module.split_problems([single, meta], strict=True) == ([single, meta], [])

@@ -36,7 +36,7 @@ from handcar.errors import UsageError
 from handcar.namespaces import RDF, RDFS
 from handcar.ontology import CLASS_TYPES, PROPERTY_TYPES, Ontology, load_ontology, read_ontology
 from handcar.validate.engine import DataGraph, prepare, read_data, run
-from handcar.validate.lint import LintError, LintProblem, lint
+from handcar.validate.lint import LintError, lint, split_problems
 from handcar.validate.report import Report
 from handcar.validate.shapes import load_shapes
 
@@ -109,25 +109,6 @@ def validate_graph(
     report = run(data, shapes, ontology, files, prepared=True, inference=ontology is not None)
     report.warnings = [str(w) for w in warnings]
     return report
-
-
-#: lint checks whose problems are warnings outside strict mode
-LENIENT_CHECKS = frozenset({"shacl-shacl", "focus"})
-
-
-def split_problems(
-    problems: list[LintProblem], strict: bool
-) -> tuple[list[LintProblem], list[LintProblem]]:
-    """``(errors, warnings)``: in strict mode everything is an error; otherwise problems of
-    :data:`LENIENT_CHECKS` are warnings, except when no targeted shape selects anything."""
-    if strict:
-        return problems, []
-    vacuous = any(p.vacuous for p in problems)
-    warnings = [
-        p for p in problems if p.check in LENIENT_CHECKS and not (vacuous and p.check == "focus")
-    ]
-    errors = [p for p in problems if p not in warnings]
-    return errors, warnings
 
 
 def used_vocabulary(*graphs: Graph) -> Ontology:
