@@ -1,10 +1,11 @@
 """The ontology model: DJO (or any ontology) read once, and every fact handcar takes from it.
 
-One reader, :func:`read_ontology` (pyoxigraph: Turtle, N-Triples or RDF/XML by extension), makes
-one model, :class:`Ontology`, with IRIs as strings. handcar's own modules (``ontology/*.ttl``,
-located by :func:`handcar.resources.ontology_dir`) are read once per process
-(:func:`load_ontology`); ``handcar validate --ontology FILE`` reads users' files into the same
-model. What each fact is, and who uses it:
+One reader, :func:`read_ontology` (pyoxigraph, the format by the file's suffix as
+:data:`handcar.formats.SUFFIXES` says, else Turtle), makes one model, :class:`Ontology`, with
+IRIs as strings. handcar's own modules (``ontology/*.ttl``, located by
+:func:`handcar.resources.ontology_dir`) are read once per process (:func:`load_ontology`);
+``handcar validate --ontology FILE`` reads users' files into the same model. What each fact is,
+and who uses it:
 
 - ``modules``: each file's triples, in name order (the release's ontology files and docs);
 - ``classes``: IRIs typed ``owl:Class`` or ``rdfs:Class`` (builder, shape lint);
@@ -37,6 +38,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from handcar.errors import InputError, read_failure
+from handcar.formats import SUFFIXES
 from handcar.namespaces import OWL, PREFIXES, RDF, RDFS, XSD
 from handcar.rdfterms import to_rdflib
 from handcar.resources import ontology_dir
@@ -55,9 +57,6 @@ PROPERTY_TYPES = frozenset({OBJECT_PROPERTY, DATATYPE_PROPERTY, ANNOTATION_PROPE
 LITERAL_PROPERTIES = frozenset({str(RDFS.label), str(RDFS.comment)})
 ALL_DISJOINT, MEMBERS, DISJOINT_WITH = (
     str(OWL.AllDisjointClasses), str(OWL.members), str(OWL.disjointWith))
-#: ontology files other than Turtle, by extension
-RDF_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML,
-               ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML}
 
 
 class NoOntology(InputError, FileNotFoundError):
@@ -121,14 +120,15 @@ def transitive_closure(nodes: Iterable[T], edges: Mapping[T, Iterable[T]]) -> di
 
 
 def read_ontology(files: Iterable[Path], folder: Path | None = None) -> Ontology:
-    """Parse ``files`` (Turtle; N-Triples or RDF/XML by extension), in name order, into the
+    """Parse ``files`` (by suffix: N-Triples, RDF/XML, …; else Turtle), in name order, into the
     model. Raises :class:`~handcar.errors.InputError` with the line of a syntax error."""
     return derive(tuple(_parse(path) for path in sorted(files)), folder)
 
 
 def _parse(path: Path) -> Module:
+    known = SUFFIXES.get(path.suffix.lower())  # the format table; any other suffix: Turtle
     try:
-        fmt = RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+        fmt = known.oxigraph if known else ox.RdfFormat.TURTLE
         return Module(path, tuple(ox.parse(path=str(path), format=fmt)))
     except SyntaxError as exc:
         raise InputError(path, exc.lineno, f"ontology syntax error: {exc.msg}") from None

@@ -71,3 +71,19 @@ def test_a_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_ontology([bad])
     assert caught.value.path == bad and caught.value.line == 2
+
+
+def test_user_files_are_parsed_as_the_format_table_says(tmp_path: Path) -> None:
+    """The suffix decides the parser, as for the data (:data:`handcar.formats.SUFFIXES`)."""
+    iri = f"<{DJO}A> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    owl_class = "<http://www.w3.org/2002/07/owl#Class>"
+    (tmp_path / "a.nq").write_text(f"{iri}{owl_class} <https://e.org/g> .\n")
+    (tmp_path / "b.jsonld").write_text(
+        f'{{"@id": "{DJO}B", "@type": "http://www.w3.org/2002/07/owl#Class"}}')
+    (tmp_path / "c.owl").write_text(
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:owl="http://www.w3.org/2002/07/owl#">'
+        f'<owl:Class rdf:about="{DJO}C"/></rdf:RDF>')
+    (tmp_path / "d.txt").write_text(f"{iri}{owl_class} .\n".replace(f"{DJO}A", f"{DJO}D"))
+    model = read_ontology(sorted(tmp_path.iterdir()))
+    assert model.classes == {DJO + "A", DJO + "B", DJO + "C", DJO + "D"}

@@ -108,7 +108,7 @@ def validate(
         list[Path] | None,
         typer.Option(
             "--ontology",
-            help="Ontology files (Turtle, N-Triples, RDF/XML; "
+            help="Ontology files (any RDF format, by suffix, as for the data; else Turtle; "
             "repeatable): the lint checks class and property names against them, and "
             "--inference uses their subclass axioms.",
             show_default=False,
