@@ -35,11 +35,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from handcar.namespaces import OWL, RDF, VANN
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 
-OWL_ONTOLOGY = "http://www.w3.org/2002/07/owl#Ontology"
-VANN_URI = "http://purl.org/vocab/vann/preferredNamespaceUri"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+OWL_ONTOLOGY = str(OWL.Ontology)
+VANN_URI = str(VANN.preferredNamespaceUri)
+RDF_TYPE = str(RDF.type)
 MERMAID_JS = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
 _RENDER_LIBRARIES = ("pylode", "rdflib", "dominate", "markdown")
 
