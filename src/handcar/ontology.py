@@ -37,11 +37,13 @@ from typing import TypeVar
 import pyoxigraph as ox
 from rdflib import Graph
 
+from handcar import limits
 from handcar.errors import InputError, read_failure
 from handcar.formats import SUFFIXES
 from handcar.namespaces import OWL, PREFIXES, RDF, RDFS, XSD
 from handcar.rdfterms import to_rdflib
 from handcar.resources import ontology_dir
+from handcar.xml_entities import refuse_entities
 
 T = TypeVar("T")
 
@@ -126,14 +128,20 @@ def read_ontology(files: Iterable[Path], folder: Path | None = None) -> Ontology
 
 
 def _parse(path: Path) -> Module:
+    """One file, read as validate reads its inputs: a regular file (a FIFO is refused
+    unopened) within :data:`~handcar.limits.RDF_BYTES`, RDF/XML without entity declarations."""
     known = SUFFIXES.get(path.suffix.lower())  # the format table; any other suffix: Turtle
+    fmt = known.oxigraph if known else ox.RdfFormat.TURTLE
     try:
-        fmt = known.oxigraph if known else ox.RdfFormat.TURTLE
-        return Module(path, tuple(ox.parse(path=str(path), format=fmt)))
-    except SyntaxError as exc:
-        raise InputError(path, exc.lineno, f"ontology syntax error: {exc.msg}") from None
+        data = limits.read_regular_file(path, limits.RDF_BYTES)
     except OSError as exc:
         raise read_failure(path, exc, what="cannot read the ontology") from None
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_entities(path, data)
+    try:
+        return Module(path, tuple(ox.parse(data, format=fmt)))
+    except SyntaxError as exc:
+        raise InputError(path, exc.lineno, f"ontology syntax error: {exc.msg}") from None
 
 
 @lru_cache(maxsize=4)

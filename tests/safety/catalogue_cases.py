@@ -306,6 +306,11 @@ EXIT_IO = 3
 TEXT_LIMIT = "1000"
 MEMORY_CAP = 3 * 1024**3
 YAML_FILE = r"(annotation|enrichment)\.yaml"
+SMALL_SHAPES = (
+    "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+    "<urn:s> a sh:NodeShape ; sh:targetClass <https://w3id.org/djo#Journey> ;\n"
+    "    sh:property [ sh:path <http://www.w3.org/2000/01/rdf-schema#label> ; sh:minCount 1 ] .\n"
+)
 
 
 # --- the catalogue ----------------------------------------------------------------------------
@@ -785,6 +790,21 @@ VALIDATE: list[Case] = [
         EXIT_INPUT,
         all_of(r"entity\.rdf", r"(?i)entit|DTD"),
         setup=write("entity.rdf", xml_entities(levels=4)),
+    ),
+    Case(
+        "validate-ontology-is-a-fifo",
+        ("validate", "out", "--shapes", "shapes.ttl", "--ontology", "onto.ttl"),
+        EXIT_INPUT,
+        all_of(r"onto\.ttl", r"(?i)regular file|FIFO"),
+        setup=chain(write("shapes.ttl", SMALL_SHAPES), fifo("onto.ttl")),
+    ),
+    Case(
+        "validate-ontology-xml-entities",
+        ("validate", "out", "--shapes", "shapes.ttl", "--ontology", "onto.rdf"),
+        EXIT_INPUT,
+        all_of(r"onto\.rdf", r"(?i)entit|DTD"),
+        setup=chain(write("shapes.ttl", SMALL_SHAPES), write("onto.rdf", xml_entities(levels=8))),
+        memory_cap=MEMORY_CAP,
     ),
     Case(
         "validate-xml-external-entity",

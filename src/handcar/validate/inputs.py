@@ -39,7 +39,7 @@ from handcar.formats import SUFFIXES
 from handcar.limits import RDF_BYTES, MiB, read_capped
 from handcar.rdfterms import to_rdflib
 from handcar.validate.jsonld_context import inline_contexts, load_json
-from handcar.validate.xml_entities import refuse_entities
+from handcar.xml_entities import refuse_entities
 
 FORMATS: dict[str, ox.RdfFormat] = {suffix: fmt.oxigraph for suffix, fmt in SUFFIXES.items()}
 """How pyoxigraph parses a file, by its suffix (:data:`handcar.formats.SUFFIXES`)."""
