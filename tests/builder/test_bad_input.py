@@ -106,6 +106,20 @@ CASES = [
         r"'legNumber' is not a property of the ontology",
     ),
     (
+        "iri-as-next-leg",
+        "      - [leg-1-train, nextLeg, leg-2-bus]\n",
+        '      - [leg-1-train, nextLeg, {iri: "https://example.org/leg"}]\n',
+        "example.org/leg",
+        r"nextLeg links to a leg or quantity of this annotation: give its id, not an IRI",
+    ),
+    (
+        "iri-as-duration",
+        "      - [leg-1-train, duration, train-hours]\n",
+        '      - [leg-1-train, duration, {iri: "https://example.org/hours"}]\n',
+        "example.org/hours",
+        r"duration links to a leg or quantity of this annotation",
+    ),
+    (
         "unknown-class",
         "    type: TrainLeg\n",
         "    type: TrainTrip\n",

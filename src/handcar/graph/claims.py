@@ -40,6 +40,8 @@ TIME_UNITS = {
     "DAY": ("unitDay", "D"),
     "YR": ("unitYear", None),
 }
+# Facts whose object's OWL-Time interval is derived, so the object must be an annotation id.
+INTERVAL_LINKS = (DJO.nextLeg, DJO.duration)
 
 
 @dataclass
@@ -320,6 +322,13 @@ class ClaimBuilder:
         except UnknownTerm as exc:
             raise self.loaded.error(exc.args[0], *loc, 1) from None
         if self.vocab.is_object_property(predicate):
+            if isinstance(obj, IriValue) and predicate in INTERVAL_LINKS:
+                raise self.loaded.error(
+                    f"{predicate_name} links to a leg or quantity of this annotation: give its"
+                    " id, not an IRI",
+                    *loc,
+                    2,
+                )
             if isinstance(obj, IriValue):
                 value: Node = URIRef(obj.iri)
             elif isinstance(obj, str):
@@ -354,7 +363,7 @@ class ClaimBuilder:
 
     def _derived(self, subject_id: str, predicate: URIRef, obj: object) -> list[Triple]:
         aid = self.article.id
-        if predicate in (DJO.nextLeg, DJO.duration):
+        if predicate in INTERVAL_LINKS:
             interval = self.iris.scoped("interval", aid, subject_id)
             out: list[Triple] = [
                 (self.refs[subject_id].iri, DJO.hasInterval, interval),
