@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import XSD, Dataset, Literal, URIRef
 
-from handcar.annotation.chars import forbidden_in_string
+from handcar.chars import forbidden_in_string
 from handcar.namespaces import DJO, RDFS, SCHEMA
 from handcar.publish.formats import FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context

@@ -9,7 +9,7 @@ built. It refuses, with the line of the event:
   expanded (an alias bomb: 9 levels of 9 aliases is 9^9 nodes from 81 aliases),
 - a list, mapping or alias as a mapping key (ruamel fails on them with a TypeError),
 - any explicit tag outside the YAML core schema (``!!python/...``, ``!!binary``, ``!local``),
-- strings with refused characters (:mod:`handcar.annotation.chars`).
+- strings with refused characters (:mod:`handcar.chars`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ruamel.yaml.events import (
 )
 
 from handcar import limits
-from handcar.annotation.chars import describe, forbidden_in_string
+from handcar.chars import describe, forbidden_in_string
 from handcar.errors import AnnotationError
 
 CORE_TAGS = frozenset(

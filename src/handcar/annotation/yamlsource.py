@@ -18,8 +18,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import Node, ScalarNode
 
 from handcar import limits
-from handcar.annotation.chars import describe, forbidden_in_file
 from handcar.annotation.yamlguard import guard
+from handcar.chars import describe, forbidden_in_file
 from handcar.errors import AnnotationError, read_failure
 
 Path_ = tuple[str | int, ...]

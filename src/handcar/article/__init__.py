@@ -19,11 +19,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handcar.annotation.chars import describe, forbidden_in_file
 from handcar.article.layout import Layout, Span
 from handcar.article.markdown import paragraphs
 from handcar.article.model import Article, Block, BlockKind, EmbeddedPost
 from handcar.article.parts import build_article
+from handcar.chars import describe, forbidden_in_file
 from handcar.errors import ArticleError, read_failure
 from handcar.limits import ARTICLE_BYTES, read_regular_file
 
