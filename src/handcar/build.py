@@ -1,4 +1,5 @@
-"""The build pipeline: articles → annotations → claims → one RDF dataset (nothing written yet)."""
+"""The build pipeline: articles → checked annotations → claims → one RDF dataset (nothing written
+yet)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset, URIRef
 
-from handcar.annotation import load_annotation
+from handcar.annotation import load_annotation, resolve
+from handcar.annotation.coverage import Coverage, coverage
 from handcar.article import load_article
-from handcar.coverage import Coverage, coverage
 from handcar.enrichment import add_enrichment, load_enrichment
 from handcar.errors import InputError
 from handcar.graph.claims import ArticleClaims, build_claims
@@ -117,14 +118,14 @@ def build_dataset(
         if progress:
             progress(folder.name)
         article = load_article(folder)
-        loaded = load_annotation(folder / "annotation.yaml")
-        claims = build_claims(loaded, article, vocab, iris)
+        checked = resolve(load_annotation(folder / "annotation.yaml"), article, vocab)
+        claims = build_claims(checked, vocab, iris)
         add_article(result.dataset, iris, claims)
         enrichment_file = folder / "enrichment.yaml"
         if enrichment_file.exists():
             enrichment, facts = load_enrichment(enrichment_file, claims.things, vocab)
             add_enrichment(result.dataset, iris, article.id, enrichment, facts)
-        cover = coverage(claims)
+        cover = coverage(checked)
         result.coverage.append(cover)
         result.warnings += [f"{article.id}: sentence not annotated: {s!r}" for s in cover.missing]
         result.articles.append(article.id)

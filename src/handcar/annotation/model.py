@@ -28,6 +28,8 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
 UNITS = ("KiloM", "M", "HR", "MIN", "DAY", "YR", "NUM")
 Unit = Literal["KiloM", "M", "HR", "MIN", "DAY", "YR", "NUM"]
+# The units a duration may have, with their OWL-Time temporal unit local names.
+DURATION_UNITS = {"HR": "unitHour", "MIN": "unitMinute", "DAY": "unitDay", "YR": "unitYear"}
 
 
 def _as_list(value: Any) -> Any:

@@ -65,8 +65,8 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> None:
         g["provenance"].add((first, DJO.conflictsWith, second))
         g["provenance"].add((second, DJO.conflictsWith, first))
     for note in ac.notes:
-        statement = iris.scoped("statement", aid, note.local)
-        evidence = iris.scoped("evidence", aid, note.local)
+        statement = iris.scoped("statement", aid, note.id)
+        evidence = iris.scoped("evidence", aid, note.id)
         prov = g["provenance"]
         prov.add((statement, RDF.type, DJO.NotModelled))
         prov.add((statement, DJO.reason, Literal(note.reason)))

@@ -1,0 +1,127 @@
+"""A checked annotation: what :func:`handcar.annotation.resolve.resolve` returns.
+
+Every id in it is declared once and every reference names a declared id of the right class;
+every quote is anchored in the article text; every time is a calendar time; every class and
+property is a term of the ontology (as an IRI); every fact's object is what its property takes.
+The graph is built from this alone (:mod:`handcar.graph.claims`), without checking anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import XSD, URIRef
+
+from handcar.annotation.anchor import Anchor
+from handcar.annotation.model import IriValue, LangString, Quantity, Scalar, Thing
+from handcar.annotation.timeexpr import CalendarTime
+from handcar.article import Article
+from handcar.namespaces import DJO
+
+ARTICLE_ID = "article"  # the reserved id that stands for the article itself (a Source)
+# Properties whose object's OWL-Time interval is derived, so their object is always a Ref.
+INTERVAL_LINKS = (DJO.nextLeg, DJO.duration)
+# Datatypes whose values are whole numbers (a fact's number is checked, then written as one).
+INTEGER_TYPES = {XSD.integer, XSD.positiveInteger, XSD.nonNegativeInteger, XSD.int, XSD.long}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an item comes from: its words in the text, who says them, and where."""
+
+    said_by: str  # the id of an Agent
+    source: str  # the id of a Source, or ARTICLE_ID
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class CheckedThing:
+    """An entity or an event, with its classes as ontology IRIs."""
+
+    thing: Thing
+    event: bool
+    classes: tuple[URIRef, ...]
+    evidence: Evidence
+
+    @property
+    def id(self) -> str:
+        return self.thing.id
+
+
+@dataclass(frozen=True)
+class CheckedQuantity:
+    """A quantity; ``duration_unit`` (an OWL-Time unit local name) when a fact uses it as a
+    ``duration``, which only a time unit may be."""
+
+    quantity: Quantity
+    duration_unit: str | None
+    evidence: Evidence
+
+    @property
+    def id(self) -> str:
+        return self.quantity.id
+
+
+@dataclass(frozen=True)
+class CheckedTime:
+    """A time expression resolved against the publication date."""
+
+    id: str
+    when: CalendarTime
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A fact's object that is an id declared in the annotation (or ARTICLE_ID)."""
+
+    id: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Subject id, property IRI, object: a Ref or an IRI for an object property, else a value;
+    ``datatype``: the XSD range the ontology gives a datatype property, if any."""
+
+    subject: str
+    predicate: URIRef
+    object: Ref | IriValue | LangString | Scalar
+    datatype: URIRef | None = None
+
+
+@dataclass(frozen=True)
+class CheckedStatement:
+    id: str
+    facts: tuple[Fact, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Note:
+    """A passage deliberately not modelled, and why; ``id``: ``not-modelled-<n>``, from 1."""
+
+    id: str
+    anchor: Anchor
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckedAnnotation:
+    """One article and its annotation, checked against each other and the ontology."""
+
+    article: Article
+    publisher: str  # an Agent id
+    language: str
+    embedded_post: str | None  # Source ids
+    photo: str | None
+    things: tuple[CheckedThing, ...]  # the entities, then the events
+    quantities: tuple[CheckedQuantity, ...]
+    times: tuple[CheckedTime, ...]
+    statements: tuple[CheckedStatement, ...]
+    notes: tuple[Note, ...]
+    conflicts: tuple[tuple[str, str], ...]  # pairs of statement ids that disagree
+
+    def anchors(self) -> list[Anchor]:
+        """Every anchor in the text: the items' evidence, then the notes."""
+        items = [*self.things, *self.quantities, *self.times, *self.statements]
+        return [item.evidence.anchor for item in items] + [note.anchor for note in self.notes]

@@ -1,0 +1,256 @@
+"""The resolve step: a loaded annotation and its article in, a checked annotation out.
+
+Every rule the annotation format states beyond its schema (articles/README.md) is checked here,
+in this order, and the first broken one is raised as an AnnotationError at its line:
+
+1. ids: unique across entities, events, quantities, times and statements; ``article`` is
+   reserved for the article itself;
+2. the classes of entities and events are classes of the ontology;
+3. times resolve against the publication date (:mod:`handcar.annotation.timeexpr`);
+4. item by item (entities, events, quantities, times, statements): ``said_by`` names an Agent
+   (default: the publisher), ``source`` a Source (default: the article), the quote occurs once
+   in the text (:mod:`handcar.annotation.anchor`); a quantity used as a ``duration`` has a
+   time unit; each fact's subject is declared, its property is one of the ontology, and its
+   object is what the property takes (an id or an IRI, or a literal: an IRI is refused, a
+   whole number is required where the range is an integer type); ``nextLeg`` and ``duration``
+   need an id (their OWL-Time intervals are derived from it);
+5. the quotes of ``not_modelled`` occur once;
+6. the publisher is an Agent, the embedded post and the photo are Sources;
+7. each conflict pairs two different statement ids.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import URIRef
+
+from handcar.annotation import timeexpr
+from handcar.annotation.anchor import AmbiguousQuote, Anchor, QuoteNotFound, find_quote
+from handcar.annotation.checked import (
+    ARTICLE_ID,
+    INTEGER_TYPES,
+    INTERVAL_LINKS,
+    CheckedAnnotation,
+    CheckedQuantity,
+    CheckedStatement,
+    CheckedThing,
+    CheckedTime,
+    Evidence,
+    Fact,
+    Note,
+    Ref,
+)
+from handcar.annotation.load import LoadedAnnotation
+from handcar.annotation.model import (
+    DURATION_UNITS,
+    Attributed,
+    IriValue,
+    Quantity,
+    Quoted,
+    Statement,
+    Thing,
+    Time,
+)
+from handcar.article import Article
+from handcar.namespaces import DJO, TIME
+from handcar.vocabulary import UnknownTerm, Vocabulary
+
+SECTIONS = ("entities", "events", "quantities", "times", "statements")
+
+Loc = tuple[str | int, ...]
+
+
+def resolve(loaded: LoadedAnnotation, article: Article, vocab: Vocabulary) -> CheckedAnnotation:
+    """Check ``loaded`` against ``article`` and the ontology; raise AnnotationError at the first
+    problem (the order is the module docstring's)."""
+    return _Resolver(loaded, article, vocab).resolve()
+
+
+class _Resolver:
+    def __init__(self, loaded: LoadedAnnotation, article: Article, vocab: Vocabulary) -> None:
+        self.loaded, self.ann, self.article, self.vocab = loaded, loaded.annotation, article, vocab
+        # every id a reference may name, with its classes
+        self.classes: dict[str, tuple[URIRef, ...]] = {ARTICLE_ID: (DJO.NewsArticle,)}
+
+    def resolve(self) -> CheckedAnnotation:
+        ann = self.ann
+        self._unique_ids()
+        classes = {
+            thing.id: self._classes(thing, (section, i, "type"))
+            for section in ("entities", "events")
+            for i, thing in enumerate(getattr(ann, section))
+        }
+        self.classes |= classes
+        self.classes |= {q.id: (DJO.QuantityValue,) for q in ann.quantities}
+        whens = {}
+        for i, time in enumerate(ann.times):
+            whens[time.id] = self._when(time, ("times", i))
+            self.classes[time.id] = (TIME.DateTimeInterval,)
+        durations = {str(f[2]) for s in ann.statements for f in s.facts if f[1] == "duration"}
+        things = tuple(
+            CheckedThing(thing, section == "events", classes[thing.id], self._evidence(thing, loc))
+            for section in ("entities", "events")
+            for loc, thing in self._items(section)
+        )
+        quantities = tuple(
+            self._quantity(q, loc, q.id in durations) for loc, q in self._items("quantities")
+        )
+        times = tuple(
+            CheckedTime(t.id, whens[t.id], self._evidence(t, loc))
+            for loc, t in self._items("times")
+        )
+        statements = tuple(self._statement(s, loc) for loc, s in self._items("statements"))
+        notes = tuple(
+            Note(f"not-modelled-{i + 1}", self._anchor(item, ("not_modelled", i)), item.reason)
+            for i, item in enumerate(ann.not_modelled)
+        )
+        info = ann.article
+        return CheckedAnnotation(
+            article=self.article,
+            publisher=self._ref(info.publisher, ("article", "publisher"), kind="Agent"),
+            language=info.language,
+            embedded_post=self._optional(info.embedded_post, ("article", "embedded_post")),
+            photo=self._optional(info.photo, ("article", "photo")),
+            things=things,
+            quantities=quantities,
+            times=times,
+            statements=statements,
+            notes=notes,
+            conflicts=self._conflicts(),
+        )
+
+    def _items(self, section: str) -> list[tuple[Loc, Thing | Quantity | Time | Statement]]:
+        return [((section, i), item) for i, item in enumerate(getattr(self.ann, section))]
+
+    # -- declarations ------------------------------------------------------------------------
+    def _unique_ids(self) -> None:
+        seen: dict[str, Loc] = {}
+        for section in SECTIONS:
+            for (_, i), item in self._items(section):
+                if item.id == ARTICLE_ID:
+                    raise self.loaded.error(
+                        f"id {ARTICLE_ID!r} is reserved for the article", section, i, "id"
+                    )
+                if item.id in seen:
+                    first = self.loaded.line(*seen[item.id])
+                    raise self.loaded.error(
+                        f"duplicate id {item.id!r} (first at line {first})", section, i, "id"
+                    )
+                seen[item.id] = (section, i, "id")
+
+    def _classes(self, thing: Thing, loc: Loc) -> tuple[URIRef, ...]:
+        try:
+            return tuple(self.vocab.class_(name) for name in thing.type)
+        except UnknownTerm as exc:
+            raise self.loaded.error(exc.args[0], *loc) from None
+
+    def _when(self, time: Time, loc: Loc) -> timeexpr.CalendarTime:
+        try:
+            return timeexpr.resolve(time.date, time.relative, self.article.date_published)
+        except ValueError as exc:
+            field = "date" if time.date is not None else "relative"
+            raise self.loaded.error(str(exc), *loc, field) from None
+
+    # -- references --------------------------------------------------------------------------
+    def _ref(self, ident: str, loc: Loc, kind: str | None = None) -> str:
+        """``ident`` if it is declared (and, given ``kind``, of that DJO class or below)."""
+        classes = self.classes.get(ident)
+        if classes is None:
+            raise self.loaded.error(f"reference to undefined entity {ident!r}", *loc)
+        if kind and not self.vocab.is_a(classes, kind):
+            raise self.loaded.error(f"{ident!r} is not a {kind}", *loc)
+        return ident
+
+    def _optional(self, ident: str | None, loc: Loc) -> str | None:
+        return None if ident is None else self._ref(ident, loc, kind="Source")
+
+    # -- evidence ----------------------------------------------------------------------------
+    def _evidence(self, item: Attributed, loc: Loc) -> Evidence:
+        said_by = item.said_by or self.ann.article.publisher
+        return Evidence(
+            said_by=self._ref(said_by, (*loc, "said_by"), kind="Agent"),
+            source=self._ref(item.source or ARTICLE_ID, (*loc, "source"), kind="Source"),
+            anchor=self._anchor(item, loc),
+        )
+
+    def _anchor(self, item: Quoted, loc: Loc) -> Anchor:
+        try:
+            return find_quote(self.article.text, item.quote, item.prefix, item.suffix)
+        except QuoteNotFound:
+            raise self.loaded.error(
+                f"quote not found in the article: {_short(item.quote)!r}"
+                + (" (with its prefix/suffix)" if item.prefix or item.suffix else ""),
+                *loc,
+                "quote",
+            ) from None
+        except AmbiguousQuote as exc:
+            lines = ", ".join(str(self.article.line_of(o)) for o in exc.offsets)
+            raise self.loaded.error(
+                f"ambiguous quote {_short(item.quote)!r}: occurs {len(exc.offsets)} times "
+                f"(article.md lines {lines}); add a prefix or suffix",
+                *loc,
+                "quote",
+            ) from None
+
+    # -- items -------------------------------------------------------------------------------
+    def _quantity(self, q: Quantity, loc: Loc, duration: bool) -> CheckedQuantity:
+        evidence = self._evidence(q, loc)
+        unit = None
+        if duration:
+            if q.unit not in DURATION_UNITS:
+                raise self.loaded.error(f"a duration needs a time unit, not {q.unit}", *loc, "unit")
+            unit = DURATION_UNITS[q.unit]
+        return CheckedQuantity(q, unit, evidence)
+
+    def _statement(self, statement: Statement, loc: Loc) -> CheckedStatement:
+        evidence = self._evidence(statement, loc)
+        facts = tuple(
+            self._fact(fact, (*loc, "facts", n)) for n, fact in enumerate(statement.facts)
+        )
+        return CheckedStatement(statement.id, facts, evidence)
+
+    def _fact(self, fact: tuple, loc: Loc) -> Fact:
+        subject, name, obj = fact
+        self._ref(subject, (*loc, 0))
+        try:
+            predicate = self.vocab.property_(name)
+        except UnknownTerm as exc:
+            raise self.loaded.error(exc.args[0], *loc, 1) from None
+        if self.vocab.is_object_property(predicate):
+            if isinstance(obj, IriValue) and predicate in INTERVAL_LINKS:
+                raise self.loaded.error(
+                    f"{name} links to a leg or quantity of this annotation: give its id,"
+                    " not an IRI",
+                    *loc,
+                    2,
+                )
+            if isinstance(obj, IriValue):
+                return Fact(subject, predicate, obj)
+            if isinstance(obj, str):
+                return Fact(subject, predicate, Ref(self._ref(obj, (*loc, 2))))
+            raise self.loaded.error(f"{name} links to an entity: give an id, not {obj!r}", *loc, 2)
+        datatype = self.vocab.datatype_range(predicate)
+        if isinstance(obj, IriValue):
+            raise self.loaded.error("this property takes a literal, not an IRI", *loc, 2)
+        if (
+            datatype in INTEGER_TYPES
+            and isinstance(obj, Decimal)
+            and obj != obj.to_integral_value()
+        ):
+            raise self.loaded.error(f"expected a whole number, got {obj}", *loc, 2)
+        return Fact(subject, predicate, obj, datatype)
+
+    def _conflicts(self) -> tuple[tuple[str, str], ...]:
+        statements = {s.id for s in self.ann.statements}
+        for i, pair in enumerate(self.ann.conflicts):
+            for j, ident in enumerate(pair):
+                if ident not in statements:
+                    raise self.loaded.error(f"{ident!r} is not a statement id", "conflicts", i, j)
+            if pair[0] == pair[1]:
+                raise self.loaded.error("a statement cannot conflict with itself", "conflicts", i)
+        return tuple(self.ann.conflicts)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
