@@ -1,0 +1,66 @@
+"""find_quote and anchor_at: the one place a quote names, with W3C quote-selector context."""
+
+from __future__ import annotations
+
+import pytest
+
+from handcar.annotation.anchor import CONTEXT, AmbiguousQuote, QuoteNotFound, anchor_at, find_quote
+
+# fiction: a made-up sentence, not from any article
+TEXT = "The crew rowed out. The crew rowed back at dusk, and the crew slept.\n"
+
+
+def test_a_unique_quote_is_anchored_at_its_offsets() -> None:
+    anchor = find_quote(TEXT, "rowed back")
+    assert (anchor.start, anchor.end) == (TEXT.index("rowed back"), TEXT.index(" at dusk"))
+    assert anchor.exact == "rowed back"
+    assert anchor.prefix == "The crew rowed out. The crew "
+    assert anchor.suffix == " at dusk, and the crew slept.\n"
+
+
+def test_prefix_and_suffix_pick_one_occurrence_and_are_not_part_of_the_anchor() -> None:
+    second = find_quote(TEXT, "The crew", prefix="out. ")
+    assert second.start == TEXT.index("The crew", 1)
+    assert second.exact == "The crew"
+    before_slept = find_quote(TEXT, "crew", suffix=" slept")
+    assert before_slept.start == TEXT.rindex("crew")
+
+
+def test_a_missing_quote_is_not_found() -> None:
+    with pytest.raises(QuoteNotFound):
+        find_quote(TEXT, "rowed ashore")
+    with pytest.raises(QuoteNotFound):  # the words are there, but not with this prefix
+        find_quote(TEXT, "rowed back", prefix="Their ")
+
+
+def test_an_ambiguous_quote_lists_the_offsets_of_the_quote_itself() -> None:
+    with pytest.raises(AmbiguousQuote) as caught:
+        find_quote(TEXT, "crew")
+    assert caught.value.offsets == [4, 24, 57]
+    assert str(caught.value) == "occurs 3 times"
+    with pytest.raises(AmbiguousQuote) as caught:  # offsets skip the prefix
+        find_quote(TEXT, "crew", prefix="The ")
+    assert caught.value.offsets == [4, 24]
+
+
+def test_overlapping_occurrences_count() -> None:
+    with pytest.raises(AmbiguousQuote) as caught:
+        find_quote("aaa", "aa")
+    assert caught.value.offsets == [0, 1]
+
+
+def test_case_and_unicode_are_exact() -> None:
+    text = "Новая Газета, новая газета"
+    assert find_quote(text, "новая").start == 14  # code points, not bytes
+    with pytest.raises(QuoteNotFound):
+        find_quote(text, "НОВАЯ ГАЗЕТА")
+
+
+def test_context_is_at_most_context_characters_each_side() -> None:
+    text = "x" * 100 + "middle" + "y" * 100
+    anchor = anchor_at(text, 100, 106)
+    assert anchor.prefix == "x" * CONTEXT
+    assert anchor.suffix == "y" * CONTEXT
+    edge = anchor_at(text, 0, 3)
+    assert (edge.prefix, edge.exact) == ("", "xxx")
+    assert anchor_at(text, len(text) - 2, len(text)).suffix == ""
