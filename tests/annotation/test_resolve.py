@@ -1,0 +1,370 @@
+"""The resolve step: a loaded annotation checked against its article and the ontology.
+
+Each rule of the annotation format beyond its schema raises AnnotationError at the line of the
+offending item; the rules are checked in a fixed order, so the first error does not depend on
+where in the file the problems are. Inputs: the made-up article and annotation of conftest.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+import rdflib
+
+from handcar.annotation.checked import ARTICLE_ID, Evidence, Fact, Ref
+from handcar.annotation.coverage import coverage
+from handcar.annotation.model import IriValue
+from handcar.annotation.timeexpr import CalendarTime
+from handcar.namespaces import DJO
+
+from .conftest import ANNOTATION, ARTICLE, Fiction, edit, line_of
+
+
+def test_the_checked_annotation(fiction: Fiction) -> None:
+    checked = fiction.resolve()
+    text = checked.article.text
+    assert checked.article.id == "ferry-crew"
+    assert (checked.publisher, checked.language) == ("harbour-gazette", "en")
+    assert (checked.embedded_post, checked.photo) == (None, None)
+    things = {t.id: t for t in checked.things}
+    assert list(things) == ["harbour-gazette", "ilse-marrow", "boat-leg", "bus-leg"]
+    assert [t.event for t in checked.things] == [False, False, True, True]
+    assert things["ilse-marrow"].classes == (DJO.Person,)
+    assert things["bus-leg"].classes == (DJO.BusLeg,)
+    gazette = things["harbour-gazette"].evidence
+    assert (gazette.said_by, gazette.source) == ("harbour-gazette", ARTICLE_ID)  # the defaults
+    assert text[gazette.anchor.start : gazette.anchor.end] == "The Harbour Gazette"
+    assert [(q.id, q.duration_unit) for q in checked.quantities] == [
+        ("boat-hours", "unitHour"),
+        ("bus-minutes", "unitMinute"),
+    ]
+    (tuesday,) = checked.times
+    assert tuesday.when == CalendarTime(2022, 3, 1)  # the Tuesday before Thursday 3 March 2022
+    crossing, calm = checked.statements
+    assert crossing.facts == (
+        Fact("boat-leg", DJO.nextLeg, Ref("bus-leg")),
+        Fact("boat-leg", DJO.duration, Ref("boat-hours")),
+        Fact("bus-leg", DJO.duration, Ref("bus-minutes")),
+        Fact("boat-leg", DJO.during, Ref("tuesday")),
+        Fact("boat-leg", DJO.legIndex, 1, rdflib.XSD.positiveInteger),
+        Fact("boat-leg", DJO.traveller, Ref("ilse-marrow")),
+    )
+    assert calm.evidence.said_by == "ilse-marrow"
+    assert calm.evidence.anchor.start == text.index("the sea was calm.")  # the prefix picks it
+    (note,) = checked.notes
+    assert (note.id, note.reason) == ("not-modelled-1", "a remark about the weather")
+    assert checked.conflicts == (("crossing", "calm-sea"),)
+
+
+def test_said_by_source_and_outside_iris(fiction: Fiction) -> None:
+    text = edit(
+        "    quote: The Harbour Gazette\n",
+        "    quote: The Harbour Gazette\n    said_by: ilse-marrow\n    source: boat-video\n"
+        "  - id: boat-video\n    type: Video\n    referred_to_as: rowing boat\n"
+        "    quote: rowing boat\n",
+    )
+    text = edit(
+        "      - [boat-leg, traveller, ilse-marrow]\n",
+        '      - [boat-leg, traveller, {iri: "https://example.org/fiction/keeper"}]\n',
+        text,
+    )
+    text = edit("      - [bus-leg, legIndex, 2]\n", "      - [bus-leg, legIndex, 2.0]\n", text)
+    checked = fiction.resolve(text)
+    assert checked.things[0].evidence == Evidence(
+        "ilse-marrow", "boat-video", checked.things[0].evidence.anchor
+    )
+    assert checked.statements[0].facts[-1].object == IriValue(
+        iri="https://example.org/fiction/keeper"
+    )
+    assert checked.statements[1].facts[0].object == Decimal("2.0")  # a whole number is fine
+
+
+def test_a_date_and_a_year(fiction: Fiction) -> None:
+    checked = fiction.resolve(edit("    relative: Tuesday\n", "    date: 2022-03-01\n"))
+    assert checked.times[0].when.date == dt.date(2022, 3, 1)
+    checked = fiction.resolve(edit("    relative: Tuesday\n", '    date: "2022"\n'))
+    assert checked.times[0].when == CalendarTime(2022)
+
+
+def test_coverage_counts_sentences_some_quote_or_note_overlaps(fiction: Fiction) -> None:
+    cover = coverage(fiction.resolve())
+    assert (cover.article, cover.annotated, cover.total, cover.missing) == ("ferry-crew", 4, 4, ())
+    without_note = edit(
+        "not_modelled:\n  - quote: Later, the keeper said the sea was calm.\n"
+        "    reason: a remark about the weather\n",
+        "",
+    )
+    cover = coverage(fiction.resolve(without_note))
+    assert (cover.annotated, cover.total) == (3, 4)
+    assert cover.missing == ("Later, the keeper said the sea was calm.",)
+    assert cover.ratio == 0.75
+
+
+# (case, old, new, text on the reported line, message)
+ERRORS = [
+    (
+        "duplicate-id",
+        "  - id: bus-leg\n",
+        "  - id: boat-leg  # again\n",
+        "# again",
+        f"duplicate id 'boat-leg' (first at line {line_of(ANNOTATION, 'id: boat-leg')})",
+    ),
+    (
+        "reserved-id",
+        "  - id: tuesday\n",
+        "  - id: article\n",
+        "id: article",
+        "id 'article' is reserved for the article",
+    ),
+    (
+        "unknown-class",
+        "    type: BusLeg\n",
+        "    type: [Leg, Coach]\n",
+        "Coach",
+        "'Coach' is not a class of the ontology",
+    ),
+    (
+        "unknown-prefix",
+        "    type: Person\n",
+        "    type: foaf:Person\n",
+        "foaf:Person",
+        "unknown prefix 'foaf' in 'foaf:Person'",
+    ),
+    (
+        "relative-time",
+        "    relative: Tuesday\n",
+        "    relative: next week\n",
+        "next week",
+        "cannot resolve relative time 'next week': use a weekday, today, yesterday, last year,"
+        " or last spring/summer/autumn",
+    ),
+    (
+        "month",
+        "    relative: Tuesday\n",
+        '    date: "2022-13"\n',
+        "2022-13",
+        "month out of range in '2022-13'",
+    ),
+    (
+        "undefined-said-by",
+        "    said_by: ilse-marrow\n",
+        "    said_by: ilse-marow\n",
+        "ilse-marow",
+        "reference to undefined entity 'ilse-marow'",
+    ),
+    (
+        "said-by-not-an-agent",
+        "    said_by: ilse-marrow\n",
+        "    said_by: boat-hours\n",
+        "said_by: boat-hours",
+        "'boat-hours' is not a Agent",
+    ),
+    (
+        "source-not-a-source",
+        "    quote: 30 minutes\n",
+        "    quote: 30 minutes\n    source: ilse-marrow\n",
+        "source: ilse-marrow",
+        "'ilse-marrow' is not a Source",
+    ),
+    (
+        "quote-not-found",
+        "    quote: The first leg took 2 hours by rowing boat\n",
+        "    quote: The first leg took 2 hours by rowing ship\n",
+        "rowing ship",
+        "quote not found in the article: 'The first leg took 2 hours by rowing ship'",
+    ),
+    (
+        "quote-not-found-with-prefix",
+        '    prefix: "The crew said "\n',
+        '    prefix: "The keeper said "\n',
+        "quote: the sea was calm.",
+        "quote not found in the article: 'the sea was calm.' (with its prefix/suffix)",
+    ),
+    (
+        "ambiguous-quote",
+        '    prefix: "The crew said "\n',
+        "",
+        "quote: the sea was calm.",
+        "ambiguous quote 'the sea was calm.': occurs 2 times (article.md lines 9, 11);"
+        " add a prefix or suffix",
+    ),
+    (
+        "duration-unit",
+        "    value: 2\n    unit: HR\n",
+        "    value: 2\n    unit: KiloM\n",
+        "unit: KiloM",
+        "a duration needs a time unit, not KiloM",
+    ),
+    (
+        "undefined-subject",
+        "      - [boat-leg, during, tuesday]\n",
+        "      - [boat-legs, during, tuesday]\n",
+        "boat-legs",
+        "reference to undefined entity 'boat-legs'",
+    ),
+    (
+        "unknown-property",
+        "      - [boat-leg, during, tuesday]\n",
+        "      - [boat-leg, whilst, tuesday]\n",
+        "whilst",
+        "'whilst' is not a property of the ontology",
+    ),
+    (
+        "undefined-object",
+        "      - [boat-leg, during, tuesday]\n",
+        "      - [boat-leg, during, wednesday]\n",
+        "wednesday",
+        "reference to undefined entity 'wednesday'",
+    ),
+    (
+        "literal-for-an-entity",
+        "      - [boat-leg, traveller, ilse-marrow]\n",
+        "      - [boat-leg, traveller, 3]\n",
+        "traveller, 3",
+        "traveller links to an entity: give an id, not 3",
+    ),
+    (
+        "iri-for-a-literal",
+        "      - [boat-leg, legIndex, 1]\n",
+        '      - [boat-leg, legIndex, {iri: "https://example.org/one"}]\n',
+        "example.org/one",
+        "this property takes a literal, not an IRI",
+    ),
+    (
+        "not-a-whole-number",
+        "      - [boat-leg, legIndex, 1]\n",
+        "      - [boat-leg, legIndex, 1.5]\n",
+        "legIndex, 1.5",
+        "expected a whole number, got 1.5",
+    ),
+    (
+        "iri-for-next-leg",
+        "      - [boat-leg, nextLeg, bus-leg]\n",
+        '      - [boat-leg, nextLeg, {iri: "https://example.org/leg"}]\n',
+        "example.org/leg",
+        "nextLeg links to a leg or quantity of this annotation: give its id, not an IRI",
+    ),
+    (
+        "note-quote",
+        "  - quote: Later, the keeper said the sea was calm.\n",
+        "  - quote: Later, the keeper said the sea was rough.\n",
+        "was rough",
+        "quote not found in the article: 'Later, the keeper said the sea was rough.'",
+    ),
+    (
+        "embedded-post-not-a-source",
+        "  publisher_quote: The Harbour Gazette\n",
+        "  publisher_quote: The Harbour Gazette\n  embedded_post: boat-leg\n",
+        "embedded_post: boat-leg",
+        "'boat-leg' is not a Source",
+    ),
+    (
+        "photo-undefined",
+        "  publisher_quote: The Harbour Gazette\n",
+        "  publisher_quote: The Harbour Gazette\n  photo: gull-rock-photo\n",
+        "photo: gull-rock-photo",
+        "reference to undefined entity 'gull-rock-photo'",
+    ),
+    (
+        "conflict-not-a-statement",
+        "  - [crossing, calm-sea]\n",
+        "  - [crossing, boat-leg]\n",
+        "[crossing, boat-leg]",
+        "'boat-leg' is not a statement id",
+    ),
+    (
+        "conflict-with-itself",
+        "  - [crossing, calm-sea]\n",
+        "  - [crossing, crossing]\n",
+        "[crossing, crossing]",
+        "a statement cannot conflict with itself",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"), [c[1:] for c in ERRORS], ids=[c[0] for c in ERRORS]
+)
+def test_each_rule_is_an_error_at_its_line(
+    fiction: Fiction, old: str, new: str, needle: str, message: str
+) -> None:
+    text = edit(old, new)
+    error = fiction.error(text)
+    assert (error.line, error.message) == (line_of(text, needle), message)
+
+
+def test_a_publisher_that_is_not_an_agent_is_reported_where_it_is_first_used(
+    fiction: Fiction,
+) -> None:
+    # every item said_by nobody defaults to the publisher: the first such item is reported
+    text = edit("  publisher: harbour-gazette\n", "  publisher: tuesday\n")
+    error = fiction.error(text)
+    assert (error.line, error.message) == (
+        line_of(text, "- id: harbour-gazette"),
+        "'tuesday' is not a Agent",
+    )
+
+
+def _first_error(fiction: Fiction, *edits: tuple[str, str]) -> tuple[int, str]:
+    text = ANNOTATION
+    for old, new in edits:
+        text = edit(old, new, text)
+    error = fiction.error(text)
+    return error.line, error.message
+
+
+BAD_CLASS = ("    type: BusLeg\n", "    type: Coach\n")
+BAD_TIME = ("    relative: Tuesday\n", "    relative: next week\n")
+BAD_QUOTE = ("    quote: 30 minutes\n", "    quote: 30 minutess\n")
+BAD_SAID_BY = ("    quote: 30 minutes\n", "    quote: 30 minutes\n    said_by: x\n")
+BAD_SOURCE = ("    unit: MIN\n", "    unit: MIN\n    source: x\n")
+DUPLICATE = ("  - id: bus-minutes\n", "  - id: boat-hours\n")
+BAD_FACT = ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, legIndex, 1.5]\n")
+BAD_NOTE = ("    reason: a remark", "    prefix: zz\n    reason: a remark")
+BAD_CONFLICT = ("  - [crossing, calm-sea]\n", "  - [crossing, crossing]\n")
+BAD_POST = (
+    "  publisher_quote: The Harbour Gazette\n",
+    "  publisher_quote: The Harbour Gazette\n  embedded_post: nowhere\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        # ids first, even when the duplicate comes after a bad class in the file
+        ((BAD_CLASS, DUPLICATE), "duplicate id 'boat-hours'"),
+        # classes before times, times before references and quotes, wherever they are
+        ((BAD_TIME, BAD_CLASS), "'Coach' is not a class"),
+        ((BAD_QUOTE, BAD_TIME), "cannot resolve relative time"),
+        # within an item: said_by, then source, then the quote
+        ((BAD_QUOTE, BAD_SOURCE), "reference to undefined entity 'x'"),
+        ((BAD_SAID_BY, BAD_SOURCE), "reference to undefined entity 'x'"),
+        # items in file order; not-modelled notes after every item
+        ((BAD_NOTE, BAD_FACT), "expected a whole number"),
+        # the article's post after the notes, conflicts last
+        ((BAD_CONFLICT, BAD_POST, BAD_NOTE), "quote not found"),
+        ((BAD_CONFLICT, BAD_POST), "reference to undefined entity 'nowhere'"),
+    ],
+)
+def test_the_first_error_follows_the_order_of_the_rules(
+    fiction: Fiction, edits: tuple[tuple[str, str], ...], expected: str
+) -> None:
+    _line, message = _first_error(fiction, *edits)
+    assert message.startswith(expected), message
+
+
+def test_said_by_is_checked_before_source_in_one_item(fiction: Fiction) -> None:
+    text = edit(BAD_SOURCE[0], "    unit: MIN\n    source: y\n    said_by: x\n")
+    error = fiction.error(text)
+    assert (error.line, error.message) == (
+        line_of(text, "said_by: x"),
+        "reference to undefined entity 'x'",
+    )
+
+
+def test_the_article_fixture_is_marked_as_fiction() -> None:
+    assert re.match(r"<!-- fiction: ", ARTICLE)
+    assert ANNOTATION.startswith("# fiction: ")
