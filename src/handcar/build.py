@@ -12,11 +12,12 @@ from rdflib import RDF, Dataset, URIRef
 
 from handcar.annotation import load_annotation, resolve
 from handcar.annotation.coverage import Coverage, coverage
+from handcar.annotation.enrichment import load_enrichment
 from handcar.article import load_article
-from handcar.enrichment import add_enrichment, load_enrichment
 from handcar.errors import InputError
 from handcar.graph.claims import ArticleClaims, build_claims
 from handcar.graph.dataset import add_article, add_graph_provenance, new_dataset
+from handcar.graph.enrichment import add_enrichment
 from handcar.graph.entail import add_entailed
 from handcar.graph.iris import DEFAULT_BASE, Iris
 from handcar.vocabulary import Vocabulary, vocabulary
@@ -119,12 +120,14 @@ def build_dataset(
             progress(folder.name)
         article = load_article(folder)
         checked = resolve(load_annotation(folder / "annotation.yaml"), article, vocab)
+        enrichment_file = folder / "enrichment.yaml"
+        enrichment = None
+        if enrichment_file.exists():
+            enrichment = load_enrichment(enrichment_file, checked, vocab)
         claims = build_claims(checked, vocab, iris)
         add_article(result.dataset, iris, claims)
-        enrichment_file = folder / "enrichment.yaml"
-        if enrichment_file.exists():
-            enrichment, facts = load_enrichment(enrichment_file, claims.things, vocab)
-            add_enrichment(result.dataset, iris, article.id, enrichment, facts)
+        if enrichment is not None:
+            add_enrichment(result.dataset, iris, article.id, enrichment, claims.things)
         cover = coverage(checked)
         result.coverage.append(cover)
         result.warnings += [f"{article.id}: sentence not annotated: {s!r}" for s in cover.missing]

@@ -17,9 +17,7 @@ Derivation rules (each derived triple is supported by the claim of the fact it c
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
@@ -27,7 +25,6 @@ from rdflib.term import Node
 from handcar.annotation.anchor import Anchor
 from handcar.annotation.checked import (
     ARTICLE_ID,
-    INTEGER_TYPES,
     INTERVAL_LINKS,
     CheckedAnnotation,
     CheckedQuantity,
@@ -38,10 +35,10 @@ from handcar.annotation.checked import (
     Note,
     Ref,
 )
-from handcar.annotation.model import IriValue, LangString
 from handcar.annotation.timeexpr import CalendarTime
 from handcar.article import Article
 from handcar.graph.iris import Iris
+from handcar.graph.values import decimal_literal, duration_literal, term
 from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
 from handcar.vocabulary import Vocabulary
 
@@ -205,13 +202,7 @@ class _Claims:
 
     # -- facts -----------------------------------------------------------------------------------
     def _fact(self, fact: Fact) -> list[Triple]:
-        obj = fact.object
-        if isinstance(obj, Ref):
-            value: Node = self.refs[obj.id]
-        elif isinstance(obj, IriValue):
-            value = URIRef(obj.iri)
-        else:
-            value = literal(obj, fact.datatype)
+        value = term(fact.object, self.refs, fact.datatype)
         triples: list[Triple] = [(self.refs[fact.subject], fact.predicate, value)]
         triples += self._derived(fact)
         return triples
@@ -246,34 +237,6 @@ class _Claims:
                     )
                 ]
         return []
-
-
-def literal(value: object, datatype: URIRef | None) -> Literal:
-    """The RDF literal of a fact's value, for a property whose range is ``datatype``."""
-    if isinstance(value, LangString):
-        return Literal(value.value, lang=value.lang)
-    if isinstance(value, bool):
-        return Literal(value)
-    if isinstance(value, int | Decimal):
-        if datatype in INTEGER_TYPES:
-            return Literal(str(int(value)), datatype=datatype)
-        return decimal_literal(Decimal(value)) if isinstance(value, Decimal) else Literal(value)
-    if isinstance(value, dt.date):
-        return Literal(value.isoformat(), datatype=XSD.date)
-    return Literal(str(value), datatype=datatype if datatype == XSD.anyURI else None)
-
-
-def decimal_literal(number: Decimal) -> Literal:
-    """An xsd:decimal in canonical form (``32.0``, ``2500000.0``, ``2.5``)."""
-    text = format(number.normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal, normalize=False)
-
-
-def duration_literal(lexical: str) -> Literal:
-    """An xsd:dayTimeDuration kept exactly as written (rdflib would rewrite PT32H as P1DT8H)."""
-    return Literal(lexical, datatype=XSD.dayTimeDuration, normalize=False)
 
 
 def describe(when: CalendarTime) -> str:

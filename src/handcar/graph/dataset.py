@@ -4,7 +4,7 @@
 - ``text``: each article's plain text and the evidence anchors (W3C Web Annotation) into it.
 - ``provenance``: sources, the claims as ``djo:Statement`` (who, where, evidence), and one
   ``rdf:Statement`` per supported triple linking it to its claim.
-- ``enrichment`` and ``entailed`` are filled by :mod:`handcar.enrichment` and
+- ``enrichment`` and ``entailed`` are filled by :mod:`handcar.graph.enrichment` and
   :mod:`handcar.graph.entail`.
 """
 
