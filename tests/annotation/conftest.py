@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from handcar.annotation import AnnotationError, CheckedAnnotation, load_annotation, resolve
+from handcar.annotation.enrichment import CheckedEnrichment, load_enrichment
 from handcar.article import load_article
 from handcar.vocabulary import vocabulary
 
@@ -90,6 +91,20 @@ conflicts:
   - [crossing, calm-sea]
 """
 
+ENRICHMENT = """\
+# fiction: enrichment of the made-up article in tests/annotation/conftest.py
+format: handcar-enrichment/1
+sources:
+  - {id: wikidata, label: Wikidata, url: "https://www.wikidata.org/"}
+  - id: curators
+    label: the curators
+    note: made up for the tests
+facts:
+  - [ilse-marrow, owl:sameAs, {iri: "http://www.wikidata.org/entity/Q4242424242"}, wikidata]
+  - [ilse-marrow, rdfs:label, {value: Ильзе Марроу, lang: ru}, curators]
+  - [boat-leg, traveller, ilse-marrow, curators]
+"""
+
 
 @dataclass(frozen=True)
 class Fiction:
@@ -110,6 +125,20 @@ class Fiction:
         with pytest.raises(AnnotationError) as caught:
             self.resolve(text)
         assert caught.value.path == self.annotation_path
+        return caught.value
+
+    @property
+    def enrichment_path(self) -> Path:
+        return self.folder / "enrichment.yaml"
+
+    def enrich(self, text: str = ENRICHMENT) -> CheckedEnrichment:
+        self.enrichment_path.write_text(text, encoding="utf-8")
+        return load_enrichment(self.enrichment_path, self.resolve(), vocabulary())
+
+    def enrichment_error(self, text: str) -> AnnotationError:
+        with pytest.raises(AnnotationError) as caught:
+            self.enrich(text)
+        assert caught.value.path == self.enrichment_path
         return caught.value
 
 
