@@ -276,6 +276,13 @@ ERRORS = [
         "'boat-leg' is not a statement id",
     ),
     (
+        "publisher-quote-not-found",
+        "  publisher_quote: The Harbour Gazette\n",
+        "  publisher_quote: The Harbour Times\n",
+        "The Harbour Times",
+        "quote not found in the article: 'The Harbour Times'",
+    ),
+    (
         "conflict-with-itself",
         "  - [crossing, calm-sea]\n",
         "  - [crossing, crossing]\n",
@@ -325,6 +332,7 @@ DUPLICATE = ("  - id: bus-minutes\n", "  - id: boat-hours\n")
 BAD_FACT = ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, legIndex, 1.5]\n")
 BAD_NOTE = ("    reason: a remark", "    prefix: zz\n    reason: a remark")
 BAD_CONFLICT = ("  - [crossing, calm-sea]\n", "  - [crossing, crossing]\n")
+BAD_PUBLISHER_QUOTE = ("  publisher_quote: The Harbour Gazette\n", "  publisher_quote: Gazzette\n")
 BAD_POST = (
     "  publisher_quote: The Harbour Gazette\n",
     "  publisher_quote: The Harbour Gazette\n  embedded_post: nowhere\n",
@@ -344,9 +352,10 @@ BAD_POST = (
         ((BAD_SAID_BY, BAD_SOURCE), "reference to undefined entity 'x'"),
         # items in file order; not-modelled notes after every item
         ((BAD_NOTE, BAD_FACT), "expected a whole number"),
-        # the article's post after the notes, conflicts last
+        # the article's post after the notes, then conflicts, the publisher's words last
         ((BAD_CONFLICT, BAD_POST, BAD_NOTE), "quote not found"),
         ((BAD_CONFLICT, BAD_POST), "reference to undefined entity 'nowhere'"),
+        ((BAD_PUBLISHER_QUOTE, BAD_CONFLICT), "a statement cannot conflict with itself"),
     ],
 )
 def test_the_first_error_follows_the_order_of_the_rules(

@@ -16,7 +16,8 @@ in this order, and the first broken one is raised as an AnnotationError at its l
    need an id (their OWL-Time intervals are derived from it);
 5. the quotes of ``not_modelled`` occur once;
 6. the publisher is an Agent, the embedded post and the photo are Sources;
-7. each conflict pairs two different statement ids.
+7. each conflict pairs two different statement ids;
+8. the words of ``publisher_quote`` are in the text (anywhere: they have no prefix or suffix).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from handcar.annotation.model import (
     Time,
 )
 from handcar.article import Article
+from handcar.errors import AnnotationError
 from handcar.namespaces import DJO, TIME
 from handcar.vocabulary import UnknownTerm, Vocabulary
 
@@ -106,7 +108,7 @@ class _Resolver:
             for i, item in enumerate(ann.not_modelled)
         )
         info = ann.article
-        return CheckedAnnotation(
+        checked = CheckedAnnotation(
             article=self.article,
             publisher=self._ref(info.publisher, ("article", "publisher"), kind="Agent"),
             language=info.language,
@@ -119,6 +121,9 @@ class _Resolver:
             notes=notes,
             conflicts=self._conflicts(),
         )
+        if info.publisher_quote not in self.article.text:
+            raise self._not_found(info.publisher_quote, ("article", "publisher_quote"))
+        return checked
 
     def _items(self, section: str) -> list[tuple[Loc, Thing | Quantity | Time | Statement]]:
         return [((section, i), item) for i, item in enumerate(getattr(self.ann, section))]
@@ -178,12 +183,8 @@ class _Resolver:
         try:
             return find_quote(self.article.text, item.quote, item.prefix, item.suffix)
         except QuoteNotFound:
-            raise self.loaded.error(
-                f"quote not found in the article: {_short(item.quote)!r}"
-                + (" (with its prefix/suffix)" if item.prefix or item.suffix else ""),
-                *loc,
-                "quote",
-            ) from None
+            context = " (with its prefix/suffix)" if item.prefix or item.suffix else ""
+            raise self._not_found(item.quote, (*loc, "quote"), context) from None
         except AmbiguousQuote as exc:
             lines = ", ".join(str(self.article.line_of(o)) for o in exc.offsets)
             raise self.loaded.error(
@@ -192,6 +193,11 @@ class _Resolver:
                 *loc,
                 "quote",
             ) from None
+
+    def _not_found(self, quote: str, loc: Loc, context: str = "") -> AnnotationError:
+        return self.loaded.error(
+            f"quote not found in the article: {_short(quote)!r}{context}", *loc
+        )
 
     # -- items -------------------------------------------------------------------------------
     def _quantity(self, q: Quantity, loc: Loc, duration: bool) -> CheckedQuantity:
