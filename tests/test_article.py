@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from handcar.article import Article, ArticleError, load_article
+from handcar.article.dates import find_date
+from handcar.article.layout import Layout
+from handcar.article.markdown import paragraphs
+from handcar.article.sentences import split
 
 ARTICLE_ID = "moscow-times-2021-02-26-handcar"
 ARTICLE_DIR = Path(__file__).resolve().parents[1] / "articles" / ARTICLE_ID
@@ -337,3 +341,55 @@ Original url:
         "Body.",
         "Second.",
     ]
+
+
+# --- the modules of handcar.article, each on its own ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February 26, 2021", dt.date(2021, 2, 26)),
+        ("Updated: Feb. 26, 2021 at 10:00", dt.date(2021, 2, 26)),
+        ("26 February 2021", dt.date(2021, 2, 26)),
+        ("Sept 1 2020", dt.date(2020, 9, 1)),
+        ("February 30, 2021, or March 1, 2021", dt.date(2021, 3, 1)),  # the first valid one
+        ("Someday 26, 2021", None),
+        ("2021-02-26", None),
+    ],
+)
+def test_find_date(text: str, expected: dt.date | None) -> None:
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One. Two! Three?", ["One.", "Two!", "Three?"]),
+        ("Mr. Smith came. He left.", ["Mr. Smith came.", "He left."]),
+        (
+            "The U.S. Embassy said so. Then it stopped.",
+            ["The U.S. Embassy said so.", "Then it stopped."],
+        ),
+        ('He said "no." Then 3 left.', ['He said "no."', "Then 3 left."]),
+        ("lower. case follows", ["lower. case follows"]),
+        ("  padded.  ", ["padded."]),
+    ],
+)
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split(text, 0, len(text))] == sentences
+
+
+def test_layout_joins_paragraphs_and_maps_offsets_to_lines() -> None:
+    source = "# Head\n\nfirst line\nsecond line\n\n* item\n"
+    layout = Layout(paragraphs(Path("a.md"), source))
+    assert layout.text == "Head\n\nfirst line\nsecond line\n\nitem\n"
+    assert [
+        layout.line_at(layout.text.index(word)) for word in ("Head", "first", "second", "item")
+    ] == [
+        1,
+        3,
+        4,
+        6,
+    ]
+    assert layout.text[layout.span(1).start : layout.span(1).end] == "first line\nsecond line"
