@@ -10,9 +10,10 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset, URIRef
 
-from handcar.annotation import load_annotation, resolve
+from handcar.annotation import load_annotation
 from handcar.annotation.coverage import Coverage, coverage
 from handcar.annotation.enrichment import load_enrichment
+from handcar.annotation.resolve import resolve
 from handcar.article import load_article
 from handcar.errors import InputError
 from handcar.graph.claims import ArticleClaims, build_claims

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from handcar.annotation import AnnotationError, CheckedAnnotation, load_annotation, resolve
+from handcar.annotation import AnnotationError, CheckedAnnotation, load_annotation
 from handcar.annotation.enrichment import CheckedEnrichment, load_enrichment
+from handcar.annotation.resolve import resolve
 from handcar.article import load_article
 from handcar.vocabulary import vocabulary
 
