@@ -1,4 +1,4 @@
-"""RDFS inference with owlrl for tests, without owlrl's side effect on the rest of the process.
+"""owlrl inference for tests (RDFS, OWL 2 RL), without its side effect on the rest of the process.
 
 owlrl's ``DeductiveClosure`` (with its default ``improved_datatypes=True``) registers its own
 lexical-to-Python converters in rdflib's process-wide table and, when it is done, restores only
@@ -40,4 +40,18 @@ def rdfs_closure(*graphs: Graph, improved_datatypes: bool = True) -> Graph:
             owlrl.RDFS_Semantics, improved_datatypes=improved_datatypes
         )
         semantics.expand(closure)
+    return closure
+
+
+def owl_rl_closure(*graphs: Graph) -> Graph:
+    """A new graph: the union of ``graphs`` with owlrl's OWL 2 RL closure added.
+
+    Unlike :func:`rdfs_closure` this applies the OWL axioms (transitive, symmetric and inverse
+    properties, property chains, disjointness), so it shows what a rule reasoner would conclude.
+    """
+    closure = Graph(bind_namespaces="none")
+    for graph in graphs:
+        closure += graph
+    with rdflib_literals_restored():
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
     return closure
