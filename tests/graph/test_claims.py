@@ -131,7 +131,6 @@ def test_facts_and_what_they_imply(by_local: dict[str, Claim]) -> None:
         (walk, DJO.nextLeg, train),
         (walk, DJO.hasInterval, walk_interval),
         (walk_interval, RDF.type, TIME.ProperInterval),
-        (walk_interval, TIME.intervalMeets, train_interval),
         (train, DJO.hasInterval, train_interval),
         (train_interval, RDF.type, TIME.ProperInterval),
         (walk, DJO.duration, iri("quantity/two-legs.walk-days")),

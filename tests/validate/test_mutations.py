@@ -156,8 +156,6 @@ MUTATIONS = [
     Mutation("mission-hosts-itself", "property pair",
              delete="og:russian-embassy-pyongyang djo:hostCountry pl:north-korea .",
              add="og:russian-embassy-pyongyang djo:hostCountry pl:russia ."),
-    Mutation("interval-not-meeting", "break the leg chain",
-             delete="iv:leg-1-train time:intervalMeets iv:leg-2-bus ."),
     Mutation("journey-starts-elsewhere", "journey and legs disagree", severity=Severity.WARNING,
              delete="ev:journey djo:origin pl:pyongyang .",
              add="ev:journey djo:origin pl:vladivostok ."),

@@ -7,7 +7,8 @@ this list, so every triple has evidence. Nothing is checked here: the annotation
 :func:`handcar.annotation.resolve.resolve`.
 
 Derivation rules (each derived triple is supported by the claim of the fact it comes from):
-- ``L nextLeg M``   ⇒ ``interval(L) time:intervalMeets interval(M)``
+- ``L nextLeg M``   ⇒ nothing in OWL-Time: "followed by" gives the order, not whether a gap lies
+  between the legs, so no ``time:intervalMeets`` (issue 12)
 - ``L duration Q``  ⇒ ``interval(L) time:hasDuration Q``
 - either of those   ⇒ ``L hasInterval interval(L)`` and ``interval(L) a time:ProperInterval``
   (and likewise for M)
@@ -218,7 +219,6 @@ class _Claims:
             if fact.predicate == DJO.nextLeg:
                 following = self.iris.scoped("interval", aid, obj.id)
                 out += [
-                    (interval, TIME.intervalMeets, following),
                     (self.refs[obj.id], DJO.hasInterval, following),
                     (following, RDF.type, TIME.ProperInterval),
                 ]
