@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from support.paths import ARTICLES, ROOT
 
 
@@ -32,6 +34,7 @@ def _build(out: Path, seed: str, *extra: str) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # a few full builds or validations: CI runs it
 def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     first = _build(tmp_path / "a", "0")
     second = _build(tmp_path / "b", "4242")

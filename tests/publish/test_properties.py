@@ -196,6 +196,7 @@ label = text.map(_readable).filter(lambda t: t.strip() != "")
 
 @settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow  # a few full builds or validations: CI runs it
 @given(labels=st.lists(st.tuples(label, st.sampled_from(LANGS)), min_size=1, max_size=3))
 def test_tricky_labels_survive_the_whole_build(labels, articles_copy: Path) -> None:
     from handcar.build import build_dataset

@@ -131,6 +131,7 @@ def test_a_bad_base_is_one_line_and_exit_2(work: Path, base: str, problem: str) 
     assert not (work / "cwd" / "out").exists()
 
 
+@pytest.mark.slow  # a few full builds or validations: CI runs it
 def test_a_missing_an_empty_and_an_earlier_release_are_replaced(work: Path) -> None:
     articles = str(work / "src" / "articles")
     empty = work / "empty"
@@ -203,6 +204,7 @@ def test_a_rejected_build_is_kept_where_its_report_points(
     assert not list(tmp_path.glob(".out.new-*"))
 
 
+@pytest.mark.slow  # a few full builds or validations: CI runs it
 def test_a_foreign_rejected_folder_is_left_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -38,6 +38,7 @@ def _broken_articles(tmp_path: Path) -> Path:
     return articles
 
 
+@pytest.mark.slow  # a few full builds or validations: CI runs it
 def test_a_release_with_violations_is_refused_and_out_is_kept(tmp_path: Path) -> None:
     articles = _broken_articles(tmp_path)
     out = tmp_path / "out"

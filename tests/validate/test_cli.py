@@ -46,6 +46,7 @@ def test_violation_exits_1(mini_release: Path, broken: Path) -> None:
     assert "does not conform" in result.output
 
 
+@pytest.mark.slow  # a few full builds or validations: CI runs it
 def test_threshold_decides(mini_release: Path, tmp_path: Path) -> None:
     """A warning (two English names) fails with --fail-on warning or info, not by default."""
     extra = tmp_path / "warning.ttl"

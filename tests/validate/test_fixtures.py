@@ -27,6 +27,7 @@ def test_case_gives_exactly_the_expected_results(case: Case, mini: DataGraph, sh
     assert got == case.expected, f"{case.doc}\ngot:\n{show(got)}\nexpected:\n{show(case.expected)}"
 
 
+@pytest.mark.slow  # a few full builds or validations: CI runs it
 def test_generated_cases_give_exactly_the_expected_result(mini: DataGraph, shapes: Shapes,
                                                           ontology: Ontology) -> None:
     cases = generate(shapes.graph, mini)
