@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
+from rdflib import term as rdflib_term
 from rdflib.graph import Dataset, Graph
 from rdflib.term import Node
 
@@ -126,3 +128,20 @@ def to_rdflib(term: object, blank_prefix: str = "") -> Node:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
     raise TypeError(f"unsupported RDF term {term!r} (RDF-star is not supported)")
+
+
+@contextmanager
+def standard_literals() -> Iterator[None]:
+    """Within the block, rdflib turns lexical forms into values with its own standard table
+    (``rdflib.term.XSDToPython``), whatever another library in the process bound before (owlrl's
+    ``DeductiveClosure`` leaves its converters for ``xsd:gDay``, ``xsd:gMonth``… behind, after
+    which valid data fails SHACL datatype checks); the caller's table is put back on exit."""
+    table = rdflib_term._toPythonMapping
+    saved = dict(table)
+    table.clear()
+    table.update(rdflib_term.XSDToPython)
+    try:
+        yield
+    finally:
+        table.clear()
+        table.update(saved)

@@ -35,6 +35,7 @@ from rdflib import Graph, URIRef
 from handcar.errors import UsageError
 from handcar.namespaces import RDF, RDFS
 from handcar.ontology import CLASS_TYPES, PROPERTY_TYPES, Ontology, load_ontology, read_ontology
+from handcar.rdfterms import standard_literals
 from handcar.validate.engine import DataGraph, prepare, read_data, run
 from handcar.validate.lint import LintError, lint, split_problems
 from handcar.validate.report import Report
@@ -68,8 +69,9 @@ def validate_files(
     :class:`~handcar.errors.UsageError` (options that do not fit),
     :class:`~handcar.validate.lint.LintError` (the shapes fail the lint) and
     :class:`~handcar.validate.engine.EngineError` (pySHACL refused the shapes)."""
-    data, read = read_data(files)
-    return validate_graph(data, settings, read, own_release=own_release)
+    with standard_literals():  # literals get their values as they are parsed
+        data, read = read_data(files)
+        return validate_graph(data, settings, read, own_release=own_release)
 
 
 def validate_graph(
@@ -78,6 +80,13 @@ def validate_graph(
     """Validate ``data``, already read (from ``files``, which the report's lines point into), as
     ``settings`` say; raises as :func:`validate_files` does. ``data`` gets the inferred triples
     in place."""
+    with standard_literals():
+        return _validate_graph(data, settings, files, own_release=own_release)
+
+
+def _validate_graph(
+    data: DataGraph, settings: Settings, files: Sequence[Path], *, own_release: bool
+) -> Report:
     shapes = load_shapes(settings.shapes or None)
     given = read_ontology(settings.ontology) if settings.ontology else None
     vocabulary = settings.vocabulary or (
