@@ -1238,4 +1238,41 @@ CASES: list[Case] = [
         reify=False,
         engines=SPARQL_ENGINES,
     ),
+    # -- standard super-properties (what a schema.org/PROV/SEM/GeoSPARQL/QUDT reader sees) -----
+    Case(
+        "standard-place-is-a-person",
+        "prov:atLocation (an entailed super-property of djo:atPlace) points at a person",
+        add="ev:journey prov:atLocation pe:misha .",
+        expect=("violation ev:journey prov:atLocation|sem:hasPlace|schema:location|geo:sfWithin|"
+                "schema:containedInPlace|schema:fromLocation|schema:toLocation Class "
+                "djosh:StandardPlaceShape/place",),
+    ),
+    Case(
+        "standard-actor-is-a-place",
+        "sem:hasActor (entailed from djo:traveller) points at a place",
+        add="ev:journey <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> pl:russian-side .",
+        expect=("violation ev:journey sem:hasActor|prov:wasAssociatedWith|schema:participant "
+                "Class djosh:StandardAgentShape/agent",),
+    ),
+    Case(
+        "standard-sub-event-is-a-place",
+        "schema:subEvent (entailed from djo:hasLeg) points at a place",
+        add="ev:journey schema:subEvent pl:russian-side .",
+        expect=("violation ev:journey sem:hasSubEvent|schema:subEvent Class "
+                "djosh:StandardSubEventShape/sub-event",),
+    ),
+    Case(
+        "standard-value-negative",
+        "qudt:value (entailed from djo:numericValue) of a quantity is negative",
+        add='qt:misha-age qudt:value "-1.0"^^xsd:decimal .',
+        expect=("violation qt:misha-age qudt:value|schema:value|time:numericDuration MinInclusive "
+                "djosh:StandardNumberShape/not-negative",),
+    ),
+    Case(
+        "journey-without-travellers",
+        "a journey with no djo:traveller",
+        drop=("ev:journey djo:traveller",),
+        expect=("violation st:lead - SPARQL djosh:Statement-facts",  # its claim lost the triple
+                "warning ev:journey djo:traveller MinCount djosh:JourneyShape/travellers"),
+    ),
 ]

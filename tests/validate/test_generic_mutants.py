@@ -1,0 +1,84 @@
+"""Generic mutation test: mutants derived from the published seed by :mod:`generic_mutator`
+(which knows nothing of DJO) must each be caught by the shapes: a new result of severity Warning
+or Violation on the mutant's focus nodes. Warning counts where the shape that fires says Warning
+is the right severity (a journey without travellers is suspicious, not ill-formed).
+
+Mutants not caught yet are listed in ``fixtures/generic_survivors.txt``: open gaps, NOT reviewed
+as equivalent. The list must be exact (a new survivor fails, and so does a listed mutant that is
+now caught), so it only shrinks as the shapes are tightened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from generic_mutator import Mutant, Release, mutants
+from validate_harness import result_key
+
+from handcar.ontology import Ontology
+from handcar.validate.engine import DataGraph, run, type_closure
+from handcar.validate.report import Severity
+from handcar.validate.shapes import Shapes
+
+SURVIVORS = Path(__file__).parent / "fixtures" / "generic_survivors.txt"
+MUST_CATCH = (  # the gaps an independent mutator found (issue 12)
+    "retarget entailed moscow-times-2021-02-26-handcar.border-crossing prov:atLocation",
+    "negate entailed moscow-times-2021-02-26-handcar.bus-hours qudt:value",
+    "delete moscow-times-2021-02-26-handcar.journey djo:traveller",
+)
+
+
+def _caught(mutant: Mutant, seed: DataGraph, shapes: Shapes, ontology: Ontology,
+            before: set) -> bool:
+    for triple in mutant.removed:
+        seed.remove(triple)
+    added = [t for t in mutant.added if t not in seed]
+    added += [t for t in type_closure(added, ontology) if t not in seed]
+    for triple in added:
+        seed.add(triple)
+    try:
+        report = run(seed, shapes, ontology, prepared=True, focus_nodes=list(mutant.focus))
+    finally:
+        for triple in added:
+            seed.remove(triple)
+        for triple in mutant.removed:
+            seed.add(triple)
+    return any(r.severity >= Severity.WARNING and result_key(report, r) not in before
+               for r in report.results)
+
+
+@pytest.fixture(scope="module")
+def all_mutants(seed_release: Path, ontology: Ontology) -> list[Mutant]:
+    return mutants(Release.read(seed_release / "dataset.nq"), ontology.superclasses)
+
+
+def test_at_least_200_mutants_over_every_asserted_class(all_mutants: list[Mutant],
+                                                        seed_release: Path) -> None:
+    assert len(all_mutants) >= 200
+    assert {m.operator for m in all_mutants} == {"delete", "retarget", "plain", "negate",
+                                                 "offset", "future"}
+    release = Release.read(seed_release / "dataset.nq")
+    classes: dict = {}
+    for s, p, o in release["asserted"]:
+        if str(p).endswith("#type"):
+            classes.setdefault(o, set()).add(s)
+    touched = {n for m in all_mutants for n in m.focus}
+    assert [c for c, members in classes.items() if not members & touched] == []
+
+
+@pytest.mark.slow  # ~25 s: one focused validation per mutant
+def test_every_mutant_is_caught_or_listed(all_mutants: list[Mutant], seed: DataGraph,
+                                          shapes: Shapes, ontology: Ontology) -> None:
+    baseline = run(seed, shapes, ontology, prepared=True)
+    before = {result_key(baseline, r) for r in baseline.results}
+    survivors = {m.id for m in all_mutants if not _caught(m, seed, shapes, ontology, before)}
+    listed = {line for line in SURVIVORS.read_text().splitlines()
+              if line and not line.startswith("#")}
+    print(f"\ngeneric mutants: {len(all_mutants) - len(survivors)}/{len(all_mutants)} caught")
+    for prefix in MUST_CATCH:
+        assert not any(s.startswith(prefix) for s in survivors), prefix
+        assert any(m.id.startswith(prefix) for m in all_mutants), prefix
+    assert survivors - listed == set(), "new survivors:\n" + "\n".join(sorted(survivors - listed))
+    assert listed - survivors == set(), "now caught, unlist:\n" + "\n".join(
+        sorted(listed - survivors))
