@@ -38,6 +38,8 @@ class Source:
     """The publisher's IRI."""
     text: str
     """The plain text that evidence offsets count in (``nif:isString``)."""
+    sentences: tuple[tuple[int, int], ...] = ()
+    """The sentences of :attr:`text` as ``(start, end)`` offsets, in text order."""
 
 
 @dataclass
@@ -52,6 +54,8 @@ class BuildResult:
     journeys: list[str] = field(default_factory=list)
     """IRIs of every journey (a djo:Journey or subclass) the articles assert, sorted."""
     coverage: list[Coverage] = field(default_factory=list)
+    derived: set[str] = field(default_factory=set)
+    """IRIs of the facts (``rdf:Statement``) whose triple handcar derived from a stated one."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -126,7 +130,7 @@ def build_dataset(
         if enrichment_file.exists():
             enrichment = load_enrichment(enrichment_file, checked, vocab)
         claims = build_claims(checked, vocab, iris)
-        add_article(result.dataset, iris, claims)
+        result.derived |= {str(f) for f in add_article(result.dataset, iris, claims)}
         if enrichment is not None:
             add_enrichment(result.dataset, iris, article.id, enrichment, claims.things)
         cover = coverage(checked)
@@ -154,6 +158,7 @@ def source_of(claims: ArticleClaims, iris: Iris) -> Source:
         date=article.date_published.isoformat(),
         publisher=str(claims.publisher),
         text=article.text,
+        sentences=tuple((s.start, s.end) for s in article.sentences),
     )
 
 

@@ -58,6 +58,8 @@ class Claim:
     source: URIRef
     anchor: Anchor
     triples: list[Triple] = field(default_factory=list)
+    derived: set[Triple] = field(default_factory=set)
+    """Those of :attr:`triples` handcar derived by the rules above rather than read."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,10 @@ class _Claims:
         for statement in checked.statements:
             claim = self._claim(statement.id, statement.evidence)
             for fact in statement.facts:
-                claim.triples.extend(self._fact(fact))
+                derived = self._derived(fact)
+                claim.triples.append(self._stated(fact))
+                claim.triples.extend(derived)
+                claim.derived.update(derived)
             claims.append(claim)
         by_local = {c.local: c.iri for c in claims}
         return ArticleClaims(
@@ -202,11 +207,9 @@ class _Claims:
         return claim
 
     # -- facts -----------------------------------------------------------------------------------
-    def _fact(self, fact: Fact) -> list[Triple]:
+    def _stated(self, fact: Fact) -> Triple:
         value = term(fact.object, self.refs, fact.datatype)
-        triples: list[Triple] = [(self.refs[fact.subject], fact.predicate, value)]
-        triples += self._derived(fact)
-        return triples
+        return (self.refs[fact.subject], fact.predicate, value)
 
     def _derived(self, fact: Fact) -> list[Triple]:
         aid, subject, obj = self.checked.article.id, fact.subject, fact.object

@@ -32,9 +32,11 @@ def graphs(dataset: Dataset, iris: Iris) -> dict[str, Graph]:
     return {name: dataset.graph(iris.graph(name)) for name in GRAPHS}
 
 
-def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> None:
-    """Write one article's claims into the asserted, text and provenance graphs."""
+def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
+    """Write one article's claims into the asserted, text and provenance graphs; return the
+    facts (``rdf:Statement`` IRIs) whose triple handcar derived rather than read."""
     g = graphs(dataset, iris)
+    derived: set[URIRef] = set()
     art, aid = ac.article, ac.article.id
     article, text = iris.article(aid), iris.text(aid)
     _source(g["provenance"], ac, article, text)
@@ -61,6 +63,8 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> None:
             prov.add((fact, RDF.predicate, p))
             prov.add((fact, RDF.object, o))
             prov.add((fact, DJO.assertedBy, claim.iri))
+            if (s, p, o) in claim.derived:
+                derived.add(fact)
     for first, second in ac.conflicts:
         g["provenance"].add((first, DJO.conflictsWith, second))
         g["provenance"].add((second, DJO.conflictsWith, first))
@@ -77,6 +81,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> None:
         prov.add((statement, RDFS.label, Literal(_label(note.anchor.exact), lang=ac.language)))
         _anchor(g["text"], evidence, statement, text, note.anchor, OA.commenting)
         g["text"].add((evidence, OA.bodyValue, Literal(note.reason)))
+    return derived
 
 
 def _source(prov: Graph, ac: ArticleClaims, article: URIRef, text: URIRef) -> None:

@@ -83,7 +83,7 @@ PARTS = {
                  "and handcar's JSON-LD context."),
     "shapes": ("SHACL shapes", "The shapes the knowledge graph is validated against."),
     "text": ("Article texts", "The plain text of each article, which the evidence offsets "
-             "count in."),
+             "count in, and the fact-check page that quotes it."),
 }
 
 

@@ -20,6 +20,7 @@ from handcar.formats import SUFFIXES
 from handcar.graph.iris import GRAPHS
 from handcar.namespaces import DJO_ONTOLOGY, JSONLD
 from handcar.ontology import Ontology, load_ontology
+from handcar.publish.factcheck import factcheck_page
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, articles, describe
@@ -136,7 +137,18 @@ def release_files(
             "text/plain",
         )
 
-    for path, payload in ontology_files(ontology or load_ontology(), cache, options).items():
+    onto = ontology or load_ontology()
+    out.add(
+        "factcheck.html",
+        factcheck_page(result, onto.graph),
+        "text",
+        "The fact check: every asserted and enrichment fact in plain words, grouped by the "
+        "article's sentences, with its quoted words highlighted, who said it, where, and its "
+        "status (stated, entailed by handcar, enrichment): for reviewing the data in a browser.",
+        "text/html",
+    )
+
+    for path, payload in ontology_files(onto, cache, options).items():
         out.add(path, payload, "ontology", *_ontology_purpose(path))
 
     for path in sorted(shapes_dir(shapes).glob("*.ttl")):
