@@ -3,7 +3,8 @@
 #   rapper/roqet (Debian raptor2-utils, rasqal-utils), Apache Jena 4.5 command classes (Debian
 #   libapache-jena-java, plus a fix for its packaging bug), Virtuoso 7 (Debian), jsonld.js and
 #   rdf-validate-shacl (npm, pinned by scripts/node/package-lock.json, into tools/node) and the
-#   Oxigraph server binary (PyPI `oxigraph`, into .venv).
+#   Oxigraph server binary (PyPI `oxigraph`, into .venv); headless Chromium (Debian `chromium`)
+#   for the fact-check page's screenshot test.
 # Idempotent and quiet: does nothing slow when everything is already there; one line per tool.
 # Usage: scripts/install-tools.sh        (needs root, or sudo, only when a Debian package is missing)
 set -euo pipefail
@@ -19,7 +20,7 @@ pkg_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 # --- 1. Debian packages -------------------------------------------------------------------------
-apt_pkgs=(raptor2-utils rasqal-utils libapache-jena-java virtuoso-opensource)
+apt_pkgs=(raptor2-utils rasqal-utils libapache-jena-java virtuoso-opensource chromium)
 command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || apt_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_pkgs+=(npm)
@@ -46,6 +47,7 @@ say rapper "raptor2-utils $(pkg_version raptor2-utils) $(was raptor2-utils): $(c
 say roqet "rasqal-utils $(pkg_version rasqal-utils) $(was rasqal-utils): $(command -v roqet)"
 say virtuoso "virtuoso-opensource $(pkg_version virtuoso-opensource) $(was virtuoso-opensource):" \
     "$(command -v virtuoso-t) $(command -v isql-vt)"
+say chromium "chromium $(pkg_version chromium) $(was chromium): $(command -v chromium)"
 command -v java >/dev/null 2>&1 || die "java not found after install"
 command -v node >/dev/null 2>&1 || die "node not found after install"
 

@@ -2,9 +2,9 @@
 
 A test that needs an outside tool says so with ``@pytest.mark.requires("rapper", "jena")`` or calls
 the ``require_tool`` fixture (``require_tool("virtuoso")``). Tool names: rapper, java, jena,
-virtuoso, node-jsonld, node-shacl, oxigraph (see tests/support/tools.py). A missing tool skips the
-test with a reason naming it, except when CI=true or HANDCAR_REQUIRE_TOOLS=1: then it fails, so CI
-never passes by skipping. ``scripts/install-tools.sh`` installs them all.
+virtuoso, node-jsonld, node-shacl, oxigraph, chromium (see tests/support/tools.py). A missing
+tool skips the test with a reason naming it, except when CI=true or HANDCAR_REQUIRE_TOOLS=1: then
+it fails, so CI never passes by skipping. ``scripts/install-tools.sh`` installs them all.
 
 Tests marked ``slow`` (more than a few seconds each, or many subprocesses) are left out of the
 default run, which stays under five minutes; ``--slow`` (or CI=true, or an ``-m`` expression that

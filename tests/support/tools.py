@@ -2,8 +2,9 @@
 
 The tools are installed by ``scripts/install-tools.sh``: rapper (raptor2-utils), Apache Jena 4.5
 (Debian's libapache-jena-java, called by class name on a classpath we build, with a fix for
-its packaging bug), Virtuoso, jsonld.js and rdf-validate-shacl (npm, in ``tools/node``) and the
-Oxigraph server binary (PyPI ``oxigraph``). Every runner raises :class:`ToolError` naming the tool
+its packaging bug), Virtuoso, jsonld.js and rdf-validate-shacl (npm, in ``tools/node``), the
+Oxigraph server binary (PyPI ``oxigraph``) and headless Chromium (Debian ``chromium``). Every
+runner raises :class:`ToolError` naming the tool
 when the tool fails, and :class:`ToolMissing` when it is not installed; :func:`missing_reason`
 tells the conftest whether a tool is usable without running it.
 
@@ -42,7 +43,9 @@ JAVA_SHARE = Path("/usr/share/java")
 INSTALL_HINT = "run scripts/install-tools.sh"
 
 #: the tool names the ``requires`` marker and ``require_tool`` accept
-TOOL_NAMES = ("rapper", "java", "jena", "virtuoso", "node-jsonld", "node-shacl", "oxigraph")
+TOOL_NAMES = (
+    "rapper", "java", "jena", "virtuoso", "node-jsonld", "node-shacl", "oxigraph", "chromium"
+)
 
 SH_CONFORMS = "http://www.w3.org/ns/shacl#conforms"
 
@@ -173,6 +176,8 @@ def missing_reason(name: str) -> str | None:
         return None
     if name == "oxigraph":
         return None if oxigraph_binary() else absent("no oxigraph binary in the venv or on PATH")
+    if name == "chromium":
+        return None if shutil.which("chromium") else absent("no chromium on PATH")
     raise ValueError(f"unknown tool {name!r}; known: {', '.join(TOOL_NAMES)}")
 
 

@@ -1,0 +1,248 @@
+"""``out/factcheck.html``: every reified fact on the page, the marked words equal the anchors, the
+statuses are right, nothing remote is loaded, the bytes are stable, and Chromium renders it."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, URIRef
+
+from handcar.build import BuildResult
+from handcar.namespaces import DJO, OA, SCHEMA, TIME
+from handcar.publish.factcheck import DERIVED, ENRICHED, STATED, factcheck_page
+
+PAGE = "factcheck.html"
+
+
+@dataclass
+class Row:
+    terms: tuple[str, str, str]
+    status: str = ""
+
+
+@dataclass
+class Quote:
+    claim: str
+    before: str = ""
+    marked: str = ""
+    after: str = ""
+
+
+@dataclass
+class Page(HTMLParser):
+    """What a reader of the page sees, with the machine-readable terms of each fact row."""
+
+    rows: list[Row] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    links: list[tuple[str, str, str]] = field(default_factory=list)
+    tags: Counter[str] = field(default_factory=Counter)
+    _claim: str = ""
+    _in_quote: bool = False
+    _in_mark: bool = False
+    _in_status: bool = False
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        self.tags[tag] += 1
+        for name in ("src", "href"):
+            if name in a:
+                self.links.append((tag, name, a[name]))
+        if tag == "div" and "claim" in a.get("class", "").split():
+            self._claim = a.get("id", "")
+        elif tag == "blockquote":
+            self._in_quote = True
+            self.quotes.append(Quote(self._claim))
+        elif tag == "mark":
+            self._in_mark = True
+        elif tag == "tr" and "fact" in a.get("class", "").split():
+            self.rows.append(Row((a["data-s"], a["data-p"], a["data-o"])))
+        elif tag == "td" and a.get("class") == "status":
+            self._in_status = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote":
+            self._in_quote = False
+        elif tag == "mark":
+            self._in_mark = False
+        elif tag == "td":
+            self._in_status = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_status:
+            self.rows[-1].status += data
+        if not self._in_quote:
+            return
+        quote = self.quotes[-1]
+        if self._in_mark:
+            quote.marked += data
+        elif quote.marked:
+            quote.after += data
+        else:
+            quote.before += data
+
+
+@pytest.fixture(scope="module")
+def page(files: dict[str, bytes]) -> Page:
+    parsed = Page()
+    parsed.feed(files[PAGE].decode("utf-8"))
+    parsed.close()
+    return parsed
+
+
+def _graph(seed: BuildResult, name: str) -> Graph:
+    return seed.dataset.graph(seed.iris.graph(name))
+
+
+def _n3(graph: Graph) -> Counter[tuple[str, str, str]]:
+    return Counter((s.n3(), p.n3(), o.n3()) for s, p, o in graph)
+
+
+def test_every_reified_fact_is_a_row(seed: BuildResult, page: Page) -> None:
+    prov = _graph(seed, "provenance")
+    reified = Counter(
+        tuple(prov.value(f, x).n3() for x in (RDF.subject, RDF.predicate, RDF.object))
+        for f in prov.subjects(RDF.type, RDF.Statement)
+    )
+    rows = Counter(r.terms for r in page.rows)
+    assert rows == reified
+    # and so every asserted and every enrichment triple is on the page
+    for name in ("asserted", "enrichment"):
+        triples = _n3(_graph(seed, name))
+        assert len(triples) > 10
+        assert set(triples) <= set(rows), name
+
+
+def test_marked_words_are_the_anchors(seed: BuildResult, page: Page) -> None:
+    prov, text = _graph(seed, "provenance"), _graph(seed, "text")
+    article = seed.sources[0].text
+    claims_with_facts = {
+        str(prov.value(f, DJO.assertedBy)) for f in prov.subjects(RDF.type, RDF.Statement)
+    }
+    expected = {}
+    for claim in prov.subjects(RDF.type, DJO.Statement):
+        evidence = prov.value(claim, DJO.hasEvidence)
+        if evidence is None or str(claim) not in claims_with_facts:
+            continue
+        target = text.value(evidence, OA.hasTarget)
+        selectors = list(text.objects(target, OA.hasSelector))
+        exact = next(str(text.value(s, OA.exact)) for s in selectors if text.value(s, OA.exact))
+        start = next(int(text.value(s, OA.start)) for s in selectors if text.value(s, OA.start))
+        expected[str(claim)] = (exact, start)
+    assert len(expected) > 20
+    shown = {q.claim: q for q in page.quotes}
+    assert len(shown) == len(page.quotes) == len(expected)
+    for claim, (exact, start) in expected.items():
+        quote = shown[claim]
+        assert quote.marked == exact, claim
+        # the words around the mark are the article's own, and the mark sits at the offset
+        assert article[start - len(quote.before) : start] == quote.before, claim
+        assert article[start + len(exact) :].startswith(quote.after), claim
+
+
+def test_statuses(seed: BuildResult, page: Page) -> None:
+    enrichment = _n3(_graph(seed, "enrichment"))
+    by_status = Counter(r.status for r in page.rows)
+    assert set(by_status) == {STATED, DERIVED, ENRICHED}
+    derived_predicates = {DJO.hasInterval, RDF.type, TIME.hasDuration, DJO.date,
+                          SCHEMA.datePublished}
+    for row in page.rows:
+        if row.status == ENRICHED:
+            assert row.terms in enrichment
+        if row.status == DERIVED:
+            predicate = URIRef(row.terms[1][1:-1])
+            assert predicate in derived_predicates, row
+            if predicate == RDF.type:
+                assert row.terms[2] == TIME.ProperInterval.n3()
+    leg_index = [r for r in page.rows if r.terms[1] == DJO.legIndex.n3()]
+    assert leg_index and all(r.status == STATED for r in leg_index)
+    dates = [r for r in page.rows if r.terms[1] == DJO.date.n3()]
+    assert dates and all(r.status == DERIVED for r in dates)
+
+
+def test_nothing_remote(seed: BuildResult, page: Page, files: dict[str, bytes]) -> None:
+    sources = {s.url for s in seed.sources}
+    for tag, name, value in page.links:
+        assert not value.startswith(("http:", "https:", "//")) or (
+            tag == "a" and name == "href" and value in sources
+        ), (tag, name, value)
+    assert not {"script", "link", "img", "iframe", "object", "embed"} & set(page.tags)
+    html = files[PAGE].decode("utf-8")
+    assert "@import" not in html and "url(" not in html
+
+
+def test_same_bytes_every_time(seed: BuildResult, files: dict[str, bytes]) -> None:
+    from handcar.ontology import load_ontology
+
+    assert factcheck_page(seed, load_ontology().graph) == files[PAGE]
+
+
+WIDTH, HEIGHT = 1200, 2000
+
+
+@pytest.mark.requires("chromium")
+def test_chromium_renders_it(release: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "factcheck.png"
+    cmd = [
+        "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--force-device-scale-factor=1", f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}",
+        (release / PAGE).resolve().as_uri(),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    assert shot.is_file(), proc.stderr[-2000:]
+    width, height, pixels = _png(shot.read_bytes())
+    assert (width, height) == (WIDTH, HEIGHT)
+    colours = Counter(pixels)
+    assert len(colours) > 10  # text, marks, table borders: not a blank page
+    _, count = colours.most_common(1)[0]
+    assert count < 0.98 * width * height
+
+
+def _png(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and the pixels of an 8-bit RGB or RGBA PNG (standard library only)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, header = 8, b"", b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat += body
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert depth == 8 and colour in (2, 6) and interlace == 0
+    bpp = 3 if colour == 2 else 4
+    raw, stride = zlib.decompress(idat), width * bpp
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        at = y * (stride + 1)
+        kind, line = raw[at], bytearray(raw[at + 1 : at + 1 + stride])
+        for i in range(stride):
+            left = line[i - bpp] if i >= bpp else 0
+            up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                pred = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + pred) & 0xFF
+        rows.append(bytes(line))
+        previous = line
+    pixels = [row[i : i + bpp] for row in rows for i in range(0, stride, bpp)]
+    return width, height, pixels
