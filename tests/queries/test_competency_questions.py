@@ -195,6 +195,7 @@ def test_cq18_thirteen_flown_out_last_spring() -> None:
     (row,) = expected(18)
     assert row["people"] == 13 and row["mode"] == DJO + "FlightLeg"
     assert row["season"] == DJO + "spring" and row["year"] == "2020"
+    assert row["cause"] is None  # "missions closed ... and ... were flown out": no stated cause
 
 
 def test_cq19_closure_then_pandemic() -> None:
