@@ -113,3 +113,15 @@ def test_coverage_is_complete(built: BuildResult) -> None:
     assert cover.article == SEED
     assert (cover.annotated, cover.total) == (12, 12)
     assert built.warnings == []
+
+
+def test_the_journey_goes_home_and_the_last_bus_to_vladivostok(built: BuildResult) -> None:
+    """"Made their way home" ... "bussed to ... Vladivostok": two destinations, two events."""
+    asserted = _graph(built, "asserted")
+    (journey,) = asserted.subjects(RDF.type, DJO.Journey)
+    (home,) = asserted.objects(journey, DJO.destination)
+    assert (home, RDF.type, DJO.UnnamedPlace) in asserted
+    assert str(asserted.value(home, DJO.referredToAs)) == "home"
+    assert asserted.value(home, DJO.inCountry) is None
+    (last_bus,) = (leg for leg, i in asserted.subject_objects(DJO.legIndex) if int(i) == 4)
+    assert str(asserted.value(last_bus, DJO.destination)).endswith("/place/vladivostok")

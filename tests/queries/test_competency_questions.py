@@ -160,6 +160,7 @@ def test_cq9_unnamed_places_have_no_name() -> None:
         "the bridge across the Tumen River",
         "the border crossing",
         "the Russian side",
+        "home",
     }
     assert all(r["name"] is None for r in rows)
 

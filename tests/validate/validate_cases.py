@@ -1026,9 +1026,18 @@ CASES: list[Case] = [
         "journey-ends-elsewhere",
         "a journey that ends somewhere else than its last leg",
         delete="ev:journey djo:destination pl:vladivostok .",
-        add="ev:journey djo:destination pl:russian-side .",
+        add="ev:journey djo:destination pl:tumangang-station .",
         expect=("warning ev:journey - SPARQL "
                 "djosh:JourneyEndsShape/journey-ends-with-its-last-leg",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "journey-ends-at-an-unnamed-place",
+        "a journey that ends at an unnamed place (\"home\"): it may be the last leg's named end",
+        delete="ev:journey djo:destination pl:vladivostok .",
+        add="ev:journey djo:destination pl:russian-side .",
+        expect=(),
+        focus=("ev:journey",),
         engines=SPARQL_ENGINES,
     ),
     Case(
