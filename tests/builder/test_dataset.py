@@ -125,3 +125,18 @@ def test_the_journey_goes_home_and_the_last_bus_to_vladivostok(built: BuildResul
     assert asserted.value(home, DJO.inCountry) is None
     (last_bus,) = (leg for leg, i in asserted.subject_objects(DJO.legIndex) if int(i) == 4)
     assert str(asserted.value(last_bus, DJO.destination)).endswith("/place/vladivostok")
+
+
+def test_the_caption_is_stated_in_the_article_and_dates_the_crossing(built: BuildResult) -> None:
+    """The caption is the article's words about the photo; "said Thursday" dates the ministry."""
+    prov = _graph(built, "provenance")
+    article = built.iris.article(SEED)
+    statement = built.iris.scoped("statement", SEED, "caption")
+    assert prov.value(statement, DJO.statedIn) == article
+    lead = built.iris.scoped("statement", SEED, "lead")
+    dated = {
+        prov.value(fact, DJO.assertedBy)
+        for fact in prov.subjects(RDF.predicate, DJO.during)
+        if str(prov.value(fact, RDF.subject)).endswith(".border-crossing")
+    }
+    assert dated == {statement} and lead not in dated
