@@ -16,7 +16,8 @@ A mutant of an asserted triple keeps the rest of the release consistent with it,
 would: its reifications (``rdf:Statement`` in the provenance graph) and the entailed triples with
 the same subject and object follow it, so a mutant is not caught merely because its claim went
 missing. Entailed triples are mutated on their own too (a store that reads only standard terms
-sees them). Each mutant names its focus nodes: the subjects and IRI objects it touches.
+sees them). Each mutant names its focus nodes: the subjects and IRI objects it touches (for an
+offset, also the nodes that hold its selector, where the quote and its offsets meet).
 """
 
 from __future__ import annotations
@@ -206,11 +207,14 @@ class _Mutator:
                          tuple(added), (s,), name, p)
 
     def offsets(self) -> Iterator[Mutant]:
+        """An offset is read with the quote it locates: the focus is the selector and the nodes
+        that hold it (the other selectors of the same resource are reached through them)."""
         for s, p, o in sorted(self.text):
             if str(p) in (OA + "start", OA + "end"):
                 new = Literal(str(int(o) + 1), datatype=o.datatype)
+                holders = sorted({x for x, _q, y in self.text if y == s})
                 yield Mutant(f"offset {_short(s)} {_short(p)}", "offset", ((s, p, o),),
-                             ((s, p, new),), (s,), "text", p)
+                             ((s, p, new),), (s, *holders), "text", p)
 
     def future_dates(self) -> Iterator[Mutant]:
         published = [dt.date.fromisoformat(str(o)) for _s, p, o in

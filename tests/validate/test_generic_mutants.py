@@ -3,9 +3,11 @@
 or Violation on the mutant's focus nodes. Warning counts where the shape that fires says Warning
 is the right severity (a journey without travellers is suspicious, not ill-formed).
 
-Mutants not caught yet are listed in ``fixtures/generic_survivors.txt``: open gaps, NOT reviewed
-as equivalent. The list must be exact (a new survivor fails, and so does a listed mutant that is
-now caught), so it only shrinks as the shapes are tightened.
+Mutants not caught are listed in ``fixtures/generic_survivors.txt``, one a line, as
+``<mutant id> | gap`` (an open gap: the shapes should catch it) or ``<mutant id> | equivalent:
+<reason>`` (reviewed: the mutant is still valid data, for the reason given). The list must be
+exact (a new survivor fails, and so does a listed mutant that is now caught); when the last gap is
+closed, ``test_no_gap_remains`` passes and its ``xfail`` marker must go.
 """
 
 from __future__ import annotations
@@ -48,6 +50,28 @@ def _caught(mutant: Mutant, seed: DataGraph, shapes: Shapes, ontology: Ontology,
                for r in report.results)
 
 
+def _survivors() -> dict[str, str]:
+    """The listed survivors: mutant id → ``gap`` or ``equivalent: <reason>``."""
+    found: dict[str, str] = {}
+    for line in SURVIVORS.read_text().splitlines():
+        if line and not line.startswith("#"):
+            mutant, _bar, status = line.partition(" | ")
+            assert mutant not in found, f"listed twice: {mutant}"
+            found[mutant] = status
+    return found
+
+
+def test_each_survivor_is_a_gap_or_an_argued_equivalent() -> None:
+    for mutant, status in _survivors().items():
+        reason = status.removeprefix("equivalent: ")
+        assert status == "gap" or (reason != status and len(reason.split()) >= 3), mutant
+
+
+@pytest.mark.xfail(strict=True, reason="point 6 not finished: gaps still listed")
+def test_no_gap_remains() -> None:
+    assert [m for m, status in _survivors().items() if status == "gap"] == []
+
+
 @pytest.fixture(scope="module")
 def all_mutants(seed_release: Path, ontology: Ontology) -> list[Mutant]:
     return mutants(Release.read(seed_release / "dataset.nq"), ontology.superclasses)
@@ -73,8 +97,7 @@ def test_every_mutant_is_caught_or_listed(all_mutants: list[Mutant], seed: DataG
     baseline = run(seed, shapes, ontology, prepared=True)
     before = {result_key(baseline, r) for r in baseline.results}
     survivors = {m.id for m in all_mutants if not _caught(m, seed, shapes, ontology, before)}
-    listed = {line for line in SURVIVORS.read_text().splitlines()
-              if line and not line.startswith("#")}
+    listed = set(_survivors())
     print(f"\ngeneric mutants: {len(all_mutants) - len(survivors)}/{len(all_mutants)} caught")
     for prefix in MUST_CATCH:
         assert not any(s.startswith(prefix) for s in survivors), prefix

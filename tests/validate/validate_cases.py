@@ -1278,6 +1278,62 @@ CASES: list[Case] = [
                 "djosh:StandardNumberShape/not-negative",),
     ),
     Case(
+        "standard-instrument-is-a-person",
+        "schema:instrument (entailed from djo:vehicle) points at a person",
+        add="ev:journey schema:instrument pe:misha .",
+        expect=("violation ev:journey prov:used|schema:instrument Class "
+                "djosh:StandardValueKindShape/vehicle",),
+    ),
+    Case(
+        "standard-employer-is-a-rank",
+        "schema:worksFor (entailed from djo:memberOfMission) points at a rank",
+        add="pe:ivan-petrov schema:worksFor co:third-secretary .",
+        expect=("violation pe:ivan-petrov org:memberOf|schema:worksFor|"
+                "org:unitOf|org:postIn|"
+                "schema:publisher Class djosh:StandardValueKindShape/organisation",),
+    ),
+    Case(
+        "standard-held-post-is-a-rank",
+        "org:holds (entailed from djo:holdsPost) points at a rank",
+        add="pe:ivan-petrov org:holds co:third-secretary .",
+        expect=("violation pe:ivan-petrov org:holds Class "
+                "djosh:StandardValueKindShape/post",),
+    ),
+    Case(
+        "standard-role-is-an-event",
+        "org:role (entailed from djo:hasRank) points at an event",
+        add="po:petrov-post org:role ev:journey .",
+        expect=("violation po:petrov-post org:role Class "
+                "djosh:StandardValueKindShape/role",),
+    ),
+    Case(
+        "standard-author-is-a-rank",
+        "schema:author (entailed from djo:author) points at a rank",
+        add="src:ministry-post schema:author co:third-secretary .",
+        expect=("violation src:ministry-post schema:member|schema:author|prov:wasAttributedTo "
+                "Class djosh:StandardValueKindShape/agent",),
+    ),
+    Case(
+        "standard-child-is-a-group",
+        "schema:children (entailed from djo:hasChild) points at a group",
+        add="pe:ivan-petrov schema:children gr:travellers .",
+        expect=("violation pe:ivan-petrov schema:children|schema:relatedTo Class "
+                "djosh:StandardValueKindShape/relative",),
+    ),
+    Case(
+        "standard-part-is-a-person",
+        "schema:hasPart (entailed from djo:embeds) points at a person",
+        add="src:ministry-statement schema:hasPart pe:misha .",
+        expect=("violation src:ministry-statement schema:hasPart|schema:sharedContent Class "
+                "djosh:StandardValueKindShape/part",),
+    ),
+    Case(
+        "distance-is-a-rank",
+        "djo:distance points at a rank, not a quantity",
+        add="ev:leg-1-train djo:distance co:third-secretary .",
+        expect=("violation ev:leg-1-train djo:distance Class djosh:Event-distance",),
+    ),
+    Case(
         "journey-without-travellers",
         "a journey with no djo:traveller",
         drop=("ev:journey djo:traveller",),

@@ -44,6 +44,7 @@ PREFIXES = {
     "unit": "http://qudt.org/vocab/unit/",
     "qudt": "http://qudt.org/schema/qudt/",
     "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
     "sh": "http://www.w3.org/ns/shacl#",
     # the base's data IRIs
     "ev": f"{B}event/{A}.",
