@@ -84,12 +84,3 @@ def _ends(text: str, at: int) -> bool:
     """True when a name ends at ``at`` (so ``ex:a`` does not match inside ``ex:ab``)."""
     return at >= len(text) or not (text[at].isalnum() or text[at] in "_-")
 
-
-class PinnedLocator:
-    """Locations found once, while the files still existed, under display paths."""
-
-    def __init__(self, found: dict[Node, tuple[Path, int | None] | None]) -> None:
-        self._found = found
-
-    def find(self, node: Node) -> tuple[Path, int | None] | None:
-        return self._found.get(node)
