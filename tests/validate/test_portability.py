@@ -47,6 +47,7 @@ class Planned:
     name: str
     engines: tuple[str, ...]
     focus: frozenset[str]  # IRIs ("_" for a blank node) each engine must report a result on
+    conforms: bool = False  # a case that must give no result at all (its expect is empty)
 
 
 def _write(path: Path, triples) -> None:
@@ -75,7 +76,7 @@ def write_batch(folder: Path, mini: DataGraph, shapes: Shapes,
         focus = frozenset("_" if e.focus == "_" else str(iri(e.focus))
                           for e in map(Expected.parse, case.expect)
                           if _targeted(shapes, e.shape))
-        planned[name] = Planned(name, case.engines, focus)
+        planned[name] = Planned(name, case.engines, focus, conforms=not case.expect)
     for n, case in enumerate(generate(shapes.graph, mini)):
         name = f"gen-{n:03d}-" + re.sub(r"[^\w.-]+", "_", case.id)
         for triple in case.remove:
@@ -127,7 +128,11 @@ def _check(engine: str, verdicts: dict, planned: dict[str, Planned]) -> None:
             problems.append(f"{plan.name}: not validated")
             continue
         conforms, focus = verdicts[plan.name]
-        if conforms:
+        if plan.conforms:
+            if not conforms:
+                problems.append(f"{plan.name}: results in {engine} on {sorted(focus)}, "
+                                "none in pySHACL")
+        elif conforms:
             problems.append(f"{plan.name}: conforms in {engine}, not in pySHACL")
         elif not plan.focus <= focus:
             missing = sorted(plan.focus - focus)
