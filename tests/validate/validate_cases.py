@@ -1274,7 +1274,16 @@ CASES: list[Case] = [
         "standard-value-negative",
         "qudt:value (entailed from djo:numericValue) of a quantity is negative",
         add='qt:misha-age qudt:value "-1.0"^^xsd:decimal .',
-        expect=("violation qt:misha-age qudt:value|schema:value|time:numericDuration MinInclusive "
+        expect=("violation qt:misha-age qudt:value|schema:value|time:numericDuration|"
+                "schema:minValue|schema:maxValue MinInclusive "
+                "djosh:StandardNumberShape/not-negative",),
+    ),
+    Case(
+        "standard-bound-negative",
+        "schema:minValue (entailed from a lower bound) of a quantity is negative",
+        add='qt:misha-age schema:minValue "-1.0"^^xsd:decimal .',
+        expect=("violation qt:misha-age qudt:value|schema:value|time:numericDuration|"
+                "schema:minValue|schema:maxValue MinInclusive "
                 "djosh:StandardNumberShape/not-negative",),
     ),
     Case(
