@@ -23,7 +23,9 @@ message names the limit, its value and how to raise it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 from handcar.errors import LimitError
@@ -101,13 +103,20 @@ ALL: tuple[Limit, ...] = (
 )
 
 
-def read_regular_file(path: os.PathLike[str] | str, limit: Limit) -> bytes:
+def read_regular_file(
+    path: os.PathLike[str] | str,
+    limit: Limit,
+    *,
+    cap: int | None = None,
+    exceeded: Callable[[Path, str], LimitError] | None = None,
+) -> bytes:
     """The bytes of ``path``, which must be a regular file no larger than ``limit``.
 
     A FIFO, a device or a folder is refused before it is opened (opening a FIFO blocks);
-    the size is checked before reading and again while reading (a file may grow)."""
+    the size is checked before reading and again while reading (a file may grow). ``cap``
+    replaces the limit's value and ``exceeded`` its error, for a command that overrides it
+    (``validate --max-input-size``). Other failures of the system are raised as they are."""
     import stat
-    from pathlib import Path
 
     p = Path(path)
     try:
@@ -120,13 +129,14 @@ def read_regular_file(path: os.PathLike[str] | str, limit: Limit) -> bytes:
         raise LimitError(p, None, "is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
         raise LimitError(p, None, "not a regular file (a FIFO, socket or device is refused)")
-    cap = int(limit.value())
+    cap = int(limit.value()) if cap is None else cap
+    over = exceeded or (lambda where, amount: limit.exceeded(where, None, amount))
     if st.st_size > cap:
-        raise limit.exceeded(p, None, f"{st.st_size} bytes")
+        raise over(p, f"{st.st_size} bytes")
     with open(p, "rb") as handle:
         data = read_capped(handle, cap)
     if len(data) > cap:
-        raise limit.exceeded(p, None, f"more than {cap} bytes")
+        raise over(p, f"more than {cap} bytes")
     return data
 
 

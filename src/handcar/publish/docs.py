@@ -26,15 +26,14 @@ import hashlib
 import html
 import importlib.metadata
 import logging
-import os
 import sys
-import tempfile
 import types
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from handcar.files import write_atomically
 from handcar.namespaces import OWL, RDF, VANN
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 
@@ -143,10 +142,7 @@ def cached_render(ntriples: bytes, cache: Path | None) -> str:
     page = render(ntriples)
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, prefix=".pylode-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(page)
-        os.replace(tmp, path)  # atomic: a concurrent build reads a whole page or none
+        write_atomically(path, page)  # a concurrent build reads a whole page or none
     except OSError:
         pass  # an unwritable cache only costs time
     return page

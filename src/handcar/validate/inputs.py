@@ -36,7 +36,7 @@ from rdflib.term import Node
 
 from handcar.errors import InputError, LimitError, read_failure
 from handcar.formats import SUFFIXES
-from handcar.limits import RDF_BYTES, MiB, read_capped
+from handcar.limits import RDF_BYTES, MiB, read_regular_file
 from handcar.rdfterms import to_rdflib
 from handcar.validate.jsonld_context import inline_contexts, load_json
 from handcar.xml_entities import refuse_entities
@@ -183,24 +183,12 @@ def read_into(graph: Graph, files: Iterable[Path]) -> Graph:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of ``path``: a regular file within the size limit (checked again while reading,
-    as a file may grow)."""
+    """The bytes of ``path``: a regular file within the size limit in force
+    (:func:`max_input_bytes`; checked again while reading, as a file may grow)."""
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError(path, None, "not a regular file (a FIFO, socket or device is refused)")
-        cap = max_input_bytes()
-        if st.st_size > cap:
-            raise _over_limit(path, f"{st.st_size} bytes")
-        with open(path, "rb") as handle:
-            data = read_capped(handle, cap)
-    except FileNotFoundError:
-        raise InputError(path, None, "no such file") from None
+        return read_regular_file(path, RDF_BYTES, cap=max_input_bytes(), exceeded=_over_limit)
     except OSError as exc:
         raise read_failure(path, exc) from None
-    if len(data) > cap:
-        raise _over_limit(path, f"more than {cap} bytes")
-    return data
 
 
 def _parse(path: Path) -> tuple[list[ox.Quad], dict[str, str]]:

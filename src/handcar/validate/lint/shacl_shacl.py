@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
+from handcar.files import write_atomically
 from handcar.resources import cache_dir
 from handcar.validate.lint.context import LintContext, sh
 
@@ -47,7 +48,7 @@ def check_shacl_shacl(ctx: LintContext) -> None:
         if marker is not None:
             try:
                 marker.parent.mkdir(parents=True, exist_ok=True)
-                marker.write_text("SHACL-for-SHACL: conforms\n", encoding="utf-8")
+                write_atomically(marker, "SHACL-for-SHACL: conforms\n")
             except OSError:
                 pass  # an unwritable cache only costs time
         return
