@@ -96,7 +96,11 @@ def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    articles = [_article(source, claims) for source in result.sources]
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims.values():
+        if claim.anchor is not None:
+            by_article[claim.reported_in].append(claim)
+    articles = [_article(source, by_article[source.iri]) for source in result.sources]
     enrichment = sorted((c for c in claims.values() if c.anchor is None), key=lambda c: c.iri)
     count = sum(len(c.facts) for c in claims.values())
     page = env.get_template(TEMPLATE).render(
@@ -186,16 +190,15 @@ def _anchor(text: Graph, evidence: Node) -> Anchor:
     return Anchor(start, end, exact)
 
 
-def _article(source: Source, claims: dict[Node, Claim]) -> dict[str, object]:
-    """One article: its claims grouped by the sentence their quote starts in."""
+def _article(source: Source, claims: list[Claim]) -> dict[str, object]:
+    """One article: its anchored claims grouped by the sentence their quote starts in."""
     text = source.text
     spans = list(source.sentences) or [(0, len(text))]
     starts = [s for s, _ in spans]
     grouped: dict[int, list[Claim]] = defaultdict(list)
-    for claim in claims.values():
+    for claim in claims:
         anchor = claim.anchor
-        if anchor is None or claim.reported_in != source.iri:
-            continue
+        assert anchor is not None
         if text[anchor.start : anchor.end] != anchor.exact:
             raise ValueError(f"{claim.iri}: its position selector does not cut out its quote")
         index = max(bisect.bisect_right(starts, anchor.start) - 1, 0)
