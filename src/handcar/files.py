@@ -15,9 +15,10 @@ from handcar.errors import IOFailure
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write ``content`` (text is UTF-8) to ``path`` through a temporary file beside it.
 
-    Special files (``/dev/stdout``, ``/dev/null``, a FIFO) cannot be replaced; they are written
-    in place."""
+    A symlink is followed (its target is replaced, the link kept). Special files
+    (``/dev/stdout``, ``/dev/null``, a FIFO) cannot be replaced; they are written in place."""
     data = content.encode("utf-8") if isinstance(content, str) else content
+    path = Path(os.path.realpath(path))  # through a symlink to its file: the link stays
     try:
         if path.exists() and not path.is_file():
             with path.open("wb") as handle:
