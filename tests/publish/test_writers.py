@@ -316,3 +316,31 @@ def test_an_iri_that_jsonld_would_misread_is_refused() -> None:
     data = Quads.of([quad(BASE + "s", DJO + "p", "wd:Q1")])
     with pytest.raises(PublishError, match=r"cannot write JSON-LD: .*confused.*<wd:Q1>"):
         write("jsonld", data)
+
+
+def test_each_journey_is_framed_over_what_it_reaches_only() -> None:
+    """Framing per journey sees only the triples the journey reaches, so another journey's data
+    (or any unrelated node) changes neither its tree nor its cost."""
+    from handcar.publish import framed
+
+    ctx = context(PUBLISHED_PREFIXES)["@context"]
+    one = [
+        quad(BASE + "j1", RDF + "type", DJO + "Journey", ASSERTED),
+        quad(BASE + "j1", DJO + "hasLeg", BASE + "j1/leg", ASSERTED),
+        quad(BASE + "j1/leg", DJO + "origin", BASE + "place/p", ASSERTED),
+        quad(BASE + "place/p", RDFS + "label", ox.Literal("P", language="en"), ASSERTED),
+    ]
+    other = [
+        quad(BASE + "j2", RDF + "type", DJO + "Journey", ASSERTED),
+        quad(BASE + "j2", DJO + "origin", BASE + "place/p", ASSERTED),
+        quad(BASE + "unrelated", RDFS + "label", ox.Literal("U", language="en"), ASSERTED),
+    ]
+    reached = framed.reached(Quads.of(one + other).triples, [BASE + "j1", BASE + "j2"])
+    assert {str(t.subject) for t in reached[BASE + "j1"]} == {
+        f"<{BASE}j1>", f"<{BASE}j1/leg>", f"<{BASE}place/p>"}
+    assert {str(t.subject) for t in reached[BASE + "j2"]} == {f"<{BASE}j2>", f"<{BASE}place/p>"}
+    alone = framed.trees(Quads.of(one), [BASE + "j1"], ctx)
+    together = framed.trees(Quads.of(one + other), [BASE + "j1", BASE + "j2"], ctx)
+    assert together[0] == alone[0]
+    assert together[1]["@id"] == "id:j2" or together[1]["@id"].endswith("j2")
+    assert "U" not in json.dumps(together)
