@@ -22,6 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from handcar.baseiri import DEFAULT_BASE
 from handcar.competency import (
     answer,
     answers_markdown,
@@ -30,7 +31,6 @@ from handcar.competency import (
     questions,
     replace_generated,
 )
-from handcar.graph.iris import DEFAULT_BASE
 from handcar.query import open_release
 
 

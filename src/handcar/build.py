@@ -15,12 +15,13 @@ from handcar.annotation.coverage import Coverage, coverage
 from handcar.annotation.enrichment import load_enrichment
 from handcar.annotation.resolve import resolve
 from handcar.article import load_article
+from handcar.baseiri import DEFAULT_BASE
 from handcar.errors import InputError
 from handcar.graph.claims import ArticleClaims, build_claims
 from handcar.graph.dataset import add_article, add_graph_provenance, new_dataset
 from handcar.graph.enrichment import add_enrichment
 from handcar.graph.entail import add_entailed
-from handcar.graph.iris import DEFAULT_BASE, Iris
+from handcar.graph.iris import Iris
 from handcar.vocabulary import Vocabulary, vocabulary
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from handcar.graph.iris import GRAPHS
+from handcar.baseiri import GRAPHS
 from handcar.publish.formats import CONTEXT_URL
 from handcar.publish.rdf import PUBLISHED_PREFIXES
 from handcar.resources import ontology_dir

@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 
 from handcar.answers import Answers
+from handcar.baseiri import DEFAULT_BASE
 from handcar.competency import (
     Question,
     answers_markdown,
@@ -22,7 +23,6 @@ from handcar.competency import (
     queries_dir,
     questions,
 )
-from handcar.graph.iris import DEFAULT_BASE
 
 QUESTIONS = questions()
 DJO = "https://w3id.org/djo#"

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from handcar.baseiri import DEFAULT_BASE, GRAPHS, check_base
 from handcar.errors import (
     EXIT_INPUT,
     EXIT_IO,
@@ -23,7 +24,6 @@ from handcar.errors import (
     IOFailure,
     UsageError,
 )
-from handcar.graph.iris import DEFAULT_BASE, GRAPHS, check_base
 
 if TYPE_CHECKING:
     from handcar.build import BuildResult

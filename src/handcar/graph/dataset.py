@@ -14,8 +14,9 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 
 from handcar.annotation.anchor import Anchor
+from handcar.baseiri import GRAPHS
 from handcar.graph.claims import ArticleClaims
-from handcar.graph.iris import GRAPHS, Iris
+from handcar.graph.iris import Iris
 from handcar.namespaces import DJO, NIF, OA, PREFIXES, PROV, SCHEMA
 
 

@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handcar.baseiri import GRAPHS
 from handcar.build import BuildResult
 from handcar.formats import SUFFIXES
-from handcar.graph.iris import GRAPHS
 from handcar.namespaces import DJO_ONTOLOGY, JSONLD
 from handcar.ontology import Ontology, load_ontology
 from handcar.publish.factcheck import factcheck_page

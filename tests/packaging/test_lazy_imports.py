@@ -1,0 +1,24 @@
+"""``handcar --help`` imports only the command line: no RDF, SHACL or JSON-LD library
+(issue 14, point 7). Checked in a fresh interpreter, where nothing else has imported them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("rdflib", "pyshacl", "pyld", "pyoxigraph", "owlrl", "jinja2")  # typer uses markdown-it
+
+PROGRAM = f"""
+import sys
+from typer.testing import CliRunner
+from handcar.cli import app
+result = CliRunner().invoke(app, ["--help"])
+assert result.exit_code == 0, result.output
+print(",".join(m for m in {HEAVY!r} if m in sys.modules))
+"""
+
+
+def test_help_imports_no_rdf_library() -> None:
+    done = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "", f"handcar --help imported {done.stdout.strip()}"
