@@ -57,9 +57,9 @@ def _error(folder: Path) -> ArticleError:
 def test_metadata(article: Article) -> None:
     assert article.id == ARTICLE_ID
     assert article.path == ARTICLE_DIR / "article.md"
-    assert article.headline == "Russian Diplomats Push Railway Handcar Home from North Korea"
-    assert article.date_published == dt.date(2021, 2, 26)
-    assert article.url == (
+    # metadata comes from the annotation (no front matter); the trailer is only recognised
+    assert article.front_matter is None
+    assert article.original_url == (
         "https://www.themoscowtimes.com/2021/02/26/"
         "russian-diplomats-push-railway-handcar-home-from-north-korea-a73079"
     )
@@ -145,7 +145,7 @@ def test_text_is_the_plain_rendering(article: Article) -> None:
     assert article.text.startswith(
         "Russian Diplomats Push Railway Handcar Home from North Korea\n\nFebruary 26, 2021\n\n"
     )
-    assert article.text.endswith(f"\n\nOriginal url:\n\n{article.url}\n")
+    assert article.text.endswith(f"\n\nOriginal url:\n\n{article.original_url}\n")
     assert "said Thursday" in article.text
     assert "were flown out of the country." in article.text
     assert "(@novaya_gazeta)" in article.text
@@ -216,11 +216,11 @@ Original url: <https://example.org/a>
         "Plain strong and em, a link and https://y.org/z,\na_b & c\nnext.\n\n"
         "In a list.\n\nQuoted text.\n\nOriginal url: https://example.org/a\n"
     )
-    assert article.date_published == dt.date(2022, 2, 3)
+    assert [b.kind for b in article.blocks][:2] == ["headline", "dateline"]
     assert article.caption is None
     assert article.post is None
     assert len(article.body) == 3
-    assert article.url == "https://example.org/a"
+    assert article.original_url == "https://example.org/a"
     assert [b.kind for b in article.blocks][-2:] == ["url_label", "url"]
     assert article.line_of(article.text.index("a_b")) == 6
     assert article.line_of(article.text.index("next.")) == 7
@@ -233,7 +233,6 @@ def test_minimal_layout_and_crlf(tmp_path: Path) -> None:
     assert article.text == (
         "A Headline\n\nMarch 3, 2022\n\nFirst paragraph.\n\nOriginal url:\n\nhttps://example.org/a\n"
     )
-    assert article.date_published == dt.date(2022, 3, 3)
     assert [article.text_of(s) for s in article.sentences] == ["First paragraph."]
 
 
@@ -263,25 +262,65 @@ def test_error_missing_file(tmp_path: Path) -> None:
     assert "no such file" in error.message
 
 
-def test_error_no_headline(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, "\nJust text.\n\n" + MINIMAL.split("\n", 2)[2])
+def test_plain_article_is_all_body(tmp_path: Path) -> None:
+    """No H1, no dateline, no trailer: every paragraph is body (a wire lead stays body)."""
+    markdown = (
+        "HARBOURTON, March 3, 2022 — A keeper rowed home. Nobody saw it.\n\n"
+        "## Later\n\nThe sea was calm.\n"
+    )
+    article = load_article(_folder(tmp_path, markdown))
+    assert [b.kind for b in article.blocks] == ["body", "subheading", "body"]
+    assert article.original_url is None
+    assert [article.text_of(s) for s in article.sentences] == [
+        "HARBOURTON, March 3, 2022 — A keeper rowed home.",
+        "Nobody saw it.",
+        "The sea was calm.",
+    ]
+
+
+def test_h1_without_dateline(tmp_path: Path) -> None:
+    article = load_article(_folder(tmp_path, "# Title\n\nThe first paragraph is body.\n"))
+    assert [b.kind for b in article.blocks] == ["headline", "body"]
+
+
+def test_front_matter_is_cut_off_and_lines_still_count(tmp_path: Path) -> None:
+    markdown = "---\nheadline: A Keeper Rows Home\ndate: 2022-03-03\n---\n\nThe sea.\n\nCalm.\n"
+    article = load_article(_folder(tmp_path, markdown))
+    assert article.text == "The sea.\n\nCalm.\n"
+    assert article.front_matter is not None
+    assert article.front_matter.last_line == 4
+    # YAML line n is article.md line n: the opening fence is blanked, not dropped
+    assert article.front_matter.yaml.split("\n")[1:3] == [
+        "headline: A Keeper Rows Home",
+        "date: 2022-03-03",
+    ]
+    assert article.line_of(0) == 6
+    assert article.line_of(article.text.index("Calm")) == 8
+
+
+def test_error_front_matter_not_closed(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "---\nheadline: x\n\nBody.\n")
     error = _error(folder)
-    assert (error.path, error.line) == (folder / "article.md", 2)
-    assert str(error) == f"{folder / 'article.md'}:2: {error.message}"
-    assert "H1 headline" in error.message
+    assert (error.path, error.line) == (folder / "article.md", 1)
+    assert "never closed" in error.message
 
 
-def test_error_bad_dateline(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, MINIMAL.replace("March 3, 2022", "Smarch 33, 2022"))
-    error = _error(folder)
-    assert str(error).startswith(f"{folder / 'article.md'}:3: ")
-    assert "Smarch 33, 2022" in error.message
+def test_thematic_break_later_is_not_front_matter(tmp_path: Path) -> None:
+    article = load_article(_folder(tmp_path, "Body.\n\n---\n\nMore.\n"))
+    assert article.front_matter is None
+    assert article.text == "Body.\n\nMore.\n"
 
 
-def test_error_no_url(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, MINIMAL.split("Original url:")[0])
-    error = _error(folder)
-    assert str(error) == f"{folder / 'article.md'}:6: no 'Original url:' paragraph"
+def test_long_paragraph_after_h1_is_body_not_dateline(tmp_path: Path) -> None:
+    lead = "MOSCOW, March 3, 2022 — Eight people pushed a cart over a long bridge at dawn."
+    article = load_article(_folder(tmp_path, f"# T\n\n{lead}\n"))
+    assert [b.kind for b in article.blocks] == ["headline", "body"]
+
+
+def test_url_trailer_is_optional_but_last(tmp_path: Path) -> None:
+    article = load_article(_folder(tmp_path, MINIMAL.split("Original url:")[0]))
+    assert article.original_url is None
+    assert [b.kind for b in article.blocks] == ["headline", "dateline", "body"]
 
 
 def test_error_embed_without_attribution(tmp_path: Path) -> None:
@@ -323,7 +362,7 @@ Original url:
 <https://example.org/z>
 """
     article = load_article(_folder(tmp_path, markdown))
-    assert article.date_published == dt.date(2023, 3, 5)
+    assert article.blocks[1].kind == "dateline"
     assert article.caption is None
     first, second = article.posts
     assert (first.author_name, first.author_handle) == ("Someone Else", "some_one")

@@ -154,9 +154,9 @@ def source_of(claims: ArticleClaims, iris: Iris) -> Source:
     return Source(
         id=article.id,
         iri=str(iris.article(article.id)),
-        headline=article.headline,
-        url=article.url,
-        date=article.date_published.isoformat(),
+        headline=claims.meta.headline,
+        url=claims.meta.url or "",
+        date=claims.meta.date.isoformat(),
         publisher=str(claims.publisher),
         text=article.text,
         sentences=tuple((s.start, s.end) for s in article.sentences),

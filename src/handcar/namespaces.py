@@ -80,6 +80,7 @@ class DJO(DefinedNamespace):
     ForeignMinistry: URIRef  # foreign ministry
     DiplomaticMission: URIRef  # diplomatic mission
     NewsOrganization: URIRef  # news organisation
+    UnnamedAgent: URIRef  # unnamed agent
     Group: URIRef  # group of people
     TravelGroup: URIRef  # travel group
     Post: URIRef  # post
@@ -363,4 +364,3 @@ def namespace_of(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
         return str(prefixes[split[0]])
     cut = max(iri.rfind("#"), iri.rfind("/"))
     return iri[: cut + 1] if cut > 0 else iri
-

@@ -36,6 +36,9 @@ ANNOTATION = """\
 # fiction: the annotation of the made-up article in tests/annotation/conftest.py
 format: handcar-annotation/1
 article:
+  headline: Ferry Crew Rows Keeper Home From Gull Rock
+  date: 2022-03-03
+  url: https://example.org/fiction/ferry-crew
   publisher: harbour-gazette
   publisher_quote: The Harbour Gazette
 entities:

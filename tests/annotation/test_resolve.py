@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import rdflib
 
-from handcar.annotation.checked import ARTICLE_ID, Evidence, Fact, Ref
+from handcar.annotation.checked import ARTICLE_ID, UNNAMED_PUBLISHER, Evidence, Fact, Ref
 from handcar.annotation.coverage import coverage
 from handcar.annotation.model import IriValue
 from handcar.annotation.timeexpr import CalendarTime
+from handcar.errors import AnnotationError
 from handcar.namespaces import DJO
 
 from .conftest import ANNOTATION, ARTICLE, Fiction, edit, line_of
@@ -27,7 +29,12 @@ def test_the_checked_annotation(fiction: Fiction) -> None:
     checked = fiction.resolve()
     text = checked.article.text
     assert checked.article.id == "ferry-crew"
-    assert (checked.publisher, checked.language) == ("harbour-gazette", "en")
+    assert (checked.publisher, checked.meta.language) == ("harbour-gazette", "en")
+    assert (checked.meta.headline, checked.meta.date.isoformat(), checked.meta.byline) == (
+        "Ferry Crew Rows Keeper Home From Gull Rock",
+        "2022-03-03",
+        None,
+    )
     assert (checked.embedded_post, checked.photo) == (None, None)
     things = {t.id: t for t in checked.things}
     assert list(things) == ["harbour-gazette", "ilse-marrow", "boat-leg", "bus-leg"]
@@ -377,3 +384,86 @@ def test_said_by_is_checked_before_source_in_one_item(fiction: Fiction) -> None:
 def test_the_article_fixture_is_marked_as_fiction() -> None:
     assert re.match(r"<!-- fiction: ", ARTICLE)
     assert ANNOTATION.startswith("# fiction: ")
+
+
+# --- the article's metadata: front matter or annotation, never the paragraphs ---------------
+
+FRONT = "---\nheadline: Ferry Crew Rows Keeper Home\ndate: 2022-03-03\nbyline: By A. Tester\n---\n"
+META = "  headline: Ferry Crew Rows Keeper Home From Gull Rock\n  date: 2022-03-03\n"
+PUBLISHER = "  publisher: harbour-gazette\n  publisher_quote: The Harbour Gazette\n"
+
+
+def _front(fiction: Fiction, front: str) -> Path:
+    article = fiction.folder / "article.md"
+    article.write_text(front + article.read_text(encoding="utf-8"), encoding="utf-8")
+    return article
+
+
+def _article_error(fiction: Fiction, text: str) -> AnnotationError:
+    with pytest.raises(AnnotationError) as caught:
+        fiction.resolve(text)
+    return caught.value
+
+
+def test_metadata_from_front_matter(fiction: Fiction) -> None:
+    _front(fiction, FRONT)
+    checked = fiction.resolve(edit(META, ""))
+    meta = checked.meta
+    assert (meta.headline, meta.date.isoformat(), meta.byline, meta.language) == (
+        "Ferry Crew Rows Keeper Home",
+        "2022-03-03",
+        "By A. Tester",
+        "en",
+    )
+    assert meta.url == "https://example.org/fiction/ferry-crew"  # from the annotation
+    assert "headline" not in checked.article.text
+    assert checked.article.text.startswith("Ferry Crew Rows Keeper Home From Gull Rock\n\n")
+    # offsets still map to lines of article.md, five lines further down
+    assert checked.article.line_of(0) == 7
+
+
+def test_metadata_in_both_places_is_an_error(fiction: Fiction) -> None:
+    _front(fiction, FRONT)
+    error = fiction.error(ANNOTATION)
+    assert error.line == line_of(ANNOTATION, "  headline:")
+    assert "headline is also given in the front matter" in error.message
+    assert "(line 2)" in error.message
+
+
+def test_front_matter_errors_name_article_md_and_its_line(fiction: Fiction) -> None:
+    article = _front(fiction, "---\nheadline: x\ndate: 2022-02-30\n---\n")
+    error = _article_error(fiction, edit(META, ""))
+    assert (error.path, error.line) == (article, 3)
+    assert "not a valid date" in error.message
+    article.write_text("---\nheadlin: x\n---\n\nBody.\n", encoding="utf-8")
+    error = _article_error(fiction, edit(META, ""))
+    assert (error.path, error.line) == (article, 2)
+    assert error.message == "headlin: unknown key"
+
+
+def test_front_matter_refuses_unsafe_yaml(fiction: Fiction) -> None:
+    article = _front(fiction, "---\nheadline: !!python/object:os.system x\n---\n")
+    error = _article_error(fiction, edit(META, ""))
+    assert (error.path, error.line) == (article, 2)
+    assert "is not allowed" in error.message
+
+
+def test_no_headline_is_an_error(fiction: Fiction) -> None:
+    text = edit("  headline: Ferry Crew Rows Keeper Home From Gull Rock\n", "")
+    error = fiction.error(text)
+    assert error.line == line_of(text, "article:")
+    assert "the article has no headline" in error.message
+
+
+def test_unnamed_publisher(fiction: Fiction) -> None:
+    checked = fiction.resolve(edit(PUBLISHER, ""))
+    assert checked.publisher == UNNAMED_PUBLISHER
+    # what nobody in particular says, the unnamed publisher says
+    assert UNNAMED_PUBLISHER in {s.evidence.said_by for s in checked.statements}
+
+
+def test_publisher_quote_without_publisher_is_an_error(fiction: Fiction) -> None:
+    text = edit("  publisher: harbour-gazette\n", "")
+    error = fiction.error(text)
+    assert error.line == line_of(text, "publisher_quote")
+    assert "there is no publisher to quote" in error.message

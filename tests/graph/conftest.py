@@ -14,6 +14,7 @@ import rdflib
 from handcar.annotation.anchor import find_quote
 from handcar.annotation.checked import (
     ARTICLE_ID,
+    ArticleMeta,
     CheckedAnnotation,
     CheckedQuantity,
     CheckedStatement,
@@ -73,8 +74,14 @@ def checked(article: Article) -> CheckedAnnotation:
 
     return CheckedAnnotation(
         article=article,
+        meta=ArticleMeta(
+            headline="Two Legs Home",
+            date=dt.date(2021, 6, 4),
+            url="https://example.org/fiction/two-legs",
+            language="en",
+            byline=None,
+        ),
         publisher="dune-gazette",
-        language="en",
         embedded_post=None,
         photo=None,
         things=(

@@ -50,7 +50,8 @@ def test_iris_entities_by_kind_the_rest_scoped_to_the_article(claims: ArticleCla
         "walk": iri("event/two-legs.walk"),
         "train": iri("event/two-legs.train"),
     }
-    assert (claims.post, claims.photo, claims.language) == (None, None, "en")
+    assert (claims.post, claims.photo, claims.meta.language) == (None, None, "en")
+    assert not claims.unnamed_publisher
 
 
 def test_a_claim_names_who_says_it_where_and_its_words(

@@ -8,6 +8,7 @@ The graph is built from this alone (:mod:`handcar.graph.claims`), without checki
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from rdflib import XSD, URIRef
@@ -19,10 +20,23 @@ from handcar.article import Article
 from handcar.namespaces import DJO
 
 ARTICLE_ID = "article"  # the reserved id that stands for the article itself (a Source)
+# The id of the publisher when the annotation names none (not a slug, so no entity can have it).
+UNNAMED_PUBLISHER = "article.publisher"
 # Properties whose object's OWL-Time interval is derived, so their object is always a Ref.
 INTERVAL_LINKS = (DJO.nextLeg, DJO.duration)
 # Datatypes whose values are whole numbers (a fact's number is checked, then written as one).
 INTEGER_TYPES = {XSD.integer, XSD.positiveInteger, XSD.nonNegativeInteger, XSD.int, XSD.long}
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """The article's metadata (:mod:`handcar.annotation.frontmatter`)."""
+
+    headline: str
+    date: dt.date  # the publication date
+    url: str | None
+    language: str  # BCP 47
+    byline: str | None
 
 
 @dataclass(frozen=True)
@@ -110,8 +124,8 @@ class CheckedAnnotation:
     """One article and its annotation, checked against each other and the ontology."""
 
     article: Article
-    publisher: str  # an Agent id
-    language: str
+    meta: ArticleMeta
+    publisher: str  # an Agent id, or UNNAMED_PUBLISHER
     embedded_post: str | None  # Source ids
     photo: str | None
     things: tuple[CheckedThing, ...]  # the entities, then the events

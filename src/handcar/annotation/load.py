@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from handcar.annotation.model import Annotation
 from handcar.annotation.yamlsource import YamlDocument, read_yaml
@@ -30,10 +31,19 @@ class LoadedAnnotation:
 def load_annotation(path: Path) -> LoadedAnnotation:
     """Read and schema-check ``path``; raise AnnotationError at the first problem."""
     document = read_yaml(path)
+    return LoadedAnnotation(validated(Annotation, document), document)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validated(model: type[Model], document: YamlDocument) -> Model:
+    """``document``'s data as ``model``; AnnotationError at the line of the first problem."""
+    path = document.path
     if not isinstance(document.data, dict):
-        raise AnnotationError(path, 1, "expected a mapping at the top level")
+        raise AnnotationError(path, document.line(()), "expected a mapping at the top level")
     try:
-        annotation = Annotation.model_validate(document.data)
+        return model.model_validate(document.data)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = _trim_union_branch(first["loc"])
@@ -45,7 +55,6 @@ def load_annotation(path: Path) -> LoadedAnnotation:
         more = len(exc.errors()) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise AnnotationError(path, document.line(loc), f"{where}: {message}{suffix}") from None
-    return LoadedAnnotation(annotation, document)
 
 
 def _trim_union_branch(loc: tuple) -> tuple:

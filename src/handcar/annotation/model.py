@@ -55,14 +55,37 @@ class Attributed(Quoted):
     source: Slug | None = None
 
 
-class ArticleInfo(_Strict):
-    """Facts about the article that its Markdown does not carry in a fixed place."""
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+\S*$")]
 
-    publisher: Slug
-    publisher_quote: Text
-    language: LangTag = "en"
+
+class Metadata(_Strict):
+    """The article's metadata: in ``article.md``'s front matter or in the annotation's
+    ``article:`` section (each key in one of the two; see articles/README.md)."""
+
+    headline: Text | None = None
+    date: dt.date | None = None  # the publication date
+    url: HttpUrl | None = None
+    language: LangTag | None = None  # BCP 47; "en" when neither place gives it
+    byline: Text | None = None  # the byline as printed ("By Ada Pell"), a credit, not an agent
+
+
+METADATA_KEYS = tuple(Metadata.model_fields)
+
+
+class ArticleInfo(Metadata):
+    """The annotation's ``article:`` section: metadata, and which entities stand for the
+    publisher (none: an unnamed publisher), the embedded post and the photo."""
+
+    publisher: Slug | None = None
+    publisher_quote: Text | None = None
     embedded_post: Slug | None = None
     photo: Slug | None = None
+
+    @model_validator(mode="after")
+    def _quote_needs_publisher(self) -> ArticleInfo:
+        if self.publisher_quote is not None and self.publisher is None:
+            raise ValueError("publisher_quote: there is no publisher to quote")
+        return self
 
 
 class Thing(Attributed):
@@ -186,7 +209,7 @@ class Annotation(_Strict):
     """One article's annotation file."""
 
     format: Literal["handcar-annotation/1"]
-    article: ArticleInfo
+    article: ArticleInfo = ArticleInfo()
     entities: list[Thing] = []
     events: list[Thing] = []
     quantities: list[Quantity] = []

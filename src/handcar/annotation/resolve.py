@@ -3,6 +3,8 @@
 Every rule the annotation format states beyond its schema (articles/README.md) is checked here,
 in this order, and the first broken one is raised as an AnnotationError at its line:
 
+0. the article's metadata: each key in the front matter or the annotation, not both; a headline
+   and a date (:mod:`handcar.annotation.frontmatter`);
 1. ids: unique across entities, events, quantities, times and statements; ``article`` is
    reserved for the article itself;
 2. the classes of entities and events are classes of the ontology;
@@ -15,7 +17,8 @@ in this order, and the first broken one is raised as an AnnotationError at its l
    whole number is required where the range is an integer type); ``nextLeg`` and ``duration``
    need an id (their OWL-Time intervals are derived from it);
 5. the quotes of ``not_modelled`` occur once;
-6. the publisher is an Agent, the embedded post and the photo are Sources;
+6. the publisher, if named, is an Agent (none: an unnamed publisher, a ``djo:UnnamedAgent``
+   minted for the article), the embedded post and the photo are Sources;
 7. each conflict pairs two different statement ids;
 8. the words of ``publisher_quote`` are in the text (anywhere: they have no prefix or suffix).
 """
@@ -32,6 +35,7 @@ from handcar.annotation.checked import (
     ARTICLE_ID,
     INTEGER_TYPES,
     INTERVAL_LINKS,
+    UNNAMED_PUBLISHER,
     CheckedAnnotation,
     CheckedQuantity,
     CheckedStatement,
@@ -42,6 +46,7 @@ from handcar.annotation.checked import (
     Note,
     Ref,
 )
+from handcar.annotation.frontmatter import article_metadata
 from handcar.annotation.load import LoadedAnnotation
 from handcar.annotation.model import (
     DURATION_UNITS,
@@ -74,9 +79,13 @@ class _Resolver:
         self.loaded, self.ann, self.article, self.vocab = loaded, loaded.annotation, article, vocab
         # every id a reference may name, with its classes
         self.classes: dict[str, tuple[URIRef, ...]] = {ARTICLE_ID: (DJO.NewsArticle,)}
+        self.publisher = self.ann.article.publisher or UNNAMED_PUBLISHER
+        if self.ann.article.publisher is None:
+            self.classes[UNNAMED_PUBLISHER] = (DJO.UnnamedAgent,)
 
     def resolve(self) -> CheckedAnnotation:
         ann = self.ann
+        self.meta = article_metadata(self.article, self.loaded)
         self._unique_ids()
         classes = {
             thing.id: self._classes(thing, (section, i, "type"))
@@ -110,8 +119,8 @@ class _Resolver:
         info = ann.article
         checked = CheckedAnnotation(
             article=self.article,
-            publisher=self._ref(info.publisher, ("article", "publisher"), kind="Agent"),
-            language=info.language,
+            meta=self.meta,
+            publisher=self._ref(self.publisher, ("article", "publisher"), kind="Agent"),
             embedded_post=self._optional(info.embedded_post, ("article", "embedded_post")),
             photo=self._optional(info.photo, ("article", "photo")),
             things=things,
@@ -121,7 +130,7 @@ class _Resolver:
             notes=notes,
             conflicts=self._conflicts(),
         )
-        if info.publisher_quote not in self.article.text:
+        if info.publisher_quote is not None and info.publisher_quote not in self.article.text:
             raise self._not_found(info.publisher_quote, ("article", "publisher_quote"))
         return checked
 
@@ -152,7 +161,7 @@ class _Resolver:
 
     def _when(self, time: Time, loc: Loc) -> timeexpr.CalendarTime:
         try:
-            return timeexpr.resolve(time.date, time.relative, self.article.date_published)
+            return timeexpr.resolve(time.date, time.relative, self.meta.date)
         except ValueError as exc:
             field = "date" if time.date is not None else "relative"
             raise self.loaded.error(str(exc), *loc, field) from None
@@ -172,7 +181,7 @@ class _Resolver:
 
     # -- evidence ----------------------------------------------------------------------------
     def _evidence(self, item: Attributed, loc: Loc) -> Evidence:
-        said_by = item.said_by or self.ann.article.publisher
+        said_by = item.said_by or self.publisher
         return Evidence(
             said_by=self._ref(said_by, (*loc, "said_by"), kind="Agent"),
             source=self._ref(item.source or ARTICLE_ID, (*loc, "source"), kind="Source"),

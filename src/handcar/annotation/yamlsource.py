@@ -49,7 +49,11 @@ def read_yaml(path: Path) -> YamlDocument:
     The file must be a regular file within ``YAML_BYTES``, UTF-8, without control characters;
     each parser event is checked (:mod:`handcar.annotation.yamlguard`) before its node is built.
     """
-    text = _read_text(path)
+    return parse_yaml(_read_text(path), path)
+
+
+def parse_yaml(text: str, path: Path) -> YamlDocument:
+    """Parse YAML ``text`` that came from ``path`` (used in errors), checking every event."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     guard(yaml, path)

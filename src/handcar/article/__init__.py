@@ -9,9 +9,12 @@ is the paragraphs' plain texts joined by ``"\\n\\n"``, plus one final ``"\\n"``
 Offsets are Python ``str`` indexes (Unicode code points), end exclusive, as W3C Web
 Annotation's TextPositionSelector counts them.
 
-The paragraphs are then told apart as the parts of a news article (:mod:`~handcar.article.parts`:
-headline, dateline, caption, body, embedded posts, original url), and the caption, body and
-posts are split into sentences (:mod:`~handcar.article.sentences`).
+An optional YAML front matter block at the top (:mod:`~handcar.article.frontmatter`) is cut off
+first: its lines are blanked, so it is not in the text and line numbers still count lines of
+``article.md``. The paragraphs are then told apart as the parts of a news article
+(:mod:`~handcar.article.parts`: body, and where present headline, dateline, caption, embedded
+posts, original url), and the caption, body and posts are split into sentences
+(:mod:`~handcar.article.sentences`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from handcar.article.frontmatter import FrontMatter, split_front_matter
 from handcar.article.layout import Layout, Span
 from handcar.article.markdown import paragraphs
 from handcar.article.model import Article, Block, BlockKind, EmbeddedPost
@@ -33,6 +37,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "EmbeddedPost",
+    "FrontMatter",
     "Span",
     "load_article",
     "parse_article",
@@ -70,5 +75,6 @@ def parse_article(source: str, path: Path | str, article_id: str) -> Article:
     """Parses article Markdown; ``path`` is only used in errors and ``Article.path``."""
     path = Path(path)
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    layout = Layout(paragraphs(path, source))
-    return build_article(path, layout, article_id, last_line=max(1, len(source.splitlines())))
+    front_matter, markdown = split_front_matter(path, source)
+    layout = Layout(paragraphs(path, markdown))
+    return build_article(path, layout, article_id, front_matter)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from handcar.article.frontmatter import FrontMatter
 from handcar.article.layout import LineMap, Span, line_at
 
 BlockKind = Literal[
@@ -52,13 +53,13 @@ class EmbeddedPost:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article: its plain text (see :mod:`handcar.article`), blocks, sentences, metadata."""
+    """One article: its plain text (see :mod:`handcar.article`), blocks and sentences.
+
+    Its metadata (headline, publication date, URL, ...) is not read from the paragraphs: it comes
+    from the front matter or the annotation (:mod:`handcar.annotation.frontmatter`)."""
 
     id: str
     path: Path  # the article.md file
-    headline: str
-    date_published: dt.date
-    url: str
     text: str
     blocks: tuple[Block, ...]
     body: tuple[Block, ...]
@@ -67,6 +68,8 @@ class Article:
     posts: tuple[EmbeddedPost, ...]
     sentences: tuple[Span, ...]
     line_map: LineMap = field(repr=False)
+    front_matter: FrontMatter | None = None  # read by handcar.annotation.frontmatter
+    original_url: str | None = None  # the URL of an "Original url:" trailer, if any
 
     @property
     def post(self) -> EmbeddedPost | None:

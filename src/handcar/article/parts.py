@@ -1,12 +1,16 @@
-"""The parts of a news article, told apart in its paragraphs.
+"""The parts of a news article, told apart in its paragraphs; every part but the body is optional.
 
-An H1 headline; a dateline ("February 26, 2021"); optionally a photo caption, told apart by its
-trailing strong credit (``caption`` and ``caption_credit`` blocks are two sub-spans of that one
-paragraph); body paragraphs (other headings are ``subheading`` blocks), among which embedded
-posts may run from an ``**Embed:**`` paragraph (an ``embed_marker`` block) to an attribution
-paragraph ``— Name (@handle) Month D, YYYY``; last ``Original url:`` and the URL (same or next
-paragraph). Every block span is trimmed of surrounding whitespace, so
-``text[b.span.start:b.span.end]`` is its plain text.
+A plain Markdown or text article is all body (paragraphs; headings other than a first H1 are
+``subheading`` blocks). Recognised when present: a first-paragraph H1 (``headline``); right after
+it a short one-line paragraph with a date (``dateline``, at most ``DATELINE_MAX`` characters);
+right after the dateline a photo caption, told apart by its trailing strong credit (``caption``
+and ``caption_credit`` blocks are two sub-spans of that one paragraph); embedded posts, from an
+``**Embed:**`` paragraph (an ``embed_marker`` block) to an attribution paragraph ``— Name
+(@handle) Month D, YYYY``; and last an ``Original url:`` paragraph and the URL (same or next
+paragraph), after which nothing may follow. None of these gives the article's metadata
+(headline, date, URL: front matter or annotation, see articles/README.md); they only keep
+non-body paragraphs out of the sentences. Every block span is trimmed of surrounding whitespace,
+so ``text[b.span.start:b.span.end]`` is its plain text.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import re
 from pathlib import Path
 
 from handcar.article.dates import find_date
+from handcar.article.frontmatter import FrontMatter
 from handcar.article.layout import Layout, Span
 from handcar.article.markdown import Link, Paragraph
 from handcar.article.model import Article, Block, BlockKind, EmbeddedPost
@@ -25,6 +30,7 @@ _ATTRIBUTION = re.compile(r"[—–]\s*(?P<name>.+?)\s*\(@(?P<handle>\w+)\)\s*(?
 _URL_LABEL = re.compile(r"\s*original url:", re.I)
 _MEDIA_HOSTS = ("pic.twitter.com/", "pic.x.com/")
 _MEDIA_LABEL = re.compile(r"[^\W\d_]+:\s*")
+DATELINE_MAX = 60  # characters: longer paragraphs are never a dateline
 
 
 class _Doc:
@@ -48,24 +54,25 @@ class _Doc:
         return ArticleError(self.path, self.paras[i].line, message)
 
 
-def build_article(path: Path, layout: Layout, article_id: str, last_line: int) -> Article:
-    """The article the laid-out paragraphs make; ArticleError where a part is missing."""
+def build_article(
+    path: Path, layout: Layout, article_id: str, front_matter: FrontMatter | None = None
+) -> Article:
+    """The article the laid-out paragraphs make (every part but the body is optional)."""
     doc = _Doc(path, layout)
     paras = doc.paras
-    if not paras or paras[0].tag != "h1":
-        line = paras[0].line if paras else 1
-        raise ArticleError(doc.path, line, "no H1 headline ('# ...') at the start of the article")
-    headline = doc.add("headline", 0)
-    if len(paras) < 2:
-        raise doc.error(0, "no dateline after the headline")
-    doc.add("dateline", 1)
-    published = find_date(paras[1].text)
-    if published is None:
-        raise doc.error(1, f"no date like 'February 26, 2021' in the dateline {paras[1].text!r}")
-    label = next((j for j in range(2, len(paras)) if _is_url_label(paras[j])), None)
-    if label is None:
-        raise ArticleError(doc.path, last_line, "no 'Original url:' paragraph")
-    caption, credit, i = _caption(doc, 2, label)
+    i = 0
+    if paras and paras[0].tag == "h1":
+        doc.add("headline", 0)
+        i = 1
+        if i < len(paras) and _is_dateline(paras[i]):
+            doc.add("dateline", i)
+            i += 1
+            caption, credit, i = _caption(doc, i, len(paras))
+        else:
+            caption, credit = None, None
+    else:
+        caption, credit = None, None
+    label = next((j for j in range(i, len(paras)) if _is_url_label(paras[j])), len(paras))
     body: list[Block] = []
     posts: list[EmbeddedPost] = []
     while i < label:
@@ -77,13 +84,10 @@ def build_article(path: Path, layout: Layout, article_id: str, last_line: int) -
         if block.kind == "body":
             body.append(block)
         i += 1
-    url = _original_url(doc, label)
+    original_url = _original_url(doc, label) if label < len(paras) else None
     return Article(
         id=article_id,
         path=doc.path,
-        headline=doc.text[headline.span.start : headline.span.end],
-        date_published=published,
-        url=url,
         text=doc.text,
         blocks=tuple(doc.blocks),
         body=tuple(body),
@@ -92,6 +96,20 @@ def build_article(path: Path, layout: Layout, article_id: str, last_line: int) -
         posts=tuple(posts),
         sentences=tuple(sentences(doc.text, doc.blocks)),
         line_map=layout.line_map,
+        front_matter=front_matter,
+        original_url=original_url,
+    )
+
+
+def _is_dateline(para: Paragraph) -> bool:
+    """A short one-line paragraph with a date in it ("February 26, 2021", "Updated: 5 March
+    2023"); a wire lead ("MOSCOW, Feb. 26, 2021 — Eight ...") is longer and stays body."""
+    text = para.text.strip()
+    return (
+        para.tag == "p"
+        and not para.breaks
+        and len(text) <= DATELINE_MAX
+        and find_date(text) is not None
     )
 
 

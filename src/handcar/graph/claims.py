@@ -27,6 +27,8 @@ from handcar.annotation.anchor import Anchor
 from handcar.annotation.checked import (
     ARTICLE_ID,
     INTERVAL_LINKS,
+    UNNAMED_PUBLISHER,
+    ArticleMeta,
     CheckedAnnotation,
     CheckedQuantity,
     CheckedThing,
@@ -67,8 +69,9 @@ class ArticleClaims:
     """Everything the graph needs from one article."""
 
     article: Article
+    meta: ArticleMeta
     publisher: URIRef
-    language: str
+    unnamed_publisher: bool  # minted for the article: no entity of the annotation stands for it
     post: URIRef | None
     photo: URIRef | None
     claims: list[Claim]
@@ -86,7 +89,10 @@ class _Claims:
     def __init__(self, checked: CheckedAnnotation, vocab: Vocabulary, iris: Iris) -> None:
         self.checked, self.iris = checked, iris
         aid = checked.article.id
-        self.refs: dict[str, URIRef] = {ARTICLE_ID: iris.article(aid)}
+        self.refs: dict[str, URIRef] = {
+            ARTICLE_ID: iris.article(aid),
+            UNNAMED_PUBLISHER: iris.scoped("org", aid, "publisher"),
+        }
         for thing in checked.things:
             if thing.event:
                 self.refs[thing.id] = iris.scoped("event", aid, thing.id)
@@ -112,8 +118,9 @@ class _Claims:
         by_local = {c.local: c.iri for c in claims}
         return ArticleClaims(
             article=checked.article,
+            meta=checked.meta,
             publisher=self.refs[checked.publisher],
-            language=checked.language,
+            unnamed_publisher=checked.publisher == UNNAMED_PUBLISHER,
             post=self._optional(checked.embedded_post),
             photo=self._optional(checked.photo),
             claims=claims,

@@ -44,7 +44,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
     g["text"].add((text, RDF.type, DJO.ArticleText))
     g["text"].add((text, RDF.type, NIF.Context))
     g["text"].add((text, NIF.isString, Literal(art.text)))
-    g["text"].add((text, RDFS.label, Literal(f"plain text of {art.headline}", lang="en")))
+    g["text"].add((text, RDFS.label, Literal(f"plain text of {ac.meta.headline}", lang="en")))
     g["text"].add((text, DJO.sourceFile, Literal(f"articles/{aid}/article.md")))
     for claim in ac.claims:
         evidence = iris.scoped("evidence", aid, claim.local)
@@ -54,7 +54,9 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
         prov.add((claim.iri, DJO.statedIn, claim.source))
         prov.add((claim.iri, DJO.reportedIn, article))
         prov.add((claim.iri, DJO.hasEvidence, evidence))
-        prov.add((claim.iri, RDFS.label, Literal(_label(claim.anchor.exact), lang=ac.language)))
+        prov.add(
+            (claim.iri, RDFS.label, Literal(_label(claim.anchor.exact), lang=ac.meta.language))
+        )
         _anchor(g["text"], evidence, claim.iri, text, claim.anchor, OA.describing)
         for n, (s, p, o) in enumerate(claim.triples, start=1):
             g["asserted"].add((s, p, o))
@@ -79,29 +81,35 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
         prov.add((statement, DJO.statedIn, article))
         prov.add((statement, DJO.reportedIn, article))
         prov.add((statement, DJO.hasEvidence, evidence))
-        prov.add((statement, RDFS.label, Literal(_label(note.anchor.exact), lang=ac.language)))
+        prov.add((statement, RDFS.label, Literal(_label(note.anchor.exact), lang=ac.meta.language)))
         _anchor(g["text"], evidence, statement, text, note.anchor, OA.commenting)
         g["text"].add((evidence, OA.bodyValue, Literal(note.reason)))
     return derived
 
 
 def _source(prov: Graph, ac: ArticleClaims, article: URIRef, text: URIRef) -> None:
-    art = ac.article
+    art, meta = ac.article, ac.meta
     prov.add((article, RDF.type, DJO.NewsArticle))
-    prov.add((article, SCHEMA.headline, Literal(art.headline, lang=ac.language)))
-    prov.add((article, RDFS.label, Literal(art.headline, lang=ac.language)))
-    prov.add(
-        (article, SCHEMA.datePublished, Literal(art.date_published.isoformat(), datatype=XSD.date))
-    )
-    prov.add((article, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
-    prov.add((article, SCHEMA.inLanguage, Literal(ac.language)))
+    prov.add((article, SCHEMA.headline, Literal(meta.headline, lang=meta.language)))
+    prov.add((article, RDFS.label, Literal(meta.headline, lang=meta.language)))
+    prov.add((article, SCHEMA.datePublished, Literal(meta.date.isoformat(), datatype=XSD.date)))
+    if meta.url is not None:
+        prov.add((article, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI)))
+    if meta.byline is not None:
+        prov.add((article, SCHEMA.creditText, Literal(meta.byline, lang=meta.language)))
+    prov.add((article, SCHEMA.inLanguage, Literal(meta.language)))
     prov.add((article, DJO.publishedBy, ac.publisher))
+    if ac.unnamed_publisher:  # no words name it: described here, with the article's metadata
+        prov.add((ac.publisher, RDF.type, DJO.Organization))  # the range of djo:publishedBy
+        prov.add((ac.publisher, RDF.type, DJO.UnnamedAgent))
+        label = f"the unnamed publisher of \u201c{meta.headline}\u201d"
+        prov.add((ac.publisher, RDFS.label, Literal(label, lang="en")))
     prov.add((article, DJO.hasText, text))
     if ac.photo is not None:
         prov.add((article, DJO.embeds, ac.photo))
         if art.caption is not None:
             caption = art.text[art.caption.span.start : art.caption.span.end]
-            prov.add((ac.photo, DJO.caption, Literal(caption, lang=ac.language)))
+            prov.add((ac.photo, DJO.caption, Literal(caption, lang=ac.meta.language)))
     if ac.post is not None and art.post is not None:
         post = art.post
         prov.add((article, DJO.embeds, ac.post))
