@@ -9,6 +9,7 @@ The resources ship inside the package (``handcar/data/``; in the source tree the
 | ontology modules (``*.ttl``) | ``handcar/data/ontology/`` | ``$HANDCAR_ONTOLOGY_DIR`` |
 | SHACL shapes (``*.ttl``) | ``handcar/data/shapes/`` | ``$HANDCAR_SHAPES_DIR`` |
 | competency questions (``*.rq``) | ``handcar/data/queries/`` | ``$HANDCAR_QUERIES_DIR`` |
+| QUDT unit table (``qudt-units.tsv``) | ``handcar/data/units/`` | none |
 | release templates | ``handcar/publish/templates/`` | none |
 
 Each override stands alone: ``$HANDCAR_ONTOLOGY_DIR`` does not move the shapes, so publishing and
@@ -75,6 +76,11 @@ def shapes_dir(folder: Path | None = None) -> Path:
             f"or {hint}",
         )
     return folder
+
+
+def units_table() -> Path:
+    """The bundled QUDT unit table (:mod:`handcar.units`)."""
+    return _packaged("handcar", "data", "units") / "qudt-units.tsv"
 
 
 def templates_dir() -> Path:

@@ -1,0 +1,120 @@
+"""QUDT units by their code: lookup, comparability and conversion to the SI coherent unit.
+
+The table (``data/units/qudt-units.tsv``, derived from QUDT's units vocabulary by
+``scripts/qudt-units.py``; QUDT is CC BY 4.0, attribution to QUDT.org) lists every QUDT unit that
+is not deprecated: its code (``MI`` for ``http://qudt.org/vocab/unit/MI``), English label,
+symbol, quantity kinds, dimension vector and QUDT's conversion to the SI coherent unit of the
+same dimension: ``si = (value + offset) * multiplier``. Two units are comparable when they have
+the same dimension vector and both a multiplier ("about half a mile" and "more than a
+kilometer": both ``A0E0L1I0M0H0T0D0``). Arithmetic is exact, in :class:`decimal.Decimal`.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from rdflib import URIRef
+
+from handcar.resources import units_table
+
+NAMESPACE = "http://qudt.org/vocab/unit/"
+# OWL-Time temporal units (https://www.w3.org/TR/owl-time/#time:TemporalUnit) of the QUDT units
+# that have one: a duration in one of these also gets time:unitType.
+OWL_TIME_UNITS = {
+    "SEC": "unitSecond",
+    "MIN": "unitMinute",
+    "HR": "unitHour",
+    "DAY": "unitDay",
+    "WK": "unitWeek",
+    "MO": "unitMonth",
+    "YR": "unitYear",
+}
+
+
+class UnknownUnit(KeyError):
+    """A code that is not a (non-deprecated) QUDT unit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One QUDT unit, as the bundled table gives it."""
+
+    code: str
+    label: str
+    symbol: str
+    quantity_kinds: frozenset[str]  # QUDT quantity kind local names: Length, Time, Count, ...
+    dimension: str  # QUDT dimension vector local name, A0E0L1I0M0H0T0D0 for a length
+    multiplier: Decimal | None  # to the SI coherent unit; None when QUDT gives none
+    offset: Decimal  # added before multiplying (temperatures); 0 for most units
+
+    @property
+    def iri(self) -> URIRef:
+        return URIRef(NAMESPACE + self.code)
+
+    def is_a(self, kind: str) -> bool:
+        """Whether QUDT gives the unit the quantity kind ``kind`` (``Length``, ``Time``)."""
+        return kind in self.quantity_kinds
+
+
+@cache
+def _table() -> dict[str, Unit]:
+    with units_table().open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(
+            (line for line in handle if not line.startswith("#")),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
+        return {
+            row["code"]: Unit(
+                code=row["code"],
+                label=row["label"],
+                symbol=row["symbol"],
+                quantity_kinds=frozenset(row["quantity_kinds"].split()),
+                dimension=row["dimension"],
+                multiplier=Decimal(row["multiplier"]) if row["multiplier"] else None,
+                offset=Decimal(row["offset"]) if row["offset"] else Decimal(0),
+            )
+            for row in rows
+        }
+
+
+def unit(code: str) -> Unit:
+    """The unit with this code (case matters: ``MilliM`` is not ``MILLIM``); UnknownUnit if none."""
+    found = _table().get(code)
+    if found is None:
+        raise UnknownUnit(code)
+    return found
+
+
+def is_unit(code: str) -> bool:
+    return code in _table()
+
+
+def comparable(a: str, b: str) -> bool:
+    """Whether values in units ``a`` and ``b`` can be converted into each other."""
+    first, second = unit(a), unit(b)
+    return (
+        first.dimension == second.dimension
+        and first.multiplier is not None
+        and second.multiplier is not None
+    )
+
+
+def to_si(value: Decimal, code: str) -> Decimal:
+    """``value`` in unit ``code`` as a value in the SI coherent unit of its dimension."""
+    found = unit(code)
+    if found.multiplier is None:
+        raise ValueError(f"QUDT gives no conversion for unit {code}")
+    return (value + found.offset) * found.multiplier
+
+
+def convert(value: Decimal, source: str, target: str) -> Decimal:
+    """``value`` in unit ``source`` expressed in unit ``target`` (they must be comparable)."""
+    if not comparable(source, target):
+        raise ValueError(f"{source} and {target} are not comparable units")
+    found = unit(target)
+    assert found.multiplier is not None
+    return to_si(value, source) / found.multiplier - found.offset

@@ -1,0 +1,56 @@
+"""handcar.units: the bundled QUDT unit table, lookup and conversion."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from rdflib import URIRef
+
+from handcar import units
+from handcar.resources import units_table
+
+
+def test_table_header_names_source_version_and_licence() -> None:
+    head = units_table().read_text(encoding="utf-8").split("\n", 5)[:4]
+    text = "\n".join(head)
+    assert "QUDT" in text and "v3.5.0" in text
+    assert "CC BY 4.0" in text and "QUDT.org" in text
+
+
+def test_units_of_a_news_article() -> None:
+    mile, km, minute = units.unit("MI"), units.unit("KiloM"), units.unit("MIN")
+    assert mile.iri == URIRef("http://qudt.org/vocab/unit/MI")
+    assert (mile.label, mile.symbol) == ("International Mile", "mi")
+    assert mile.multiplier == Decimal("1609.344")
+    assert mile.is_a("Length") and km.is_a("Length") and minute.is_a("Time")
+    assert not minute.is_a("Length")
+    assert len(units._table()) > 2000
+
+
+def test_half_a_mile_and_a_kilometre_compare_in_metres() -> None:
+    assert units.comparable("MI", "KiloM")
+    assert units.to_si(Decimal("0.5"), "MI") == Decimal("804.672")
+    assert units.to_si(Decimal(1), "KiloM") == Decimal(1000)
+    assert units.convert(Decimal(32), "HR", "MIN") == Decimal(1920)
+    assert not units.comparable("MI", "HR")
+    with pytest.raises(ValueError, match="not comparable"):
+        units.convert(Decimal(1), "MI", "HR")
+
+
+def test_offset_units_convert_with_the_offset() -> None:
+    assert units.to_si(Decimal(0), "DEG_C") == Decimal("273.15")
+    assert units.convert(Decimal(212), "DEG_F", "DEG_C").quantize(Decimal("0.001")) == Decimal(
+        "100.000"
+    )
+
+
+def test_unknown_and_deprecated_codes() -> None:
+    assert not units.is_unit("MILE")
+    assert not units.is_unit("2PiRAD")  # deprecated in QUDT: left out of the table
+    with pytest.raises(units.UnknownUnit):
+        units.unit("km")
+
+
+def test_durations_map_to_owl_time_where_it_has_a_unit() -> None:
+    assert set(units.OWL_TIME_UNITS) <= {c for c in units._table() if units.unit(c).is_a("Time")}
