@@ -209,7 +209,14 @@ def report(i: int, rng: random.Random) -> Report:
     text = "\n\n".join(paras) + "\n"
     annotation = {
         "format": "handcar-annotation/1",
-        "article": {"publisher": outlet_id, "publisher_quote": outlet_host, "language": "en"},
+        "article": {
+            "headline": headline,
+            "date": published.isoformat(),
+            "url": f"https://{outlet_host}/synthetic/{i}",
+            "publisher": outlet_id,
+            "publisher_quote": outlet_host,
+            "language": "en",
+        },
         "entities": entities,
         "events": events,
         "quantities": quantities,
