@@ -172,12 +172,25 @@ def test_ambiguous_quote_names_every_occurrence(articles_copy: Path, tmp_path: P
 
 def test_bad_article_is_reported(articles_copy: Path, tmp_path: Path) -> None:
     article = articles_copy / SEED / "article.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("February 26, 2021", "Someday"))
+    # an embed whose attribution is gone: the post cannot be told apart
+    text = article.read_text(encoding="utf-8").replace("— Новая Газета (@novaya\\_gazeta)", "—")
+    article.write_text(text, encoding="utf-8")
     result = runner.invoke(
         app, ["build", "--articles", str(articles_copy), "--out", str(tmp_path / "o")]
     )
     assert result.exit_code == 2
-    assert f"error: {article}:5: " in result.output
+    assert f"error: {article}:15: embed without an attribution" in result.output
+
+
+def test_bad_front_matter_is_reported_in_article_md(articles_copy: Path, tmp_path: Path) -> None:
+    article = articles_copy / SEED / "article.md"
+    front = "---\nlanguage: english\n---\n"
+    article.write_text(front + article.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(
+        app, ["build", "--articles", str(articles_copy), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert f"error: {article}:2: language: String should match pattern" in result.output
 
 
 def test_bad_enrichment_is_reported(articles_copy: Path, tmp_path: Path) -> None:

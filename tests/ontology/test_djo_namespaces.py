@@ -176,6 +176,8 @@ ADDED = {
     "during",
     "publishedDuring",
     "sourceFile",
+    # the publisher of an article that names none (issue 13, point 5)
+    "UnnamedAgent",
 }
 
 
