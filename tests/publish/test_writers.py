@@ -344,3 +344,65 @@ def test_each_journey_is_framed_over_what_it_reaches_only() -> None:
     assert together[0] == alone[0]
     assert together[1]["@id"] == "id:j2" or together[1]["@id"].endswith("j2")
     assert "U" not in json.dumps(together)
+
+
+_IRIS = [
+    BASE + "a", BASE + "b", BASE + "graph/g", DJO + "p", DJO + "Q", RDF + "type", RDFS + "label",
+    "https://schema.org/name", "http://www.wikidata.org/entity/Q159", "http://example.org/x",
+    XSD + "decimal", XSD + "date", "https://w3id.org/djo/id/graph/asserted",
+]
+
+
+def _terms():
+    from hypothesis import strategies as st
+
+    iri = st.sampled_from(_IRIS).map(ox.NamedNode)
+    blank = st.sampled_from(["b0", "b1"]).map(ox.BlankNode)
+    literal = st.one_of(
+        st.text(max_size=3).map(ox.Literal),
+        st.tuples(st.text(max_size=3), st.sampled_from(["en", "ru", "de-CH"])).map(
+            lambda t: ox.Literal(t[0], language=t[1])),
+        st.tuples(st.sampled_from(["1", "1.0", "2021-02-25"]), st.sampled_from(_IRIS[10:12])).map(
+            lambda t: ox.Literal(t[0], datatype=ox.NamedNode(t[1]))),
+    )
+    graph = st.one_of(st.just(ox.DefaultGraph()), iri, blank)
+    return st.lists(st.tuples(st.one_of(iri, blank), iri, st.one_of(iri, blank, literal), graph),
+                    max_size=25)
+
+
+def test_linear_jsonld_is_pyld_compaction() -> None:
+    """The one-pass JSON-LD writer gives the same JSON as PyLD compacting the whole dataset,
+    for any quads (lists, literal types and graph names that are also subjects included)."""
+    from hypothesis import given, settings
+
+    from handcar.publish.formats.jsonld import document, pyld_document
+
+    @settings(max_examples=150, deadline=None)
+    @given(_terms())
+    def check(rows) -> None:
+        data = Quads.of([ox.Quad(s, p, o, g) for s, p, o, g in rows])
+        options = WriteOptions()
+        assert document(data, options) == pyld_document(data, options)
+
+    check()
+
+
+def test_linear_jsonld_is_pyld_compaction_on_the_seed(seed) -> None:
+    from handcar.publish.formats.jsonld import document, pyld_document
+
+    data = Quads.of(seed.dataset)
+    assert document(data, WriteOptions()) == pyld_document(data, WriteOptions())
+
+
+def test_rdf_lists_go_through_pyld_whole() -> None:
+    """from_rdf turns rdf:first/rdf:rest chains into @list: the one-pass writer leaves those to
+    PyLD (and the result is still PyLD's)."""
+    from handcar.publish.formats.jsonld import _linear_applies, context, document, pyld_document
+
+    rows = [quad(BASE + "a", DJO + "p", ox.BlankNode("l")),
+            ox.Quad(ox.BlankNode("l"), ox.NamedNode(RDF + "first"), ox.Literal("x")),
+            ox.Quad(ox.BlankNode("l"), ox.NamedNode(RDF + "rest"), ox.NamedNode(RDF + "nil"))]
+    data = Quads.of(rows)
+    assert not _linear_applies(data, context(WriteOptions().prefixes))
+    assert document(data, WriteOptions()) == pyld_document(data, WriteOptions())
+    assert "@list" in json.dumps(document(data, WriteOptions()))
