@@ -16,8 +16,11 @@ A mutant of an asserted triple keeps the rest of the release consistent with it,
 would: its reifications (``rdf:Statement`` in the provenance graph) and the entailed triples with
 the same subject and object follow it, so a mutant is not caught merely because its claim went
 missing. Entailed triples are mutated on their own too (a store that reads only standard terms
-sees them). Each mutant names its focus nodes: the subjects and IRI objects it touches (for an
-offset, also the nodes that hold its selector, where the quote and its offsets meet).
+sees them). Each mutant names its focus nodes: the subjects and IRI objects it touches (a
+deletion touches the objects it unlinks too). A node outside the asserted and entailed graphs (a
+reification in ``provenance``, a selector in ``text``) is read with the nodes it is linked to in
+its graph, so those are focus nodes too: an offset meets its quote at the resource that holds
+both selectors, a reified fact meets its triple at the claim that asserts it.
 """
 
 from __future__ import annotations
@@ -137,6 +140,15 @@ class _Mutator:
                     added.append((s, t[1], new_object))
         return removed, added
 
+    def _focus(self, node: Node, graph: set[Triple]) -> tuple[Node, ...]:
+        """``node``, and outside the asserted and entailed graphs the IRIs it is linked to there
+        (either way, classes aside)."""
+        if graph is self.asserted or graph is self.entailed:
+            return (node,)
+        linked = {o for s, p, o in graph if s == node and p != RDF.type and isinstance(o, URIRef)}
+        linked |= {s for s, _p, o in graph if o == node and isinstance(s, URIRef)}
+        return (node, *sorted(linked - {node}))
+
     def _change(self, triple: Triple, new_object: Node, graph: set[Triple]) -> tuple[list, list]:
         if graph is self.asserted:
             return self._follow(triple, new_object)
@@ -160,8 +172,10 @@ class _Mutator:
             removed: list[Triple] = []
             for t in sorted(by_subject[node][predicate]):
                 removed += self._follow(t, None)[0]
+            unlinked = sorted({o for _s, _p, o in by_subject[node][predicate]
+                               if isinstance(o, URIRef)})
             yield Mutant(f"delete {_short(node)} {_short(predicate)}", "delete",
-                         tuple(dict.fromkeys(removed)), (), (node,))
+                         tuple(dict.fromkeys(removed)), (), (node, *unlinked))
 
     def retargets(self) -> Iterator[Mutant]:
         typed = sorted(self.specific)
@@ -193,7 +207,7 @@ class _Mutator:
                 continue
             removed, added = self._change((s, p, o), Literal(str(o)), graph)
             yield Mutant(f"plain {name} {_short(s)} {_short(p)} {o}", "plain", tuple(removed),
-                         tuple(added), (s,), name, p)
+                         tuple(added), self._focus(s, graph), name, p)
 
     def negations(self) -> Iterator[Mutant]:
         graphs = [("asserted", self.asserted), ("entailed", self.entailed), ("text", self.text)]
@@ -204,7 +218,7 @@ class _Mutator:
             new = Literal(str(-value if value else Decimal(-1)), datatype=o.datatype)
             removed, added = self._change((s, p, o), new, graph)
             yield Mutant(f"negate {name} {_short(s)} {_short(p)} {o}", "negate", tuple(removed),
-                         tuple(added), (s,), name, p)
+                         tuple(added), self._focus(s, graph), name, p)
 
     def offsets(self) -> Iterator[Mutant]:
         """An offset is read with the quote it locates: the focus is the selector and the nodes
@@ -212,9 +226,8 @@ class _Mutator:
         for s, p, o in sorted(self.text):
             if str(p) in (OA + "start", OA + "end"):
                 new = Literal(str(int(o) + 1), datatype=o.datatype)
-                holders = sorted({x for x, _q, y in self.text if y == s})
                 yield Mutant(f"offset {_short(s)} {_short(p)}", "offset", ((s, p, o),),
-                             ((s, p, new),), (s, *holders), "text", p)
+                             ((s, p, new),), self._focus(s, self.text), "text", p)
 
     def future_dates(self) -> Iterator[Mutant]:
         published = [dt.date.fromisoformat(str(o)) for _s, p, o in
@@ -227,7 +240,7 @@ class _Mutator:
             text = later.isoformat() if o.datatype == XSD.date else str(later.year + 1)
             removed, added = self._change((s, p, o), Literal(text, datatype=o.datatype), graph)
             yield Mutant(f"future {name} {_short(s)} {_short(p)} {o}", "future", tuple(removed),
-                         tuple(added), (s,), name, p)
+                         tuple(added), self._focus(s, graph), name, p)
 
 
 def _short(node: Node) -> str:
