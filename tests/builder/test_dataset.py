@@ -140,3 +140,22 @@ def test_the_caption_is_stated_in_the_article_and_dates_the_crossing(built: Buil
         if str(prov.value(fact, RDF.subject)).endswith(".border-crossing")
     }
     assert dated == {statement} and lead not in dated
+
+
+def test_reified_facts_are_exactly_the_published_triples(built: BuildResult) -> None:
+    """Nothing extra: each rdf:Statement in the provenance graph has one subject, predicate,
+    object and claim, and stands for a triple of the asserted or enrichment graph; nothing
+    missing: every triple of those two graphs has at least one (the test above checks the
+    asserted triples' claims and evidence)."""
+    prov = _graph(built, "provenance")
+    published = _graph(built, "asserted") + _graph(built, "enrichment")
+    reified = set()
+    for fact in prov.subjects(RDF.type, RDF.Statement):
+        parts = [list(prov.objects(fact, p)) for p in (RDF.subject, RDF.predicate, RDF.object)]
+        assert [len(p) for p in parts] == [1, 1, 1], fact
+        assert len(list(prov.objects(fact, DJO.assertedBy))) == 1, fact
+        triple = (parts[0][0], parts[1][0], parts[2][0])
+        assert triple in published, f"{fact} stands for no published triple: {triple}"
+        reified.add(triple)
+    assert len(reified) > 300
+    assert [t for t in published if t not in reified] == []
