@@ -98,12 +98,14 @@ def test_a_duration_quantity(by_local: dict[str, Claim]) -> None:
         (days, TIME.unitType, TIME.unitDay),
         (days, TIME.numericDuration, Literal("3.0", datatype=rdflib.XSD.decimal)),
         (days, DJO.xsdDuration, Literal("P3D", datatype=rdflib.XSD.dayTimeDuration)),
+        (days, SCHEMA.unitCode, Literal("DAY")),
     ]
     assert (
         hours,
         DJO.xsdDuration,
         Literal("PT5H", datatype=rdflib.XSD.dayTimeDuration),
     ) in by_local["train-hours"].triples
+    assert (hours, SCHEMA.unitCode, Literal("HUR")) in by_local["train-hours"].triples
 
 
 def test_times_day_and_season(by_local: dict[str, Claim]) -> None:

@@ -92,8 +92,8 @@ CASES: list[Case] = [
     Case(
         "age-not-in-years",
         "an age in hours",
-        delete="qt:misha-age djo:unit unit:YR .",
-        add="qt:misha-age djo:unit unit:HR .",
+        delete='qt:misha-age djo:unit unit:YR ; schema:unitCode "ANN" .',
+        add='qt:misha-age djo:unit unit:HR ; schema:unitCode "HUR" .',
         expect=(
             "violation pe:misha djo:age Node djosh:PersonShape/age",
             "detail-violation qt:misha-age djo:unit HasValue djosh:AgeValueShape/unit-of-an-age",
@@ -139,8 +139,8 @@ CASES: list[Case] = [
     Case(
         "group-size-in-kilometres",
         "a group's member count with a unit of length",
-        delete="qt:staff-count djo:unit unit:NUM .",
-        add="qt:staff-count djo:unit unit:KiloM .",
+        delete='qt:staff-count djo:unit unit:NUM ; schema:unitCode "C62" .',
+        add='qt:staff-count djo:unit unit:KiloM ; schema:unitCode "KMT" .',
         expect=(
             "violation gr:travellers djo:memberCount Node djosh:GroupShape/member-count",
             "detail-violation qt:staff-count djo:unit HasValue "
@@ -277,8 +277,8 @@ CASES: list[Case] = [
     Case(
         "distance-in-hours",
         "a leg's distance with a unit of time",
-        delete="qt:handcar-distance djo:unit unit:KiloM .",
-        add="qt:handcar-distance djo:unit unit:HR .",
+        delete='qt:handcar-distance djo:unit unit:KiloM ; schema:unitCode "KMT" .',
+        add='qt:handcar-distance djo:unit unit:HR ; schema:unitCode "HUR" .',
         expect=(
             "violation ev:leg-2-handcar djo:distance Node djosh:Event-distance",
             "detail-violation qt:handcar-distance djo:unit In "
@@ -389,8 +389,8 @@ CASES: list[Case] = [
     Case(
         "death-count-in-km",
         "a pandemic's death count with a unit of length",
-        delete="qt:deaths djo:unit unit:NUM .",
-        add="qt:deaths djo:unit unit:KiloM .",
+        delete='qt:deaths djo:unit unit:NUM ; schema:unitCode "C62" .',
+        add='qt:deaths djo:unit unit:KiloM ; schema:unitCode "KMT" .',
         expect=(
             "violation ev:pandemic djo:deathCount Node djosh:PandemicShape/death-count",
             "detail-violation qt:deaths djo:unit HasValue djosh:CountValueShape/unit-of-a-count",
@@ -581,9 +581,16 @@ CASES: list[Case] = [
     Case(
         "duration-in-km",
         "a duration with a unit of length",
-        delete="qt:train-hours djo:unit unit:HR .",
-        add="qt:train-hours djo:unit unit:KiloM .",
+        delete='qt:train-hours djo:unit unit:HR ; schema:unitCode "HUR" .',
+        add='qt:train-hours djo:unit unit:KiloM ; schema:unitCode "KMT" .',
         expect=("violation qt:train-hours djo:unit In djosh:DurationShape/time-unit",),
+    ),
+    Case(
+        "unit-code-not-the-unit",
+        "a duration in hours (djo:unit) whose schema:unitCode says kilometres",
+        delete='qt:train-hours schema:unitCode "HUR" .',
+        add='qt:train-hours schema:unitCode "KMT" .',
+        expect=("violation qt:train-hours - And djosh:StandardUnitCodeShape",),
     ),
     Case(
         "zero-duration",

@@ -14,6 +14,9 @@ Derivation rules (each derived triple is supported by the claim of the fact it c
   (and likewise for M)
 - ``X during T``    ⇒ ``X djo:date "YYYY-MM-DD"^^xsd:date`` when T is known to the day
 - ``S publishedDuring T`` ⇒ ``S schema:datePublished "YYYY-MM-DD"^^xsd:date`` likewise
+
+A quantity's unit is also given as its UN/CEFACT common code (``schema:unitCode``), so that a
+reader of schema.org alone knows it is in hours or kilometres; it is read from the same words.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from handcar.annotation.checked import (
 from handcar.annotation.timeexpr import CalendarTime
 from handcar.article import Article
 from handcar.graph.iris import Iris
-from handcar.graph.values import decimal_literal, duration_literal, term
+from handcar.graph.values import decimal_literal, duration_literal, term, unit_code
 from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
 from handcar.vocabulary import Vocabulary
 
@@ -190,6 +193,7 @@ class _Claims:
                         else f"PT{int(q.value)}{designator}"
                     )
                     t.append((node, DJO.xsdDuration, duration_literal(lexical)))
+        t.append((node, SCHEMA.unitCode, unit_code(q.unit)))
         return claim
 
     def _time(self, time: CheckedTime) -> Claim:

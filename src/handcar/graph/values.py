@@ -14,7 +14,21 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from handcar.annotation.checked import INTEGER_TYPES, Ref
-from handcar.annotation.model import IriValue, LangString, Scalar
+from handcar.annotation.model import IriValue, LangString, Scalar, Unit
+
+#: The UN/CEFACT common code (Recommendation 20) of each annotation unit, for schema:unitCode:
+#: the qudt:uneceCommonCode of the same QUDT unit (KiloM also lists the older KTM; KMT is the code
+#: in Recommendation 20's list of lengths). unit:NUM (a plain count) has none in QUDT; C62 ("one",
+#: QUDT's unit:ONE, "counting unit for a count of one") is the code for a count.
+UNECE_COMMON_CODES: Mapping[Unit, str] = {
+    "KiloM": "KMT",
+    "M": "MTR",
+    "HR": "HUR",
+    "MIN": "MIN",
+    "DAY": "DAY",
+    "YR": "ANN",
+    "NUM": "C62",
+}
 
 
 def term(
@@ -43,6 +57,11 @@ def literal(value: LangString | Scalar, datatype: URIRef | None) -> Literal:
     if isinstance(value, dt.date):
         return Literal(value.isoformat(), datatype=XSD.date)
     return Literal(str(value), datatype=datatype if datatype == XSD.anyURI else None)
+
+
+def unit_code(unit: Unit) -> Literal:
+    """The schema:unitCode of an annotation unit: its UN/CEFACT common code as a plain string."""
+    return Literal(UNECE_COMMON_CODES[unit])
 
 
 def decimal_literal(number: Decimal) -> Literal:
