@@ -50,12 +50,50 @@ def test_query_file_shape(path, djo_declared):
     assert query.algebra.name == "SelectQuery"
     assert not re.search(r"^\s*GRAPH\b|\sGRAPH\s*[?<]", text, re.MULTILINE), "query the union"
     prefixes = dict(PREFIX.findall(text))
-    assert prefixes.get("djo") == DJO
+    assert prefixes.get("djo", DJO) == DJO
     body = "\n".join(line for line in lines if not line.lstrip().startswith("#"))
     used = {URIRef(DJO + local) for local in re.findall(r"\bdjo:(\w+)", body)}
     used |= {URIRef(iri) for iri in re.findall(r"<(https://w3id\.org/djo#\w+)>", body)}
     unknown = sorted(str(t) for t in used if t not in djo_declared)
     assert not unknown, f"{path.name} uses terms the ontology does not declare: {unknown}"
+
+
+STANDARD_ONLY = [p for p in QUERY_FILES if "-standard-" in p.name]
+STANDARD_NAMESPACES = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "http://www.w3.org/2000/01/rdf-schema#",
+    "http://www.w3.org/2001/XMLSchema#",
+    "https://schema.org/",
+    "http://www.w3.org/ns/prov#",
+}
+
+
+def test_some_questions_are_asked_in_standard_terms_only():
+    assert len(STANDARD_ONLY) >= 4
+
+
+@pytest.mark.parametrize("path", STANDARD_ONLY, ids=lambda p: p.name)
+def test_standard_only_questions_use_no_djo_term(path):
+    """A reader who knows schema.org and PROV (and RDF, RDFS, XSD) can ask these."""
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert set(dict(PREFIX.findall(text)).values()) <= STANDARD_NAMESPACES
+    assert "djo:" not in body and "w3id.org/djo" not in body
+    query = prepareQuery(text)
+    iris = {str(t) for t in _terms(query.algebra) if isinstance(t, URIRef)}
+    assert iris and all(any(i.startswith(ns) for ns in STANDARD_NAMESPACES) for i in iris), iris
+
+
+def _terms(node):
+    """Every rdflib term in a query's algebra."""
+    if isinstance(node, URIRef):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _terms(value)
+    elif isinstance(node, list | tuple | set):
+        for value in node:
+            yield from _terms(value)
 
 
 # The answers are checked on the real build, not on the sample: queries/expected/ holds them,

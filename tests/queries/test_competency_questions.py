@@ -206,3 +206,59 @@ def test_cq19_closure_then_pandemic() -> None:
 def test_cq22_at_least_34_hours_known() -> None:
     (row,) = expected(22)
     assert (row["knownHours"], row["legsWithDuration"], row["legs"]) == (34, 2, 4)
+
+
+def test_cq23_standard_durations_and_distances_keep_their_bounds() -> None:
+    rows = {
+        (r["event"].removeprefix(EVENT), r["measure"], r["value"], r["minValue"], r["unitCode"])
+        for r in expected(23)
+    }
+    assert rows == {
+        ("leg-1-train", "duration", 32, None, "HUR"),
+        ("leg-2-bus", "duration", 2, None, "HUR"),
+        ("covid-19-pandemic", "duration", None, 1, "ANN"),  # more than a year: no value
+        ("leg-3-handcar", "distance", None, 1, "KMT"),  # more than a kilometer: no value
+        ("leg-3-handcar", "distance", None, None, "KMT"),  # about a kilometre: no schema term
+    }
+    assert all(r["maxValue"] is None for r in expected(23))
+
+
+def test_cq24_standard_days_only_where_the_day_is_known() -> None:
+    rows = {
+        (r["thing"].rsplit("/", 1)[1], r["startDate"], r["endDate"], r["datePublished"])
+        for r in expected(24)
+    }
+    day = "2021-02-25"
+    assert rows == {
+        ("moscow-times-2021-02-26-handcar.border-crossing", day, day, None),
+        ("moscow-times-2021-02-26-handcar.leg-3-handcar", day, day, None),
+        ("ministry-statement-2021-02-25", None, None, day),
+        ("novaya-gazeta-post-2021-02-25", None, None, day),
+        ("moscow-times-2021-02-26-handcar", None, None, "2021-02-26"),
+    }
+
+
+def test_cq25_standard_members_of_the_travelling_party() -> None:
+    assert {(r["group"], r["name"]) for r in expected(25)} == {
+        (f"{ID}group/handcar-travellers", "Vladislav Sorokin"),
+        (f"{ID}group/handcar-travellers", "Varya"),
+    }
+
+
+def test_cq26_standard_who_said_what() -> None:
+    said = {
+        (r["event"].removeprefix(EVENT), r["what"], r["speaker"], r["document"].rsplit("/", 1)[1])
+        for r in expected(26)
+    }
+    article, post = "moscow-times-2021-02-26-handcar", "novaya-gazeta-post-2021-02-25"
+    assert ("leg-1-train", "duration", "The Moscow Times", article) in said
+    assert ("leg-1-train", "duration", "Russian Foreign Ministry", post) in said
+    assert (
+        "leg-3-handcar",
+        "distance",
+        "Russian Foreign Ministry",
+        "ministry-statement-2021-02-25",
+    ) in said
+    assert ("leg-3-handcar", "distance", "Russian Foreign Ministry", post) in said
+    assert ("border-crossing", "date", "The Moscow Times", article) in said
+    assert {s for _e, _w, s, _d in said} == {"The Moscow Times", "Russian Foreign Ministry"}
