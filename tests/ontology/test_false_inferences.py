@@ -238,6 +238,30 @@ CASES = (
         ),
     ),
     Case(
+        id="standard-durations-distances-days",
+        axiom="djo:duration ⊑ schema:duration; djo:distance ⊑ schema:distance; "
+        "djo:date ⊑ schema:startDate, schema:endDate",
+        false_conclusion="a bounded duration or an approximate distance gets an exact "
+        "schema:value through the schema.org property, or an event known only to its season "
+        "gets a day",
+        data="""
+        ex:pandemic a djo:Pandemic ; djo:duration ex:length .
+        ex:length a djo:Duration ; djo:minExclusive 1 ; djo:valueQualifier djo:moreThan .
+        ex:leg a djo:HandcarLeg ; djo:distance ex:about ; djo:date "2021-02-25" .
+        ex:about djo:approximateValue 1 ; djo:valueQualifier djo:approximately .
+        ex:closure a djo:MissionClosure ; djo:during ex:spring .
+        """,
+        holds=(
+            "ex:pandemic schema:duration ex:length . ex:length schema:minValue 1 .",
+            'ex:leg schema:distance ex:about ; schema:startDate "2021-02-25" ; '
+            'schema:endDate "2021-02-25" .',
+        ),
+        never=(
+            "VALUES ?q { ex:length ex:about } ?q schema:value|qudt:value ?v .",
+            "ex:closure schema:startDate|schema:endDate ?day .",
+        ),
+    ),
+    Case(
         id="credited-to-not-creator",
         axiom="djo:creditedTo ⊑ prov:wasAttributedTo (was ⊑ schema:creator)",
         false_conclusion="the agent named in a photograph's credit line made the photograph",
