@@ -131,3 +131,36 @@ def test_jsonld_with_a_local_copy_of_its_context(tmp_path: Path) -> None:
     (tmp_path / "context.jsonld").unlink()
     with pytest.raises(InputError, match="is not fetched"):
         read_data([document])
+
+
+def test_prebinding_verdicts_are_cached_whatever_the_prefix_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The verdict "Oxigraph's substitution is pre-binding here" is kept in the cache folder,
+    keyed so that pySHACL's run-to-run order of PREFIX lines does not matter; a cached verdict is
+    used as it stands (here a planted "unsafe" sends the query to rdflib)."""
+    from handcar.validate import engine
+
+    monkeypatch.setenv("HANDCAR_CACHE_DIR", str(tmp_path))
+    body = "SELECT $this ?v WHERE { $this ex:p ?v }"
+    one = "PREFIX ex: <http://example.org/>\nPREFIX sh: <http://www.w3.org/ns/shacl#>\n" + body
+    two = "PREFIX sh: <http://www.w3.org/ns/shacl#>\nPREFIX ex: <http://example.org/>\n" + body
+    graph = DataGraph()
+    graph.add((URIRef("http://example.org/a"), URIRef("http://example.org/p"),
+               URIRef("http://example.org/b")))
+    graph.mirror()
+    names = frozenset({"this"})
+    first = engine._verdict_file(one, names, graph._namespaces())
+    assert first == engine._verdict_file(two, names, graph._namespaces())
+    assert first is not None and first.parent == tmp_path / "prebinding"
+    engine.DataGraph._safe.clear()
+    rows = list(graph.query(one, initBindings={"this": URIRef("http://example.org/a")}))
+    assert len(rows) == 1 and graph.exact == 0  # Oxigraph answered, and the verdict was stored
+    assert first.with_suffix(".True").is_file()
+    first.with_suffix(".True").unlink()
+    first.with_suffix(".False").write_text("False\n")
+    engine.DataGraph._safe.clear()
+    rows = list(graph.query(two, initBindings={"this": URIRef("http://example.org/a")}))
+    assert len(rows) == 1 and graph.exact == 1  # the cached verdict sent it to rdflib
+    monkeypatch.setenv("HANDCAR_CACHE_DIR", "")
+    assert engine._verdict_file(one, names, ()) is None
+    engine.DataGraph._safe.clear()

@@ -23,8 +23,9 @@ SHACL-SPARQL semantics, the report); two measured speed-ups change no result:
   not SHACL pre-binding in general (see :mod:`handcar.validate.prebinding`): a query outside the
   fragment where the two provably agree, and any query Oxigraph refuses, is evaluated by rdflib
   exactly as pySHACL would (parsed once per text, with the graph's prefixes, as
-  ``Graph.query`` does). The differential tests (``tests/w3c/``) compare verdicts with plain
-  pySHACL on the W3C suite and the DJO fixtures.
+  ``Graph.query`` does). The verdict is cached on disk (:func:`_verdict_file`), so a run
+  parses with rdflib only the queries that need it. The differential tests (``tests/w3c/``)
+  compare verdicts with plain pySHACL on the W3C suite and the DJO fixtures.
 - :func:`_speed_up_pyshacl` memoises two things pySHACL recomputes for every focus node: the
   membership of a shape's predicates in its (never modified) list of constraint parameters,
   and its regular-expression check of each SPARQL query text, whose verdict depends only on the
@@ -42,20 +43,25 @@ pySHACL with a whole Oxigraph-backed data graph was measured 180x slower and wro
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
 import pyoxigraph as ox
+import rdflib
 from rdflib import OWL, RDF, Dataset, Graph, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result as SparqlResult
 from rdflib.term import Node
 
+from handcar.files import write_atomically
 from handcar.namespaces import PREFIXES
 from handcar.ontology import Ontology, load_ontology
 from handcar.rdfterms import to_oxigraph, to_rdflib
+from handcar.resources import cache_dir
+from handcar.validate import prebinding
 from handcar.validate.inputs import read_into, resolve_inputs
 from handcar.validate.prebinding import substitution_is_prebinding
 from handcar.validate.report import SH, Report, Result, Severity, path_text, qname
@@ -125,34 +131,57 @@ class DataGraph(Graph):
         plain = processor == "sparql" and result == "sparql" and not initNs and not kwargs
         if isinstance(query_object, str) and plain:
             bindings = initBindings or {}
-            prepared, safe = self._prepare(query_object, bindings)
-            if self._store is not None and safe:
+            text = query_object
+            if self._store is not None and self._is_safe(text, bindings):
                 try:
-                    return self._oxigraph_select(query_object, bindings)
+                    return self._oxigraph_select(text, bindings)
                 except (SyntaxError, ValueError, TypeError, OSError):
                     self.fallbacks += 1
             else:
                 self.exact += 1
-            query_object = prepared
+            query_object = self._prepared_query(text)
         return super().query(query_object, processor, result, initNs, initBindings,
                              use_store_provided, **kwargs)
 
-    def _prepare(self, text: str, bindings: dict) -> tuple[object, bool]:
-        """The parsed query (as ``Graph.query`` parses it: with the graph's prefixes) and
-        whether Oxigraph with ``substitutions`` gives exactly its pre-bound solutions."""
-        namespaces = tuple(sorted((p, str(n)) for p, n in self.namespaces()))
+    def _namespaces(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted((p, str(n)) for p, n in self.namespaces()))
+
+    def _prepared_query(self, text: str) -> object:
+        """The parsed query, as ``Graph.query`` parses it: with the graph's prefixes."""
+        namespaces = self._namespaces()
         key = (text, namespaces)
         prepared = DataGraph._prepared.get(key)
         if prepared is None:
             prepared = DataGraph._prepared[key] = prepareQuery(text, initNs=dict(namespaces))
+        return prepared
+
+    def _is_safe(self, text: str, bindings: dict) -> bool:
+        """Whether Oxigraph with ``substitutions`` gives exactly the pre-bound solutions of
+        ``text``. The verdict depends only on the text, the pre-bound names and the prefixes, so
+        it is kept in memory and in the cache folder (parsing a long query with rdflib costs
+        ~0.1 s, which every ``handcar validate`` would otherwise pay again)."""
         names = frozenset(str(name) for name in bindings)
-        safe_key = (text, names)
-        safe = DataGraph._safe.get(safe_key)
-        if safe is None:
-            safe = DataGraph._safe[safe_key] = (
-                prepared.algebra.name == "SelectQuery"  # type: ignore[attr-defined]
-                and substitution_is_prebinding(prepared.algebra, names))  # type: ignore[attr-defined]
-        return prepared, safe
+        memo_key = (text, names)
+        safe = DataGraph._safe.get(memo_key)
+        if safe is not None:
+            return safe
+        marker = _verdict_file(text, names, self._namespaces())
+        if marker is not None:
+            for verdict in (True, False):
+                if marker.with_suffix(f".{verdict}").is_file():
+                    DataGraph._safe[memo_key] = verdict
+                    return verdict
+        prepared = self._prepared_query(text)
+        safe = DataGraph._safe[memo_key] = (
+            prepared.algebra.name == "SelectQuery"  # type: ignore[attr-defined]
+            and substitution_is_prebinding(prepared.algebra, names))  # type: ignore[attr-defined]
+        if marker is not None:
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(marker.with_suffix(f".{safe}"), f"{safe}\n")
+            except OSError:
+                pass  # an unwritable cache only costs time
+        return safe
 
     def _oxigraph_select(self, text: str, bindings: dict) -> SparqlResult:
         assert self._store is not None
@@ -174,6 +203,26 @@ class DataGraph(Graph):
         result.vars = variables
         result.bindings = rows
         return result
+
+
+def _verdict_file(text: str, names: frozenset[str], namespaces: tuple) -> Path | None:
+    """Where the pre-binding verdict of a query is cached, without its suffix (None when caching
+    is off): named by a hash of the text, the names, the prefixes, rdflib's version and the
+    source of the rule itself (:mod:`handcar.validate.prebinding`)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(b"prebinding/1\0" + _RULE_SOURCE + b"\0" + rdflib.__version__.encode())
+    lines = text.split("\n")
+    head = 0  # pySHACL writes the PREFIX lines in set order, which changes between runs
+    while head < len(lines) and lines[head].lstrip().upper().startswith("PREFIX"):
+        head += 1
+    body = (sorted(lines[:head]), lines[head:])
+    digest.update(repr((body, sorted(names), namespaces)).encode())
+    return folder / "prebinding" / digest.hexdigest()[:32]
+
+
+_RULE_SOURCE = Path(prebinding.__file__).read_bytes()
 
 
 def read_data(paths: Sequence[Path]) -> tuple[DataGraph, list[Path]]:
