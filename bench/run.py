@@ -1,0 +1,234 @@
+"""The corpus benchmark: handcar against the naive pipeline, stage by stage, at several sizes.
+
+    .venv/bin/python bench/run.py [--sizes 10k,100k,1M] [--out bench/results] [--timeout 900]
+
+For each size, a synthetic corpus (:mod:`corpus`, fiction generated for testing) of about that
+many quads is generated, then, each in a fresh process (so peak RSS is the stage's own):
+
+- ``handcar build`` (the whole command: build, validate, publish every format), then the same
+  pipeline in one process timed by stage: ``build`` (articles to dataset), ``canonical`` (RDFC-1.0
+  and sort), ``validate`` (SHACL), and one ``write:<format>`` per release format;
+- ``handcar validate`` of the release, and ``handcar query`` of a competency question;
+- the naive pipeline over the same release: rdflib parses ``dataset.trig``, pySHACL validates it
+  with the same shapes (``inference="none"``), rdflib writes Turtle and JSON-LD;
+- a bulk load of ``dataset.nq`` into Oxigraph (its ``oxigraph load`` command).
+
+Results go to ``<out>/bench-<sizes>.json`` (wall seconds, quads per second, peak RSS in MiB per
+stage, and handcar/naive ratios) and, when matplotlib is installed (``pip install
+'handcar[bench]'``), a chart ``bench-<sizes>.svg``. A stage that runs past ``--timeout`` is
+recorded as not finished. Nothing here is a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+QUADS_PER_ARTICLE = 2070  # measured on the generator's corpora (50 reports: 103 459 quads)
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+
+# Each stage is a small program run in a fresh interpreter; it prints one JSON object.
+_PRELUDE = """
+import json, resource, sys, time
+times = {}
+def timed(name, make):
+    start = time.perf_counter()
+    value = make()
+    times[name] = time.perf_counter() - start
+    return value
+def done(**fields):
+    fields["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(fields))
+"""
+
+HANDCAR_STAGES = _PRELUDE + """
+from pathlib import Path
+from handcar.build import build_dataset
+from handcar.publish.formats import FORMATS, WriteOptions, write
+from handcar.publish.rdf import Quads
+from handcar.validate.release import check_dataset
+result = timed("build", lambda: build_dataset(Path(sys.argv[1])))
+data = timed("canonical", lambda: Quads.of(result.dataset))
+report = timed("validate", lambda: check_dataset(result.dataset))
+for name in FORMATS:
+    timed("write:" + name, lambda: write(name, data, WriteOptions()))
+done(stages=times, quads=len(data), conforms=report.conforms())
+"""
+
+NAIVE_STAGES = _PRELUDE + """
+from pathlib import Path
+import pyshacl
+from rdflib import Dataset, Graph
+release, shapes = Path(sys.argv[1]), Path(sys.argv[2])
+def parse():
+    ds = Dataset()
+    ds.parse(release / "dataset.trig", format="trig")
+    data = Graph()
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        data.add((s, p, o))
+    return ds, data
+ds, data = timed("parse", parse)
+shape_graph = Graph()
+for f in sorted(shapes.glob("*.ttl")):
+    shape_graph.parse(f, format="turtle")
+conforms = timed("validate", lambda: pyshacl.validate(
+    data, shacl_graph=shape_graph, inference="none", advanced=True)[0])
+timed("write:trig", lambda: ds.serialize(format="trig"))
+timed("write:jsonld", lambda: ds.serialize(format="json-ld"))
+done(stages=times, quads=len(data), conforms=conforms)
+"""
+
+
+def _python() -> str:
+    return sys.executable
+
+
+def _handcar() -> list[str]:
+    script = Path(sys.executable).parent / "handcar"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "handcar"]
+
+
+def _measure(args: list[str], timeout: float) -> dict:
+    """Wall time and peak RSS of one command (``/usr/bin/time`` when present), or a note that
+    it did not finish within ``timeout`` seconds."""
+    timer = ["/usr/bin/time", "-f", "RSS %M"] if Path("/usr/bin/time").exists() else []
+    start = time.perf_counter()
+    try:
+        done = subprocess.run([*timer, *args], capture_output=True, text=True, timeout=timeout,
+                              check=False, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"finished": False, "timeout_s": timeout}
+    wall = time.perf_counter() - start
+    found: dict = {"finished": done.returncode == 0, "wall_s": round(wall, 3)}
+    lines = done.stderr.strip().splitlines()
+    if timer and lines and lines[-1].startswith("RSS "):
+        found["rss_mib"] = round(int(lines[-1].split()[1]) / 1024, 1)
+    if done.returncode != 0:
+        found["error"] = (done.stderr or done.stdout)[-600:]
+    last = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
+    if last and last[0].startswith("{"):
+        found.update(json.loads(last[0]))
+    return found
+
+
+def run_size(label: str, quads: int, work: Path, timeout: float) -> dict:
+    sys.path.insert(0, str(HERE))
+    import corpus
+
+    articles = max(1, round(quads / QUADS_PER_ARTICLE))
+    folder = work / label
+    corpus.generate(folder / "articles", articles, seed=1)
+    out = folder / "out"
+    row: dict = {"size": label, "articles": articles}
+    row["handcar build"] = _measure(
+        [*_handcar(), "build", "--articles", str(folder / "articles"), "--out", str(out), "-q"],
+        timeout)
+    row["handcar stages"] = _measure(
+        [_python(), "-c", HANDCAR_STAGES, str(folder / "articles")], timeout)
+    if out.is_dir():
+        row["quads"] = sum(1 for _ in (out / "dataset.nq").open("rb"))
+        row["handcar validate"] = _measure([*_handcar(), "validate", str(out)], timeout)
+        row["handcar query cq13"] = _measure(
+            [*_handcar(), "query", str(ROOT / "queries" / "cq13-evidence-for-a-fact.rq"),
+             "--out", str(out)], timeout)
+        row["naive"] = _measure([_python(), "-c", NAIVE_STAGES, str(out), str(out / "shapes")],
+                                timeout)
+        oxigraph = Path(sys.executable).parent / "oxigraph"
+        if oxigraph.is_file():
+            store = folder / "oxigraph-store"
+            row["oxigraph load"] = _measure(
+                [str(oxigraph), "load", "--location", str(store), "--file",
+                 str(out / "dataset.nq")], timeout)
+    row["ratios"] = _ratios(row)
+    return row
+
+
+def _ratios(row: dict) -> dict:
+    """naive seconds / handcar seconds for the stages both have (where both finished)."""
+    mine = row.get("handcar stages", {}).get("stages", {})
+    theirs = row.get("naive", {}).get("stages", {})
+    pairs = {"validate": "validate", "write:trig": "write:trig", "write:jsonld": "write:jsonld"}
+    found = {k: round(theirs[v] / mine[k], 2) for k, v in pairs.items()
+             if mine.get(k) and theirs.get(v)}
+    if mine and theirs:
+        total_mine = mine.get("build", 0) + mine.get("canonical", 0) + sum(
+            mine.get(k, 0) for k in pairs)
+        total_theirs = sum(theirs.get(k, 0) for k in ("parse", *pairs.values()))
+        if total_mine:
+            found["overall"] = round(total_theirs / total_mine, 2)
+    return found
+
+
+def _chart(rows: list[dict], path: Path) -> bool:
+    try:
+        import matplotlib
+
+        matplotlib.use("svg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for who, key in (("handcar", "handcar stages"), ("naive", "naive")):
+        xs, ys = [], []
+        for row in rows:
+            stages = row.get(key, {}).get("stages")
+            if stages and row.get("quads"):
+                xs.append(row["quads"])
+                ys.append(sum(stages.values()))
+        if xs:
+            ax.plot(xs, ys, marker="o", label=who)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("quads")
+    ax.set_ylabel("seconds (sum of stages)")
+    ax.legend()
+    ax.grid(True, which="both", alpha=0.3)
+    fig.savefig(path, metadata={"Date": None})
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1M")
+    parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--timeout", type=float, default=900.0)
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
+    args = parser.parse_args(argv)
+    labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in labels if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown size {unknown[0]!r}; choose from {', '.join(SIZES)}")
+    work = Path(tempfile.mkdtemp(prefix="handcar-bench-"))
+    rows = []
+    try:
+        for label in labels:
+            print(f"{label}: generating and measuring…", file=sys.stderr)
+            rows.append(run_size(label, SIZES[label], work, args.timeout))
+            print(json.dumps(rows[-1]["ratios"]), file=sys.stderr)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    machine = {"python": platform.python_version(), "machine": platform.machine(),
+               "cpus": os.cpu_count(), "system": platform.platform()}
+    args.out.mkdir(parents=True, exist_ok=True)
+    name = "bench-" + "-".join(labels)
+    (args.out / f"{name}.json").write_text(
+        json.dumps({"machine": machine, "results": rows}, indent=2) + "\n", encoding="utf-8")
+    charted = _chart(rows, args.out / f"{name}.svg")
+    print(f"wrote {args.out / (name + '.json')}" + (" and the chart" if charted else
+          " (no chart: matplotlib is not installed)"), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
