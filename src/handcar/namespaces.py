@@ -131,6 +131,8 @@ class DJO(DefinedNamespace):
     Statement: URIRef  # statement
     NotModelled: URIRef  # statement not modelled
     EvidenceAnchor: URIRef  # evidence anchor
+    ReadingComparison: URIRef  # comparison of readings
+    ReadingRelation: URIRef  # relation between readings
 
     # Object properties
     memberOfMission: URIRef  # member of mission
@@ -192,8 +194,15 @@ class DJO(DefinedNamespace):
     reportedIn: URIRef  # reported in
     hasEvidence: URIRef  # has evidence
     assertedBy: URIRef  # asserted by
-    conflictsWith: URIRef  # conflicts with
     publishedDuring: URIRef  # published during
+    comparedReading: URIRef  # compared reading
+    morePreciseValue: URIRef  # more precise value
+    readingRelation: URIRef  # relation of the readings
+    sameReadingAs: URIRef  # same reading as
+    compatibleWith: URIRef  # compatible with
+    morePreciseThan: URIRef  # more precise than
+    contradicts: URIRef  # contradicts
+    otherReadingOf: URIRef  # other reading of
     embeds: URIRef  # embeds
     shares: URIRef  # shares
     publishedBy: URIRef  # published by
@@ -235,6 +244,13 @@ class DJO(DefinedNamespace):
     summer: URIRef  # summer
     autumn: URIRef  # autumn
     winter: URIRef  # winter
+
+    # Individuals: relations between readings
+    sameReading: URIRef  # the same reading
+    compatibleReadings: URIRef  # compatible readings
+    morePreciseReading: URIRef  # one reading more precise
+    contradictoryReadings: URIRef  # contradictory readings
+    differentQuestions: URIRef  # different readings of one number
 
 
 SCHEMA = Namespace("https://schema.org/")

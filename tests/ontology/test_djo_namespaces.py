@@ -168,7 +168,23 @@ CONTRACT = [
 #: terms added while building the seed (beyond the first term list)
 ADDED = {
     "NotModelled",
-    "conflictsWith",
+    # how readings relate (issue 12, point 2: src/handcar/graph/readings.py)
+    "ReadingComparison",
+    "ReadingRelation",
+    "comparedReading",
+    "morePreciseValue",
+    "readingRelation",
+    "sameReadingAs",
+    "compatibleWith",
+    "morePreciseThan",
+    "contradicts",
+    "otherReadingOf",
+    "sameReading",
+    "compatibleReadings",
+    "morePreciseReading",
+    "contradictoryReadings",
+    "differentQuestions",
+
     # used by the builder and the seed annotation (src/handcar/graph, articles/*/annotation.yaml)
     "Group",
     "familyOf",

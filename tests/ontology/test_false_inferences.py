@@ -32,6 +32,8 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "qudt": "http://qudt.org/schema/qudt/",
     "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "time": "http://www.w3.org/2006/time#",
     "unit": "http://qudt.org/vocab/unit/",
 }
@@ -138,18 +140,88 @@ CASES = (
         ),
     ),
     Case(
-        id="conflicts-with-symmetric",
-        axiom="djo:conflictsWith a owl:SymmetricProperty",
-        false_conclusion="a statement conflicts with itself, or two statements that each "
-        "conflict with a third conflict with each other",
+        id="compatible-not-transitive",
+        axiom="djo:compatibleWith a owl:SymmetricProperty (not transitive)",
+        false_conclusion="1-3 km is compatible with 3.5-5 km because both are compatible with "
+        "2-4 km, or a reading is compatible with itself",
         data="""
-        ex:about-a-km djo:conflictsWith ex:more-than-a-km .
-        ex:more-than-a-km djo:conflictsWith ex:two-km .
+        ex:one-to-three djo:compatibleWith ex:two-to-four .
+        ex:two-to-four djo:compatibleWith ex:three-and-a-half-to-five .
         """,
-        holds=("ex:more-than-a-km djo:conflictsWith ex:about-a-km .",),
+        holds=("ex:three-and-a-half-to-five djo:compatibleWith ex:two-to-four .",),
         never=(
-            "?s djo:conflictsWith ?s .",
-            "ex:about-a-km djo:conflictsWith ex:two-km .",
+            "ex:one-to-three djo:compatibleWith ex:three-and-a-half-to-five .",
+            "ex:three-and-a-half-to-five djo:compatibleWith ex:one-to-three .",
+            "?r djo:compatibleWith ?r .",
+            "?a djo:sameReadingAs|djo:contradicts|djo:morePreciseThan|djo:otherReadingOf ?b .",
+        ),
+    ),
+    Case(
+        id="contradicts-symmetric",
+        axiom="djo:contradicts a owl:SymmetricProperty (not transitive)",
+        false_conclusion="two readings that each contradict a third contradict each other "
+        "(about 1 km and about 1.05 km both contradict 3 km, and agree), or a reading contradicts "
+        "itself",
+        data="""
+        ex:about-1-km djo:contradicts ex:three-km .
+        ex:three-km djo:contradicts ex:about-1-05-km .
+        """,
+        holds=("ex:three-km djo:contradicts ex:about-1-km .",),
+        never=(
+            "ex:about-1-km djo:contradicts ex:about-1-05-km .",
+            "?r djo:contradicts ?r .",
+            "?a djo:compatibleWith|djo:sameReadingAs ?b .",
+        ),
+    ),
+    Case(
+        id="same-reading-symmetric",
+        axiom="djo:sameReadingAs a owl:SymmetricProperty (not transitive, not owl:sameAs)",
+        false_conclusion="two values that allow the same values are one node (owl:sameAs), so "
+        "that their statements and sources merge; or a value is the same reading as itself",
+        data="""
+        ex:train-32-h djo:sameReadingAs ex:post-32-h .
+        ex:post-32-h djo:sameReadingAs ex:other-32-h .
+        """,
+        holds=("ex:post-32-h djo:sameReadingAs ex:train-32-h .",),
+        never=(
+            "ex:train-32-h owl:sameAs ex:post-32-h .",
+            "ex:train-32-h djo:sameReadingAs ex:other-32-h .",
+            "?r djo:sameReadingAs ?r .",
+        ),
+    ),
+    Case(
+        id="other-reading-symmetric",
+        axiom="djo:otherReadingOf a owl:SymmetricProperty; djo:morePreciseThan, "
+        "djo:comparedReading, djo:morePreciseValue (domain djo:ReadingComparison), "
+        "djo:readingRelation (range djo:ReadingRelation); ReadingRelation individuals all "
+        "different",
+        false_conclusion="8 staff and 8 people in all become the same value, or comparable; a "
+        "value becomes a comparison, a concept or a statement; the less precise value becomes "
+        "the more precise one",
+        data="""
+        ex:staff-count a djo:QuantityValue ; djo:otherReadingOf ex:travellers-count .
+        ex:travellers-count a djo:QuantityValue .
+        ex:two-km a djo:QuantityValue ; djo:morePreciseThan ex:more-than-1-km .
+        ex:more-than-1-km a djo:QuantityValue .
+        ex:comparison djo:comparedReading ex:staff-count , ex:travellers-count ;
+            djo:readingRelation djo:differentQuestions .
+        ex:precise djo:morePreciseValue ex:two-km ; djo:comparedReading ex:more-than-1-km ;
+            djo:readingRelation djo:morePreciseReading .
+        """,
+        holds=(
+            "ex:travellers-count djo:otherReadingOf ex:staff-count .",
+            "ex:comparison a djo:ReadingComparison , prov:Entity .",
+            "ex:precise djo:comparedReading ex:two-km .",
+        ),
+        never=(
+            "ex:staff-count owl:sameAs ex:travellers-count .",
+            "ex:staff-count djo:sameReadingAs|djo:compatibleWith|djo:contradicts ?x .",
+            "VALUES ?v { ex:staff-count ex:travellers-count ex:two-km ex:more-than-1-km } "
+            "?v a ?kind . VALUES ?kind { djo:ReadingComparison djo:ReadingRelation "
+            "djo:Statement skos:Concept }",
+            "ex:more-than-1-km djo:morePreciseThan ex:two-km .",
+            "ex:precise djo:morePreciseValue ex:more-than-1-km .",
+            "djo:differentQuestions owl:sameAs djo:morePreciseReading .",
         ),
     ),
     Case(
@@ -330,7 +402,12 @@ REVIEWED: dict[str, str] = {
     "subClassOf djo:Duration time:Duration": "safe: every DJO duration is an amount of time; a "
     "bounded one carries no time:numericDuration (documented)",
     "symmetric djo:relativeOf": "relative-of-symmetric",
-    "symmetric djo:conflictsWith": "conflicts-with-symmetric",
+    "symmetric djo:compatibleWith": "compatible-not-transitive",
+    "symmetric djo:contradicts": "contradicts-symmetric",
+    "symmetric djo:sameReadingAs": "same-reading-symmetric",
+    "symmetric djo:otherReadingOf": "other-reading-symmetric",
+    "different djo:compatibleReadings djo:contradictoryReadings djo:differentQuestions "
+    "djo:morePreciseReading djo:sameReading": "other-reading-symmetric",
     "inverse djo:hasChild djo:hasParent": "relative-of-symmetric",
     "inverse djo:holdsPost djo:heldBy": "safe: the same fact read from the other end",
     "inverse djo:hasLeg djo:legOf": "safe: the same fact read from the other end",
@@ -338,8 +415,10 @@ REVIEWED: dict[str, str] = {
     "functional djo:legIndex": "safe: a leg's position is given once by the curator's reading "
     "of the sentence; two values would be a clash the validator reports, not a silent inference",
     "disjoint djo:Agent djo:ArticleText djo:DiplomaticRank djo:Event djo:EvidenceAnchor "
-    "djo:Luggage djo:Place djo:Post djo:QuantityValue djo:Season djo:Source djo:Statement "
-    "djo:ValueQualifier djo:Vehicle": "place-and-event-domains",
+    "djo:Luggage djo:Place djo:Post djo:QuantityValue djo:ReadingComparison "
+    "djo:ReadingRelation djo:Season djo:Source djo:Statement djo:ValueQualifier djo:Vehicle": (
+        "place-and-event-domains"
+    ),
     "disjoint djo:Group djo:Organization djo:Person": "member-of-mission-group",
     "disjoint djo:DiplomaticMission djo:ForeignMinistry djo:NewsOrganization": (
         "unit-of-organisations"

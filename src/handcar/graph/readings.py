@@ -1,0 +1,289 @@
+"""How two readings relate (issue 12, point 2): the same, compatible, more precise, contradictory.
+
+A *reading* is one value a statement gives for one property of one thing. What it allows is an
+:class:`Interval` of possible values: an exact value is a point; "about N" is
+N ± :data:`APPROXIMATE_TOLERANCE` × |N|; a bound is a half-line, open ("more than") or closed
+("at least"); a calendar time is the closed range of days it covers. Quantities are compared in
+one unit: each is converted to its QUDT base unit with the QUDT conversion multiplier of its unit
+(:data:`UNITS`); readings of different dimensions are never compared.
+
+Two readings of the same property of the same thing, from different statements, relate in
+exactly one way (:func:`relate`):
+
+- ``SAME``: the two intervals are equal;
+- ``MORE_PRECISE``: one interval lies strictly inside the other (that one is the more precise);
+- ``COMPATIBLE``: the intervals overlap, and neither is equal to nor inside the other;
+- ``CONTRADICTORY``: the intervals do not overlap: both cannot be true.
+
+So the readings can both be true exactly when the relation is one of :data:`CONSISTENT`.
+Everything here is a pure function of the readings: :func:`compare` finds and classifies every
+pair, within one article or across articles. ``DIFFERENT_QUESTIONS`` (one number read as the
+answer to two questions) is never computed: only a curator can declare it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
+from itertools import combinations
+
+from handcar.annotation.model import Quantity
+from handcar.annotation.timeexpr import SEASONS, CalendarTime
+
+APPROXIMATE_TOLERANCE = Fraction(1, 10)
+"""How far "about N" may lie from N, relative to N: 10 %. News copy writes "about" for figures
+rounded to one or two significant digits ("a kilometre", "113 million", "2.5 million"), and
+rounding to two significant digits moves a figure by up to 5 % of it; twice that leaves room
+for the looser "about" of speech while keeping "about 1 km" apart from "2 km". A constant, not a
+guess per quantity, so every comparison can be re-derived from the published values."""
+
+# QUDT (qudt-public-repo, src/main/rdf/vocab/unit/VOCAB_QUDT-UNITS-ALL.ttl): for each unit an
+# annotation may use, its qudt:hasDimensionVector and qudt:conversionMultiplier (to the SI base).
+UNITS: dict[str, tuple[str, Fraction]] = {
+    "KiloM": ("A0E0L1I0M0H0T0D0", Fraction(1000)),
+    "M": ("A0E0L1I0M0H0T0D0", Fraction(1)),
+    "HR": ("A0E0L0I0M0H0T1D0", Fraction(3600)),
+    "MIN": ("A0E0L0I0M0H0T1D0", Fraction(60)),
+    "DAY": ("A0E0L0I0M0H0T1D0", Fraction(86400)),
+    "YR": ("A0E0L0I0M0H0T1D0", Fraction(31557600)),
+    "NUM": ("A0E0L0I0M0H0T0D1", Fraction(1)),
+}
+#: how a value in each dimension's base unit is written
+BASE_SYMBOLS = {"A0E0L1I0M0H0T0D0": " m", "A0E0L0I0M0H0T1D0": " s", "A0E0L0I0M0H0T0D1": ""}
+DAYS = "days"  # the dimension of calendar times (values are proleptic Gregorian ordinals)
+
+
+class Relation(Enum):
+    """How two readings relate; the value is the DJO ReadingRelation individual's local name."""
+
+    SAME = "sameReading"
+    COMPATIBLE = "compatibleReadings"
+    MORE_PRECISE = "morePreciseReading"
+    CONTRADICTORY = "contradictoryReadings"
+    DIFFERENT_QUESTIONS = "differentQuestions"
+
+
+CONSISTENT = frozenset({Relation.SAME, Relation.COMPATIBLE, Relation.MORE_PRECISE})
+"""The relations under which both readings can be true (their intervals intersect)."""
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of an interval: a value, and whether the value itself is included."""
+
+    value: Fraction
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The values a reading allows: ``low``/``high`` None means unbounded on that side."""
+
+    dimension: str
+    low: Bound | None
+    high: Bound | None
+
+    def __post_init__(self) -> None:
+        if self.low is not None and self.high is not None:
+            lo, hi = self.low, self.high
+            if lo.value > hi.value or (lo.value == hi.value and not (lo.closed and hi.closed)):
+                raise ValueError(f"empty interval {self}")
+
+    def contains(self, other: Interval) -> bool:
+        """Whether every value ``other`` allows, this allows too."""
+        return _below(self.low, other.low, lower=True) and _below(other.high, self.high, False)
+
+    def intersects(self, other: Interval) -> bool:
+        """Whether some value is allowed by both."""
+        lo = _tighter(self.low, other.low, lower=True)
+        hi = _tighter(self.high, other.high, lower=False)
+        if lo is None or hi is None:
+            return True
+        return lo.value < hi.value or (lo.value == hi.value and lo.closed and hi.closed)
+
+    def describe(self) -> str:
+        """The interval in words a reader checks by hand: ``(1000 m, ∞)``, ``[2021-02-25]``."""
+        if self.dimension == DAYS:
+            assert self.low is not None and self.high is not None
+            first, last = (dt.date.fromordinal(int(b.value)) for b in (self.low, self.high))
+            return f"[{first}]" if first == last else f"[{first} … {last}]"
+        unit = BASE_SYMBOLS.get(self.dimension, "")
+        if self.low == self.high and self.low is not None:
+            return f"{_number(self.low.value)}{unit}"
+        left = "(−∞" if self.low is None else f"{'[' if self.low.closed else '('}"
+        left += "" if self.low is None else f"{_number(self.low.value)}{unit}"
+        right = "∞)" if self.high is None else f"{_number(self.high.value)}{unit}"
+        right += "" if self.high is None else ("]" if self.high.closed else ")")
+        return f"{left}, {right}"
+
+
+def _below(a: Bound | None, b: Bound | None, lower: bool) -> bool:
+    """For lower ends (``lower``): ``a`` admits everything ``b`` does on that side; for upper
+    ends, ``b`` admits everything ``a`` does. None is unbounded."""
+    if lower:
+        if a is None:
+            return True
+        if b is None:
+            return False
+        return a.value < b.value or (a.value == b.value and (a.closed or not b.closed))
+    # upper ends: a (inner) ≤ b (outer)
+    if b is None:
+        return True
+    if a is None:
+        return False
+    return a.value < b.value or (a.value == b.value and (b.closed or not a.closed))
+
+
+def _tighter(a: Bound | None, b: Bound | None, lower: bool) -> Bound | None:
+    """The more restrictive of two lower (or upper) ends."""
+    if a is None or b is None:
+        return b if a is None else a
+    if a.value != b.value:
+        return (max if lower else min)(a, b, key=lambda x: x.value)
+    return Bound(a.value, a.closed and b.closed)
+
+
+def _number(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+
+
+def point(value: Fraction | int, dimension: str) -> Interval:
+    bound = Bound(Fraction(value), True)
+    return Interval(dimension, bound, bound)
+
+
+# -- readings from the annotation's values ------------------------------------------------------
+def quantity_interval(quantity: Quantity) -> Interval:
+    """What a quantity allows, in its dimension's base unit."""
+    dimension, multiplier = UNITS[quantity.unit]
+
+    def scaled(number: Decimal) -> Fraction:
+        return Fraction(number) * multiplier
+
+    if quantity.value is not None:
+        return point(scaled(quantity.value), dimension)
+    if quantity.about is not None:
+        centre = scaled(quantity.about)
+        spread = abs(centre) * APPROXIMATE_TOLERANCE
+        return Interval(dimension, Bound(centre - spread, True), Bound(centre + spread, True))
+    low = high = None
+    if quantity.more_than is not None:
+        low = Bound(scaled(quantity.more_than), False)
+    elif quantity.at_least is not None:
+        low = Bound(scaled(quantity.at_least), True)
+    if quantity.less_than is not None:
+        high = Bound(scaled(quantity.less_than), False)
+    elif quantity.at_most is not None:
+        high = Bound(scaled(quantity.at_most), True)
+    return Interval(dimension, low, high)
+
+
+def time_interval(when: CalendarTime) -> Interval:
+    """The days a calendar time covers (a day, a month, a season, a year), closed."""
+    if when.date is not None:
+        first = last = when.date
+    elif when.month is not None:
+        first = dt.date(when.year, when.month, 1)
+        last = _month_end(when.year, when.month)
+    elif when.season is not None:
+        if when.season == "winter":  # December of the year to February of the next
+            first, last = dt.date(when.year, 12, 1), _month_end(when.year + 1, 2)
+        else:
+            start, end = SEASONS[when.season]
+            first, last = dt.date(when.year, start, 1), _month_end(when.year, end)
+    else:
+        first, last = dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
+    return Interval(DAYS, Bound(Fraction(first.toordinal()), True),
+                    Bound(Fraction(last.toordinal()), True))
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+# -- comparing ------------------------------------------------------------------------------------
+def relate(a: Interval, b: Interval) -> tuple[Relation, int | None] | None:
+    """How ``a`` and ``b`` relate, and for MORE_PRECISE which is more precise (0: ``a``, 1:
+    ``b``); None when their dimensions differ (they measure different things)."""
+    if a.dimension != b.dimension:
+        return None
+    a_in_b, b_in_a = b.contains(a), a.contains(b)
+    if a_in_b and b_in_a:
+        return Relation.SAME, None
+    if a_in_b:
+        return Relation.MORE_PRECISE, 0
+    if b_in_a:
+        return Relation.MORE_PRECISE, 1
+    if a.intersects(b):
+        return Relation.COMPATIBLE, None
+    return Relation.CONTRADICTORY, None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value one statement gives for one property of one thing (all IRIs as strings)."""
+
+    subject: str
+    property: str
+    value: str
+    statement: str
+    interval: Interval
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two readings (``first`` < ``second`` by value IRI) and how they relate; ``explanation``
+    says why, in the intervals compared."""
+
+    first: Reading
+    second: Reading
+    relation: Relation
+    more_precise: str | None
+    explanation: str
+
+
+def compare(readings: Iterable[Reading]) -> list[Comparison]:
+    """Every pair of readings of the same property of the same thing that come from different
+    statements and are different values, classified; sorted by the values' IRIs. One value
+    given by two statements is one reading, not a pair."""
+    groups: dict[tuple[str, str], dict[str, Reading]] = defaultdict(dict)
+    statements: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for reading in readings:
+        key = (reading.subject, reading.property)
+        groups[key].setdefault(reading.value, reading)
+        statements[(*key, reading.value)].add(reading.statement)
+    found: dict[tuple[str, str], Comparison] = {}
+    for key, by_value in groups.items():
+        for a, b in combinations(sorted(by_value.values(), key=lambda r: r.value), 2):
+            if statements[(*key, a.value)] == statements[(*key, b.value)] == {a.statement}:
+                continue  # one statement giving two values is one reading of a list, not a pair
+            related = relate(a.interval, b.interval)
+            if related is None or (a.value, b.value) in found:
+                continue
+            relation, which = related
+            more_precise = None if which is None else (a, b)[which].value
+            found[(a.value, b.value)] = Comparison(
+                a, b, relation, more_precise, explain(a.interval, b.interval, relation, which)
+            )
+    return [found[key] for key in sorted(found)]
+
+
+def explain(a: Interval, b: Interval, relation: Relation, which: int | None = None) -> str:
+    """The rule's reason for ``relation`` between ``a`` and ``b``, in their intervals."""
+    shown = f"{a.describe()} and {b.describe()}"
+    if relation is Relation.SAME:
+        return f"{shown} allow exactly the same values"
+    if relation is Relation.MORE_PRECISE:
+        inner, outer = (a, b) if which == 0 else (b, a)
+        return f"{inner.describe()} lies inside {outer.describe()}"
+    if relation is Relation.COMPATIBLE:
+        return f"{shown} overlap, and neither lies inside the other"
+    return f"{shown} do not overlap"
