@@ -18,7 +18,12 @@ from handcar.article import load_article
 from handcar.baseiri import DEFAULT_BASE
 from handcar.errors import InputError
 from handcar.graph.claims import ArticleClaims, build_claims
-from handcar.graph.dataset import add_article, add_graph_provenance, new_dataset
+from handcar.graph.dataset import (
+    add_article,
+    add_graph_provenance,
+    add_reading_relations,
+    new_dataset,
+)
 from handcar.graph.enrichment import add_enrichment
 from handcar.graph.entail import add_entailed
 from handcar.graph.iris import Iris
@@ -58,6 +63,8 @@ class BuildResult:
     derived: set[str] = field(default_factory=set)
     """IRIs of the facts (``rdf:Statement``) whose triple handcar derived from a stated one."""
     warnings: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    """The relation (a DJO ReadingRelation local name) of every pair of readings compared."""
 
 
 ARTICLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -132,6 +139,7 @@ def build_dataset(
             enrichment = load_enrichment(enrichment_file, checked, vocab)
         claims = build_claims(checked, vocab, iris)
         result.derived |= {str(f) for f in add_article(result.dataset, iris, claims)}
+        result.relations += add_reading_relations(result.dataset, iris, claims)
         if enrichment is not None:
             add_enrichment(result.dataset, iris, article.id, enrichment, claims.things)
         cover = coverage(checked)

@@ -120,6 +120,18 @@ class Note:
 
 
 @dataclass(frozen=True)
+class DeclaredRelation:
+    """Two value ids (quantities or times) and how the curator says they relate, and why;
+    ``relation``: a DJO ReadingRelation local name; for ``morePreciseReading`` the first value
+    is the more precise one."""
+
+    first: str
+    second: str
+    relation: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class CheckedAnnotation:
     """One article and its annotation, checked against each other and the ontology."""
 
@@ -133,7 +145,7 @@ class CheckedAnnotation:
     times: tuple[CheckedTime, ...]
     statements: tuple[CheckedStatement, ...]
     notes: tuple[Note, ...]
-    conflicts: tuple[tuple[str, str], ...]  # pairs of statement ids that disagree
+    relations: tuple[DeclaredRelation, ...]  # how values relate, declared by the curator
 
     def anchors(self) -> list[Anchor]:
         """Every anchor in the text: the items' evidence, then the notes."""

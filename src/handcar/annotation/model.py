@@ -205,6 +205,25 @@ class NotModelled(Quoted):
     reason: Text
 
 
+RELATION_KINDS = {
+    "same": "sameReading",
+    "compatible": "compatibleReadings",
+    "more-precise": "morePreciseReading",
+    "contradictory": "contradictoryReadings",
+    "different-questions": "differentQuestions",
+}
+"""The relations a curator may declare, with their DJO ReadingRelation local names."""
+
+
+class ReadingRelation(_Strict):
+    """How two values (quantity or time ids) relate, declared by the curator with the reason;
+    for ``more-precise`` the first value is the more precise one."""
+
+    between: tuple[Slug, Slug]
+    relation: Literal["same", "compatible", "more-precise", "contradictory", "different-questions"]
+    reason: Text
+
+
 class Annotation(_Strict):
     """One article's annotation file."""
 
@@ -216,4 +235,5 @@ class Annotation(_Strict):
     times: list[Time] = []
     statements: list[Statement] = []
     not_modelled: list[NotModelled] = []
-    conflicts: list[tuple[Slug, Slug]] = []  # pairs of statement ids that disagree
+    reading_relations: list[ReadingRelation] = []
+    conflicts: list[Any] = []  # the old form (pairs of statements): refused with a pointer

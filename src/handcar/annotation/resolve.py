@@ -19,7 +19,8 @@ in this order, and the first broken one is raised as an AnnotationError at its l
 5. the quotes of ``not_modelled`` occur once;
 6. the publisher, if named, is an Agent (none: an unnamed publisher, a ``djo:UnnamedAgent``
    minted for the article), the embedded post and the photo are Sources;
-7. each conflict pairs two different statement ids;
+7. each declared reading relation names two different quantity or time ids (the old
+   ``conflicts:`` form, which paired whole statements, is refused with a pointer to the new one);
 8. the words of ``publisher_quote`` are in the text (anywhere: they have no prefix or suffix).
 """
 
@@ -41,6 +42,7 @@ from handcar.annotation.checked import (
     CheckedStatement,
     CheckedThing,
     CheckedTime,
+    DeclaredRelation,
     Evidence,
     Fact,
     Note,
@@ -50,6 +52,7 @@ from handcar.annotation.frontmatter import article_metadata
 from handcar.annotation.load import LoadedAnnotation
 from handcar.annotation.model import (
     DURATION_UNITS,
+    RELATION_KINDS,
     Attributed,
     IriValue,
     Quantity,
@@ -128,7 +131,7 @@ class _Resolver:
             times=times,
             statements=statements,
             notes=notes,
-            conflicts=self._conflicts(),
+            relations=self._relations(),
         )
         if info.publisher_quote is not None and info.publisher_quote not in self.article.text:
             raise self._not_found(info.publisher_quote, ("article", "publisher_quote"))
@@ -256,15 +259,31 @@ class _Resolver:
             raise self.loaded.error(f"expected a whole number, got {obj}", *loc, 2)
         return Fact(subject, predicate, obj, datatype)
 
-    def _conflicts(self) -> tuple[tuple[str, str], ...]:
-        statements = {s.id for s in self.ann.statements}
-        for i, pair in enumerate(self.ann.conflicts):
-            for j, ident in enumerate(pair):
-                if ident not in statements:
-                    raise self.loaded.error(f"{ident!r} is not a statement id", "conflicts", i, j)
-            if pair[0] == pair[1]:
-                raise self.loaded.error("a statement cannot conflict with itself", "conflicts", i)
-        return tuple(self.ann.conflicts)
+    def _relations(self) -> tuple[DeclaredRelation, ...]:
+        if self.ann.conflicts:
+            raise self.loaded.error(
+                "conflicts: (pairs of statements) was replaced by reading_relations: (two"
+                " quantity or time ids, a relation and a reason; see articles/README.md)",
+                "conflicts",
+            )
+        values = {q.id for q in self.ann.quantities} | {t.id for t in self.ann.times}
+        out = []
+        for i, declared in enumerate(self.ann.reading_relations):
+            for j, ident in enumerate(declared.between):
+                if ident not in values:
+                    raise self.loaded.error(
+                        f"{ident!r} is not a quantity or time id", "reading_relations", i,
+                        "between", j,
+                    )
+            first, second = declared.between
+            if first == second:
+                raise self.loaded.error(
+                    "a value is not compared with itself", "reading_relations", i, "between"
+                )
+            out.append(
+                DeclaredRelation(first, second, RELATION_KINDS[declared.relation], declared.reason)
+            )
+        return tuple(out)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -44,6 +44,7 @@ from handcar.annotation.checked import (
 from handcar.annotation.timeexpr import CalendarTime
 from handcar.article import Article
 from handcar.graph.iris import Iris
+from handcar.graph.readings import Interval, Reading, quantity_interval, time_interval
 from handcar.graph.values import decimal_literal, duration_literal, term, unit_code
 from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
 from handcar.vocabulary import Vocabulary
@@ -80,7 +81,19 @@ class ArticleClaims:
     claims: list[Claim]
     notes: tuple[Note, ...]
     things: dict[str, URIRef]  # entity and event ids → IRIs
-    conflicts: list[tuple[URIRef, URIRef]]  # claims that disagree, both kept
+    readings: list[Reading]  # every value a statement gives for a property of a thing
+    declared: list[Declared]  # how values relate, declared by the curator
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A relation between two values the curator declares (a DJO ReadingRelation local name),
+    with the reason; for ``morePreciseReading`` the first is the more precise value."""
+
+    first: URIRef
+    second: URIRef
+    relation: str
+    reason: str
 
 
 def build_claims(checked: CheckedAnnotation, vocab: Vocabulary, iris: Iris) -> ArticleClaims:
@@ -104,21 +117,26 @@ class _Claims:
         self.refs |= {q.id: iris.scoped("quantity", aid, q.id) for q in checked.quantities}
         self.refs |= {t.id: iris.scoped("time", aid, t.id) for t in checked.times}
         self.whens = {t.id: t.when for t in checked.times}
+        self.intervals: dict[str, Interval] = {
+            q.id: quantity_interval(q.quantity) for q in checked.quantities
+        } | {t.id: time_interval(t.when) for t in checked.times}
 
     def build(self) -> ArticleClaims:
         checked = self.checked
         claims = [self._thing(thing) for thing in checked.things]
         claims += [self._quantity(q) for q in checked.quantities]
         claims += [self._time(t) for t in checked.times]
+        readings: list[Reading] = []
         for statement in checked.statements:
             claim = self._claim(statement.id, statement.evidence)
             for fact in statement.facts:
+                if isinstance(fact.object, Ref) and fact.object.id in self.intervals:
+                    readings.append(self._reading(fact, claim.iri))
                 derived = self._derived(fact)
                 claim.triples.append(self._stated(fact))
                 claim.triples.extend(derived)
                 claim.derived.update(derived)
             claims.append(claim)
-        by_local = {c.local: c.iri for c in claims}
         return ArticleClaims(
             article=checked.article,
             meta=checked.meta,
@@ -129,7 +147,22 @@ class _Claims:
             claims=claims,
             notes=checked.notes,
             things={t.id: self.refs[t.id] for t in checked.things},
-            conflicts=[(by_local[a], by_local[b]) for a, b in checked.conflicts],
+            readings=readings,
+            declared=[
+                Declared(self.refs[d.first], self.refs[d.second], d.relation, d.reason)
+                for d in checked.relations
+            ],
+        )
+
+    def _reading(self, fact: Fact, statement: URIRef) -> Reading:
+        assert isinstance(fact.object, Ref)
+        value = fact.object.id
+        return Reading(
+            str(self.refs[fact.subject]),
+            str(fact.predicate),
+            str(self.refs[value]),
+            str(statement),
+            self.intervals[value],
         )
 
     def _optional(self, ident: str | None) -> URIRef | None:

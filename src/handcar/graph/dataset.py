@@ -4,6 +4,9 @@
 - ``text``: each article's plain text and the evidence anchors (W3C Web Annotation) into it.
 - ``provenance``: sources, the claims as ``djo:Statement`` (who, where, evidence), and one
   ``rdf:Statement`` per supported triple linking it to its claim.
+- the relations between readings (:func:`add_reading_relations`), in ``provenance``: one
+  ``djo:ReadingComparison`` per pair of values, computed by handcar or declared by the curator,
+  and the direct links between the two values (``djo:compatibleWith``, …).
 - ``enrichment`` and ``entailed`` are filled by :mod:`handcar.graph.enrichment` and
   :mod:`handcar.graph.entail`.
 """
@@ -16,7 +19,9 @@ from rdflib.namespace import NamespaceManager
 from handcar.annotation.anchor import Anchor
 from handcar.baseiri import GRAPHS
 from handcar.graph.claims import ArticleClaims
+from handcar.graph.enrichment import CURATORS
 from handcar.graph.iris import Iris
+from handcar.graph.readings import APPROXIMATE_TOLERANCE, Relation, compare
 from handcar.namespaces import DJO, NIF, OA, PREFIXES, PROV, SCHEMA
 
 
@@ -68,9 +73,6 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
             prov.add((fact, DJO.assertedBy, claim.iri))
             if (s, p, o) in claim.derived:
                 derived.add(fact)
-    for first, second in ac.conflicts:
-        g["provenance"].add((first, DJO.conflictsWith, second))
-        g["provenance"].add((second, DJO.conflictsWith, first))
     for note in ac.notes:
         statement = iris.scoped("statement", aid, note.id)
         evidence = iris.scoped("evidence", aid, note.id)
@@ -166,3 +168,90 @@ def add_graph_provenance(dataset: Dataset, iris: Iris, articles: list[URIRef]) -
         prov.add((graph, RDF.type, PROV.Entity))
         for article in articles:
             prov.add((graph, PROV.wasDerivedFrom, article))
+
+
+RULE = (
+    "Each value is read as the interval of values it allows, in the base unit of its dimension"
+    " (converted with QUDT's conversion multipliers): an exact value is a point; \"about N\" is"
+    f" N plus or minus {APPROXIMATE_TOLERANCE.numerator}/{APPROXIMATE_TOLERANCE.denominator} of N;"
+    " \"more than\"/\"less than\" are open half-lines and \"at least\"/\"at most\" closed ones;"
+    " a calendar time covers its days. Two values that different statements give for the same"
+    " property of the same thing are the same reading (equal intervals), one more precise (its"
+    " interval strictly inside the other), compatible (the intervals overlap otherwise) or"
+    " contradictory (no common value)."
+)
+_DIRECT = {
+    Relation.SAME.value: DJO.sameReadingAs,
+    Relation.COMPATIBLE.value: DJO.compatibleWith,
+    Relation.CONTRADICTORY.value: DJO.contradicts,
+    Relation.DIFFERENT_QUESTIONS.value: DJO.otherReadingOf,
+}
+_WORDS = {
+    Relation.SAME.value: "the same reading",
+    Relation.COMPATIBLE.value: "compatible readings",
+    Relation.MORE_PRECISE.value: "one reading more precise",
+    Relation.CONTRADICTORY.value: "contradictory readings",
+    Relation.DIFFERENT_QUESTIONS.value: "different readings of one number",
+}
+
+
+def add_reading_relations(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> list[str]:
+    """Compare the article's readings (:func:`handcar.graph.readings.compare`) and write every
+    relation, computed or declared, to the provenance graph; return the relations' local names.
+    A pair the curator declares is published as declared, not also as computed."""
+    prov = dataset.graph(iris.graph("provenance"))
+    declared = {frozenset((d.first, d.second)) for d in ac.declared}
+    kinds = []
+    activity = iris.entity("activity", "compare-readings")
+    computed = [c for c in compare(ac.readings)
+                if frozenset((URIRef(c.first.value), URIRef(c.second.value))) not in declared]
+    if computed:
+        prov.add((activity, RDF.type, PROV.Activity))
+        prov.add((activity, RDFS.label, Literal("handcar's comparison of readings", lang="en")))
+        prov.add((activity, RDFS.comment, Literal(RULE, lang="en")))
+    for c in computed:
+        first, second = URIRef(c.first.value), URIRef(c.second.value)
+        more = None if c.more_precise is None else URIRef(c.more_precise)
+        node = _relation(prov, iris, first, second, c.relation.value, c.explanation, more)
+        prov.add((node, PROV.wasGeneratedBy, activity))
+        kinds.append(c.relation.value)
+    if ac.declared:
+        curators = iris.entity("org", CURATORS)
+        prov.add((curators, RDF.type, DJO.Organization))
+        prov.add((curators, RDFS.label, Literal("handcar curators", lang="en")))
+    for d in ac.declared:
+        more = d.first if d.relation == Relation.MORE_PRECISE.value else None
+        node = _relation(prov, iris, d.first, d.second, d.relation, d.reason, more)
+        prov.add((node, PROV.wasAttributedTo, curators))
+        kinds.append(d.relation)
+    return kinds
+
+
+def _relation(
+    prov: Graph,
+    iris: Iris,
+    first: URIRef,
+    second: URIRef,
+    relation: str,
+    reason: str,
+    more_precise: URIRef | None,
+) -> URIRef:
+    """One comparison node and the direct links between its two values."""
+    first, second = sorted((first, second))
+    local = "--".join(str(v)[len(iris.base) :].replace("/", ".") for v in (first, second))
+    node = iris.entity("comparison", local)
+    prov.add((node, RDF.type, DJO.ReadingComparison))
+    prov.add((node, DJO.comparedReading, first))
+    prov.add((node, DJO.comparedReading, second))
+    prov.add((node, DJO.readingRelation, DJO[relation]))
+    prov.add((node, DJO.reason, Literal(reason)))
+    names = " and ".join(str(v).rsplit(".", 1)[-1] for v in (first, second))
+    prov.add((node, RDFS.label, Literal(f"{_WORDS[relation]}: {names}", lang="en")))
+    if more_precise is not None:
+        other = second if more_precise == first else first
+        prov.add((node, DJO.morePreciseValue, more_precise))
+        prov.add((more_precise, DJO.morePreciseThan, other))
+    else:
+        prov.add((first, _DIRECT[relation], second))
+        prov.add((second, _DIRECT[relation], first))
+    return node
