@@ -91,8 +91,10 @@ statements:
 not_modelled:
   - quote: Later, the keeper said the sea was calm.
     reason: a remark about the weather
-conflicts:
-  - [crossing, calm-sea]
+reading_relations:
+  - between: [boat-hours, bus-minutes]
+    relation: different-questions
+    reason: fiction, two legs
 """
 
 ENRICHMENT = """\

@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from handcar.annotation.checked import ARTICLE_ID, UNNAMED_PUBLISHER, Evidence, Fact, Ref
+from handcar.annotation.checked import (
+    ARTICLE_ID,
+    UNNAMED_PUBLISHER,
+    DeclaredRelation,
+    Evidence,
+    Fact,
+    Ref,
+)
 from handcar.annotation.coverage import coverage
 from handcar.annotation.model import IriValue
 from handcar.annotation.timeexpr import CalendarTime
@@ -63,7 +70,9 @@ def test_the_checked_annotation(fiction: Fiction) -> None:
     assert calm.evidence.anchor.start == text.index("the sea was calm.")  # the prefix picks it
     (note,) = checked.notes
     assert (note.id, note.reason) == ("not-modelled-1", "a remark about the weather")
-    assert checked.conflicts == (("crossing", "calm-sea"),)
+    assert checked.relations == (
+        DeclaredRelation("boat-hours", "bus-minutes", "differentQuestions", "fiction, two legs"),
+    )
 
 
 def test_said_by_source_and_outside_iris(fiction: Fiction) -> None:
@@ -276,11 +285,19 @@ ERRORS = [
         "reference to undefined entity 'gull-rock-photo'",
     ),
     (
-        "conflict-not-a-statement",
-        "  - [crossing, calm-sea]\n",
-        "  - [crossing, boat-leg]\n",
-        "[crossing, boat-leg]",
-        "'boat-leg' is not a statement id",
+        "relation-not-a-value",
+        "  - between: [boat-hours, bus-minutes]\n",
+        "  - between: [boat-hours, boat-leg]\n",
+        "[boat-hours, boat-leg]",
+        "'boat-leg' is not a quantity or time id",
+    ),
+    (
+        "old-conflicts-form",
+        "reading_relations:\n",
+        "conflicts:\n  - [crossing, calm-sea]\nreading_relations:\n",
+        "conflicts:",
+        "conflicts: (pairs of statements) was replaced by reading_relations: (two quantity or"
+        " time ids, a relation and a reason; see articles/README.md)",
     ),
     (
         "publisher-quote-not-found",
@@ -290,11 +307,11 @@ ERRORS = [
         "quote not found in the article: 'The Harbour Times'",
     ),
     (
-        "conflict-with-itself",
-        "  - [crossing, calm-sea]\n",
-        "  - [crossing, crossing]\n",
-        "[crossing, crossing]",
-        "a statement cannot conflict with itself",
+        "relation-with-itself",
+        "  - between: [boat-hours, bus-minutes]\n",
+        "  - between: [boat-hours, boat-hours]\n",
+        "[boat-hours, boat-hours]",
+        "a value is not compared with itself",
     ),
 ]
 
@@ -338,7 +355,9 @@ BAD_SOURCE = ("    unit: MIN\n", "    unit: MIN\n    source: x\n")
 DUPLICATE = ("  - id: bus-minutes\n", "  - id: boat-hours\n")
 BAD_FACT = ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, legIndex, 1.5]\n")
 BAD_NOTE = ("    reason: a remark", "    prefix: zz\n    reason: a remark")
-BAD_CONFLICT = ("  - [crossing, calm-sea]\n", "  - [crossing, crossing]\n")
+BAD_CONFLICT = (
+    "  - between: [boat-hours, bus-minutes]\n", "  - between: [boat-hours, boat-hours]\n"
+)
 BAD_PUBLISHER_QUOTE = ("  publisher_quote: The Harbour Gazette\n", "  publisher_quote: Gazzette\n")
 BAD_POST = (
     "  publisher_quote: The Harbour Gazette\n",
@@ -359,10 +378,10 @@ BAD_POST = (
         ((BAD_SAID_BY, BAD_SOURCE), "reference to undefined entity 'x'"),
         # items in file order; not-modelled notes after every item
         ((BAD_NOTE, BAD_FACT), "expected a whole number"),
-        # the article's post after the notes, then conflicts, the publisher's words last
+        # the article's post after the notes, then reading relations, the publisher's words last
         ((BAD_CONFLICT, BAD_POST, BAD_NOTE), "quote not found"),
         ((BAD_CONFLICT, BAD_POST), "reference to undefined entity 'nowhere'"),
-        ((BAD_PUBLISHER_QUOTE, BAD_CONFLICT), "a statement cannot conflict with itself"),
+        ((BAD_PUBLISHER_QUOTE, BAD_CONFLICT), "a value is not compared with itself"),
     ],
 )
 def test_the_first_error_follows_the_order_of_the_rules(

@@ -20,6 +20,7 @@ from handcar.annotation.checked import (
     CheckedStatement,
     CheckedThing,
     CheckedTime,
+    DeclaredRelation,
     Evidence,
     Fact,
     Note,
@@ -124,5 +125,5 @@ def checked(article: Article) -> CheckedAnnotation:
             ),
         ),
         notes=(Note("not-modelled-1", find_quote(article.text, "Last spring the"), "scenery"),),
-        conflicts=(("journey", "closure"),),
+        relations=(DeclaredRelation("walk-days", "train-hours", "differentQuestions", "fiction"),),
     )

@@ -7,7 +7,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from handcar.annotation.checked import CheckedAnnotation
-from handcar.graph.claims import ArticleClaims, Claim, build_claims
+from handcar.graph.claims import ArticleClaims, Claim, Declared, build_claims
 from handcar.graph.iris import Iris
 from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
 from handcar.vocabulary import vocabulary
@@ -164,13 +164,23 @@ def test_literals_keep_their_canonical_lexical_form(by_local: dict[str, Claim]) 
     assert str(duration) == "P3D"  # not normalised by rdflib
 
 
-def test_notes_and_conflicts(claims: ArticleClaims) -> None:
+def test_notes_readings_and_declared_relations(claims: ArticleClaims) -> None:
     (note,) = claims.notes
     assert (note.id, note.reason, note.anchor.exact) == (
         "not-modelled-1",
         "scenery",
         "Last spring the",
     )
-    assert claims.conflicts == [
-        (iri("statement/two-legs.journey"), iri("statement/two-legs.closure"))
+    assert claims.declared == [
+        Declared(
+            iri("quantity/two-legs.walk-days"),
+            iri("quantity/two-legs.train-hours"),
+            "differentQuestions",
+            "fiction",
+        )
     ]
+    # every value a statement gives for a property of a thing is a reading, with its interval
+    walk = next(r for r in claims.readings if r.value == str(iri("quantity/two-legs.walk-days")))
+    assert (walk.subject, walk.property) == (str(iri("event/two-legs.walk")), str(DJO.duration))
+    assert walk.interval.describe() == "259200 s"
+    assert {r.property for r in claims.readings} == {str(DJO.duration), str(DJO.during)}

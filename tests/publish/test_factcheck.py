@@ -246,3 +246,27 @@ def _png(data: bytes) -> tuple[int, int, list[bytes]]:
         previous = line
     pixels = [row[i : i + bpp] for row in rows for i in range(0, stride, bpp)]
     return width, height, pixels
+
+
+def test_relations_between_readings_in_plain_words(seed: BuildResult,
+                                                   files: dict[str, bytes]) -> None:
+    """Each comparison of readings is a section entry: the relation, who established it, both
+    values' quoted words and the reason (issue 12, point 2)."""
+    from rdflib import RDF
+
+    from handcar.namespaces import DJO
+
+    html = files[PAGE].decode("utf-8")
+    comparisons = set(_graph(seed, "provenance").subjects(RDF.type, DJO.ReadingComparison))
+    assert len(comparisons) == 2
+    for node in comparisons:
+        assert f'<div class="relation" id="{node}">' in html
+    distance = html[html.index("<b>compatible readings</b>") :]
+    assert distance.startswith("<b>compatible readings</b>, computed by handcar")
+    assert "“for more than a kilometer” (distance of" in distance
+    assert "“километр” (distance of" in distance
+    assert "Why: (1000 m, ∞) and [900 m, 1100 m] overlap" in distance
+    eight = html[html.index("<b>different readings of one number</b>") :]
+    assert eight.startswith("<b>different readings of one number</b>, declared by handcar curators")
+    assert "“Eight” (number of members of Eight Russian Embassy employees)" in eight
+    assert "“eight” (number of members of Eight Russian Embassy employees and their families)" in eight

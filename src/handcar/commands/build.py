@@ -8,6 +8,8 @@ but 0, ``out/`` is left as it was.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -113,6 +115,15 @@ def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...]) -> None:
         publish(result, out, validation.check, protect=protect)
 
 
+_RELATION_WORDS = {
+    "sameReading": "the same",
+    "compatibleReadings": "compatible",
+    "morePreciseReading": "one more precise",
+    "contradictoryReadings": "contradictory",
+    "differentQuestions": "different readings of one number",
+}
+
+
 def _summary(result: BuildResult, out: Path) -> None:
     table = Table(title=f"handcar build → {out}/", show_header=True)
     table.add_column("graph")
@@ -124,6 +135,11 @@ def _summary(result: BuildResult, out: Path) -> None:
         out_console.print(
             f"{cover.article}: coverage {cover.annotated}/{cover.total} sentences annotated"
         )
+    kinds = Counter(result.relations)
+    detail = ", ".join(f"{n} {_RELATION_WORDS.get(k, k)}" for k, n in sorted(kinds.items()))
+    out_console.print(
+        f"readings compared: {len(result.relations)} pair(s)" + (f" ({detail})" if detail else "")
+    )
     out_console.print(f"articles: {len(result.articles)}; warnings: {len(result.warnings)}")
     for warning in result.warnings:
         out_console.print(f"[yellow]warning:[/] {warning}", highlight=False)

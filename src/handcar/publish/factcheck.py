@@ -4,7 +4,10 @@ For a journalist who reviews the data without SPARQL: one section per sentence o
 and in it each claim (the sentence with the claim's quoted words in ``<mark>``, who said it and
 where) with the facts it supports (labels of subject, predicate and object) and each fact's status:
 stated in the article, derived by handcar from a stated fact, or added by enrichment (a last
-section, since enrichment has no words in the article). The facts are the reified
+section, since enrichment has no words in the article). A section lists how readings relate:
+each ``djo:ReadingComparison`` in words (the two values with their quoted words, who said them
+and where, the relation, and whether handcar computed it by its rule or the curators declared
+it, with the reason). The facts are the reified
 ``rdf:Statement``s of the provenance graph, one per asserted or enrichment triple; everything is
 read in one pass over each graph, so the page is linear in the number of facts. Rendered with
 Jinja2 (autoescape on) from ``templates/factcheck.html.j2``; nothing remote is loaded and
@@ -22,7 +25,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
-from handcar.namespaces import DJO, OA, shorten
+from handcar.namespaces import DJO, OA, PROV, shorten
 from handcar.resources import templates_dir
 
 TEMPLATE = "factcheck.html.j2"
@@ -73,6 +76,27 @@ class Claim:
 
 
 @dataclass
+class ReadingWords:
+    """One of two compared values: what it is a value of, and the words that give it."""
+
+    of: str
+    quote: str
+    said_by: str
+    said_in: str
+
+
+@dataclass
+class Relation:
+    """A comparison of two readings, in words."""
+
+    iri: str
+    relation: str
+    established: str
+    reason: str
+    readings: list[ReadingWords]
+
+
+@dataclass
 class Group:
     """The claims whose quoted words start in one sentence (or the enrichment)."""
 
@@ -104,6 +128,7 @@ def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
     enrichment = sorted((c for c in claims.values() if c.anchor is None), key=lambda c: c.iri)
     count = sum(len(c.facts) for c in claims.values())
     page = env.get_template(TEMPLATE).render(
+        relations=_relations(graphs["provenance"], labels, claims),
         articles=articles,
         enrichment=enrichment,
         facts=count,
@@ -174,6 +199,43 @@ def _claims(
     for claim in claims.values():
         claim.facts.sort(key=lambda f: _natural(f.iri))
     return {k: c for k, c in claims.items() if c.facts}
+
+
+def _relations(prov: Graph, labels: _Labels, claims: dict[Node, Claim]) -> list[Relation]:
+    """Every comparison of readings, with each value's words (the claim that mentions it) and
+    what it is a value of (the facts whose object it is)."""
+    mention: dict[Node, Node] = {}
+    uses: dict[Node, list[str]] = defaultdict(list)
+    for fact in prov.subjects(RDF.type, RDF.Statement):
+        s, p, o = (prov.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        if p == RDF.type:
+            mention.setdefault(s, prov.value(fact, DJO.assertedBy))
+        elif str(p).startswith(str(DJO)):
+            uses[o].append(f"{labels.term(p)} of {labels.term(s)}")
+    out = []
+    for node in sorted(prov.subjects(RDF.type, DJO.ReadingComparison)):
+        readings = []
+        for value in sorted(prov.objects(node, DJO.comparedReading)):
+            claim = claims.get(mention.get(value))  # type: ignore[arg-type]
+            readings.append(ReadingWords(
+                of=", ".join(sorted(set(uses[value]))) or labels.term(value),
+                quote=claim.anchor.exact if claim and claim.anchor else labels.term(value),
+                said_by=claim.said_by if claim else "",
+                said_in=claim.said_in if claim else "",
+            ))
+        generated = prov.value(node, PROV.wasGeneratedBy)
+        established = (
+            f"computed by handcar ({labels.term(generated)})" if generated is not None
+            else f"declared by {labels.term(prov.value(node, PROV.wasAttributedTo))}"
+        )
+        out.append(Relation(
+            iri=str(node),
+            relation=labels.term(prov.value(node, DJO.readingRelation)),
+            established=established,
+            reason=str(prov.value(node, DJO.reason)),
+            readings=readings,
+        ))
+    return out
 
 
 def _anchor(text: Graph, evidence: Node) -> Anchor:
