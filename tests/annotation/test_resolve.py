@@ -356,7 +356,8 @@ DUPLICATE = ("  - id: bus-minutes\n", "  - id: boat-hours\n")
 BAD_FACT = ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, legIndex, 1.5]\n")
 BAD_NOTE = ("    reason: a remark", "    prefix: zz\n    reason: a remark")
 BAD_CONFLICT = (
-    "  - between: [boat-hours, bus-minutes]\n", "  - between: [boat-hours, boat-hours]\n"
+    "  - between: [boat-hours, bus-minutes]\n",
+    "  - between: [boat-hours, boat-hours]\n",
 )
 BAD_PUBLISHER_QUOTE = ("  publisher_quote: The Harbour Gazette\n", "  publisher_quote: Gazzette\n")
 BAD_POST = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -40,7 +41,7 @@ def kind(a: Interval, b: Interval) -> Relation:
     return related[0]
 
 
-# -- the examples ---------------------------------------------------------------------------
+# -- the examples ------------------------------------------------------------------------
 def test_more_than_a_kilometre_and_about_a_kilometre_are_compatible() -> None:
     ministry, post = q(more_than=1), q(about=1)
     assert relate(ministry, post) == (Relation.COMPATIBLE, None)
@@ -68,7 +69,7 @@ def test_units_are_converted_with_qudt_multipliers() -> None:
 
 
 def test_about_uses_the_documented_tolerance() -> None:
-    assert APPROXIMATE_TOLERANCE == Fraction(1, 10)
+    assert Fraction(1, 10) == APPROXIMATE_TOLERANCE
     # about 113 million allows 101.7 to 124.3 million
     assert kind(q("NUM", about=113000000), q("NUM", value=125000000)) is Relation.CONTRADICTORY
     assert kind(q("NUM", about=113000000), q("NUM", value=124300000)) is Relation.MORE_PRECISE
@@ -98,8 +99,9 @@ def test_dates_and_partial_dates() -> None:
 
 
 # -- pairs ----------------------------------------------------------------------------------------
-def reading(value: str, statement: str, interval: Interval, subject: str = "leg",
-            prop: str = "distance") -> Reading:
+def reading(
+    value: str, statement: str, interval: Interval, subject: str = "leg", prop: str = "distance"
+) -> Reading:
     return Reading(subject, prop, value, statement, interval)
 
 
@@ -125,11 +127,13 @@ def test_compare_pairs_readings_of_one_property_of_one_thing_from_different_stat
 
 
 def test_compare_names_the_more_precise_value_and_skips_one_statement_lists() -> None:
-    found = compare([
-        reading("q/b-bound", "s/1", q(more_than=1)),
-        reading("q/a-exact", "s/2", q(value=2)),
-        reading("q/c", "s/2", q(value=3)),
-    ])
+    found = compare(
+        [
+            reading("q/b-bound", "s/1", q(more_than=1)),
+            reading("q/a-exact", "s/2", q(value=2)),
+            reading("q/c", "s/2", q(value=3)),
+        ]
+    )
     pairs = {(c.first.value, c.second.value): c for c in found}
     assert pairs[("q/a-exact", "q/b-bound")].more_precise == "q/a-exact"
     assert pairs[("q/b-bound", "q/c")].more_precise == "q/c"
@@ -161,7 +165,7 @@ def probes(a: Interval, b: Interval) -> list[Fraction]:
     ends = sorted({e.value for i in (a, b) for e in (i.low, i.high) if e is not None})
     if not ends:
         return [Fraction(0)]
-    mids = [(x + y) / 2 for x, y in zip(ends, ends[1:], strict=False)]
+    mids = [(x + y) / 2 for x, y in pairwise(ends)]
     return [ends[0] - 1, *ends, *mids, ends[-1] + 1]
 
 

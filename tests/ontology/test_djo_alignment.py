@@ -184,7 +184,7 @@ def test_no_disjoint_kinds_inferred_on_instances(merged, inferred):
 
 
 def test_skos_concept_only_for_controlled_values_and_ranks(merged, inferred):
-    allowed = {DJO.ValueQualifier, DJO.Season, DJO.DiplomaticRank}
+    allowed = {DJO.ValueQualifier, DJO.Season, DJO.DiplomaticRank, DJO.ReadingRelation}
     for node in inferred.subjects(RDF.type, SKOS.Concept):
         if not isinstance(node, URIRef) or not (is_djo(node) or str(node).startswith(str(EX))):
             continue  # standard terms such as oa:describing

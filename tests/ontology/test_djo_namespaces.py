@@ -184,7 +184,6 @@ ADDED = {
     "morePreciseReading",
     "contradictoryReadings",
     "differentQuestions",
-
     # used by the builder and the seed annotation (src/handcar/graph, articles/*/annotation.yaml)
     "Group",
     "familyOf",

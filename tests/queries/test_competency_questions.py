@@ -180,11 +180,22 @@ def test_cq13_the_offsets_select_the_quoted_words() -> None:
     assert row["speaker"] == "Russian Foreign Ministry"
 
 
-def test_cq15_the_sources_disagree_on_the_distance() -> None:
-    rows = expected(15)
-    assert rows
-    for row in rows:
-        assert "more than a kilometer" in row["quote1"] and "километр" in row["quote2"]
+def test_cq15_readings_and_how_they_relate() -> None:
+    rows = {(r["relation"], r["established"]): r for r in expected(15)}
+    assert set(rows) == {
+        (DJO + "compatibleReadings", "computed by handcar"),
+        (DJO + "differentQuestions", "declared by the curators"),
+    }
+    distance = rows[(DJO + "compatibleReadings", "computed by handcar")]
+    assert distance["property1"] == distance["property2"] == DJO + "distance"
+    assert "more than a kilometer" in distance["quote1"] and "километр" in distance["quote2"]
+    assert distance["reason"].startswith("(1000 m, ∞) and [900 m, 1100 m] overlap")
+    eight = rows[(DJO + "differentQuestions", "declared by the curators")]
+    assert eight["property1"] == eight["property2"] == DJO + "memberCount"
+    assert eight["thing1"].endswith("handcar-travellers-staff")
+    assert eight["thing2"].endswith("handcar-travellers")
+    assert "Eight Russian Embassy employees" in eight["quote1"]
+    assert "the eight diplomats and family members" in eight["quote2"]
 
 
 def test_cq16_the_pandemic_figures() -> None:

@@ -853,7 +853,8 @@ CASES: list[Case] = [
         "names a more precise value",
         add=GOOD.format(c="c5").replace("contradictoryReadings", "morePreciseReading")
         + GOOD.format(c="c6").replace(
-            "djo:contradictoryReadings", "djo:compatibleReadings ; djo:morePreciseValue qt:bus-hours"
+            "djo:contradictoryReadings",
+            "djo:compatibleReadings ; djo:morePreciseValue qt:bus-hours",
         ),
         expect=(
             "violation x:c5 - Or djosh:ReadingComparison-morePrecise",
@@ -870,7 +871,8 @@ CASES: list[Case] = [
     Case(
         "linked-reading-not-a-value",
         "a person is said to be compatible with a duration",
-        add="pe:misha djo:compatibleWith qt:train-hours . qt:train-hours djo:compatibleWith pe:misha .",
+        add="pe:misha djo:compatibleWith qt:train-hours . "
+        "qt:train-hours djo:compatibleWith pe:misha .",
         expect=("violation pe:misha - Node djosh:ReadingLinkShape",
                 "detail-violation pe:misha - Or djosh:ReadingValue"),
     ),

@@ -272,8 +272,11 @@ class _Resolver:
             for j, ident in enumerate(declared.between):
                 if ident not in values:
                     raise self.loaded.error(
-                        f"{ident!r} is not a quantity or time id", "reading_relations", i,
-                        "between", j,
+                        f"{ident!r} is not a quantity or time id",
+                        "reading_relations",
+                        i,
+                        "between",
+                        j,
                     )
             first, second = declared.between
             if first == second:

@@ -9,7 +9,6 @@ but 0, ``out/`` is left as it was.
 from __future__ import annotations
 
 from collections import Counter
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 

@@ -172,9 +172,9 @@ def add_graph_provenance(dataset: Dataset, iris: Iris, articles: list[URIRef]) -
 
 RULE = (
     "Each value is read as the interval of values it allows, in the base unit of its dimension"
-    " (converted with QUDT's conversion multipliers): an exact value is a point; \"about N\" is"
+    ' (converted with QUDT\'s conversion multipliers): an exact value is a point; "about N" is'
     f" N plus or minus {APPROXIMATE_TOLERANCE.numerator}/{APPROXIMATE_TOLERANCE.denominator} of N;"
-    " \"more than\"/\"less than\" are open half-lines and \"at least\"/\"at most\" closed ones;"
+    ' "more than"/"less than" are open half-lines and "at least"/"at most" closed ones;'
     " a calendar time covers its days. Two values that different statements give for the same"
     " property of the same thing are the same reading (equal intervals), one more precise (its"
     " interval strictly inside the other), compatible (the intervals overlap otherwise) or"
@@ -203,8 +203,11 @@ def add_reading_relations(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> li
     declared = {frozenset((d.first, d.second)) for d in ac.declared}
     kinds = []
     activity = iris.entity("activity", "compare-readings")
-    computed = [c for c in compare(ac.readings)
-                if frozenset((URIRef(c.first.value), URIRef(c.second.value))) not in declared]
+    computed = [
+        c
+        for c in compare(ac.readings)
+        if frozenset((URIRef(c.first.value), URIRef(c.second.value))) not in declared
+    ]
     if computed:
         prov.add((activity, RDF.type, PROV.Activity))
         prov.add((activity, RDFS.label, Literal("handcar's comparison of readings", lang="en")))

@@ -200,8 +200,9 @@ def time_interval(when: CalendarTime) -> Interval:
             first, last = dt.date(when.year, start, 1), _month_end(when.year, end)
     else:
         first, last = dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
-    return Interval(DAYS, Bound(Fraction(first.toordinal()), True),
-                    Bound(Fraction(last.toordinal()), True))
+    return Interval(
+        DAYS, Bound(Fraction(first.toordinal()), True), Bound(Fraction(last.toordinal()), True)
+    )
 
 
 def _month_end(year: int, month: int) -> dt.date:
