@@ -4,8 +4,9 @@ A *reading* is one value a statement gives for one property of one thing. What i
 :class:`Interval` of possible values: an exact value is a point; "about N" is
 N ± :data:`APPROXIMATE_TOLERANCE` × |N|; a bound is a half-line, open ("more than") or closed
 ("at least"); a calendar time is the closed range of days it covers. Quantities are compared in
-one unit: each is converted to its QUDT base unit with the QUDT conversion multiplier of its unit
-(:data:`UNITS`); readings of different dimensions are never compared.
+one unit: each is converted to the SI coherent unit of its dimension with QUDT's conversion
+(:func:`handcar.units.to_si`, the bundled QUDT table); readings of different dimensions, or in a
+unit QUDT gives no conversion for (unless both are in that same unit), are never compared.
 
 Two readings of the same property of the same thing, from different statements, relate in
 exactly one way (:func:`relate`):
@@ -34,6 +35,7 @@ from itertools import combinations
 
 from handcar.annotation.model import Quantity
 from handcar.annotation.timeexpr import SEASONS, CalendarTime
+from handcar.units import to_si, unit
 
 APPROXIMATE_TOLERANCE = Fraction(1, 10)
 """How far "about N" may lie from N, relative to N: 10 %. News copy writes "about" for figures
@@ -42,17 +44,6 @@ rounding to two significant digits moves a figure by up to 5 % of it; twice that
 for the looser "about" of speech while keeping "about 1 km" apart from "2 km". A constant, not a
 guess per quantity, so every comparison can be re-derived from the published values."""
 
-# QUDT (qudt-public-repo, src/main/rdf/vocab/unit/VOCAB_QUDT-UNITS-ALL.ttl): for each unit an
-# annotation may use, its qudt:hasDimensionVector and qudt:conversionMultiplier (to the SI base).
-UNITS: dict[str, tuple[str, Fraction]] = {
-    "KiloM": ("A0E0L1I0M0H0T0D0", Fraction(1000)),
-    "M": ("A0E0L1I0M0H0T0D0", Fraction(1)),
-    "HR": ("A0E0L0I0M0H0T1D0", Fraction(3600)),
-    "MIN": ("A0E0L0I0M0H0T1D0", Fraction(60)),
-    "DAY": ("A0E0L0I0M0H0T1D0", Fraction(86400)),
-    "YR": ("A0E0L0I0M0H0T1D0", Fraction(31557600)),
-    "NUM": ("A0E0L0I0M0H0T0D1", Fraction(1)),
-}
 #: how a value in each dimension's base unit is written
 BASE_SYMBOLS = {"A0E0L1I0M0H0T0D0": " m", "A0E0L0I0M0H0T1D0": " s", "A0E0L0I0M0H0T0D1": ""}
 DAYS = "days"  # the dimension of calendar times (values are proleptic Gregorian ordinals)
@@ -161,11 +152,13 @@ def point(value: Fraction | int, dimension: str) -> Interval:
 
 # -- readings from the annotation's values ------------------------------------------------------
 def quantity_interval(quantity: Quantity) -> Interval:
-    """What a quantity allows, in its dimension's base unit."""
-    dimension, multiplier = UNITS[quantity.unit]
+    """What a quantity allows, in the SI coherent unit of its dimension."""
+    found = unit(quantity.unit)
+    convertible = found.multiplier is not None
+    dimension = found.dimension if convertible else f"{found.dimension} {found.code}"
 
     def scaled(number: Decimal) -> Fraction:
-        return Fraction(number) * multiplier
+        return Fraction(to_si(number, found.code) if convertible else number)
 
     if quantity.value is not None:
         return point(scaled(quantity.value), dimension)
