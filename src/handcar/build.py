@@ -24,7 +24,7 @@ from handcar.graph.dataset import (
     add_reading_relations,
     new_dataset,
 )
-from handcar.graph.enrichment import add_enrichment
+from handcar.graph.enrichment import add_curator_labels, add_enrichment
 from handcar.graph.entail import add_entailed
 from handcar.graph.iris import Iris
 from handcar.vocabulary import Vocabulary, vocabulary
@@ -62,6 +62,8 @@ class BuildResult:
     coverage: list[Coverage] = field(default_factory=list)
     derived: set[str] = field(default_factory=set)
     """IRIs of the facts (``rdf:Statement``) whose triple handcar derived from a stated one."""
+    curated: set[str] = field(default_factory=set)
+    """IRIs of the facts (``rdf:Statement``) of the labels the curators wrote (``label:``)."""
     warnings: list[str] = field(default_factory=list)
     relations: list[str] = field(default_factory=list)
     """The relation (a DJO ReadingRelation local name) of every pair of readings compared."""
@@ -140,6 +142,7 @@ def build_dataset(
         claims = build_claims(checked, vocab, iris)
         result.derived |= {str(f) for f in add_article(result.dataset, iris, claims)}
         result.relations += add_reading_relations(result.dataset, iris, claims)
+        result.curated |= {str(f) for f in add_curator_labels(result.dataset, iris, claims)}
         if enrichment is not None:
             add_enrichment(result.dataset, iris, article.id, enrichment, claims.things)
         cover = coverage(checked)

@@ -12,11 +12,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from handcar.build import BuildResult
 from handcar.namespaces import DJO, OA, SCHEMA, TIME
-from handcar.publish.factcheck import DERIVED, ENRICHED, STATED, factcheck_page
+from handcar.publish.factcheck import CURATED, DERIVED, ENRICHED, STATED, factcheck_page
 
 PAGE = "factcheck.html"
 
@@ -152,9 +152,14 @@ def test_marked_words_are_the_anchors(seed: BuildResult, page: Page) -> None:
 def test_statuses(seed: BuildResult, page: Page) -> None:
     enrichment = _n3(_graph(seed, "enrichment"))
     by_status = Counter(r.status for r in page.rows)
-    assert set(by_status) == {STATED, DERIVED, ENRICHED}
-    derived_predicates = {DJO.hasInterval, RDF.type, TIME.hasDuration, DJO.date,
-                          SCHEMA.datePublished}
+    assert set(by_status) == {STATED, DERIVED, ENRICHED, CURATED}
+    derived_predicates = {
+        DJO.hasInterval,
+        RDF.type,
+        TIME.hasDuration,
+        DJO.date,
+        SCHEMA.datePublished,
+    }
     for row in page.rows:
         if row.status == ENRICHED:
             assert row.terms in enrichment
@@ -167,6 +172,29 @@ def test_statuses(seed: BuildResult, page: Page) -> None:
     assert leg_index and all(r.status == STATED for r in leg_index)
     dates = [r for r in page.rows if r.terms[1] == DJO.date.n3()]
     assert dates and all(r.status == DERIVED for r in dates)
+
+
+def test_curator_labels_are_the_curators(seed: BuildResult, page: Page) -> None:
+    """A label the curators wrote (``label:`` in the annotation) is shown as theirs, and its
+    reification points at the curators' statement, never at one of the article's claims."""
+    prov, enrichment = _graph(seed, "provenance"), _graph(seed, "enrichment")
+    post = URIRef(seed.iris.entity("source", "novaya-gazeta-post-2021-02-25"))
+    label = Literal("Novaya Gazeta's post of 25 February 2021 embedded in the article", lang="en")
+    assert (post, RDFS.label, label) in enrichment
+    assert (post, RDFS.label, label) not in _graph(seed, "asserted")
+    (fact,) = (f for f in prov.subjects(RDF.object, label))
+    claim = prov.value(fact, DJO.assertedBy)
+    assert prov.value(claim, DJO.statedBy) == seed.iris.entity("org", "handcar-curators")
+    assert prov.value(claim, DJO.hasEvidence) is None
+    assert prov.value(claim, DJO.reportedIn) is None
+    (row,) = (r for r in page.rows if r.terms == (post.n3(), RDFS.label.n3(), label.n3()))
+    assert row.status == CURATED
+    curated = [r for r in page.rows if r.status == CURATED]
+    assert curated and {r.terms[1] for r in curated} == {RDFS.label.n3()}
+    # the article's own words for a thing stay the article's
+    place = seed.iris.entity("place", "handcar-start-north-korean-side")
+    (words,) = (r for r in page.rows if r.terms[:2] == (place.n3(), DJO.referredToAs.n3()))
+    assert words.status == STATED
 
 
 def test_nothing_remote(seed: BuildResult, page: Page, files: dict[str, bytes]) -> None:
@@ -193,9 +221,15 @@ WIDTH, HEIGHT = 1200, 2000
 def test_chromium_renders_it(release: Path, tmp_path: Path) -> None:
     shot = tmp_path / "factcheck.png"
     cmd = [
-        "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-        "--force-device-scale-factor=1", f"--user-data-dir={tmp_path / 'profile'}",
-        f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}",
+        "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}",
+        f"--window-size={WIDTH},{HEIGHT}",
         (release / PAGE).resolve().as_uri(),
     ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)

@@ -83,6 +83,9 @@ class ArticleClaims:
     things: dict[str, URIRef]  # entity and event ids → IRIs
     readings: list[Reading]  # every value a statement gives for a property of a thing
     declared: list[Declared]  # how values relate, declared by the curator
+    labels: list[Triple] = field(default_factory=list)
+    """The display labels the curators wrote (``label:``): their words, not the article's, so
+    :func:`handcar.graph.enrichment.add_curator_labels` credits them to the curators."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ class _Claims:
         self.intervals: dict[str, Interval] = {
             q.id: quantity_interval(q.quantity) for q in checked.quantities
         } | {t.id: time_interval(t.when) for t in checked.times}
+        self.labels: list[Triple] = []
 
     def build(self) -> ArticleClaims:
         checked = self.checked
@@ -163,6 +167,8 @@ class _Claims:
             str(self.refs[value]),
             str(statement),
             self.intervals[value],
+            conflicts=[(by_local[a], by_local[b]) for a, b in checked.conflicts],
+            labels=self.labels,
         )
 
     def _optional(self, ident: str | None) -> URIRef | None:
@@ -182,9 +188,10 @@ class _Claims:
             triples.append((node, SCHEMA.name, Literal(thing.name, lang=thing.lang)))
         if thing.referred_to_as is not None:
             triples.append((node, DJO.referredToAs, Literal(thing.referred_to_as, lang=thing.lang)))
-        # One display label: the curator's, else the name, else the article's phrase.
+        # One display label: the curator's (credited to the curators, not to this claim), else
+        # the name, else the article's phrase.
         if thing.label is not None:
-            triples.append((node, RDFS.label, Literal(thing.label, lang="en")))
+            self.labels.append((node, RDFS.label, Literal(thing.label, lang="en")))
         else:
             words = thing.name if thing.name is not None else thing.referred_to_as
             triples.append((node, RDFS.label, Literal(words, lang=thing.lang)))

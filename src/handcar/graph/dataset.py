@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 
@@ -59,9 +61,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
         prov.add((claim.iri, DJO.statedIn, claim.source))
         prov.add((claim.iri, DJO.reportedIn, article))
         prov.add((claim.iri, DJO.hasEvidence, evidence))
-        prov.add(
-            (claim.iri, RDFS.label, Literal(_label(claim.anchor.exact), lang=ac.meta.language))
-        )
+        prov.add((claim.iri, RDFS.label, _label(claim.anchor.exact, ac.meta.language)))
         _anchor(g["text"], evidence, claim.iri, text, claim.anchor, OA.describing)
         for n, (s, p, o) in enumerate(claim.triples, start=1):
             g["asserted"].add((s, p, o))
@@ -83,7 +83,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
         prov.add((statement, DJO.statedIn, article))
         prov.add((statement, DJO.reportedIn, article))
         prov.add((statement, DJO.hasEvidence, evidence))
-        prov.add((statement, RDFS.label, Literal(_label(note.anchor.exact), lang=ac.meta.language)))
+        prov.add((statement, RDFS.label, _label(note.anchor.exact, ac.meta.language)))
         _anchor(g["text"], evidence, statement, text, note.anchor, OA.commenting)
         g["text"].add((evidence, OA.bodyValue, Literal(note.reason)))
     return derived
@@ -155,9 +155,27 @@ def _anchor(
     t.add((position, OA.end, Literal(str(anchor.end), datatype=XSD.nonNegativeInteger)))
 
 
-def _label(quote: str, limit: int = 80) -> str:
+def _label(quote: str, language: str, limit: int = 80) -> Literal:
+    """A statement's label: its quoted words (shortened), tagged with their language."""
     flat = " ".join(quote.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    words = flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return Literal(words, lang=words_language(words, language))
+
+
+# The language of quoted words written in a script other than the article's: the only one the
+# articles quote is the embedded Russian post (whose schema:text is tagged "ru" likewise).
+SCRIPT_LANGUAGES = {"CYRILLIC": "ru"}
+MIXED = "mul"  # BCP 47: several languages (a Russian name and an English date in one quote)
+
+
+def words_language(words: str, default: str) -> str:
+    """The language tag of ``words``: ``default`` (the article's language) for its own script,
+    the language of another script, or :data:`MIXED` when the words mix scripts."""
+    scripts = {unicodedata.name(c, "").split(" ")[0] for c in words if c.isalpha()}
+    languages = {SCRIPT_LANGUAGES.get(script, default) for script in scripts}
+    if len(languages) > 1:
+        return MIXED
+    return languages.pop() if languages else default
 
 
 def add_graph_provenance(dataset: Dataset, iris: Iris, articles: list[URIRef]) -> None:

@@ -1,14 +1,18 @@
-"""Writes checked enrichment (:mod:`handcar.annotation.enrichment`) into its own graph.
+"""Writes what the curators add to an article into the ``enrichment`` graph.
 
-Facts go to the ``enrichment`` graph; their provenance (source, who added them) to
-``provenance``. Nothing here is mixed into ``asserted``.
+Two kinds: checked enrichment (:mod:`handcar.annotation.enrichment`: Wikidata links, Russian
+labels, general knowledge, each with its source) and the display labels the curators wrote in
+the annotation (``label:``), whose source is the annotation itself. Facts go to the
+``enrichment`` graph; their provenance (source, the curators as the agent) to ``provenance``.
+Nothing here is mixed into ``asserted``, and nothing here is credited to the article.
 """
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Dataset, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from handcar.annotation.enrichment import CheckedEnrichment
+from handcar.graph.claims import ArticleClaims
 from handcar.graph.iris import Iris
 from handcar.graph.values import term
 from handcar.namespaces import DJO, SCHEMA
@@ -26,9 +30,7 @@ def add_enrichment(
     """Write enrichment facts and their provenance; ``things``: entity and event ids → IRIs."""
     graph = dataset.graph(iris.graph("enrichment"))
     prov = dataset.graph(iris.graph("provenance"))
-    curators = iris.entity("org", CURATORS)
-    prov.add((curators, RDF.type, DJO.Organization))
-    prov.add((curators, RDFS.label, Literal("handcar curators", lang="en")))
+    curators = _curators(prov, iris)
     for source in enrichment.sources:
         node = iris.entity("source", source.id)
         statement = iris.scoped("statement", article_id, "enrichment", source.id)
@@ -53,3 +55,58 @@ def add_enrichment(
         prov.add(
             (node, DJO.assertedBy, iris.scoped("statement", article_id, "enrichment", fact.source))
         )
+
+
+def add_curator_labels(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
+    """Write the labels the curators wrote for one article's things, credited to the curators
+    and to the annotation they wrote them in; return the facts (``rdf:Statement`` IRIs)."""
+    if not ac.labels:
+        return set()
+    aid = ac.article.id
+    graph = dataset.graph(iris.graph("enrichment"))
+    prov = dataset.graph(iris.graph("provenance"))
+    curators = _curators(prov, iris)
+    source = iris.scoped("source", aid, "annotation")
+    statement = iris.scoped("statement", aid, "curation", "labels")
+    prov.add((source, RDF.type, DJO.Source))
+    prov.add(
+        (
+            source,
+            RDFS.label,
+            Literal(f"the curators' annotation of “{ac.meta.headline}”", lang="en"),
+        )
+    )
+    prov.add(
+        (
+            source,
+            RDFS.comment,
+            Literal(
+                f"articles/{aid}/annotation.yaml: labels the curators wrote for things the article"
+                " mentions; the article's own words for them are djo:referredToAs",
+                lang="en",
+            ),
+        )
+    )
+    prov.add((statement, RDF.type, DJO.Statement))
+    prov.add((statement, DJO.statedBy, curators))
+    prov.add((statement, DJO.statedIn, source))
+    prov.add((statement, RDFS.label, Literal("labels written by the curators", lang="en")))
+    facts = set()
+    for n, (subject, predicate, value) in enumerate(ac.labels, start=1):
+        graph.add((subject, predicate, value))
+        node = iris.scoped("fact", aid, "curation", "labels", str(n))
+        prov.add((node, RDF.type, RDF.Statement))
+        prov.add((node, RDF.subject, subject))
+        prov.add((node, RDF.predicate, predicate))
+        prov.add((node, RDF.object, value))
+        prov.add((node, DJO.assertedBy, statement))
+        facts.add(node)
+    return facts
+
+
+def _curators(prov: Graph, iris: Iris) -> URIRef:
+    """The curators, the agent of everything in the enrichment graph."""
+    curators = iris.entity("org", CURATORS)
+    prov.add((curators, RDF.type, DJO.Organization))
+    prov.add((curators, RDFS.label, Literal("handcar curators", lang="en")))
+    return curators

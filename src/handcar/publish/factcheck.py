@@ -3,8 +3,9 @@
 For a journalist who reviews the data without SPARQL: one section per sentence of the article,
 and in it each claim (the sentence with the claim's quoted words in ``<mark>``, who said it and
 where) with the facts it supports (labels of subject, predicate and object) and each fact's status:
-stated in the article, derived by handcar from a stated fact, or added by enrichment (a last
-section, since enrichment has no words in the article). A section lists how readings relate:
+stated in the article, derived by handcar from a stated fact, written by the curators (the
+display labels they gave things in the annotation) or added by enrichment (the last two in a last
+section, since neither has words in the article). A section lists how readings relate:
 each ``djo:ReadingComparison`` in words (the two values with their quoted words, who said them
 and where, the relation, and whether handcar computed it by its rule or the curators declared
 it, with the reason). The facts are the reified
@@ -32,6 +33,7 @@ TEMPLATE = "factcheck.html.j2"
 STATED = "stated in the article"
 DERIVED = "entailed by handcar"
 ENRICHED = "from enrichment"
+CURATED = "written by the curators"
 _NUMBER = re.compile(r"(\d+)")
 
 
@@ -49,7 +51,9 @@ class Fact:
     @property
     def kind(self) -> str:
         """The status as a CSS class."""
-        return {STATED: "stated", DERIVED: "derived", ENRICHED: "enrichment"}[self.status]
+        return {STATED: "stated", DERIVED: "derived", ENRICHED: "enrichment", CURATED: "curated"}[
+            self.status
+        ]
 
 
 @dataclass
@@ -109,8 +113,10 @@ def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     graphs = {name: result.dataset.graph(result.iris.graph(name)) for name in _NAMES}
-    labels = _Labels(result.iris.base, [graphs["asserted"], graphs["enrichment"],
-                                        graphs["provenance"], ontology or Graph()])
+    labels = _Labels(
+        result.iris.base,
+        [graphs["asserted"], graphs["enrichment"], graphs["provenance"], ontology or Graph()],
+    )
     claims = _claims(graphs, labels, result)
     env = Environment(
         loader=FileSystemLoader(templates_dir()),
@@ -132,7 +138,7 @@ def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
         articles=articles,
         enrichment=enrichment,
         facts=count,
-        statuses=(STATED, DERIVED, ENRICHED),
+        statuses=(STATED, DERIVED, ENRICHED, CURATED),
     )
     return page.encode("utf-8")
 
@@ -172,9 +178,7 @@ class _Labels:
         return f"{value} ({kind})"
 
 
-def _claims(
-    graphs: dict[str, Graph], labels: _Labels, result: BuildResult
-) -> dict[Node, Claim]:
+def _claims(graphs: dict[str, Graph], labels: _Labels, result: BuildResult) -> dict[Node, Claim]:
     prov, text, enrichment = graphs["provenance"], graphs["text"], graphs["enrichment"]
     claims: dict[Node, Claim] = {}
     for claim in prov.subjects(RDF.type, DJO.Statement):
@@ -188,13 +192,21 @@ def _claims(
         )
     for fact in prov.subjects(RDF.type, RDF.Statement):
         s, p, o = (prov.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if (s, p, o) in enrichment:
+        if str(fact) in result.curated:
+            status = CURATED
+        elif (s, p, o) in enrichment:
             status = ENRICHED
         else:
             status = DERIVED if str(fact) in result.derived else STATED
         claims[prov.value(fact, DJO.assertedBy)].facts.append(
-            Fact(str(fact), labels.term(s), labels.term(p), labels.term(o), status,
-                 (s.n3(), p.n3(), o.n3()))
+            Fact(
+                str(fact),
+                labels.term(s),
+                labels.term(p),
+                labels.term(o),
+                status,
+                (s.n3(), p.n3(), o.n3()),
+            )
         )
     for claim in claims.values():
         claim.facts.sort(key=lambda f: _natural(f.iri))
@@ -268,16 +280,15 @@ def _article(source: Source, claims: list[Claim]) -> dict[str, object]:
         claim.before, claim.after = text[lo : anchor.start], text[anchor.end : hi]
         grouped[index].append(claim)
     groups = [
-        Group(" ".join(text[spans[i][0] : spans[i][1]].split()),
-              sorted(grouped[i], key=lambda c: (c.anchor.start, c.anchor.end, c.iri)))  # type: ignore[union-attr]
+        Group(
+            " ".join(text[spans[i][0] : spans[i][1]].split()),
+            sorted(grouped[i], key=lambda c: (c.anchor.start, c.anchor.end, c.iri)),
+        )  # type: ignore[union-attr]
         for i in sorted(grouped)
     ]
-    return {"headline": source.headline, "url": source.url, "date": source.date,
-            "groups": groups}
+    return {"headline": source.headline, "url": source.url, "date": source.date, "groups": groups}
 
 
 def _natural(iri: str) -> list[object]:
     """Sort key: ``…arrival.2`` before ``…arrival.10``."""
     return [int(part) if part.isdigit() else part for part in _NUMBER.split(iri)]
-
-
