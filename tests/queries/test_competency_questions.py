@@ -168,8 +168,11 @@ def test_cq9_unnamed_places_have_no_name() -> None:
 def test_cq12_days_and_seasons() -> None:
     rows = {r["event"]: r for r in expected(12)}
     assert rows[EVENT + "border-crossing"]["date"] == "2021-02-25"
-    assert rows[EVENT + "evacuation-2020"]["season"] == DJO + "spring"
-    assert rows[EVENT + "evacuation-2020"]["year"] == "2020"
+    assert rows[EVENT + "mission-closures-2020"]["season"] == DJO + "spring"
+    assert rows[EVENT + "mission-closures-2020"]["year"] == "2020"
+    # "missions closed last spring and most employees ... were flown out": the season is the
+    # closures'; the flight is not dated
+    assert EVENT + "flight-out-2020" not in rows
 
 
 def test_cq13_the_offsets_select_the_quoted_words() -> None:
@@ -203,11 +206,20 @@ def test_cq16_the_pandemic_figures() -> None:
     assert (row["cases"], row["deaths"], row["reportedCases"]) == (113000000, 2500000, 0)
 
 
-def test_cq18_thirteen_flown_out_last_spring() -> None:
+def test_cq18_thirteen_flown_out() -> None:
     (row,) = expected(18)
+    assert row["departure"] == EVENT + "flight-out-2020"
     assert row["people"] == 13 and row["mode"] == DJO + "FlightLeg"
-    assert row["season"] == DJO + "spring" and row["year"] == "2020"
-    assert row["cause"] is None  # "missions closed ... and ... were flown out": no stated cause
+    # "missions closed last spring and ... were flown out": neither a date nor a cause is stated
+    assert row["season"] is None and row["year"] is None
+    assert row["cause"] is None
+
+
+def test_cq19_the_forced_crossing_not_the_journey() -> None:
+    """"were forced to push a handcar ... over the border as the reclusive country remained
+    closed": the closure forced the crossing by handcar, not the journey home."""
+    events = {r["event"] for r in expected(19)}
+    assert events == {EVENT + "border-crossing", EVENT + "north-korea-closure"}
 
 
 def test_cq19_closure_then_pandemic() -> None:
