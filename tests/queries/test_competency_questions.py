@@ -216,8 +216,8 @@ def test_cq18_thirteen_flown_out() -> None:
 
 
 def test_cq19_the_forced_crossing_not_the_journey() -> None:
-    """"were forced to push a handcar ... over the border as the reclusive country remained
-    closed": the closure forced the crossing by handcar, not the journey home."""
+    """The closure forced the crossing by handcar, not the journey home ("were forced to push a
+    handcar ... over the border as the reclusive country remained closed")."""
     events = {r["event"] for r in expected(19)}
     assert events == {EVENT + "border-crossing", EVENT + "north-korea-closure"}
 
