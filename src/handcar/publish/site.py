@@ -36,8 +36,9 @@ OWL2 = "https://www.w3.org/TR/owl2-overview/"
 GRAPH_DESCRIPTIONS: dict[str, str] = {
     "asserted": "What the articles assert: people, organisations, places, the journey and its "
     "legs, quantities and dates, in DJO and standard terms.",
-    "enrichment": "Facts from outside the articles (verified Wikidata links, Russian labels), "
-    "each reified with its source.",
+    "enrichment": "What the curators add, never credited to the articles: facts from outside "
+    "them (verified Wikidata links, Russian labels) and the display labels they wrote, each "
+    "reified with its source.",
     "text": "The articles' plain text (nif:isString) and the evidence anchors into it: Web "
     "Annotation quote and position selectors.",
     "provenance": "Sources, the claims (djo:Statement: who said it, where, its evidence) and "
@@ -144,7 +145,8 @@ def release_files(
         "text",
         "The fact check: every asserted and enrichment fact in plain words, grouped by the "
         "article's sentences, with its quoted words highlighted, who said it, where, and its "
-        "status (stated, entailed by handcar, enrichment): for reviewing the data in a browser.",
+        "status (stated, entailed by handcar, enrichment, written by the curators): for "
+        "reviewing the data in a browser.",
         "text/html",
     )
 
