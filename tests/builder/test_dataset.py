@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, BNode, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Literal, URIRef
 
 from handcar.build import BuildResult
 from handcar.namespaces import DJO, NIF, OA
@@ -118,7 +118,8 @@ def test_coverage_is_complete(built: BuildResult) -> None:
 def test_the_journey_goes_home_and_the_last_bus_to_vladivostok(built: BuildResult) -> None:
     """"Made their way home" ... "bussed to ... Vladivostok": two destinations, two events."""
     asserted = _graph(built, "asserted")
-    (journey,) = asserted.subjects(RDF.type, DJO.Journey)
+    journey = built.iris.scoped("event", SEED, "journey")
+    assert (journey, RDF.type, DJO.Journey) in asserted
     (home,) = asserted.objects(journey, DJO.destination)
     assert (home, RDF.type, DJO.UnnamedPlace) in asserted
     assert str(asserted.value(home, DJO.referredToAs)) == "home"
@@ -159,3 +160,39 @@ def test_reified_facts_are_exactly_the_published_triples(built: BuildResult) -> 
         reified.add(triple)
     assert len(reified) > 300
     assert [t for t in published if t not in reified] == []
+
+
+def test_what_the_words_say_issue_12_review(built: BuildResult) -> None:
+    """Fixes of the review of every fact against its words (ontology README, issue 12)."""
+    asserted, prov = _graph(built, "asserted"), _graph(built, "provenance")
+
+    def event(local: str) -> URIRef:
+        return built.iris.scoped("event", SEED, local)
+
+    def statement(local: str) -> URIRef:
+        return built.iris.scoped("statement", SEED, local)
+
+    ministry = built.iris.entity("org", "russian-foreign-ministry")
+    # "were forced to push a handcar ... over the border as the reclusive country remained
+    # closed": the closure caused the crossing by handcar, not the journey home
+    closure = event("north-korea-closure")
+    assert set(asserted.subjects(DJO.hasCause, closure)) == {event("border-crossing")}
+    # "missions closed last spring and ... were flown out": neither a cause nor the season
+    flight = event("flight-out-2020")
+    assert (flight, RDF.type, DJO.Journey) in asserted
+    assert (flight, RDF.type, DJO.Evacuation) not in asserted
+    assert asserted.value(flight, DJO.during) is None
+    # a mention inside the ministry's quoted words is the ministry's
+    bridge = statement("tumen-river-bridge")
+    assert prov.value(bridge, DJO.statedBy) == ministry
+    # the legs sentence does not mention leg 4; the arrival sentence does
+    leg4 = [
+        prov.value(f, DJO.assertedBy)
+        for f in prov.subjects(RDF.object, event("leg-4-bus"))
+        if prov.value(f, RDF.predicate) == DJO.hasLeg
+    ]
+    assert leg4 == [statement("arrival")]
+    # statement labels are tagged with the language of their words
+    assert prov.value(statement("post-journey"), RDFS.label).language == "ru"
+    assert prov.value(statement("post-meta"), RDFS.label).language == "mul"
+    assert prov.value(statement("legs"), RDFS.label).language == "en"
