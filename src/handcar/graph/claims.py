@@ -156,6 +156,7 @@ class _Claims:
                 Declared(self.refs[d.first], self.refs[d.second], d.relation, d.reason)
                 for d in checked.relations
             ],
+            labels=self.labels,
         )
 
     def _reading(self, fact: Fact, statement: URIRef) -> Reading:
@@ -167,8 +168,6 @@ class _Claims:
             str(self.refs[value]),
             str(statement),
             self.intervals[value],
-            conflicts=[(by_local[a], by_local[b]) for a, b in checked.conflicts],
-            labels=self.labels,
         )
 
     def _optional(self, ident: str | None) -> URIRef | None:
