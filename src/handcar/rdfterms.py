@@ -10,7 +10,7 @@ other RDF tools (rapper) do not, so files meant to parse everywhere must not hol
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 import pyoxigraph as ox
@@ -19,7 +19,7 @@ from rdflib import term as rdflib_term
 from rdflib.graph import Dataset, Graph
 from rdflib.term import Node
 
-from handcar.namespaces import XSD
+from handcar.namespaces import XSD, splitter
 
 XSD_STRING = str(XSD.string)
 RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
@@ -145,3 +145,29 @@ def standard_literals() -> Iterator[None]:
     finally:
         table.clear()
         table.update(saved)
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def used_prefixes(
+    statements: Iterable[ox.Triple | ox.Quad], prefixes: Mapping[str, str]
+) -> dict[str, str]:
+    """The entries of ``prefixes`` whose namespace is the longest match of an IRI that Turtle
+    may write of ``statements``: subjects, predicates (but ``rdf:type``, written ``a``), objects,
+    graph names and datatypes (but those of plain and language-tagged strings). A prefix may
+    still go unused, when pyoxigraph writes a number in short form or an IRI whole."""
+    split = splitter(prefixes).split
+    iris: set[str] = set()
+    for statement in statements:
+        terms = [statement.subject, statement.object, getattr(statement, "graph_name", None)]
+        if statement.predicate.value != _RDF_TYPE:
+            terms.append(statement.predicate)
+        for term in terms:
+            if isinstance(term, ox.NamedNode):
+                iris.add(term.value)
+            elif isinstance(term, ox.Literal) and not term.language:
+                iris.add(term.datatype.value)
+    iris.discard(XSD_STRING)
+    used = {found[0] for found in map(split, iris) if found}
+    return {name: prefixes[name] for name in sorted(used)}

@@ -20,8 +20,8 @@ import pytest
 from handcar.namespaces import split_iri
 from handcar.publish.formats import FORMATS, WriteOptions, get, write
 from handcar.publish.formats.jsonld import context, dumps, ordered, rdf_dataset, refuse
-from handcar.publish.formats.turtle import used_prefixes
 from handcar.publish.rdf import PUBLISHED_PREFIXES, PublishError, Quads
+from handcar.rdfterms import used_prefixes
 
 BASE = "https://w3id.org/djo/id/"
 DJO = "https://w3id.org/djo#"

@@ -16,6 +16,7 @@ from handcar.formats import RDF_FORMATS, RESULT_FORMATS
 from handcar.namespaces import PREFIXES
 from handcar.query.errors import QueryError
 from handcar.query.sandbox import kind
+from handcar.rdfterms import used_prefixes
 
 _RESULTS_FORMATS = {name: fmt.oxigraph for name, fmt in RESULT_FORMATS.items()}
 _RDF_FORMATS = {name: RDF_FORMATS[name].oxigraph for name in ("turtle", "ntriples", "xml")}
@@ -51,7 +52,7 @@ def render(
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         if fmt == "turtle":
             return ox.serialize(
-                triples, format=_RDF_FORMATS[fmt], prefixes=_used_prefixes(triples)
+                triples, format=_RDF_FORMATS[fmt], prefixes=used_prefixes(triples, PREFIXES)
             )
         return ox.serialize(triples, format=_RDF_FORMATS[fmt])
     if fmt not in _RESULTS_FORMATS:
@@ -62,22 +63,6 @@ def render(
     buffer = io.BytesIO()
     result.serialize(buffer, format=_RESULTS_FORMATS[fmt])
     return buffer.getvalue()
-
-
-def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
-    """handcar's prefixes whose namespace some IRI of ``triples`` starts with."""
-    iris = {
-        term.value
-        for triple in triples
-        for term in (triple.subject, triple.predicate, triple.object)
-        if isinstance(term, ox.NamedNode)
-    }
-    iris |= {t.object.datatype.value for t in triples if isinstance(t.object, ox.Literal)}
-    return {
-        prefix: namespace
-        for prefix, namespace in sorted(PREFIXES.items())
-        if any(iri.startswith(namespace) for iri in iris)
-    }
 
 
 def shorten(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, base: str | None) -> str:

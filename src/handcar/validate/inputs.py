@@ -35,7 +35,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from handcar.errors import InputError, LimitError, read_failure
-from handcar.formats import SUFFIXES
+from handcar.formats import RDF_FORMATS, SUFFIXES
 from handcar.limits import RDF_BYTES, MiB, read_regular_file
 from handcar.rdfterms import to_rdflib
 from handcar.validate.jsonld_context import inline_contexts, load_json
@@ -44,8 +44,9 @@ from handcar.xml_entities import refuse_entities
 FORMATS: dict[str, ox.RdfFormat] = {suffix: fmt.oxigraph for suffix, fmt in SUFFIXES.items()}
 """How pyoxigraph parses a file, by its suffix (:data:`handcar.formats.SUFFIXES`)."""
 
-#: what a release folder is validated from, in order of preference
-RELEASE_FILES = ("dataset.trig", "dataset.nq")
+#: what a release folder is validated from, in order of preference: the dataset in the formats
+#: that keep its named graphs (TriG, then N-Quads), named as the release names them
+RELEASE_FILES = tuple(RDF_FORMATS[name].dataset_file for name in ("trig", "nquads"))
 
 _size_override: ContextVar[int | None] = ContextVar("handcar_max_rdf_bytes", default=None)
 

@@ -20,33 +20,9 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from handcar.namespaces import splitter
 from handcar.publish.formats import WriteOptions
-from handcar.publish.rdf import RDF_TYPE, Quads
-from handcar.rdfterms import XSD_STRING
-
-
-def used_prefixes(
-    statements: Iterable[ox.Triple | ox.Quad], prefixes: Mapping[str, str]
-) -> dict[str, str]:
-    """The entries of ``prefixes`` whose namespace is the longest match of an IRI that Turtle
-    may write of ``statements``: subjects, predicates (but ``rdf:type``, written ``a``), objects,
-    graph names and datatypes (but those of plain and language-tagged strings). A prefix may
-    still go unused, when pyoxigraph writes a number in short form or an IRI whole."""
-    split = splitter(prefixes).split
-    iris: set[str] = set()
-    for statement in statements:
-        terms = [statement.subject, statement.object, getattr(statement, "graph_name", None)]
-        if statement.predicate.value != RDF_TYPE:
-            terms.append(statement.predicate)
-        for term in terms:
-            if isinstance(term, ox.NamedNode):
-                iris.add(term.value)
-            elif isinstance(term, ox.Literal) and not term.language:
-                iris.add(term.datatype.value)
-    iris.discard(XSD_STRING)
-    used = {found[0] for found in map(split, iris) if found}
-    return {name: prefixes[name] for name in sorted(used)}
+from handcar.publish.rdf import Quads
+from handcar.rdfterms import used_prefixes
 
 
 def comments(lines: Iterable[str]) -> str:
