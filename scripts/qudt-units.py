@@ -9,7 +9,8 @@ https://github.com/qudt/qudt-public-repo at a release tag (QUDT is CC BY 4.0, at
 QUDT.org). One row per unit that is not deprecated: code (the local name after
 ``http://qudt.org/vocab/unit/``), English label, symbol, quantity kinds, dimension vector,
 conversion multiplier and offset to the SI coherent unit of the same dimension, as QUDT gives
-them (SI value = (value + offset) × multiplier).
+them (SI value = (value + offset) × multiplier), and the unit's UN/CEFACT Recommendation 20
+common codes (``qudt:uneceCommonCode``; a few units have two, KiloM has KMT and KTM).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from rdflib.namespace import RDF, RDFS
 
 QUDT = Namespace("http://qudt.org/schema/qudt/")
 UNIT = "http://qudt.org/vocab/unit/"
-COLUMNS = ("code", "label", "symbol", "quantity_kinds", "dimension", "multiplier", "offset")
+COLUMNS = (
+    "code", "label", "symbol", "quantity_kinds", "dimension", "multiplier", "offset", "unece_codes"
+)
 
 
 def main(path: str, version: str) -> None:
@@ -53,6 +56,7 @@ def main(path: str, version: str) -> None:
                 _text(graph.value(unit, QUDT.hasDimensionVector)).rsplit("/", 1)[-1],
                 _text(graph.value(unit, QUDT.conversionMultiplier)),
                 _text(graph.value(unit, QUDT.conversionOffset)),
+                " ".join(sorted(str(c) for c in graph.objects(unit, QUDT.uneceCommonCode))),
             )
         )
     for row in sorted(rows):

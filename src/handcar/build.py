@@ -27,6 +27,8 @@ from handcar.graph.dataset import (
 from handcar.graph.enrichment import add_curator_labels, add_enrichment
 from handcar.graph.entail import add_entailed
 from handcar.graph.iris import Iris
+from handcar.graph.units import add_units
+from handcar.namespaces import DJO, UNIT
 from handcar.vocabulary import Vocabulary, vocabulary
 
 
@@ -153,6 +155,8 @@ def build_dataset(
         journeys |= journeys_of(claims, vocab)
         sources.append(iris.article(article.id))
     result.journeys = sorted(journeys)
+    asserted = result.dataset.graph(iris.graph("asserted"))
+    add_units(result.dataset, iris, (str(u)[len(UNIT) :] for u in asserted.objects(None, DJO.unit)))
     add_graph_provenance(result.dataset, iris, sources)
     stated = [result.dataset.graph(iris.graph(g)) for g in ("asserted", "text", "provenance")]
     add_entailed(result.dataset.graph(iris.graph("entailed")), stated, vocab)

@@ -4,14 +4,16 @@ The table (``data/units/qudt-units.tsv``, derived from QUDT's units vocabulary b
 ``scripts/qudt-units.py``; QUDT is CC BY 4.0, attribution to QUDT.org) lists every QUDT unit that
 is not deprecated: its code (``MI`` for ``http://qudt.org/vocab/unit/MI``), English label,
 symbol, quantity kinds, dimension vector and QUDT's conversion to the SI coherent unit of the
-same dimension: ``si = (value + offset) * multiplier``. Two units are comparable when they have
-the same dimension vector and both a multiplier ("about half a mile" and "more than a
+same dimension: ``si = (value + offset) * multiplier``, and its UN/CEFACT Recommendation 20
+common codes (``qudt:uneceCommonCode``, for ``schema:unitCode``). Two units are comparable when
+they have the same dimension vector and both a multiplier ("about half a mile" and "more than a
 kilometer": both ``A0E0L1I0M0H0T0D0``). Arithmetic is exact, in :class:`decimal.Decimal`.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -49,10 +51,18 @@ class Unit:
     dimension: str  # QUDT dimension vector local name, A0E0L1I0M0H0T0D0 for a length
     multiplier: Decimal | None  # to the SI coherent unit; None when QUDT gives none
     offset: Decimal  # added before multiplying (temperatures); 0 for most units
+    unece_codes: tuple[str, ...] = ()  # UN/CEFACT common codes QUDT gives, sorted
 
     @property
     def iri(self) -> URIRef:
         return URIRef(NAMESPACE + self.code)
+
+    @property
+    def unece_code(self) -> str | None:
+        """The unit's UN/CEFACT common code for ``schema:unitCode``: QUDT's only one, or the
+        first in alphabetical order when QUDT gives several (``KiloM``: ``KMT``, not ``KTM``);
+        None when QUDT gives none (``NUM``)."""
+        return self.unece_codes[0] if self.unece_codes else None
 
     def is_a(self, kind: str) -> bool:
         """Whether QUDT gives the unit the quantity kind ``kind`` (``Length``, ``Time``)."""
@@ -76,6 +86,7 @@ def _table() -> dict[str, Unit]:
                 dimension=row["dimension"],
                 multiplier=Decimal(row["multiplier"]) if row["multiplier"] else None,
                 offset=Decimal(row["offset"]) if row["offset"] else Decimal(0),
+                unece_codes=tuple(row["unece_codes"].split()),
             )
             for row in rows
         }
@@ -91,6 +102,25 @@ def unit(code: str) -> Unit:
 
 def is_unit(code: str) -> bool:
     return code in _table()
+
+
+def suggest(text: str, limit: int = 3) -> list[str]:
+    """Codes of the table that ``text`` may have meant: a code in other letter case, a unit
+    whose symbol or English label it is (``km``, ``miles``, ``kilometer``), else the closest
+    codes by spelling."""
+    table = _table()
+    word = text.strip().casefold()
+    forms = {word, word.removesuffix("s"), word.replace("meter", "metre")}
+    forms |= {form.replace("meter", "metre") for form in forms}
+    for matches in (
+        lambda found: bool(forms & {found.code.casefold(), found.symbol.casefold()}),
+        lambda found: found.label.casefold() in forms,
+        lambda found: bool(forms & set(found.label.casefold().split())),
+    ):
+        codes = [code for code, found in table.items() if matches(found)]
+        if codes:
+            return sorted(codes, key=lambda code: (len(code), code))[:limit]
+    return difflib.get_close_matches(text, list(table), n=limit, cutoff=0.6)
 
 
 def comparable(a: str, b: str) -> bool:

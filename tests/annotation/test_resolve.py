@@ -51,9 +51,9 @@ def test_the_checked_annotation(fiction: Fiction) -> None:
     gazette = things["harbour-gazette"].evidence
     assert (gazette.said_by, gazette.source) == ("harbour-gazette", ARTICLE_ID)  # the defaults
     assert text[gazette.anchor.start : gazette.anchor.end] == "The Harbour Gazette"
-    assert [(q.id, q.duration_unit) for q in checked.quantities] == [
-        ("boat-hours", "unitHour"),
-        ("bus-minutes", "unitMinute"),
+    assert [(q.id, q.duration, q.time_unit) for q in checked.quantities] == [
+        ("boat-hours", True, "unitHour"),
+        ("bus-minutes", True, "unitMinute"),
     ]
     (tuesday,) = checked.times
     assert tuesday.when == CalendarTime(2022, 3, 1)  # the Tuesday before Thursday 3 March 2022
@@ -212,7 +212,22 @@ ERRORS = [
         "    value: 2\n    unit: HR\n",
         "    value: 2\n    unit: KiloM\n",
         "unit: KiloM",
-        "a duration needs a time unit, not KiloM",
+        "a duration needs a unit of time, not KiloM (Kilometre)",
+    ),
+    (
+        "unknown-unit",
+        "    value: 2\n    unit: HR\n",
+        "    value: 2\n    unit: hours\n",
+        "unit: hours",
+        "unknown QUDT unit 'hours': did you mean HR (Hour)?",
+    ),
+    (
+        "unknown-unit-by-spelling",
+        "    value: 2\n    unit: HR\n",
+        "    value: 2\n    unit: KiloMM\n",
+        "unit: KiloMM",
+        "unknown QUDT unit 'KiloMM': did you mean KiloM (Kilometre), KiloGM-M (Kilogram Metre),"
+        " KiloM2 (Square Kilometre)?",
     ),
     (
         "undefined-subject",

@@ -71,7 +71,7 @@ def checked(article: Article) -> CheckedAnnotation:
 
     def quantity(ident: str, words: str, unit: str, duration: str | None, **value: Decimal):
         model = Quantity(id=ident, unit=unit, quote=words, **value)
-        return CheckedQuantity(model, duration, said(article, words))
+        return CheckedQuantity(model, duration is not None, duration, said(article, words))
 
     return CheckedAnnotation(
         article=article,

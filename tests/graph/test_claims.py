@@ -94,6 +94,7 @@ def test_a_duration_quantity(by_local: dict[str, Claim]) -> None:
         (days, DJO.unit, UNIT.DAY),
         (days, DJO.valueQualifier, DJO.exactly),
         (days, DJO.numericValue, Literal("3.0", datatype=rdflib.XSD.decimal)),
+        (days, SCHEMA.unitCode, Literal("DAY")),
         (days, RDF.type, DJO.Duration),
         (days, RDF.type, TIME.Duration),
         (days, TIME.unitType, TIME.unitDay),

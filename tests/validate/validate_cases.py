@@ -94,13 +94,14 @@ CASES: list[Case] = [
                 "djosh:PersonShape/relatives",),
     ),
     Case(
-        "age-not-in-years",
-        "an age in hours",
+        "age-not-in-time",
+        "an age in kilometres (its unit code follows)",
         delete='qt:misha-age djo:unit unit:YR ; schema:unitCode "ANN" .',
-        add='qt:misha-age djo:unit unit:HR ; schema:unitCode "HUR" .',
+        add='qt:misha-age djo:unit unit:KiloM ; schema:unitCode "KMT" .',
         expect=(
             "violation pe:misha djo:age Node djosh:PersonShape/age",
-            "detail-violation qt:misha-age djo:unit HasValue djosh:AgeValueShape/unit-of-an-age",
+            "detail-violation qt:misha-age djo:unit/qudt:hasQuantityKind HasValue "
+            "djosh:AgeValueShape/unit-of-an-age",
         ),
         focus=("qt:misha-age",),
     ),
@@ -285,7 +286,7 @@ CASES: list[Case] = [
         add='qt:handcar-distance djo:unit unit:HR ; schema:unitCode "HUR" .',
         expect=(
             "violation ev:leg-2-handcar djo:distance Node djosh:Event-distance",
-            "detail-violation qt:handcar-distance djo:unit In "
+            "detail-violation qt:handcar-distance djo:unit/qudt:hasQuantityKind HasValue "
             "djosh:LengthValueShape/unit-of-a-length",
         ),
         focus=("qt:handcar-distance",),
@@ -587,14 +588,45 @@ CASES: list[Case] = [
         "a duration with a unit of length",
         delete='qt:train-hours djo:unit unit:HR ; schema:unitCode "HUR" .',
         add='qt:train-hours djo:unit unit:KiloM ; schema:unitCode "KMT" .',
-        expect=("violation qt:train-hours djo:unit In djosh:DurationShape/time-unit",),
+        expect=(
+            "violation qt:train-hours djo:unit/qudt:hasQuantityKind HasValue "
+            "djosh:DurationShape/time-unit",
+            # time:unitHour stays, without unit:HR
+            "violation qt:train-hours - And djosh:DurationUnitShape",
+        ),
     ),
     Case(
-        "unit-code-not-the-unit",
-        "a duration in hours (djo:unit) whose schema:unitCode says kilometres",
+        "unit-code-of-another-unit",
+        "schema:unitCode says kilometres, djo:unit hours",
         delete='qt:train-hours schema:unitCode "HUR" .',
         add='qt:train-hours schema:unitCode "KMT" .',
-        expect=("violation qt:train-hours - And djosh:StandardUnitCodeShape",),
+        expect=("violation qt:train-hours - SPARQL djosh:UnitCodeShape/code-of-the-unit",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "unit-outside-qudt",
+        "a quantity's unit is not a QUDT unit IRI, though described like one",
+        delete='qt:train-hours djo:unit unit:HR ; schema:unitCode "HUR" .',
+        add="qt:train-hours djo:unit x:furlong-hours . x:furlong-hours a qudt:Unit ; "
+            "qudt:hasDimensionVector <http://qudt.org/vocab/dimensionvector/A0E0L0I0M0H0T1D0> ; "
+            "qudt:hasQuantityKind <http://qudt.org/vocab/quantitykind/Time> .",
+        expect=(
+            "violation qt:train-hours djo:unit Pattern djosh:Quantity-unit",
+            "violation qt:train-hours - And djosh:DurationUnitShape",
+        ),
+        focus=("qt:train-hours",),
+    ),
+    Case(
+        "quantity-kind-outside-qudt",
+        "a unit's quantity kind is not a QUDT quantity kind",
+        add="unit:HR qudt:hasQuantityKind x:hour-ish .",
+        expect=("violation unit:HR qudt:hasQuantityKind Pattern djosh:UnitShape/quantity-kinds",),
+    ),
+    Case(
+        "unece-code-malformed",
+        "a unit's UN/CEFACT code is a word, not a code",
+        add='unit:HR qudt:uneceCommonCode "hour" .',
+        expect=("violation unit:HR qudt:uneceCommonCode Pattern djosh:UnitShape/UN-CEFACT-codes",),
     ),
     Case(
         "zero-duration",
@@ -631,6 +663,12 @@ CASES: list[Case] = [
         "djo:unit hours but time:unitType days",
         delete="qt:train-hours time:unitType time:unitHour .",
         add="qt:train-hours time:unitType time:unitDay .",
+        expect=("violation qt:train-hours - And djosh:DurationUnitShape",),
+    ),
+    Case(
+        "duration-without-its-owl-time-unit",
+        "a duration in hours without time:unitType, though OWL-Time has hours",
+        delete="qt:train-hours time:unitType time:unitHour .",
         expect=("violation qt:train-hours - And djosh:DurationUnitShape",),
     ),
     Case(

@@ -64,11 +64,13 @@ class CheckedThing:
 
 @dataclass(frozen=True)
 class CheckedQuantity:
-    """A quantity; ``duration_unit`` (an OWL-Time unit local name) when a fact uses it as a
-    ``duration``, which only a time unit may be."""
+    """A quantity whose unit is a code of the bundled QUDT table; ``duration`` when a fact uses
+    it as a ``duration`` (then its unit is a unit of time), with ``time_unit`` the OWL-Time
+    temporal unit local name of that unit when OWL-Time has one (``unitHour``), else None."""
 
     quantity: Quantity
-    duration_unit: str | None
+    duration: bool
+    time_unit: str | None
     evidence: Evidence
 
     @property

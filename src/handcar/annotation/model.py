@@ -26,10 +26,9 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_len
 Term = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9]*:)?[A-Za-z][A-Za-z0-9_-]*$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
-UNITS = ("KiloM", "M", "HR", "MIN", "DAY", "YR", "NUM")
-Unit = Literal["KiloM", "M", "HR", "MIN", "DAY", "YR", "NUM"]
-# The units a duration may have, with their OWL-Time temporal unit local names.
-DURATION_UNITS = {"HR": "unitHour", "MIN": "unitMinute", "DAY": "unitDay", "YR": "unitYear"}
+# A QUDT unit code (``MI``, ``KiloM``, ``HR``): checked against the bundled table
+# (:mod:`handcar.units`) by the resolve step, which can say where and suggest a code.
+Unit = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=80)]
 
 
 def _as_list(value: Any) -> Any:

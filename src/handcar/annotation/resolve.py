@@ -11,8 +11,10 @@ in this order, and the first broken one is raised as an AnnotationError at its l
 3. times resolve against the publication date (:mod:`handcar.annotation.timeexpr`);
 4. item by item (entities, events, quantities, times, statements): ``said_by`` names an Agent
    (default: the publisher), ``source`` a Source (default: the article), the quote occurs once
-   in the text (:mod:`handcar.annotation.anchor`); a quantity used as a ``duration`` has a
-   time unit; each fact's subject is declared, its property is one of the ontology, and its
+   in the text (:mod:`handcar.annotation.anchor`); a quantity's unit is a code of the bundled
+   QUDT table (:mod:`handcar.units`; an unknown one names the closest codes), a quantity used as
+   a ``duration`` or ``age`` has a unit of time and one used as a ``distance`` a unit of length;
+   each fact's subject is declared, its property is one of the ontology, and its
    object is what the property takes (an id or an IRI, or a literal: an IRI is refused, a
    whole number is required where the range is an integer type); ``nextLeg`` and ``duration``
    need an id (their OWL-Time intervals are derived from it);
@@ -51,7 +53,6 @@ from handcar.annotation.checked import (
 from handcar.annotation.frontmatter import article_metadata
 from handcar.annotation.load import LoadedAnnotation
 from handcar.annotation.model import (
-    DURATION_UNITS,
     RELATION_KINDS,
     Attributed,
     IriValue,
@@ -64,6 +65,7 @@ from handcar.annotation.model import (
 from handcar.article import Article
 from handcar.errors import AnnotationError
 from handcar.namespaces import DJO, TIME
+from handcar.units import OWL_TIME_UNITS, UnknownUnit, suggest, unit
 from handcar.vocabulary import UnknownTerm, Vocabulary
 
 SECTIONS = ("entities", "events", "quantities", "times", "statements")
@@ -101,14 +103,18 @@ class _Resolver:
         for i, time in enumerate(ann.times):
             whens[time.id] = self._when(time, ("times", i))
             self.classes[time.id] = (TIME.DateTimeInterval,)
-        durations = {str(f[2]) for s in ann.statements for f in s.facts if f[1] == "duration"}
+        uses = {
+            kind: {str(f[2]) for s in ann.statements for f in s.facts if f[1] == kind}
+            for kind in ("duration", "distance", "age")
+        }
         things = tuple(
             CheckedThing(thing, section == "events", classes[thing.id], self._evidence(thing, loc))
             for section in ("entities", "events")
             for loc, thing in self._items(section)
         )
         quantities = tuple(
-            self._quantity(q, loc, q.id in durations) for loc, q in self._items("quantities")
+            self._quantity(q, loc, {kind for kind, ids in uses.items() if q.id in ids})
+            for loc, q in self._items("quantities")
         )
         times = tuple(
             CheckedTime(t.id, whens[t.id], self._evidence(t, loc))
@@ -212,14 +218,28 @@ class _Resolver:
         )
 
     # -- items -------------------------------------------------------------------------------
-    def _quantity(self, q: Quantity, loc: Loc, duration: bool) -> CheckedQuantity:
+    def _quantity(self, q: Quantity, loc: Loc, uses: set[str]) -> CheckedQuantity:
         evidence = self._evidence(q, loc)
-        unit = None
-        if duration:
-            if q.unit not in DURATION_UNITS:
-                raise self.loaded.error(f"a duration needs a time unit, not {q.unit}", *loc, "unit")
-            unit = DURATION_UNITS[q.unit]
-        return CheckedQuantity(q, unit, evidence)
+        try:
+            found = unit(q.unit)
+        except UnknownUnit:
+            codes = suggest(q.unit)
+            hint = ", ".join(f"{c} ({unit(c).label})" for c in codes)
+            hint = f": did you mean {hint}?" if hint else " (see articles/README.md, Quantities)"
+            raise self.loaded.error(
+                f"unknown QUDT unit {q.unit!r}{hint}", *loc, "unit"
+            ) from None
+        for use, kind in (("duration", "Time"), ("age", "Time"), ("distance", "Length")):
+            if use in uses and not found.is_a(kind):
+                raise self.loaded.error(
+                    f"a {use} needs a unit of {kind.lower()}, not {q.unit} ({found.label})",
+                    *loc,
+                    "unit",
+                )
+        duration = "duration" in uses
+        return CheckedQuantity(
+            q, duration, OWL_TIME_UNITS.get(q.unit) if duration else None, evidence
+        )
 
     def _statement(self, statement: Statement, loc: Loc) -> CheckedStatement:
         evidence = self._evidence(statement, loc)

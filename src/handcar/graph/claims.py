@@ -15,8 +15,9 @@ Derivation rules (each derived triple is supported by the claim of the fact it c
 - ``X during T``    ⇒ ``X djo:date "YYYY-MM-DD"^^xsd:date`` when T is known to the day
 - ``S publishedDuring T`` ⇒ ``S schema:datePublished "YYYY-MM-DD"^^xsd:date`` likewise
 
-A quantity's unit is also given as its UN/CEFACT common code (``schema:unitCode``), so that a
-reader of schema.org alone knows it is in hours or kilometres; it is read from the same words.
+A quantity's unit is a QUDT unit (``djo:unit``) and, where QUDT gives one, its UN/CEFACT common
+code (``schema:unitCode``), from the same words; what QUDT says of the unit itself (its quantity
+kind) goes to the enrichment graph (:mod:`handcar.graph.units`).
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
 from handcar.vocabulary import Vocabulary
 
 Triple = tuple[URIRef, URIRef, Node]
-# xsd:duration designators of the time units that have one (a year has no fixed length)
-DESIGNATORS = {"HR": "H", "MIN": "M", "DAY": "D"}
+# xsd:duration designators of the time units that have one (a month or year has no fixed length)
+DESIGNATORS = {"SEC": "S", "MIN": "M", "HR": "H", "DAY": "D"}
 
 
 @dataclass
@@ -216,13 +217,14 @@ class _Claims:
             number = getattr(q, field_)
             if number is not None:
                 t.append((node, prop, decimal_literal(number)))
-        if checked.duration_unit is not None:
-            t += [
-                (node, RDF.type, DJO.Duration),
-                (node, RDF.type, TIME.Duration),
-                (node, TIME.unitType, TIME[checked.duration_unit]),
-            ]
-            if q.value is not None:
+        code = unit_code(q.unit)
+        if code is not None:
+            t.append((node, SCHEMA.unitCode, code))
+        if checked.duration:
+            t += [(node, RDF.type, DJO.Duration), (node, RDF.type, TIME.Duration)]
+            if checked.time_unit is not None:
+                t.append((node, TIME.unitType, TIME[checked.time_unit]))
+            if q.value is not None and checked.time_unit is not None:
                 t.append((node, TIME.numericDuration, decimal_literal(q.value)))
                 designator = DESIGNATORS.get(q.unit)
                 if designator and q.value == q.value.to_integral_value():
@@ -232,7 +234,6 @@ class _Claims:
                         else f"PT{int(q.value)}{designator}"
                     )
                     t.append((node, DJO.xsdDuration, duration_literal(lexical)))
-        t.append((node, SCHEMA.unitCode, unit_code(q.unit)))
         return claim
 
     def _time(self, time: CheckedTime) -> Claim:

@@ -14,21 +14,13 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from handcar.annotation.checked import INTEGER_TYPES, Ref
-from handcar.annotation.model import IriValue, LangString, Scalar, Unit
+from handcar.annotation.model import IriValue, LangString, Scalar
+from handcar.units import unit
 
-#: The UN/CEFACT common code (Recommendation 20) of each annotation unit, for schema:unitCode:
-#: the qudt:uneceCommonCode of the same QUDT unit (KiloM also lists the older KTM; KMT is the code
-#: in Recommendation 20's list of lengths). unit:NUM (a plain count) has none in QUDT; C62 ("one",
-#: QUDT's unit:ONE, "counting unit for a count of one") is the code for a count.
-UNECE_COMMON_CODES: Mapping[Unit, str] = {
-    "KiloM": "KMT",
-    "M": "MTR",
-    "HR": "HUR",
-    "MIN": "MIN",
-    "DAY": "DAY",
-    "YR": "ANN",
-    "NUM": "C62",
-}
+#: A plain count (unit:NUM) has no UN/CEFACT code in QUDT; C62 ("one", QUDT's unit:ONE, "counting
+#: unit for a count of one") is the code for a count. Every other unit's code comes from the
+#: bundled QUDT table (:attr:`handcar.units.Unit.unece_code`).
+COUNT_CODE = "C62"
 
 
 def term(
@@ -59,9 +51,11 @@ def literal(value: LangString | Scalar, datatype: URIRef | None) -> Literal:
     return Literal(str(value), datatype=datatype if datatype == XSD.anyURI else None)
 
 
-def unit_code(unit: Unit) -> Literal:
-    """The schema:unitCode of an annotation unit: its UN/CEFACT common code as a plain string."""
-    return Literal(UNECE_COMMON_CODES[unit])
+def unit_code(code: str) -> Literal | None:
+    """The schema:unitCode of a QUDT unit: its UN/CEFACT common code as a plain string (QUDT's,
+    the first in alphabetical order where QUDT gives several; C62 for a count), or None."""
+    found = COUNT_CODE if code == "NUM" else unit(code).unece_code
+    return None if found is None else Literal(found)
 
 
 def decimal_literal(number: Decimal) -> Literal:
