@@ -54,3 +54,40 @@ def test_unknown_and_deprecated_codes() -> None:
 
 def test_durations_map_to_owl_time_where_it_has_a_unit() -> None:
     assert set(units.OWL_TIME_UNITS) <= {c for c in units._table() if units.unit(c).is_a("Time")}
+
+
+def test_un_cefact_codes_from_qudt() -> None:
+    assert units.unit("MI").unece_codes == ("SMI",)
+    assert units.unit("KiloM").unece_codes == ("KMT", "KTM")  # QUDT lists two
+    assert units.unit("KiloM").unece_code == "KMT"  # the first: Rec 20's kilometre
+    assert units.unit("HR").unece_code == "HUR"
+    assert units.unit("NUM").unece_code is None  # QUDT gives a plain number none
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("miles", "MI"), ("km", "KiloM"), ("kilometer", "KiloM"), ("hours", "HR"),
+     ("minutes", "MIN"), ("KILOM", "KiloM"), ("weeks", "WK"), ("meter", "M")],
+)
+def test_suggestions_for_a_mistyped_code(typed: str, meant: str) -> None:
+    assert units.suggest(typed)[0] == meant
+    assert not units.is_unit(typed)
+
+
+def test_the_duration_unit_shapes_pair_the_owl_time_units() -> None:
+    from rdflib import Graph, Namespace
+
+    from handcar.resources import shapes_dir
+
+    shapes = Graph().parse(shapes_dir() / "djo-shapes.ttl")
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    pairs = set()
+    for pair in shapes.query(
+        """SELECT ?unit ?type WHERE {
+             ?s sh:not/sh:xone ?list . ?list rdf:first ?a ; rdf:rest/rdf:first ?b .
+             ?a sh:path <https://w3id.org/djo#unit> ; sh:hasValue ?unit .
+             ?b sh:path <http://www.w3.org/2006/time#unitType> ; sh:hasValue ?type }""",
+        initNs={"sh": sh},
+    ):
+        pairs.add((str(pair[0]).rsplit("/", 1)[1], str(pair[1]).rsplit("#", 1)[1]))
+    assert pairs == set(units.OWL_TIME_UNITS.items())
