@@ -244,6 +244,24 @@ class DJO(DefinedNamespace):
     summer: URIRef  # summer
     autumn: URIRef  # autumn
     winter: URIRef  # winter
+    # Parts of a day, of a year or month; roles in an event; platforms (issue 13, point 5)
+    PartOfDay: URIRef  # part of the day
+    partOfDay: URIRef  # part of the day
+    morning: URIRef  # morning
+    afternoon: URIRef  # afternoon
+    evening: URIRef  # evening
+    PeriodPart: URIRef  # part of a period
+    periodPart: URIRef  # part of the period
+    earlyPart: URIRef  # early
+    midPart: URIRef  # mid
+    latePart: URIRef  # late
+    Participation: URIRef  # participation
+    EventRole: URIRef  # role in an event
+    hasParticipation: URIRef  # has participation
+    participationAgent: URIRef  # participating agent
+    inRole: URIRef  # in role
+    Platform: URIRef  # platform
+    postedOn: URIRef  # posted on
 
     # Individuals: relations between readings
     sameReading: URIRef  # the same reading

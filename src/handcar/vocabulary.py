@@ -26,6 +26,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("Agent", "agent"),
     ("Post", "post"),
     ("DiplomaticRank", "concept"),
+    ("EventRole", "concept"),
     ("Place", "place"),
     ("Vehicle", "vehicle"),
     ("Source", "source"),

@@ -154,8 +154,9 @@ ERRORS = [
         "    relative: Tuesday\n",
         "    relative: next week\n",
         "next week",
-        "cannot resolve relative time 'next week': use a weekday, today, yesterday, last year,"
-        " or last spring/summer/autumn",
+        "cannot resolve relative time 'next week': use a weekday, today, yesterday (optionally"
+        " with morning/afternoon/evening), this morning, this/last week, this/last month,"
+        " this/last year, last spring/summer/autumn, or early/mid/late with a year or a month",
     ),
     (
         "month",

@@ -76,10 +76,99 @@ def test_last_season_is_the_latest_complete_one(
     assert (when.precision, when.date) == ("unitMonth", None)
 
 
-@pytest.mark.parametrize("phrase", ["next fortnight", "last winter", "tomorrow", "", "  "])
+@pytest.mark.parametrize(
+    "phrase",
+    ["next fortnight", "last winter", "tomorrow", "", "  ", "Thursday night", "early Smarch",
+     "this", "late"],
+)
 def test_other_phrases_are_refused_with_what_is_supported(phrase: str) -> None:
     with pytest.raises(ValueError, match="cannot resolve relative time") as caught:
         _relative(phrase)
-    assert "use a weekday, today, yesterday, last year, or last spring/summer/autumn" in str(
+    assert "use a weekday, today, yesterday (optionally with morning/afternoon/evening)" in str(
         caught.value
     )
+    assert ("a night runs into the next day" in str(caught.value)) == phrase.endswith("night")
+
+
+# -- parts of the day: the day, and the part as a concept, never a clock time ---------------------
+@pytest.mark.parametrize(
+    ("phrase", "published", "day", "part"),
+    [
+        ("Friday morning", FRIDAY, dt.date(2021, 2, 26), "morning"),  # the publication day
+        ("Thursday evening", FRIDAY, dt.date(2021, 2, 25), "evening"),
+        ("saturday  afternoon", FRIDAY, dt.date(2021, 2, 20), "afternoon"),
+        ("this morning", dt.date(2021, 1, 1), dt.date(2021, 1, 1), "morning"),
+        ("yesterday evening", dt.date(2021, 1, 1), dt.date(2020, 12, 31), "evening"),
+        ("Sunday morning", dt.date(2021, 1, 1), dt.date(2020, 12, 27), "morning"),
+    ],
+)
+def test_a_part_of_a_day_is_that_day_with_the_part(
+    phrase: str, published: dt.date, day: dt.date, part: str
+) -> None:
+    when = _relative(phrase, published)
+    assert (when.date, when.part_of_day, when.precision) == (day, part, "unitDay")
+
+
+# -- weeks: ISO 8601, Monday to Sunday ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "published", "year", "week", "monday"),
+    [
+        ("this week", FRIDAY, 2021, 8, dt.date(2021, 2, 22)),
+        ("this week", dt.date(2021, 2, 22), 2021, 8, dt.date(2021, 2, 22)),  # on a Monday
+        ("this week", dt.date(2021, 2, 28), 2021, 8, dt.date(2021, 2, 22)),  # on a Sunday
+        ("last week", dt.date(2021, 2, 22), 2021, 7, dt.date(2021, 2, 15)),
+        ("last week", dt.date(2021, 2, 28), 2021, 7, dt.date(2021, 2, 15)),
+        # published on 1 January 2021, a Friday: the week began in 2020 (ISO week 2020-W53)
+        ("this week", dt.date(2021, 1, 1), 2020, 53, dt.date(2020, 12, 28)),
+        ("last week", dt.date(2021, 1, 1), 2020, 52, dt.date(2020, 12, 21)),
+        # 31 December 2024, a Tuesday, lies in ISO week 2025-W01
+        ("this week", dt.date(2024, 12, 31), 2025, 1, dt.date(2024, 12, 30)),
+    ],
+)
+def test_weeks_are_iso_weeks_with_their_first_and_last_day(
+    phrase: str, published: dt.date, year: int, week: int, monday: dt.date
+) -> None:
+    when = _relative(phrase, published)
+    assert (when.year, when.week, when.first) == (year, week, monday)
+    assert when.last == monday + dt.timedelta(days=6)
+    assert monday.isocalendar()[:2] == (year, week)
+    assert (when.precision, when.date, when.month, when.day) == ("unitWeek", None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("this month", FRIDAY, CalendarTime(2021, 2)),
+        ("this month", dt.date(2021, 1, 1), CalendarTime(2021, 1)),
+        ("last month", dt.date(2021, 1, 1), CalendarTime(2020, 12)),
+        ("last month", dt.date(2021, 3, 31), CalendarTime(2021, 2)),
+        ("this year", dt.date(2021, 1, 1), CalendarTime(2021)),
+        ("last year", dt.date(2021, 1, 1), CalendarTime(2020)),
+    ],
+)
+def test_this_and_last_month_and_year(
+    phrase: str, published: dt.date, expected: CalendarTime
+) -> None:
+    assert _relative(phrase, published) == expected
+
+
+# -- parts of a year or a month: the period, and the part as a concept ---------------------------
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("early 2020", FRIDAY, CalendarTime(2020, period_part="earlyPart")),
+        ("mid-2020", FRIDAY, CalendarTime(2020, period_part="midPart")),
+        ("Late 2019", FRIDAY, CalendarTime(2019, period_part="latePart")),
+        ("late March", FRIDAY, CalendarTime(2020, 3, period_part="latePart")),  # before Feb 2021
+        ("early February", FRIDAY, CalendarTime(2021, 2, period_part="earlyPart")),
+        ("late December", dt.date(2021, 1, 1), CalendarTime(2020, 12, period_part="latePart")),
+        ("mid-March 2019", FRIDAY, CalendarTime(2019, 3, period_part="midPart")),
+    ],
+)
+def test_parts_of_a_year_or_month_keep_the_period(
+    phrase: str, published: dt.date, expected: CalendarTime
+) -> None:
+    when = _relative(phrase, published)
+    assert when == expected
+    assert when.date is None  # "early 2020" is not a day
+    assert when.precision == ("unitMonth" if expected.month else "unitYear")

@@ -126,4 +126,5 @@ def checked(article: Article) -> CheckedAnnotation:
         ),
         notes=(Note("not-modelled-1", find_quote(article.text, "Last spring the"), "scenery"),),
         relations=(DeclaredRelation("walk-days", "train-hours", "differentQuestions", "fiction"),),
+        participations=(),
     )

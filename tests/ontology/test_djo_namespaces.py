@@ -193,6 +193,11 @@ ADDED = {
     "sourceFile",
     # the publisher of an article that names none (issue 13, point 5)
     "UnnamedAgent",
+    # parts of a day, of a year or month; roles in an event; platforms (issue 13, point 5)
+    "PartOfDay", "partOfDay", "morning", "afternoon", "evening",
+    "PeriodPart", "periodPart", "earlyPart", "midPart", "latePart",
+    "Participation", "EventRole", "hasParticipation", "participationAgent", "inRole",
+    "Platform", "postedOn",
 }
 
 

@@ -34,6 +34,7 @@ PREFIXES = {
     "schema": "https://schema.org/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "owl": "http://www.w3.org/2002/07/owl#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
     "time": "http://www.w3.org/2006/time#",
     "unit": "http://qudt.org/vocab/unit/",
 }
@@ -351,6 +352,51 @@ CASES = (
         holds=("ex:singapore a schema:Country , schema:City .",),
         never=("ex:singapore a djo:River .",),
     ),
+    Case(
+        id="participation-role-not-actor",
+        axiom="djo:Participation ⊑ prov:Association; djo:hasParticipation ⊑ "
+        "prov:qualifiedAssociation (domain djo:Event, range djo:Participation); "
+        "djo:participationAgent ⊑ prov:agent (range djo:Agent); djo:inRole ⊑ prov:hadRole "
+        "(range djo:EventRole ⊑ prov:Role, skos:Concept); djo:Participation and djo:EventRole "
+        "in the top-level disjoint list",
+        false_conclusion="the role or the participation becomes an agent or actor (SEM's role "
+        "pattern did), a group doing the pushing becomes a person",
+        data="""
+        ex:leg a djo:HandcarLeg ; djo:hasParticipation ex:pushers .
+        ex:pushers djo:participationAgent ex:two-people ; djo:inRole ex:pushing .
+        ex:two-people a djo:Group .
+        """,
+        holds=(
+            "ex:leg prov:qualifiedAssociation ex:pushers .",
+            "ex:pushers a djo:Participation , prov:Association ; prov:agent ex:two-people ; "
+            "prov:hadRole ex:pushing .",
+            "ex:pushing a djo:EventRole , prov:Role .",
+        ),
+        never=(
+            "VALUES ?x { ex:pushing ex:pushers } ?x a ?kind . "
+            "VALUES ?kind { djo:Agent prov:Agent sem:Actor djo:Event djo:Person }",
+            "ex:two-people a djo:Person .",
+        ),
+    ),
+    Case(
+        id="posted-on-not-publisher",
+        axiom="djo:postedOn ⊑ schema:provider (domain djo:Source, range djo:Platform ⊑ "
+        "djo:Organization)",
+        false_conclusion="the platform a post appears on wrote or published it, or is a news "
+        "organisation",
+        data="""
+        ex:post a djo:SocialMediaPost ; djo:postedOn ex:telegram ; djo:author ex:ministry .
+        ex:ministry a djo:ForeignMinistry .
+        """,
+        holds=("ex:post schema:provider ex:telegram .", "ex:telegram a djo:Platform , "
+               "djo:Organization , schema:Organization ."),
+        never=(
+            "ex:post schema:publisher|schema:author|djo:author|djo:publishedBy|"
+            "prov:wasAttributedTo ex:telegram .",
+            "ex:telegram a djo:NewsOrganization .",
+            "ex:ministry a djo:Platform .",
+        ),
+    ),
 )
 
 
@@ -414,11 +460,10 @@ REVIEWED: dict[str, str] = {
     "inverse djo:duringLeg djo:includesCrossing": "safe: the same fact read from the other end",
     "functional djo:legIndex": "safe: a leg's position is given once by the curator's reading "
     "of the sentence; two values would be a clash the validator reports, not a silent inference",
-    "disjoint djo:Agent djo:ArticleText djo:DiplomaticRank djo:Event djo:EvidenceAnchor "
-    "djo:Luggage djo:Place djo:Post djo:QuantityValue djo:ReadingComparison "
-    "djo:ReadingRelation djo:Season djo:Source djo:Statement djo:ValueQualifier djo:Vehicle": (
-        "place-and-event-domains"
-    ),
+    "disjoint djo:Agent djo:ArticleText djo:DiplomaticRank djo:Event djo:EventRole "
+    "djo:EvidenceAnchor djo:Luggage djo:PartOfDay djo:Participation djo:PeriodPart djo:Place "
+    "djo:Post djo:QuantityValue djo:ReadingComparison djo:ReadingRelation djo:Season "
+    "djo:Source djo:Statement djo:ValueQualifier djo:Vehicle": "place-and-event-domains",
     "disjoint djo:Group djo:Organization djo:Person": "member-of-mission-group",
     "disjoint djo:DiplomaticMission djo:ForeignMinistry djo:NewsOrganization": (
         "unit-of-organisations"
@@ -439,6 +484,8 @@ REVIEWED: dict[str, str] = {
         "inexact-values-not-exact"
     ),
     "different djo:autumn djo:spring djo:summer djo:winter": "safe: four named seasons",
+    "different djo:afternoon djo:evening djo:morning": "safe: three named parts of a day",
+    "different djo:earlyPart djo:latePart djo:midPart": "safe: three named parts of a period",
 }
 
 

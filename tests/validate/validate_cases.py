@@ -671,6 +671,51 @@ CASES: list[Case] = [
         delete="qt:train-hours time:unitType time:unitHour .",
         expect=("violation qt:train-hours - And djosh:DurationUnitShape",),
     ),
+    # ---------------------------------------------- weeks, parts of a day or period (the wire)
+    Case(
+        "iso-week-out-of-range",
+        "a week number 54 (ISO weeks run from 1 to 53)",
+        delete='wt:this-week.description time:week "9"^^xsd:nonNegativeInteger .',
+        add='wt:this-week.description time:week "54"^^xsd:nonNegativeInteger .',
+        expect=("violation wt:this-week.description time:week MaxInclusive "
+                "djosh:DateTimeDescriptionShape/ISO-week",),
+    ),
+    Case(
+        "iso-week-zero",
+        "a week number 0",
+        delete='wt:this-week.description time:week "9"^^xsd:nonNegativeInteger .',
+        add='wt:this-week.description time:week "0"^^xsd:nonNegativeInteger .',
+        expect=("violation wt:this-week.description time:week MinInclusive "
+                "djosh:DateTimeDescriptionShape/ISO-week",),
+    ),
+    Case(
+        "week-number-without-week-precision",
+        "a week number on a description precise to the year",
+        delete="wt:this-week.description time:unitType time:unitWeek .",
+        add="wt:this-week.description time:unitType time:unitYear .",
+        expect=("violation wt:this-week.description - And djosh:DescriptionPrecisionShape",),
+    ),
+    Case(
+        "part-of-day-on-a-week",
+        "a part of the day (morning) on a description of a week",
+        add="wt:this-week.description djo:partOfDay djo:morning .",
+        expect=("violation wt:this-week.description - And djosh:DescriptionPrecisionShape",),
+    ),
+    Case(
+        "part-of-period-on-a-day",
+        "'early' on a description precise to the day",
+        add="wt:wednesday-morning.description djo:periodPart djo:earlyPart .",
+        expect=("violation wt:wednesday-morning.description - And "
+                "djosh:DescriptionPrecisionShape",),
+    ),
+    Case(
+        "week-ends-before-it-begins",
+        "a week whose last day is before its first",
+        delete='wt:this-week.end time:inXSDDate "2022-03-06"^^xsd:date .',
+        add='wt:this-week.end time:inXSDDate "2022-02-27"^^xsd:date .',
+        expect=("violation wt:this-week - SPARQL djosh:PeriodBoundsShape/ends-after-it-begins",),
+        engines=SPARQL_ENGINES,
+    ),
     Case(
         "unknown-value-qualifier",
         "a value qualifier outside DJO's six",

@@ -50,6 +50,7 @@ PREFIXES = {
     "ev": f"{B}event/{A}.",
     "qt": f"{B}quantity/{A}.",
     "tm": f"{B}time/{A}.",
+    "wt": f"{B}time/example-2022-03-04-wire.",  # the times of the mini wire report
     "iv": f"{B}interval/{A}.",
     "st": f"{B}statement/{A}.",
     "evd": f"{B}evidence/{A}.",

@@ -88,6 +88,17 @@ class CheckedTime:
 
 
 @dataclass(frozen=True)
+class CheckedParticipation:
+    """An agent's part in an event: ids of the event, the agent and its EventRole."""
+
+    id: str
+    event: str
+    participant: str
+    role: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Ref:
     """A fact's object that is an id declared in the annotation (or ARTICLE_ID)."""
 
@@ -146,10 +157,13 @@ class CheckedAnnotation:
     quantities: tuple[CheckedQuantity, ...]
     times: tuple[CheckedTime, ...]
     statements: tuple[CheckedStatement, ...]
+    participations: tuple[CheckedParticipation, ...]
     notes: tuple[Note, ...]
     relations: tuple[DeclaredRelation, ...]  # how values relate, declared by the curator
 
     def anchors(self) -> list[Anchor]:
         """Every anchor in the text: the items' evidence, then the notes."""
-        items = [*self.things, *self.quantities, *self.times, *self.statements]
+        items = [
+            *self.things, *self.quantities, *self.times, *self.statements, *self.participations
+        ]
         return [item.evidence.anchor for item in items] + [note.anchor for note in self.notes]

@@ -198,6 +198,16 @@ class Statement(Attributed):
     facts: Annotated[list[tuple[Slug, Term, FactObject]], Field(min_length=1)]
 
 
+class Participation(Attributed):
+    """The part an agent plays in an event, and in which role ("two people doing the pushing":
+    the handcar leg, the group of two, the role of pushing)."""
+
+    id: Slug
+    event: Slug  # an event id
+    participant: Slug  # an Agent id: a person or a group
+    role: Slug  # an EventRole id (an entity typed EventRole)
+
+
 class NotModelled(Quoted):
     """A sentence (or part) deliberately left out of the graph, and why."""
 
@@ -233,6 +243,7 @@ class Annotation(_Strict):
     quantities: list[Quantity] = []
     times: list[Time] = []
     statements: list[Statement] = []
+    participations: list[Participation] = []
     not_modelled: list[NotModelled] = []
     reading_relations: list[ReadingRelation] = []
     conflicts: list[Any] = []  # the old form (pairs of statements): refused with a pointer

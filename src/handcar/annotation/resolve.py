@@ -5,8 +5,8 @@ in this order, and the first broken one is raised as an AnnotationError at its l
 
 0. the article's metadata: each key in the front matter or the annotation, not both; a headline
    and a date (:mod:`handcar.annotation.frontmatter`);
-1. ids: unique across entities, events, quantities, times and statements; ``article`` is
-   reserved for the article itself;
+1. ids: unique across entities, events, quantities, times, statements and participations;
+   ``article`` is reserved for the article itself;
 2. the classes of entities and events are classes of the ontology;
 3. times resolve against the publication date (:mod:`handcar.annotation.timeexpr`);
 4. item by item (entities, events, quantities, times, statements): ``said_by`` names an Agent
@@ -18,7 +18,8 @@ in this order, and the first broken one is raised as an AnnotationError at its l
    object is what the property takes (an id or an IRI, or a literal: an IRI is refused, a
    whole number is required where the range is an integer type); ``nextLeg`` and ``duration``
    need an id (their OWL-Time intervals are derived from it);
-5. the quotes of ``not_modelled`` occur once;
+5. each participation names an Event, an Agent and an EventRole, and its quote occurs once;
+   the quotes of ``not_modelled`` occur once;
 6. the publisher, if named, is an Agent (none: an unnamed publisher, a ``djo:UnnamedAgent``
    minted for the article), the embedded post and the photo are Sources;
 7. each declared reading relation names two different quantity or time ids (the old
@@ -40,6 +41,7 @@ from handcar.annotation.checked import (
     INTERVAL_LINKS,
     UNNAMED_PUBLISHER,
     CheckedAnnotation,
+    CheckedParticipation,
     CheckedQuantity,
     CheckedStatement,
     CheckedThing,
@@ -56,6 +58,7 @@ from handcar.annotation.model import (
     RELATION_KINDS,
     Attributed,
     IriValue,
+    Participation,
     Quantity,
     Quoted,
     Statement,
@@ -68,7 +71,7 @@ from handcar.namespaces import DJO, TIME
 from handcar.units import OWL_TIME_UNITS, UnknownUnit, suggest, unit
 from handcar.vocabulary import UnknownTerm, Vocabulary
 
-SECTIONS = ("entities", "events", "quantities", "times", "statements")
+SECTIONS = ("entities", "events", "quantities", "times", "statements", "participations")
 
 Loc = tuple[str | int, ...]
 
@@ -121,6 +124,9 @@ class _Resolver:
             for loc, t in self._items("times")
         )
         statements = tuple(self._statement(s, loc) for loc, s in self._items("statements"))
+        participations = tuple(
+            self._participation(p, loc) for loc, p in self._items("participations")
+        )
         notes = tuple(
             Note(f"not-modelled-{i + 1}", self._anchor(item, ("not_modelled", i)), item.reason)
             for i, item in enumerate(ann.not_modelled)
@@ -136,6 +142,7 @@ class _Resolver:
             quantities=quantities,
             times=times,
             statements=statements,
+            participations=participations,
             notes=notes,
             relations=self._relations(),
         )
@@ -143,7 +150,9 @@ class _Resolver:
             raise self._not_found(info.publisher_quote, ("article", "publisher_quote"))
         return checked
 
-    def _items(self, section: str) -> list[tuple[Loc, Thing | Quantity | Time | Statement]]:
+    def _items(
+        self, section: str
+    ) -> list[tuple[Loc, Thing | Quantity | Time | Statement | Participation]]:
         return [((section, i), item) for i, item in enumerate(getattr(self.ann, section))]
 
     # -- declarations ------------------------------------------------------------------------
@@ -247,6 +256,15 @@ class _Resolver:
             self._fact(fact, (*loc, "facts", n)) for n, fact in enumerate(statement.facts)
         )
         return CheckedStatement(statement.id, facts, evidence)
+
+    def _participation(self, item: Participation, loc: Loc) -> CheckedParticipation:
+        return CheckedParticipation(
+            item.id,
+            self._ref(item.event, (*loc, "event"), kind="Event"),
+            self._ref(item.participant, (*loc, "participant"), kind="Agent"),
+            self._ref(item.role, (*loc, "role"), kind="EventRole"),
+            self._evidence(item, loc),
+        )
 
     def _fact(self, fact: tuple, loc: Loc) -> Fact:
         subject, name, obj = fact

@@ -14,6 +14,8 @@ Derivation rules (each derived triple is supported by the claim of the fact it c
   (and likewise for M)
 - ``X during T``    ⇒ ``X djo:date "YYYY-MM-DD"^^xsd:date`` when T is known to the day
 - ``S publishedDuring T`` ⇒ ``S schema:datePublished "YYYY-MM-DD"^^xsd:date`` likewise
+- a participation of agent A in event E ⇒ ``E djo:participant A`` (playing a role in it, A takes
+  part in it)
 
 A quantity's unit is a QUDT unit (``djo:unit``) and, where QUDT gives one, its UN/CEFACT common
 code (``schema:unitCode``), from the same words; what QUDT says of the unit itself (its quantity
@@ -34,6 +36,7 @@ from handcar.annotation.checked import (
     UNNAMED_PUBLISHER,
     ArticleMeta,
     CheckedAnnotation,
+    CheckedParticipation,
     CheckedQuantity,
     CheckedThing,
     CheckedTime,
@@ -120,6 +123,9 @@ class _Claims:
                 self.refs[thing.id] = iris.entity(vocab.kind(thing.classes), thing.id)
         self.refs |= {q.id: iris.scoped("quantity", aid, q.id) for q in checked.quantities}
         self.refs |= {t.id: iris.scoped("time", aid, t.id) for t in checked.times}
+        self.refs |= {
+            p.id: iris.scoped("participation", aid, p.id) for p in checked.participations
+        }
         self.whens = {t.id: t.when for t in checked.times}
         self.intervals: dict[str, Interval] = {
             q.id: quantity_interval(q.quantity) for q in checked.quantities
@@ -142,6 +148,7 @@ class _Claims:
                 claim.triples.extend(derived)
                 claim.derived.update(derived)
             claims.append(claim)
+        claims += [self._participation(p) for p in checked.participations]
         return ArticleClaims(
             article=checked.article,
             meta=checked.meta,
@@ -253,8 +260,37 @@ class _Claims:
             t.append((desc, TIME.month, Literal(f"--{when.month:02d}", datatype=XSD.gMonth)))
         if when.day is not None:
             t.append((desc, TIME.day, Literal(f"---{when.day:02d}", datatype=XSD.gDay)))
+        if when.week is not None:  # an ISO 8601 week of the week-numbering year above
+            t.append((desc, TIME.week, Literal(str(when.week), datatype=XSD.nonNegativeInteger)))
         if when.season is not None:
             t.append((desc, DJO.season, DJO[when.season]))
+        if when.part_of_day is not None:
+            t.append((desc, DJO.partOfDay, DJO[when.part_of_day]))
+        if when.period_part is not None:
+            t.append((desc, DJO.periodPart, DJO[when.period_part]))
+        for bound, day in ((TIME.hasBeginning, when.first), (TIME.hasEnd, when.last)):
+            if day is not None:  # the first and last day of a week
+                end = "beginning" if bound == TIME.hasBeginning else "end"
+                instant = self.iris.scoped("time", self.checked.article.id, time.id, end)
+                t += [
+                    (node, bound, instant),
+                    (instant, RDF.type, TIME.Instant),
+                    (instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)),
+                ]
+        return claim
+
+    def _participation(self, item: CheckedParticipation) -> Claim:
+        claim = self._claim(item.id, item.evidence)
+        node, event, agent = self.refs[item.id], self.refs[item.event], self.refs[item.participant]
+        derived = (event, DJO.participant, agent)
+        claim.triples += [
+            (node, RDF.type, DJO.Participation),
+            (event, DJO.hasParticipation, node),
+            (node, DJO.participationAgent, agent),
+            (node, DJO.inRole, self.refs[item.role]),
+            derived,
+        ]
+        claim.derived.add(derived)
         return claim
 
     # -- facts -----------------------------------------------------------------------------------
@@ -294,10 +330,20 @@ class _Claims:
 
 
 def describe(when: CalendarTime) -> str:
+    """A readable label: ``2021-02-25``, ``2021-02-26 morning``, ``week 2021-W08 (2021-02-22 to
+    2021-02-28)``, ``spring 2020``, ``late 2020-03``, ``early 2020``."""
     if when.date is not None:
-        return when.date.isoformat()
+        return f"{when.date.isoformat()} {when.part_of_day}" if when.part_of_day else (
+            when.date.isoformat()
+        )
+    if when.week is not None and when.first is not None and when.last is not None:
+        return (
+            f"week {when.year:04d}-W{when.week:02d}"
+            f" ({when.first.isoformat()} to {when.last.isoformat()})"
+        )
     if when.season is not None:
         return f"{when.season} {when.year}"
-    if when.month is not None:
-        return f"{when.year:04d}-{when.month:02d}"
-    return f"{when.year:04d}"
+    text = f"{when.year:04d}-{when.month:02d}" if when.month is not None else f"{when.year:04d}"
+    if when.period_part is not None:
+        text = f"{when.period_part.removesuffix('Part')} {text}"
+    return text
