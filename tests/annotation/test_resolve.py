@@ -503,3 +503,65 @@ def test_publisher_quote_without_publisher_is_an_error(fiction: Fiction) -> None
     error = fiction.error(text)
     assert error.line == line_of(text, "publisher_quote")
     assert "there is no publisher to quote" in error.message
+
+
+ROWING = (
+    "  - id: rowing\n    type: EventRole\n    label: rowing the boat\n"
+    "    quote: Captain Ilse Marrow rowed\n"
+)
+PARTICIPATION = (
+    "participations:\n  - id: rower\n    event: boat-leg\n    participant: ilse-marrow\n"
+    "    role: rowing\n    quote: Captain Ilse Marrow rowed\n"
+)
+
+
+def _with_participation(participation: str = PARTICIPATION) -> str:
+    text = edit("events:\n", ROWING + "events:\n")
+    return edit("not_modelled:\n", participation + "not_modelled:\n", text)
+
+
+def test_a_participation_names_an_event_an_agent_and_a_role(fiction: Fiction) -> None:
+    (rower,) = fiction.resolve(_with_participation()).participations
+    assert (rower.id, rower.event, rower.participant, rower.role) == (
+        "rower", "boat-leg", "ilse-marrow", "rowing",
+    )
+    assert rower.evidence.said_by == "harbour-gazette"
+
+
+@pytest.mark.parametrize(
+    ("field", "wrong", "message"),
+    [
+        ("event", "ilse-marrow", "'ilse-marrow' is not a Event"),
+        ("participant", "boat-leg", "'boat-leg' is not a Agent"),
+        ("role", "ilse-marrow", "'ilse-marrow' is not a EventRole"),
+        ("role", "nobody", "reference to undefined entity 'nobody'"),
+    ],
+)
+def test_a_participation_of_the_wrong_kind_is_an_error_at_its_line(
+    fiction: Fiction, field: str, wrong: str, message: str
+) -> None:
+    right = {"event": "boat-leg", "participant": "ilse-marrow", "role": "rowing"}[field]
+    text = _with_participation(
+        PARTICIPATION.replace(f"    {field}: {right}\n", f"    {field}: {wrong}\n")
+    )
+    error = fiction.error(text)
+    assert (error.line, error.message) == (line_of(text, f"{field}: {wrong}"), message)
+
+
+def test_a_distance_needs_a_unit_of_length(fiction: Fiction) -> None:
+    text = edit("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, distance, bus-minutes]\n")
+    text = edit("      - [bus-leg, duration, bus-minutes]\n", "", text)
+    error = fiction.error(text)
+    assert (error.line, error.message) == (
+        line_of(text, "unit: MIN"),
+        "a distance needs a unit of length, not MIN (Minute)",
+    )
+
+
+def test_a_duration_in_miles_and_a_duration_in_milliseconds(fiction: Fiction) -> None:
+    hours = "    value: 2\n    unit: HR\n"
+    miles = fiction.error(edit(hours, "    value: 2\n    unit: MI\n"))
+    assert miles.message == "a duration needs a unit of time, not MI (International Mile)"
+    short = fiction.resolve(edit(hours, "    value: 2\n    unit: MilliSEC\n"))
+    boat = next(q for q in short.quantities if q.id == "boat-hours")
+    assert (boat.duration, boat.time_unit) == (True, None)  # OWL-Time has no millisecond
