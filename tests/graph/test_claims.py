@@ -100,7 +100,6 @@ def test_a_duration_quantity(by_local: dict[str, Claim]) -> None:
         (days, TIME.unitType, TIME.unitDay),
         (days, TIME.numericDuration, Literal("3.0", datatype=rdflib.XSD.decimal)),
         (days, DJO.xsdDuration, Literal("P3D", datatype=rdflib.XSD.dayTimeDuration)),
-        (days, SCHEMA.unitCode, Literal("DAY")),
     ]
     assert (
         hours,

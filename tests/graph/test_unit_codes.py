@@ -1,80 +1,51 @@
-"""schema:unitCode: one UN/CEFACT common code per annotation unit, the same pairs as the shapes.
+"""schema:unitCode: the UN/CEFACT common code of a quantity's QUDT unit, from the bundled table.
 
-The builder's table (handcar.graph.values.UNECE_COMMON_CODES) and the shapes' UnitCode-* pairs
-(djosh:StandardUnitCodeShape) must agree, or valid data would be rejected (or wrong codes pass).
+The codes come from QUDT's qudt:uneceCommonCode (``handcar.units``); a count (unit:NUM, which has
+none in QUDT) is C62, "one". djosh:UnitCodeShape checks a published code against the codes QUDT
+gives the unit, which the build publishes in the enrichment graph (graph/units.py).
 """
 
 from __future__ import annotations
 
 import re
-import typing
 
-from rdflib import Graph, Literal, Namespace, URIRef
+import pytest
+from rdflib import Literal
 
-from handcar.annotation.model import UNITS, Unit
-from handcar.graph.values import UNECE_COMMON_CODES, unit_code
-from handcar.resources import shapes_dir
-
-SH = Namespace("http://www.w3.org/ns/shacl#")
-DJOSH = "https://w3id.org/djo/shapes#"
-UNIT = "http://qudt.org/vocab/unit/"
+from handcar.graph.units import unit_triples
+from handcar.graph.values import COUNT_CODE, unit_code
+from handcar.namespaces import QUDT
+from handcar.units import _table
 
 
-def shapes() -> Graph:
-    return Graph().parse(shapes_dir() / "djo-shapes.ttl")
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [("KiloM", "KMT"), ("M", "MTR"), ("HR", "HUR"), ("MIN", "MIN"), ("DAY", "DAY"),
+     ("YR", "ANN"), ("NUM", "C62"), ("MI", "SMI"), ("WK", "WEE"), ("MO", "MON"), ("FT", "FOT")],
+)
+def test_codes_checked_against_qudt(unit: str, code: str) -> None:
+    """Read from QUDT v3.5.0's qudt:uneceCommonCode (KiloM lists KMT and KTM: KMT, the first)
+    and unit:ONE's C62 for a count: a changed code must be checked again."""
+    assert unit_code(unit) == Literal(code)
 
 
-def test_every_annotation_unit_has_one_code() -> None:
-    assert set(UNECE_COMMON_CODES) == set(UNITS) == set(typing.get_args(Unit))
-    codes = list(UNECE_COMMON_CODES.values())
-    assert len(set(codes)) == len(codes), "two units share a code"
-    assert all(re.fullmatch(r"[A-Z0-9]{3}", code) for code in codes)
-
-
-def test_codes_checked_against_the_standards() -> None:
-    """The codes were read from QUDT's qudt:uneceCommonCode (KMT, HUR, ANN, MTR, MIN, DAY) and
-    unit:ONE's C62 for a count: a changed code must be checked again."""
-    assert dict(UNECE_COMMON_CODES) == {
-        "KiloM": "KMT",
-        "M": "MTR",
-        "HR": "HUR",
-        "MIN": "MIN",
-        "DAY": "DAY",
-        "YR": "ANN",
-        "NUM": "C62",
-    }
-
-
-def test_the_code_is_a_plain_string() -> None:
+def test_the_code_is_a_plain_string_or_none() -> None:
     code = unit_code("HR")
     assert code == Literal("HUR") and code.datatype is None and code.language is None
+    assert unit_code("DEG_C") == Literal("CEL")
+    assert unit_code("PlanckTime") is None  # QUDT gives it no code: none is invented
 
 
-def test_the_shapes_pair_each_unit_with_its_code() -> None:
-    graph = shapes()
-    pairs = {
-        (str(row.unit)[len(UNIT) :], str(row.code))
-        for row in graph.query(
-            """SELECT ?unit ?code WHERE {
-                 ?shape sh:or/rdf:rest*/rdf:first ?left , ?right .
-                 ?left sh:not [ sh:path djo:unit ; sh:hasValue ?unit ] .
-                 ?right sh:path schema:unitCode ; sh:hasValue ?code .
-                 FILTER(STRSTARTS(STR(?shape), STR(djosh:UnitCode-)))
-               }""",
-            initNs={
-                "sh": SH,
-                "djo": "https://w3id.org/djo#",
-                "schema": "https://schema.org/",
-                "djosh": DJOSH,
-            },
-        )
-    }
-    assert pairs == set(UNECE_COMMON_CODES.items())
-    listed = graph.query(
-        """SELECT ?code WHERE {
-             djosh:StandardUnitCodeShape sh:property ?p .
-             ?p sh:path schema:unitCode ; sh:in/rdf:rest*/rdf:first ?code }""",
-        initNs={"sh": SH, "schema": "https://schema.org/", "djosh": DJOSH},
-    )
-    assert {str(row.code) for row in listed} == set(UNECE_COMMON_CODES.values())
-    assert URIRef(DJOSH + "StandardUnitCodeShape") in set(graph.subjects())
+def test_every_code_of_the_table_is_a_un_cefact_code() -> None:
+    codes = {c for found in _table().values() for c in found.unece_codes}
+    assert len(codes) > 1000
+    assert all(re.fullmatch(r"[A-Z0-9]{2,3}", c) for c in codes)
+
+
+def test_the_published_description_carries_the_code_the_quantity_gives() -> None:
+    for unit in ("KiloM", "HR", "MI"):
+        published = {o for _s, p, o in unit_triples(unit) if p == QUDT.uneceCommonCode}
+        assert unit_code(unit) in published
+    # a count's C62 is handcar's choice, not QUDT's: the shape allows it for unit:NUM only
+    assert not [t for t in unit_triples("NUM") if t[1] == QUDT.uneceCommonCode]
+    assert COUNT_CODE == "C62"

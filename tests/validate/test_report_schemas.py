@@ -141,6 +141,10 @@ AGE = """@prefix djo: <https://w3id.org/djo#> .
 <https://w3id.org/djo/id/person/probe> a djo:Person ;
     djo:age <https://w3id.org/djo/id/quantity/probe-age> .
 <https://w3id.org/djo/id/quantity/probe-age> djo:unit unit:KiloM .
+unit:KiloM a <http://qudt.org/schema/qudt/Unit> ;
+    <http://qudt.org/schema/qudt/hasQuantityKind> <http://qudt.org/vocab/quantitykind/Length> ;
+    <http://qudt.org/schema/qudt/hasDimensionVector>
+        <http://qudt.org/vocab/dimensionvector/A0E0L1I0M0H0T0D0> .
 """
 
 
@@ -164,7 +168,9 @@ def test_json_nests_details_and_counts_only_top_level_results(
     (detail,) = node["details"]
     assert detail["constraintComponent"] == "sh:HasValueConstraintComponent"
     assert detail["focusNode"] == "https://w3id.org/djo/id/quantity/probe-age"
-    assert detail["message"] == "an age must have djo:unit unit:YR"
+    assert detail["message"] == (
+        "an age must have a djo:unit of quantity kind Time (qudt:hasQuantityKind quantitykind:Time)"
+    )
     assert detail["details"] == []
 
 
@@ -188,6 +194,6 @@ def test_text_and_sarif_count_top_level_results(age: Path, monkeypatch: pytest.M
     counts = json.loads(report(age.parent, monkeypatch, [str(age)], "json", expect=1))["counts"]
     text = report(age.parent, monkeypatch, [str(age)], "text", expect=1)
     assert f"does not conform (fail on violation): {counts['violation']} violations" in text
-    assert "because: " in text and "an age must have djo:unit unit:YR" in text
+    assert "because: " in text and "an age must have a djo:unit of quantity kind Time" in text
     sarif = json.loads(report(age.parent, monkeypatch, [str(age)], "sarif", expect=1))
     assert len(sarif["runs"][0]["results"]) == sum(counts.values())
