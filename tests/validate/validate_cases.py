@@ -604,6 +604,13 @@ CASES: list[Case] = [
         engines=SPARQL_ENGINES,
     ),
     Case(
+        "unit-code-missing",
+        "a duration in hours without its UN/CEFACT code (QUDT gives HUR)",
+        delete='qt:train-hours schema:unitCode "HUR" .',
+        expect=("violation qt:train-hours - SPARQL djosh:UnitCodeShape/code-given",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
         "unit-outside-qudt",
         "a quantity's unit is not a QUDT unit IRI, though described like one",
         delete='qt:train-hours djo:unit unit:HR ; schema:unitCode "HUR" .',
