@@ -98,6 +98,24 @@ def test_dates_and_partial_dates() -> None:
     assert relate(thursday, point(8, "A0E0L0I0M0H0T0D1")) is None
 
 
+def test_weeks_and_parts_of_periods() -> None:
+    import datetime as dt
+
+    from handcar.annotation.timeexpr import resolve
+
+    # "this week" in an article of Friday 1 January 2021: 28 December 2020 to 3 January 2021
+    week = time_interval(resolve(None, "this week", dt.date(2021, 1, 1)))
+    assert week.describe() == "[2020-12-28 … 2021-01-03]"
+    new_year = time_interval(CalendarTime(2021, 1, 1))
+    assert relate(new_year, week) == (Relation.MORE_PRECISE, 0)
+    assert kind(week, time_interval(CalendarTime(2020))) is Relation.COMPATIBLE  # overlaps only
+    # "Friday morning" is within the Friday; "early 2020" is only known to lie in 2020
+    morning = time_interval(CalendarTime(2021, 2, 26, part_of_day="morning"))
+    assert kind(morning, time_interval(CalendarTime(2021, 2, 26))) is Relation.SAME
+    early = time_interval(CalendarTime(2020, period_part="earlyPart"))
+    assert kind(early, time_interval(CalendarTime(2020))) is Relation.SAME
+
+
 # -- pairs ----------------------------------------------------------------------------------------
 def reading(
     value: str, statement: str, interval: Interval, subject: str = "leg", prop: str = "distance"

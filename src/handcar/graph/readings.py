@@ -179,9 +179,13 @@ def quantity_interval(quantity: Quantity) -> Interval:
 
 
 def time_interval(when: CalendarTime) -> Interval:
-    """The days a calendar time covers (a day, a month, a season, a year), closed."""
+    """The days a calendar time covers (a day, a week, a month, a season, a year), closed; a part
+    of a day, month or year ("Friday morning", "early 2020") covers its whole day, month or year
+    (its bounds are vague, so only the enclosing period is certain)."""
     if when.date is not None:
         first = last = when.date
+    elif when.first is not None and when.last is not None:  # an ISO week
+        first, last = when.first, when.last
     elif when.month is not None:
         first = dt.date(when.year, when.month, 1)
         last = _month_end(when.year, when.month)
