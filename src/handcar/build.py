@@ -11,13 +11,14 @@ from pathlib import Path
 from rdflib import RDF, Dataset, URIRef
 
 from handcar.annotation import load_annotation
+from handcar.annotation.checked import DeclaredRelation
 from handcar.annotation.coverage import Coverage, coverage
 from handcar.annotation.enrichment import load_enrichment
 from handcar.annotation.resolve import resolve
 from handcar.article import load_article
 from handcar.baseiri import DEFAULT_BASE
 from handcar.errors import InputError
-from handcar.graph.claims import ArticleClaims, build_claims
+from handcar.graph.claims import ArticleClaims, Declared, build_claims
 from handcar.graph.dataset import (
     add_article,
     add_graph_provenance,
@@ -26,7 +27,9 @@ from handcar.graph.dataset import (
 )
 from handcar.graph.enrichment import add_curator_labels, add_enrichment
 from handcar.graph.entail import add_entailed
+from handcar.graph.identity import Identities, Link, add_identities
 from handcar.graph.iris import Iris
+from handcar.graph.readings import Reading
 from handcar.graph.units import add_units
 from handcar.namespaces import DJO, UNIT
 from handcar.vocabulary import Vocabulary, vocabulary
@@ -69,6 +72,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     relations: list[str] = field(default_factory=list)
     """The relation (a DJO ReadingRelation local name) of every pair of readings compared."""
+    links: list[Link] = field(default_factory=list)
+    """The curators' identity links between articles, checked."""
 
 
 ARTICLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -132,6 +137,10 @@ def build_dataset(
     result = BuildResult(new_dataset(), iris)
     sources = []
     journeys: set[str] = set()
+    identities = Identities()
+    readings: list[Reading] = []
+    declared: list[Declared] = []
+    external: list[tuple[str, DeclaredRelation]] = []
     for folder in article_folders(articles_dir):
         if progress:
             progress(folder.name)
@@ -143,8 +152,11 @@ def build_dataset(
             enrichment = load_enrichment(enrichment_file, checked, vocab)
         claims = build_claims(checked, vocab, iris)
         result.derived |= {str(f) for f in add_article(result.dataset, iris, claims)}
-        result.relations += add_reading_relations(result.dataset, iris, claims)
         result.curated |= {str(f) for f in add_curator_labels(result.dataset, iris, claims)}
+        identities.add(claims, checked.identities, {t.id for t in checked.things if t.scoped})
+        readings += claims.readings
+        declared += claims.declared
+        external += [(article.id, d) for d in claims.external]
         if enrichment is not None:
             add_enrichment(result.dataset, iris, article.id, enrichment, claims.things)
         cover = coverage(checked)
@@ -157,6 +169,13 @@ def build_dataset(
     result.journeys = sorted(journeys)
     asserted = result.dataset.graph(iris.graph("asserted"))
     add_units(result.dataset, iris, (str(u)[len(UNIT) :] for u in asserted.objects(None, DJO.unit)))
+    result.links = identities.resolve()
+    headlines = {s.id: s.headline for s in result.sources}
+    add_identities(result.dataset, iris, result.links, headlines)
+    declared += [identities.declared(d, aid) for aid, d in external]
+    result.relations = add_reading_relations(
+        result.dataset, iris, readings, declared, identities.same
+    )
     add_graph_provenance(result.dataset, iris, sources)
     stated = [result.dataset.graph(iris.graph(g)) for g in ("asserted", "text", "provenance")]
     add_entailed(result.dataset.graph(iris.graph("entailed")), stated, vocab)

@@ -198,6 +198,7 @@ class DJO(DefinedNamespace):
     comparedReading: URIRef  # compared reading
     morePreciseValue: URIRef  # more precise value
     readingRelation: URIRef  # relation of the readings
+    identifiedWith: URIRef  # identified with
     sameReadingAs: URIRef  # same reading as
     compatibleWith: URIRef  # compatible with
     morePreciseThan: URIRef  # more precise than

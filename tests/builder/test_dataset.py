@@ -84,13 +84,13 @@ def test_both_distance_claims_are_kept_with_their_sources(built: BuildResult) ->
             "moreThan",
             Literal("1.0", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
             None,
-            "ministry-statement-2021-02-25",
+            "moscow-times-2021-02-26-handcar.ministry-statement-2021-02-25",
         ),
         (
             "approximately",
             None,
             Literal("1.0", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
-            "novaya-gazeta-post-2021-02-25",
+            "moscow-times-2021-02-26-handcar.novaya-gazeta-post-2021-02-25",
         ),
     }
     # "More than a kilometre" is a lower bound: never published as the value 1.

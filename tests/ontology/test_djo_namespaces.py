@@ -198,6 +198,8 @@ ADDED = {
     "PeriodPart", "periodPart", "earlyPart", "midPart", "latePart",
     "Participation", "EventRole", "hasParticipation", "participationAgent", "inRole",
     "Platform", "postedOn",
+    # one event, many reports: the curators' identity links (issue 13, point 1)
+    "identifiedWith",
 }
 
 

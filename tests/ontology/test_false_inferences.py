@@ -397,6 +397,32 @@ CASES = (
             "ex:ministry a djo:Platform .",
         ),
     ),
+    Case(
+        id="identified-with-not-same-as",
+        axiom="djo:identifiedWith a owl:SymmetricProperty, owl:TransitiveProperty (not "
+        "owl:sameAs, no domain or range, no super-property)",
+        false_conclusion="two reports' legs linked as one become one node (owl:sameAs), so the "
+        "leg has both reports' leg numbers (djo:legIndex is functional: inconsistent) and both "
+        "distances as if one report gave them; or the link makes the leg a concept or an entity",
+        data="""
+        ex:wire-leg djo:identifiedWith ex:seed-leg .
+        ex:regional-leg djo:identifiedWith ex:wire-leg .
+        ex:seed-leg a djo:HandcarLeg ; djo:legIndex 3 ; djo:distance ex:more-than-1-km .
+        ex:regional-leg a djo:HandcarLeg ; djo:legIndex 4 ; djo:distance ex:half-a-mile .
+        """,
+        holds=(
+            "ex:seed-leg djo:identifiedWith ex:wire-leg .",
+            "ex:seed-leg djo:identifiedWith ex:regional-leg .",
+        ),
+        never=(
+            "ex:seed-leg owl:sameAs ex:wire-leg .",
+            "ex:seed-leg djo:distance ex:half-a-mile .",
+            "ex:seed-leg djo:legIndex 4 .",
+            "ex:more-than-1-km owl:sameAs ex:half-a-mile .",
+            "ex:seed-leg a skos:Concept .",
+            "ex:seed-leg a prov:Entity .",
+        ),
+    ),
 )
 
 
@@ -451,6 +477,8 @@ REVIEWED: dict[str, str] = {
     "symmetric djo:compatibleWith": "compatible-not-transitive",
     "symmetric djo:contradicts": "contradicts-symmetric",
     "symmetric djo:sameReadingAs": "same-reading-symmetric",
+    "symmetric djo:identifiedWith": "identified-with-not-same-as",
+    "transitive djo:identifiedWith": "identified-with-not-same-as",
     "symmetric djo:otherReadingOf": "other-reading-symmetric",
     "different djo:compatibleReadings djo:contradictoryReadings djo:differentQuestions "
     "djo:morePreciseReading djo:sameReading": "other-reading-symmetric",

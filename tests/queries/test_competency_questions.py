@@ -138,11 +138,11 @@ def test_cq6_train_32_hours_bus_2_hours_others_unstated() -> None:
 
 def test_cq7_more_than_a_kilometre_and_about_a_kilometre() -> None:
     rows = {r["source"]: r for r in expected(7)}
-    ministry = rows[f"{ID}source/ministry-statement-2021-02-25"]
+    ministry = rows[f"{ID}source/moscow-times-2021-02-26-handcar.ministry-statement-2021-02-25"]
     assert ministry["minExclusive"] == 1 and ministry["qualifier"] == DJO + "moreThan"
     assert ministry["exact"] is None and ministry["maxExclusive"] is None
     assert ministry["maxInclusive"] is None
-    post = rows[f"{ID}source/novaya-gazeta-post-2021-02-25"]
+    post = rows[f"{ID}source/moscow-times-2021-02-26-handcar.novaya-gazeta-post-2021-02-25"]
     assert post["approximate"] == 1 and post["qualifier"] == DJO + "approximately"
     assert {r["unit"] for r in rows.values()} == {"http://qudt.org/vocab/unit/KiloM"}
 
@@ -255,16 +255,16 @@ def test_cq24_standard_days_only_where_the_day_is_known() -> None:
     assert rows == {
         ("moscow-times-2021-02-26-handcar.border-crossing", day, day, None),
         ("moscow-times-2021-02-26-handcar.leg-3-handcar", day, day, None),
-        ("ministry-statement-2021-02-25", None, None, day),
-        ("novaya-gazeta-post-2021-02-25", None, None, day),
+        ("moscow-times-2021-02-26-handcar.ministry-statement-2021-02-25", None, None, day),
+        ("moscow-times-2021-02-26-handcar.novaya-gazeta-post-2021-02-25", None, None, day),
         ("moscow-times-2021-02-26-handcar", None, None, "2021-02-26"),
     }
 
 
 def test_cq25_standard_members_of_the_travelling_party() -> None:
     assert {(r["group"], r["name"]) for r in expected(25)} == {
-        (f"{ID}group/handcar-travellers", "Vladislav Sorokin"),
-        (f"{ID}group/handcar-travellers", "Varya"),
+        (f"{ID}group/moscow-times-2021-02-26-handcar.handcar-travellers", "Vladislav Sorokin"),
+        (f"{ID}group/moscow-times-2021-02-26-handcar.handcar-travellers", "Varya"),
     }
 
 
@@ -273,14 +273,15 @@ def test_cq26_standard_who_said_what() -> None:
         (r["event"].removeprefix(EVENT), r["what"], r["speaker"], r["document"].rsplit("/", 1)[1])
         for r in expected(26)
     }
-    article, post = "moscow-times-2021-02-26-handcar", "novaya-gazeta-post-2021-02-25"
+    article = "moscow-times-2021-02-26-handcar"
+    post = f"{article}.novaya-gazeta-post-2021-02-25"  # described by the article: its own IRI
     assert ("leg-1-train", "duration", "The Moscow Times", article) in said
     assert ("leg-1-train", "duration", "Russian Foreign Ministry", post) in said
     assert (
         "leg-3-handcar",
         "distance",
         "Russian Foreign Ministry",
-        "ministry-statement-2021-02-25",
+        f"{article}.ministry-statement-2021-02-25",
     ) in said
     assert ("leg-3-handcar", "distance", "Russian Foreign Ministry", post) in said
     assert ("border-crossing", "date", "The Moscow Times", article) in said

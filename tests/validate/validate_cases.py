@@ -421,27 +421,49 @@ CASES: list[Case] = [
     ),
     Case(
         "two-evacuation-counts",
-        "an evacuation with two counts of people",
-        add="ev:evacuation djo:memberCount qt:staff-count , qt:evacuee-count .",
-        expect=("violation ev:evacuation djo:memberCount MaxCount "
-                "djosh:JourneyShape/people-evacuated",),
+        "an evacuation with two counts of people, from two statements (two readings: allowed)",
+        add="""ev:evacuation djo:memberCount qt:staff-count .
+            fact:legs.999 a rdf:Statement ; rdf:subject ev:evacuation ;
+                rdf:predicate djo:memberCount ; rdf:object qt:staff-count ;
+                djo:assertedBy st:legs .""",
+        reify=False,
+        expect=(),
     ),
     Case(
         "two-case-counts",
-        "a pandemic with two case counts",
-        add="ev:pandemic djo:caseCount qt:staff-count , qt:evacuee-count .",
-        expect=(
-            "violation ev:pandemic djo:caseCount MaxCount djosh:PandemicShape/case-count",
-            "warning ev:pandemic - SPARQL djosh:PandemicCountsShape/deaths-not-above-cases",
-        ),
+        "a pandemic with two case counts, from two statements: two readings, one a warning",
+        add="""ev:pandemic djo:caseCount qt:staff-count .
+            fact:legs.999 a rdf:Statement ; rdf:subject ev:pandemic ;
+                rdf:predicate djo:caseCount ; rdf:object qt:staff-count ;
+                djo:assertedBy st:legs .""",
+        reify=False,
+        expect=("warning ev:pandemic - SPARQL djosh:PandemicCountsShape/deaths-not-above-cases",),
         engines=SPARQL_ENGINES,
     ),
     Case(
         "two-reported-case-counts",
-        "a country that reports two case counts",
-        add="pl:north-korea djo:reportedCaseCount qt:staff-count , qt:evacuee-count .",
-        expect=("violation pl:north-korea djo:reportedCaseCount MaxCount "
-                "djosh:ReportedCasesShape/reported-cases",),
+        "a country that reports two case counts, from two statements (two readings: allowed)",
+        add="""pl:north-korea djo:reportedCaseCount qt:staff-count , qt:evacuee-count .
+            fact:legs.998 a rdf:Statement ; rdf:subject pl:north-korea ;
+                rdf:predicate djo:reportedCaseCount ; rdf:object qt:staff-count ;
+                djo:assertedBy st:legs .
+            fact:post.998 a rdf:Statement ; rdf:subject pl:north-korea ;
+                rdf:predicate djo:reportedCaseCount ; rdf:object qt:evacuee-count ;
+                djo:assertedBy st:post .""",
+        reify=False,
+        expect=(),
+    ),
+    Case(
+        "one-statement-two-counts",
+        "one statement gives a group two sizes (one reading cannot hold two values)",
+        add="""gr:travellers djo:memberCount qt:evacuee-count .
+            fact:caption.999 a rdf:Statement ; rdf:subject gr:travellers ;
+                rdf:predicate djo:memberCount ; rdf:object qt:evacuee-count ;
+                djo:assertedBy st:caption .""",
+        reify=False,
+        expect=("violation st:caption djo:memberCount SPARQL "
+                "djosh:OneReadingPerStatementShape/one-value-per-statement",),
+        engines=SPARQL_ENGINES,
     ),
     # ---------------------------------------------------------------------- 5. vehicles
     Case(

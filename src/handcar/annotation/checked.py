@@ -9,7 +9,8 @@ The graph is built from this alone (:mod:`handcar.graph.claims`), without checki
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import XSD, URIRef
 
@@ -60,6 +61,12 @@ class CheckedThing:
     @property
     def id(self) -> str:
         return self.thing.id
+
+    @property
+    def scoped(self) -> bool:
+        """Whether its IRI belongs to the article: an event, or a thing the article gives no
+        proper name (``train-ride-end``, ``border-colleagues``) unless marked ``shared``."""
+        return self.event or (self.thing.name is None and not self.thing.shared)
 
 
 @dataclass(frozen=True)
@@ -136,12 +143,34 @@ class Note:
 class DeclaredRelation:
     """Two value ids (quantities or times) and how the curator says they relate, and why;
     ``relation``: a DJO ReadingRelation local name; for ``morePreciseReading`` the first value
-    is the more precise one."""
+    is the more precise one. An id of another article is ``<article-id>/<local-id>``, checked
+    by the build (``where``)."""
 
     first: str
     second: str
     relation: str
     reason: str
+    where: Where | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Where:
+    """An annotation file and a line in it, for errors found once every article is read."""
+
+    path: Path
+    line: int | None
+
+
+@dataclass(frozen=True)
+class IdentityLink:
+    """The curator's word that ``id`` (an event or scoped thing of this annotation) is the
+    same as ``target`` in ``article``, and why; checked against that article by the build."""
+
+    id: str
+    article: str
+    target: str
+    reason: str
+    where: Where = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -160,6 +189,7 @@ class CheckedAnnotation:
     participations: tuple[CheckedParticipation, ...]
     notes: tuple[Note, ...]
     relations: tuple[DeclaredRelation, ...]  # how values relate, declared by the curator
+    identities: tuple[IdentityLink, ...] = ()  # links to other articles' events and things
 
     def anchors(self) -> list[Anchor]:
         """Every anchor in the text: the items' evidence, then the notes."""

@@ -23,6 +23,11 @@ from pydantic import (
 
 FORMAT = "handcar-annotation/1"
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+LinkTarget = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9][a-z0-9-]*$", max_length=161),
+]
+"""Another article's item: ``<article-id>/<local-id>``."""
 Term = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9]*:)?[A-Za-z][A-Za-z0-9_-]*$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
@@ -96,6 +101,9 @@ class Thing(Attributed):
     referred_to_as: Text | None = None
     label: Text | None = None
     lang: LangTag = "en"
+    shared: bool = False
+    """The id names one thing in every article (an IRI of its own, not scoped to the article)
+    although the article gives no proper name: an organisation known by its web address."""
 
     @model_validator(mode="after")
     def _named_from_quote(self) -> Thing:
@@ -226,10 +234,20 @@ RELATION_KINDS = {
 
 class ReadingRelation(_Strict):
     """How two values (quantity or time ids) relate, declared by the curator with the reason;
-    for ``more-precise`` the first value is the more precise one."""
+    for ``more-precise`` the first value is the more precise one. A value of another article
+    is named ``<article-id>/<local-id>``; at least one of the two is this article's."""
 
-    between: tuple[Slug, Slug]
+    between: tuple[Slug | LinkTarget, Slug | LinkTarget]
     relation: Literal["same", "compatible", "more-precise", "contradictory", "different-questions"]
+    reason: Text
+
+
+class Identity(_Strict):
+    """The curator's word that an event or scoped thing of this annotation is the same as one
+    of another article (``<article-id>/<local-id>``), with the reason."""
+
+    id: Slug
+    same_as: LinkTarget
     reason: Text
 
 
@@ -246,4 +264,5 @@ class Annotation(_Strict):
     participations: list[Participation] = []
     not_modelled: list[NotModelled] = []
     reading_relations: list[ReadingRelation] = []
+    identities: list[Identity] = []
     conflicts: list[Any] = []  # the old form (pairs of statements): refused with a pointer

@@ -22,9 +22,12 @@ in this order, and the first broken one is raised as an AnnotationError at its l
    the quotes of ``not_modelled`` occur once;
 6. the publisher, if named, is an Agent (none: an unnamed publisher, a ``djo:UnnamedAgent``
    minted for the article), the embedded post and the photo are Sources;
-7. each declared reading relation names two different quantity or time ids (the old
+7. each declared reading relation names two different quantity or time ids, at least one of
+   this article (``<article-id>/<id>`` names another article's; the build checks it) (the old
    ``conflicts:`` form, which paired whole statements, is refused with a pointer to the new one);
-8. the words of ``publisher_quote`` are in the text (anywhere: they have no prefix or suffix).
+8. each identity link names an event or scoped (unnamed, not shared) thing of this annotation
+   and another article's item (the build checks that side);
+9. the words of ``publisher_quote`` are in the text (anywhere: they have no prefix or suffix).
 """
 
 from __future__ import annotations
@@ -49,8 +52,10 @@ from handcar.annotation.checked import (
     DeclaredRelation,
     Evidence,
     Fact,
+    IdentityLink,
     Note,
     Ref,
+    Where,
 )
 from handcar.annotation.frontmatter import article_metadata
 from handcar.annotation.load import LoadedAnnotation
@@ -145,6 +150,7 @@ class _Resolver:
             participations=participations,
             notes=notes,
             relations=self._relations(),
+            identities=self._identities(things),
         )
         if info.publisher_quote is not None and info.publisher_quote not in self.article.text:
             raise self._not_found(info.publisher_quote, ("article", "publisher_quote"))
@@ -307,7 +313,13 @@ class _Resolver:
         values = {q.id for q in self.ann.quantities} | {t.id for t in self.ann.times}
         out = []
         for i, declared in enumerate(self.ann.reading_relations):
+            if all("/" in ident for ident in declared.between):
+                raise self.loaded.error(
+                    "at least one of the two values is this article's", "reading_relations", i
+                )
             for j, ident in enumerate(declared.between):
+                if "/" in ident:  # another article's value: checked by the build
+                    continue
                 if ident not in values:
                     raise self.loaded.error(
                         f"{ident!r} is not a quantity or time id",
@@ -321,9 +333,47 @@ class _Resolver:
                 raise self.loaded.error(
                     "a value is not compared with itself", "reading_relations", i, "between"
                 )
-            out.append(
-                DeclaredRelation(first, second, RELATION_KINDS[declared.relation], declared.reason)
+            where = Where(
+                self.loaded.source.path, self.loaded.line("reading_relations", i, "between")
             )
+            out.append(
+                DeclaredRelation(
+                    first, second, RELATION_KINDS[declared.relation], declared.reason, where
+                )
+            )
+        return tuple(out)
+
+    def _identities(self, things: tuple[CheckedThing, ...]) -> tuple[IdentityLink, ...]:
+        """Each link names an event or scoped thing of this annotation, once, and another
+        article (the other side is checked by the build, which knows every article)."""
+        scoped = {thing.id: thing.scoped for thing in things}
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for i, link in enumerate(self.ann.identities):
+            if link.id not in scoped:
+                raise self.loaded.error(
+                    f"{link.id!r} is not an entity or event of this annotation",
+                    "identities", i, "id",
+                )
+            if not scoped[link.id]:
+                raise self.loaded.error(
+                    f"{link.id!r} has a name (or is shared), so its IRI is already the same in"
+                    " every article: only events and things without a name are linked",
+                    "identities", i, "id",
+                )
+            article, target = link.same_as.split("/")
+            if article == self.article.id:
+                raise self.loaded.error(
+                    "same_as names this article: link to another article's item",
+                    "identities", i, "same_as",
+                )
+            if (link.id, link.same_as) in seen:
+                raise self.loaded.error(
+                    f"{link.id!r} is linked to {link.same_as!r} twice", "identities", i
+                )
+            seen.add((link.id, link.same_as))
+            where = Where(self.loaded.source.path, self.loaded.line("identities", i, "same_as"))
+            out.append(IdentityLink(link.id, article, target, link.reason, where))
         return tuple(out)
 
 

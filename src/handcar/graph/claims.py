@@ -40,6 +40,7 @@ from handcar.annotation.checked import (
     CheckedQuantity,
     CheckedThing,
     CheckedTime,
+    DeclaredRelation,
     Evidence,
     Fact,
     Note,
@@ -85,11 +86,14 @@ class ArticleClaims:
     claims: list[Claim]
     notes: tuple[Note, ...]
     things: dict[str, URIRef]  # entity and event ids → IRIs
+    values: dict[str, URIRef]  # quantity and time ids → IRIs
     readings: list[Reading]  # every value a statement gives for a property of a thing
     declared: list[Declared]  # how values relate, declared by the curator
     labels: list[Triple] = field(default_factory=list)
     """The display labels the curators wrote (``label:``): their words, not the article's, so
     :func:`handcar.graph.enrichment.add_curator_labels` credits them to the curators."""
+    external: tuple[DeclaredRelation, ...] = ()
+    """Declared relations naming another article's value: resolved by the build."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +121,11 @@ class _Claims:
             UNNAMED_PUBLISHER: iris.scoped("org", aid, "publisher"),
         }
         for thing in checked.things:
-            if thing.event:
-                self.refs[thing.id] = iris.scoped("event", aid, thing.id)
-            else:
-                self.refs[thing.id] = iris.entity(vocab.kind(thing.classes), thing.id)
+            kind = "event" if thing.event else vocab.kind(thing.classes)
+            if thing.scoped:  # an event, or described in passing: the article's own
+                self.refs[thing.id] = iris.scoped(kind, aid, thing.id)
+            else:  # named (or shared): one IRI in every article
+                self.refs[thing.id] = iris.entity(kind, thing.id)
         self.refs |= {q.id: iris.scoped("quantity", aid, q.id) for q in checked.quantities}
         self.refs |= {t.id: iris.scoped("time", aid, t.id) for t in checked.times}
         self.refs |= {
@@ -159,12 +164,15 @@ class _Claims:
             claims=claims,
             notes=checked.notes,
             things={t.id: self.refs[t.id] for t in checked.things},
+            values={v.id: self.refs[v.id] for v in (*checked.quantities, *checked.times)},
             readings=readings,
             declared=[
                 Declared(self.refs[d.first], self.refs[d.second], d.relation, d.reason)
                 for d in checked.relations
+                if "/" not in d.first + d.second
             ],
             labels=self.labels,
+            external=tuple(d for d in checked.relations if "/" in d.first + d.second),
         )
 
     def _reading(self, fact: Fact, statement: URIRef) -> Reading:

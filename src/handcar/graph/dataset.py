@@ -5,8 +5,9 @@
 - ``provenance``: sources, the claims as ``djo:Statement`` (who, where, evidence), and one
   ``rdf:Statement`` per supported triple linking it to its claim.
 - the relations between readings (:func:`add_reading_relations`), in ``provenance``: one
-  ``djo:ReadingComparison`` per pair of values, computed by handcar or declared by the curator,
-  and the direct links between the two values (``djo:compatibleWith``, …).
+  ``djo:ReadingComparison`` per pair of values of the same property of the same thing, within
+  and across articles (after the curators' identity links), computed by handcar or declared by
+  the curator, and the direct links between the two values (``djo:compatibleWith``, …).
 - ``enrichment`` and ``entailed`` are filled by :mod:`handcar.graph.enrichment` and
   :mod:`handcar.graph.entail`.
 """
@@ -14,16 +15,18 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 
 from handcar.annotation.anchor import Anchor
 from handcar.baseiri import GRAPHS
-from handcar.graph.claims import ArticleClaims
+from handcar.graph.claims import ArticleClaims, Declared
 from handcar.graph.enrichment import CURATORS
 from handcar.graph.iris import Iris
-from handcar.graph.readings import APPROXIMATE_TOLERANCE, Relation, compare
+from handcar.graph.readings import APPROXIMATE_TOLERANCE, Reading, Relation, compare
 from handcar.namespaces import DJO, NIF, OA, PREFIXES, PROV, SCHEMA
 
 
@@ -213,18 +216,26 @@ _WORDS = {
 }
 
 
-def add_reading_relations(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> list[str]:
-    """Compare the article's readings (:func:`handcar.graph.readings.compare`) and write every
-    relation, computed or declared, to the provenance graph; return the relations' local names.
+def add_reading_relations(
+    dataset: Dataset,
+    iris: Iris,
+    readings: Iterable[Reading],
+    declared: list[Declared],
+    same: Callable[[str], str] = str,
+) -> list[str]:
+    """Compare every reading (:func:`handcar.graph.readings.compare`), of every article, with
+    the readings of the same property of the same thing (``same`` gives each thing the
+    representative of the things linked to it across articles), and write every relation,
+    computed or declared, to the provenance graph; return the relations' local names.
     A pair the curator declares is published as declared, not also as computed."""
     prov = dataset.graph(iris.graph("provenance"))
-    declared = {frozenset((d.first, d.second)) for d in ac.declared}
+    pairs = {frozenset((d.first, d.second)) for d in declared}
     kinds = []
     activity = iris.entity("activity", "compare-readings")
     computed = [
         c
-        for c in compare(ac.readings)
-        if frozenset((URIRef(c.first.value), URIRef(c.second.value))) not in declared
+        for c in compare(replace(r, subject=same(r.subject)) for r in readings)
+        if frozenset((URIRef(c.first.value), URIRef(c.second.value))) not in pairs
     ]
     if computed:
         prov.add((activity, RDF.type, PROV.Activity))
@@ -236,11 +247,11 @@ def add_reading_relations(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> li
         node = _relation(prov, iris, first, second, c.relation.value, c.explanation, more)
         prov.add((node, PROV.wasGeneratedBy, activity))
         kinds.append(c.relation.value)
-    if ac.declared:
+    if declared:
         curators = iris.entity("org", CURATORS)
         prov.add((curators, RDF.type, DJO.Organization))
         prov.add((curators, RDFS.label, Literal("handcar curators", lang="en")))
-    for d in ac.declared:
+    for d in declared:
         more = d.first if d.relation == Relation.MORE_PRECISE.value else None
         node = _relation(prov, iris, d.first, d.second, d.relation, d.reason, more)
         prov.add((node, PROV.wasAttributedTo, curators))
