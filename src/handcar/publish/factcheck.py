@@ -21,6 +21,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.term import Node
@@ -87,6 +88,9 @@ class ReadingWords:
     quote: str
     said_by: str
     said_in: str
+    value: str = ""  # the value's IRI
+    reported_in: str = ""  # the IRI of the article whose words give it
+    uses: list[tuple[str, str]] = field(default_factory=list)  # (property, thing) in words
 
 
 @dataclass
@@ -98,6 +102,7 @@ class Relation:
     established: str
     reason: str
     readings: list[ReadingWords]
+    kind: str = ""  # the DJO ReadingRelation local name
 
 
 @dataclass
@@ -108,17 +113,11 @@ class Group:
     claims: list[Claim]
 
 
-def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
-    """The fact-check page of ``result``; ``ontology`` gives the properties' labels."""
+def environment() -> Any:
+    """The Jinja2 environment of handcar's pages (autoescape on, strict undefined)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    graphs = {name: result.dataset.graph(result.iris.graph(name)) for name in _NAMES}
-    labels = _Labels(
-        result.iris.base,
-        [graphs["asserted"], graphs["enrichment"], graphs["provenance"], ontology or Graph()],
-    )
-    claims = _claims(graphs, labels, result)
-    env = Environment(
+    return Environment(
         loader=FileSystemLoader(templates_dir()),
         autoescape=True,
         keep_trailing_newline=True,
@@ -126,6 +125,23 @@ def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def reading_relations(result: BuildResult, ontology: Graph | None = None) -> list[Relation]:
+    """Every comparison of readings in ``result``, in words (for the merge report)."""
+    graphs = {name: result.dataset.graph(result.iris.graph(name)) for name in _NAMES}
+    labels = _Labels(result.iris.base, [graphs["asserted"], graphs["enrichment"],
+                                        graphs["provenance"], ontology or Graph()])
+    return _relations(graphs["provenance"], labels, _claims(graphs, labels, result))
+
+
+def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
+    """The fact-check page of ``result``; ``ontology`` gives the properties' labels."""
+    graphs = {name: result.dataset.graph(result.iris.graph(name)) for name in _NAMES}
+    labels = _Labels(result.iris.base, [graphs["asserted"], graphs["enrichment"],
+                                        graphs["provenance"], ontology or Graph()])
+    claims = _claims(graphs, labels, result)
+    env = environment()
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims.values():
         if claim.anchor is not None:
@@ -217,23 +233,27 @@ def _relations(prov: Graph, labels: _Labels, claims: dict[Node, Claim]) -> list[
     """Every comparison of readings, with each value's words (the claim that mentions it) and
     what it is a value of (the facts whose object it is)."""
     mention: dict[Node, Node] = {}
-    uses: dict[Node, list[str]] = defaultdict(list)
+    uses: dict[Node, set[tuple[str, str]]] = defaultdict(set)
     for fact in prov.subjects(RDF.type, RDF.Statement):
         s, p, o = (prov.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         if p == RDF.type:
             mention.setdefault(s, prov.value(fact, DJO.assertedBy))
         elif str(p).startswith(str(DJO)):
-            uses[o].append(f"{labels.term(p)} of {labels.term(s)}")
+            uses[o].add((labels.term(p), labels.term(s)))
     out = []
     for node in sorted(prov.subjects(RDF.type, DJO.ReadingComparison)):
         readings = []
         for value in sorted(prov.objects(node, DJO.comparedReading)):
             claim = claims.get(mention.get(value))  # type: ignore[arg-type]
             readings.append(ReadingWords(
-                of=", ".join(sorted(set(uses[value]))) or labels.term(value),
+                of=", ".join(f"{p} of {s}" for p, s in sorted(uses[value]))
+                or labels.term(value),
                 quote=claim.anchor.exact if claim and claim.anchor else labels.term(value),
                 said_by=claim.said_by if claim else "",
                 said_in=claim.said_in if claim else "",
+                value=str(value),
+                reported_in=claim.reported_in if claim else "",
+                uses=sorted(uses[value]),
             ))
         generated = prov.value(node, PROV.wasGeneratedBy)
         established = (
@@ -246,6 +266,7 @@ def _relations(prov: Graph, labels: _Labels, claims: dict[Node, Claim]) -> list[
             established=established,
             reason=str(prov.value(node, DJO.reason)),
             readings=readings,
+            kind=str(prov.value(node, DJO.readingRelation)).rsplit("#", 1)[-1],
         ))
     return out
 

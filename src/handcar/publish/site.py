@@ -23,6 +23,7 @@ from handcar.ontology import Ontology, load_ontology
 from handcar.publish.factcheck import factcheck_page
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
 from handcar.publish.formats.jsonld import context, dumps
+from handcar.publish.merge import merge_report
 from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, articles, describe
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 from handcar.publish.readme import readme
@@ -148,6 +149,27 @@ def release_files(
         "status (stated, entailed by handcar, enrichment, written by the curators): for "
         "reviewing the data in a browser.",
         "text/html",
+    )
+
+    page, conflicts = merge_report(result, onto.graph)
+    out.add(
+        "merge.html",
+        page,
+        "text",
+        "The merge report: the events and things several articles report (the curators' "
+        "identity links, with their reasons, and the named entities they share), and every pair "
+        "of readings of one property of one thing, within and across articles, that conflict or "
+        "agree, with each reading's words, speaker and source: for reviewing in a browser.",
+        "text/html",
+    )
+    out.add(
+        "conflicts.json",
+        conflicts,
+        "text",
+        "Every comparison of two readings (the merge report's, for machines): thing, property, "
+        "each reading's value, words, speaker, source and article, the relation, who established "
+        "it and why, and the count of each relation.",
+        "application/json",
     )
 
     for path, payload in ontology_files(onto, cache, options).items():
