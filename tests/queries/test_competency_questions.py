@@ -9,6 +9,7 @@ cannot silently turn a wrong answer into the expected one.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -286,3 +287,26 @@ def test_cq26_standard_who_said_what() -> None:
     assert ("leg-3-handcar", "distance", "Russian Foreign Ministry", post) in said
     assert ("border-crossing", "date", "The Moscow Times", article) in said
     assert {s for _e, _w, s, _d in said} == {"The Moscow Times", "Russian Foreign Ministry"}
+
+
+def test_cq27_every_reading_of_the_distance_with_its_words_and_source() -> None:
+    rows = {(r["words"], r["speaker"], r["source"]) for r in expected(27)}
+    assert rows == {
+        ("for more than a kilometer", "Russian Foreign Ministry",
+         "the Russian Foreign Ministry said Thursday"),
+        ("километр", "Russian Foreign Ministry",
+         "Novaya Gazeta's post of 25 February 2021 embedded in the article"),
+    }
+
+
+def test_cq28_according_to_the_post_alone() -> None:
+    said = {(r["subject"], re.split("[#/]", r["property"])[-1]) for r in expected(28)}
+    assert ("a pedestrian crossing to the Russian side", "distance") in said
+    assert ("a 32-hour train ride out of Pyongyang", "duration") in said
+    assert all(r["speaker"] == "Russian Foreign Ministry" for r in expected(28))
+    assert not any(p == "via" for _s, p in said)  # the bridge is in the ministry's statement
+
+
+def test_cq29_the_journey_across_reports_in_the_seed_alone() -> None:
+    legs = [(r["leg"].rsplit(".", 1)[1], r["index"]) for r in expected(29)]
+    assert legs == [("leg-1-train", 1), ("leg-2-bus", 2), ("leg-3-handcar", 3), ("leg-4-bus", 4)]
