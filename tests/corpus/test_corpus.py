@@ -1,22 +1,27 @@
 """The test corpus (tests/corpus/README.md): three made-up reports of the handcar journey.
 
-Each report builds alone and conforms to the shapes; every quote of its annotation occurs in its
-plain text; together with the seed they build into one dataset, which the multi-source
-competency queries in ``queries/`` answer. The combined release does not validate yet: two
-readings of one property of a shared thing break the shapes' cardinalities (issue 13 point 2).
+Each report builds with the seed (its identity links name the seed's events) and conforms to the
+shapes; every quote of its annotation occurs in its plain text; together with the seed they build
+into one release with one journey whose legs are linked across reports, every reading kept and
+every pair of readings compared and listed (issue 13), which the multi-source competency queries
+in ``queries/`` answer.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 from ruamel.yaml import YAML
 
 from handcar.article import load_article
 from handcar.build import BuildResult, build_dataset
 from handcar.competency import Question, answer, questions
+from handcar.namespaces import DJO
+from handcar.publish.merge import merge_report
 from handcar.query import open_release
 from handcar.validate.release import check_dataset
 from handcar.validate.report import Severity
@@ -60,11 +65,11 @@ def test_each_report_is_marked_as_fiction(report: str) -> None:
 
 
 @pytest.mark.parametrize("report", REPORTS)
-def test_each_report_builds_alone_and_conforms(report: str, tmp_path: Path) -> None:
-    result = build_dataset(_copy(tmp_path, [report]))
-    assert result.articles == [report]
-    (cover,) = result.coverage
-    assert cover.missing == (), "every sentence is annotated or listed as not modelled"
+def test_each_report_builds_with_the_seed_and_conforms(report: str, tmp_path: Path) -> None:
+    needs = {RU: [WIRE]}.get(report, [])  # its reading_relations name a wire report value
+    result = build_dataset(_copy(tmp_path, [SEED, report, *needs]))
+    assert result.articles == sorted([SEED, report, *needs])
+    assert all(c.missing == () for c in result.coverage), "every sentence is annotated"
     report_ = check_dataset(result.dataset)
     violations = [r for r in report_.results if r.severity is Severity.VIOLATION]
     assert violations == []
@@ -92,17 +97,14 @@ def test_every_quote_occurs_in_the_text(report: str) -> None:
 def test_the_reports_and_the_seed_build_into_one_dataset(combined: BuildResult) -> None:
     assert combined.articles == sorted([SEED, *REPORTS])
     assert all(not c.missing for c in combined.coverage)
-    # one journey per report: nothing links them yet (issue 13 point 1, branch i13-identity)
+    # one node per report for the journey, all four linked to the seed's (issue 13 point 1)
     handcar_journeys = [j for j in combined.journeys if j.endswith(".journey")]
     assert len(handcar_journeys) == 4
+    seed = f"{BASE}event/{SEED}.journey"
+    linked = {str(link.subject) for link in combined.links if str(link.object) == seed}
+    assert linked == {j for j in handcar_journeys if j != seed}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 point 2 (being fixed on i13-identity): two readings of one property of a"
-    " shared thing (Varya's age in the seed and the Russian report, North Korea's reported case"
-    " count in the seed and the wire report) break the shapes' maxCount",
-)
 def test_the_combined_release_conforms(combined: BuildResult) -> None:
     report = check_dataset(combined.dataset)
     violations = [r for r in report.results if r.severity is Severity.VIOLATION]
@@ -136,11 +138,12 @@ def test_every_reading_of_the_distance_with_its_source(answers: dict[str, list])
         (_article(r), r["qualifier"].rsplit("#", 1)[1].rstrip(">"), r["source"].rsplit("/", 1)[1])
         for r in rows
     )
+    # the sources an article quotes are its own (scoped IRIs, issue 13 point 1)
     assert readings == [
-        (SEED, "approximately", "novaya-gazeta-post-2021-02-25>"),
-        (SEED, "moreThan", "ministry-statement-2021-02-25>"),
-        (RU, "approximately", "ru-ministry-statement>"),
-        (WIRE, "moreThan", "wire-ministry-statement>"),
+        (SEED, "approximately", f"{SEED}.novaya-gazeta-post-2021-02-25>"),
+        (SEED, "moreThan", f"{SEED}.ministry-statement-2021-02-25>"),
+        (RU, "approximately", f"{RU}.ru-ministry-statement>"),
+        (WIRE, "moreThan", f"{WIRE}.wire-ministry-statement>"),
     ]
     # a bound stays a bound: no "more than" reading has a value
     assert all(r["exact"] is None for r in rows)
@@ -170,3 +173,42 @@ def test_readings_of_shared_things_from_several_articles(answers: dict[str, list
         ("varya>", "age>", SEED, "3"),
         ("varya>", "age>", RU, "3"),
     ]
+
+
+# --- one journey, every reading, every comparison (issue 13 points 1-3, 7) -----------------------
+
+
+def test_the_legs_are_linked_across_reports_into_one_journey(combined: BuildResult) -> None:
+    """Following the identity links either way from the seed's handcar leg reaches the handcar
+    leg of every report (numbered 3 in the seed and the Russian report, 4 in the regional one)."""
+    graph = combined.dataset.graph(combined.iris.graph("enrichment"))
+    start = URIRef(f"{BASE}event/{SEED}.leg-3-handcar")
+    reached = set(graph.transitive_subjects(DJO.identifiedWith, start))
+    assert reached == {start, *(URIRef(f"{BASE}event/{r}.{leg}") for r, leg in (
+        (WIRE, "leg-trolley"), (REGIONAL, "leg-4-handcar"), (RU, "leg-3-handcar"))
+    )}
+
+
+def test_every_comparison_is_computed_and_listed(combined: BuildResult) -> None:
+    _page, raw = merge_report(combined)
+    data = json.loads(raw)
+    assert len(data["comparisons"]) == len(combined.relations)
+    pairs = {
+        tuple(sorted(r["words"] for r in c["readings"])): c["relation"]
+        for c in data["comparisons"]
+    }
+    # the handcar distance: four readings in three articles, every pair compared
+    distance = {
+        words: relation for words, relation in pairs.items()
+        if set(words) <= {"for more than a kilometer", "километр", "more than a kilometre",
+                          "около километра"}
+    }
+    assert len(distance) == 6
+    assert distance[("for more than a kilometer", "more than a kilometre")] == "sameReading"
+    assert distance[("for more than a kilometer", "около километра")] == "compatibleReadings"
+    # what "eight" counts: declared by the curators, across articles
+    eights = [c for c in data["comparisons"] if c["relation"] == "differentQuestions"]
+    articles = {frozenset(r["article"] for r in c["readings"]) for c in eights}
+    assert len(articles) == 3  # within the seed, wire–seed, Russian–wire
+    # the pairs the wire, regional and Russian reports add are across articles
+    assert data["counts"]["sameReading"] >= 4
