@@ -143,6 +143,7 @@ def test_every_reading_of_the_distance_with_its_source(answers: dict[str, list])
         (SEED, "approximately", f"{SEED}.novaya-gazeta-post-2021-02-25>"),
         (SEED, "moreThan", f"{SEED}.ministry-statement-2021-02-25>"),
         (RU, "approximately", f"{RU}.ru-ministry-statement>"),
+        (WIRE, "approximately", f"{WIRE}.wire-ministry-statement>"),  # roughly half a mile
         (WIRE, "moreThan", f"{WIRE}.wire-ministry-statement>"),
     ]
     # a bound stays a bound: no "more than" reading has a value
@@ -197,15 +198,18 @@ def test_every_comparison_is_computed_and_listed(combined: BuildResult) -> None:
         tuple(sorted(r["words"] for r in c["readings"])): c["relation"]
         for c in data["comparisons"]
     }
-    # the handcar distance: four readings in three articles, every pair compared
+    # the handcar distance: five readings in three articles, every pair compared
     distance = {
         words: relation for words, relation in pairs.items()
         if set(words) <= {"for more than a kilometer", "километр", "more than a kilometre",
-                          "около километра"}
+                          "около километра", "roughly half a mile"}
     }
-    assert len(distance) == 6
+    assert len(distance) == 10
     assert distance[("for more than a kilometer", "more than a kilometre")] == "sameReading"
     assert distance[("for more than a kilometer", "около километра")] == "compatibleReadings"
+    half_mile = {w: r for w, r in distance.items() if "roughly half a mile" in w}
+    assert set(half_mile.values()) == {"contradictoryReadings"}  # about 0.8 km, not 1
+    assert len(half_mile) == 4  # three computed, one declared (the wire's own sentence)
     # what "eight" counts: declared by the curators, across articles
     eights = [c for c in data["comparisons"] if c["relation"] == "differentQuestions"]
     articles = {frozenset(r["article"] for r in c["readings"]) for c in eights}
