@@ -129,9 +129,10 @@ def _printable(name: str) -> str:
 def build_dataset(
     articles_dir: Path,
     base: str = DEFAULT_BASE,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildResult:
-    """Read every article and its annotation; raise InputError on the first bad input."""
+    """Read every article and its annotation; raise InputError on the first bad input.
+    ``progress(article_id, done, total)`` is called before each article."""
     vocab = vocabulary()
     iris = Iris(base)
     result = BuildResult(new_dataset(), iris)
@@ -141,9 +142,10 @@ def build_dataset(
     readings: list[Reading] = []
     declared: list[Declared] = []
     external: list[tuple[str, DeclaredRelation]] = []
-    for folder in article_folders(articles_dir):
+    folders = article_folders(articles_dir)
+    for done, folder in enumerate(folders):
         if progress:
-            progress(folder.name)
+            progress(folder.name, done, len(folders))
         article = load_article(folder)
         checked = resolve(load_annotation(folder / "annotation.yaml"), article, vocab)
         enrichment_file = folder / "enrichment.yaml"

@@ -8,12 +8,15 @@ but 0, ``out/`` is left as it was.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from handcar.baseiri import DEFAULT_BASE, GRAPHS, check_base
@@ -54,11 +57,13 @@ def build(
     from handcar.validate.release import ReleaseRejected
 
     try:
-        with err.status("building…", spinner="dots") if not quiet else _Null() as status:
+        shown = not quiet and err.is_terminal  # silent when stderr is not a terminal
+        started = time.perf_counter()
+        with err.status("building…", spinner="dots") if shown else nullcontext() as status:
 
-            def progress(name: str) -> None:
+            def progress(name: str, done: int, total: int) -> None:
                 if status is not None:
-                    status.update(f"building {name}…")
+                    status.update(progress_text(name, done, total, time.perf_counter() - started))
 
             check_base(valid_iri(base, "--base"), "--base")
             result = build_dataset(articles, base, progress)
@@ -144,9 +149,7 @@ def _summary(result: BuildResult, out: Path) -> None:
         out_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
 
 
-class _Null:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc) -> None:
-        return None
+def progress_text(name: str, done: int, total: int, elapsed: float) -> str:
+    """The build's status line: the article being built, how many are done, and the rate."""
+    rate = f", {done / elapsed:.1f} articles/s" if done and elapsed > 0 else ""
+    return f"building {escape(name)} ({done}/{total} articles{rate})…"

@@ -5,6 +5,7 @@ a limit that was hit, exit 3 for an I/O failure (:mod:`handcar.errors`)."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -82,7 +83,8 @@ def load(
         _fail("--deadline must be more than 0 seconds")
     target = str(store) if store is not None else str(endpoint)
     try:
-        with err.status(f"loading into {escape(target)}…") if not quiet else _Null() as status:
+        status_line = err.status(f"loading into {escape(target)}…")
+        with status_line if not quiet else nullcontext() as status:
 
             def progress(name: str) -> None:
                 if status is not None:
@@ -120,11 +122,3 @@ def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """One line on stderr, ``handcar load: …``, and the exit status."""
     typer.echo(f"handcar load: {message}", err=True)
     raise typer.Exit(code)
-
-
-class _Null:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc) -> None:
-        return None
