@@ -22,7 +22,7 @@ from handcar.query import RELEASE_FILE
 from support.interop import QUESTION_IDS, QUESTIONS, assert_same_answers
 from support.tools import jena_run
 
-pytestmark = [pytest.mark.requires("jena"), pytest.mark.slow]  # a real server: CI runs it
+pytestmark = pytest.mark.requires("jena")
 
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 

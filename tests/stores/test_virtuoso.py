@@ -32,7 +32,7 @@ from support.interop import (
 )
 from support.virtuoso import VirtuosoInstance, virtuoso_server
 
-pytestmark = [pytest.mark.requires("virtuoso"), pytest.mark.slow]  # a real server: CI runs it
+pytestmark = pytest.mark.requires("virtuoso")
 
 
 @pytest.fixture(scope="module")
