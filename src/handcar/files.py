@@ -45,3 +45,13 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise IOFailure(path, exc) from None
+
+
+def write_to_cache(path: Path, content: str | bytes) -> None:
+    """Keep ``content`` at ``path`` in the cache folder, atomically, making the folder if needed;
+    best effort: an unwritable cache only costs time, so a failure is ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, content)  # a concurrent run reads a whole entry or none
+    except OSError:
+        pass

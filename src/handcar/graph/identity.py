@@ -95,21 +95,11 @@ class Identities:
 
     # -- internals --------------------------------------------------------------------------
     def _thing(self, article: str, ident: str, where: Where, what: str) -> URIRef:
-        if article not in self.things:
-            raise _error(where, f"no article {article!r} in this build")
-        found = self.things[article].get(ident)
-        if found is None:
-            raise _error(where, f"{article}/{ident} is not {what} of that article")
-        return found
+        return _lookup(self.things, article, ident, where, what)
 
     def _value(self, ident: str, aid: str, where: Where) -> URIRef:
         article, local = ident.split("/") if "/" in ident else (aid, ident)
-        if article not in self.values:
-            raise _error(where, f"no article {article!r} in this build")
-        found = self.values[article].get(local)
-        if found is None:
-            raise _error(where, f"{article}/{local} is not a quantity or time of that article")
-        return found
+        return _lookup(self.values, article, local, where, "a quantity or time")
 
     def _find(self, node: URIRef) -> URIRef:
         root = node
@@ -176,3 +166,14 @@ def add_identities(
 
 def _short(iri: URIRef, iris: Iris) -> str:
     return str(iri)[len(iris.base) :]
+
+
+def _lookup(table: dict[str, dict[str, URIRef]], article: str, ident: str, where: Where,
+            what: str) -> URIRef:
+    """``table[article][ident]``, or an error at ``where`` saying which part is missing."""
+    if article not in table:
+        raise _error(where, f"no article {article!r} in this build")
+    found = table[article].get(ident)
+    if found is None:
+        raise _error(where, f"{article}/{ident} is not {what} of that article")
+    return found

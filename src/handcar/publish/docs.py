@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from handcar.files import write_atomically
+from handcar.files import write_to_cache
 from handcar.namespaces import OWL, RDF, VANN
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 
@@ -140,11 +140,7 @@ def cached_render(ntriples: bytes, cache: Path | None) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     page = render(ntriples)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, page)  # a concurrent build reads a whole page or none
-    except OSError:
-        pass  # an unwritable cache only costs time
+    write_to_cache(path, page)
     return page
 
 

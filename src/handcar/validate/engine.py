@@ -56,7 +56,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result as SparqlResult
 from rdflib.term import Node
 
-from handcar.files import write_atomically
+from handcar.files import write_to_cache
 from handcar.namespaces import PREFIXES
 from handcar.ontology import Ontology, load_ontology
 from handcar.rdfterms import to_oxigraph, to_rdflib
@@ -176,11 +176,7 @@ class DataGraph(Graph):
             prepared.algebra.name == "SelectQuery"  # type: ignore[attr-defined]
             and substitution_is_prebinding(prepared.algebra, names))  # type: ignore[attr-defined]
         if marker is not None:
-            try:
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(marker.with_suffix(f".{safe}"), f"{safe}\n")
-            except OSError:
-                pass  # an unwritable cache only costs time
+            write_to_cache(marker.with_suffix(f".{safe}"), f"{safe}\n")
         return safe
 
     def _oxigraph_select(self, text: str, bindings: dict) -> SparqlResult:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from handcar.files import write_atomically
+from handcar.files import write_to_cache
 from handcar.resources import cache_dir
 from handcar.validate.lint.context import LintContext, sh
 
@@ -46,11 +46,7 @@ def check_shacl_shacl(ctx: LintContext) -> None:
         allow_warnings=False, meta_shacl=False)
     if conforms:
         if marker is not None:
-            try:
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(marker, "SHACL-for-SHACL: conforms\n")
-            except OSError:
-                pass  # an unwritable cache only costs time
+            write_to_cache(marker, "SHACL-for-SHACL: conforms\n")
         return
     for result in report.subjects(RDF.type, sh("ValidationResult")):
         focus = report.value(result, sh("focusNode"))
