@@ -211,6 +211,7 @@ class DJO(DefinedNamespace):
     creditedTo: URIRef  # credited to
     hasText: URIRef  # has text
     about: URIRef  # about
+    oneValuePerReading: URIRef  # one value per reading
 
     # Datatype properties
     legIndex: URIRef  # leg number

@@ -18,7 +18,9 @@ and who uses it:
   ``range_classes``: the classes a property's subjects and objects get (RDFS 2 and 3);
   ``ranges``: a datatype property's XSD datatype (builder);
 - ``disjoint``: unordered pairs of disjoint classes, from ``owl:disjointWith`` and
-  ``owl:AllDisjointClasses`` (validator).
+  ``owl:AllDisjointClasses`` (validator);
+- ``one_value_per_reading``: the properties annotated ``djo:oneValuePerReading true`` (one value
+  of each in the world for a thing; the builder compares their readings).
 
 Closures follow named classes and properties only (blank nodes are OWL axioms, not classes). The
 views in other forms read this model, never the files: :mod:`handcar.vocabulary` (the builder's
@@ -40,7 +42,7 @@ from rdflib import Graph
 from handcar import limits
 from handcar.errors import InputError, read_failure
 from handcar.formats import SUFFIXES
-from handcar.namespaces import OWL, PREFIXES, RDF, RDFS, XSD
+from handcar.namespaces import DJO, OWL, PREFIXES, RDF, RDFS, XSD
 from handcar.rdfterms import to_rdflib
 from handcar.resources import ontology_dir
 from handcar.xml_entities import refuse_entities
@@ -57,6 +59,7 @@ PROPERTY_TYPES = frozenset({OBJECT_PROPERTY, DATATYPE_PROPERTY, ANNOTATION_PROPE
                             str(RDF.Property)})
 #: properties every ontology has, whose values are literals
 LITERAL_PROPERTIES = frozenset({str(RDFS.label), str(RDFS.comment)})
+ONE_VALUE_PER_READING = str(DJO.oneValuePerReading)
 ALL_DISJOINT, MEMBERS, DISJOINT_WITH = (
     str(OWL.AllDisjointClasses), str(OWL.members), str(OWL.disjointWith))
 
@@ -87,6 +90,7 @@ class Ontology:
     domain_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     range_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     ranges: Mapping[str, str] = field(default_factory=dict)
+    one_value_per_reading: frozenset[str] = frozenset()
     modules: tuple[Module, ...] = ()
     folder: Path | None = None  # where the modules were found (:func:`load_ontology`)
 
@@ -235,8 +239,23 @@ def derive(modules: tuple[Module, ...], folder: Path | None = None) -> Ontology:
         domain_classes=typed_by(DOMAIN, objects | datas),
         range_classes=typed_by(RANGE, objects),
         ranges={p: r[0] for p, r in _xsd_ranges(t.named[RANGE], datas).items()},
+        one_value_per_reading=_marked_true(modules, ONE_VALUE_PER_READING),
         modules=modules,
         folder=folder,
+    )
+
+
+def _marked_true(modules: Iterable[Module], annotation: str) -> frozenset[str]:
+    """The named subjects of ``annotation`` with the boolean literal true."""
+    return frozenset(
+        quad.subject.value
+        for module in modules
+        for quad in module.quads
+        if quad.predicate.value == annotation
+        and isinstance(quad.subject, ox.NamedNode)
+        and isinstance(quad.object, ox.Literal)
+        and quad.object.datatype.value == str(XSD.boolean)
+        and quad.object.value in ("true", "1")
     )
 
 

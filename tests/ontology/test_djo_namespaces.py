@@ -184,6 +184,8 @@ ADDED = {
     "morePreciseReading",
     "contradictoryReadings",
     "differentQuestions",
+    # the properties whose readings are compared (issue 13, point 2)
+    "oneValuePerReading",
     # used by the builder and the seed annotation (src/handcar/graph, articles/*/annotation.yaml)
     "Group",
     "familyOf",

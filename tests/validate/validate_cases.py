@@ -465,6 +465,33 @@ CASES: list[Case] = [
                 "djosh:OneReadingPerStatementShape/one-value-per-statement",),
         engines=SPARQL_ENGINES,
     ),
+    Case(
+        "two-destinations-from-two-statements",
+        "two statements end a leg in two places (two readings of a one-value property: allowed)",
+        add="""ev:leg-3-bus djo:destination pl:pyongyang .
+            fact:legs.997 a rdf:Statement ; rdf:subject ev:leg-3-bus ;
+                rdf:predicate djo:destination ; rdf:object pl:pyongyang ;
+                djo:assertedBy st:post .""",
+        reify=False,
+        # no cardinality result; the second reading is not where the journey ends (a Warning)
+        expect=("warning ev:journey - SPARQL djosh:JourneyEndsShape/journey-ends-with-its-last-leg",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "one-statement-two-host-countries",
+        "one statement gives a mission two host countries (one reading cannot hold two values)",
+        add="""og:mission djo:hostCountry pl:china . pl:china a djo:Country .
+            fact:caption.996 a rdf:Statement ; rdf:subject og:mission ;
+                rdf:predicate djo:hostCountry ; rdf:object pl:china ;
+                djo:assertedBy st:caption .
+            fact:caption.995 a rdf:Statement ; rdf:subject og:mission ;
+                rdf:predicate djo:hostCountry ; rdf:object pl:north-korea ;
+                djo:assertedBy st:caption .""",
+        reify=False,
+        expect=("violation st:caption djo:hostCountry SPARQL "
+                "djosh:OneReadingPerStatementShape/one-value-per-statement",),
+        engines=SPARQL_ENGINES,
+    ),
     # ---------------------------------------------------------------------- 5. vehicles
     Case(
         "carries-a-literal",
