@@ -20,6 +20,7 @@ from handcar.baseiri import DEFAULT_BASE
 from handcar.errors import InputError
 from handcar.graph.claims import ArticleClaims, Declared, build_claims
 from handcar.graph.dataset import (
+    Compared,
     add_article,
     add_graph_provenance,
     add_reading_relations,
@@ -70,7 +71,7 @@ class BuildResult:
     curated: set[str] = field(default_factory=set)
     """IRIs of the facts (``rdf:Statement``) of the labels the curators wrote (``label:``)."""
     warnings: list[str] = field(default_factory=list)
-    relations: list[str] = field(default_factory=list)
+    relations: list[Compared] = field(default_factory=list)
     """The relation (a DJO ReadingRelation local name) of every pair of readings compared."""
     links: list[Link] = field(default_factory=list)
     """The curators' identity links between articles, checked."""
@@ -176,7 +177,7 @@ def build_dataset(
     add_identities(result.dataset, iris, result.links, headlines)
     declared += [identities.declared(d, aid) for aid, d in external]
     result.relations = add_reading_relations(
-        result.dataset, iris, readings, declared, identities.same
+        result.dataset, iris, readings, declared, identities.same, vocab
     )
     add_graph_provenance(result.dataset, iris, sources)
     stated = [result.dataset.graph(iris.graph(g)) for g in ("asserted", "text", "provenance")]

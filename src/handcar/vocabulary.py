@@ -52,6 +52,7 @@ class Vocabulary:
     range_classes: dict[
         URIRef, frozenset[URIRef]
     ]  # object property → classes its objects get (RDFS 3)
+    one_value_per_reading: frozenset[URIRef] = frozenset()  # readings compared (issue 13)
 
     def datatype_range(self, prop: URIRef) -> URIRef | None:
         """The XSD datatype a datatype property's values take, if the ontology says."""
@@ -116,6 +117,7 @@ def vocabulary_of(ontology: Ontology) -> Vocabulary:
         ranges={URIRef(p): URIRef(r) for p, r in ontology.ranges.items()},
         domain_classes=_closure(ontology.domain_classes),
         range_classes=_closure(ontology.range_classes),
+        one_value_per_reading=_iris(ontology.one_value_per_reading),
     )
 
 

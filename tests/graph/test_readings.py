@@ -144,7 +144,7 @@ def test_compare_pairs_readings_of_one_property_of_one_thing_from_different_stat
     assert all(Relation.DIFFERENT_QUESTIONS is not c.relation for c in found)
 
 
-def test_compare_names_the_more_precise_value_and_skips_one_statement_lists() -> None:
+def test_compare_names_the_more_precise_value_and_compares_within_one_statement() -> None:
     found = compare(
         [
             reading("q/b-bound", "s/1", q(more_than=1)),
@@ -155,7 +155,47 @@ def test_compare_names_the_more_precise_value_and_skips_one_statement_lists() ->
     pairs = {(c.first.value, c.second.value): c for c in found}
     assert pairs[("q/a-exact", "q/b-bound")].more_precise == "q/a-exact"
     assert pairs[("q/b-bound", "q/c")].more_precise == "q/c"
-    assert ("q/a-exact", "q/c") not in pairs  # both from statement s/2 only
+    # two values from one statement ("2 km, or 3 km") are two readings: compared too
+    assert pairs[("q/a-exact", "q/c")].relation is Relation.CONTRADICTORY
+
+
+def test_one_value_node_given_by_two_statements_is_one_reading() -> None:
+    found = compare([reading("q/a", "s/1", q(value=2)), reading("q/a", "s/2", q(value=2))])
+    assert found == []
+
+
+def place(fact: str, statement: str, entity: str) -> Reading:
+    return Reading("journey", "destination", fact, statement, None, entity=entity)
+
+
+def test_things_as_values_contradict_unless_one_lies_in_the_other() -> None:
+    """Vladivostok vs Moscow as the one destination of a journey contradict; Pyongyang vs North
+    Korea as its origin do not: the data puts Pyongyang in North Korea (more precise)."""
+    within = {"pl/pyongyang": frozenset({"pl/pyongyang", "pl/north-korea"})}
+    found = compare(
+        [
+            place("f/regional.6", "s/regional", "pl/vladivostok"),
+            place("f/wire.3", "s/wire", "pl/moscow"),
+            place("f/seed.1", "s/seed", "pl/vladivostok"),  # the same thing: no pair with .6
+        ],
+        within,
+    )
+    got = {(c.first.value, c.second.value): c.relation for c in found}
+    assert got == {
+        ("f/regional.6", "f/wire.3"): Relation.CONTRADICTORY,
+        ("f/seed.1", "f/wire.3"): Relation.CONTRADICTORY,
+    }
+    origin = compare(
+        [place("f/a.1", "s/a", "pl/north-korea"), place("f/b.1", "s/b", "pl/pyongyang")], within
+    )
+    assert [(c.relation, c.more_precise) for c in origin] == [(Relation.MORE_PRECISE, "f/b.1")]
+    assert origin[0].explanation == "<pl/pyongyang> lies in <pl/north-korea>"
+
+
+def test_a_thing_and_a_quantity_are_never_compared() -> None:
+    found = compare([place("f/a.1", "s/a", "pl/moscow"),
+                     Reading("journey", "destination", "q/x", "s/b", q(value=1))])
+    assert found == []
 
 
 # -- properties -----------------------------------------------------------------------------------

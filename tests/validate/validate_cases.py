@@ -474,7 +474,8 @@ CASES: list[Case] = [
                 djo:assertedBy st:post .""",
         reify=False,
         # no cardinality result; the second reading is not where the journey ends (a Warning)
-        expect=("warning ev:journey - SPARQL djosh:JourneyEndsShape/journey-ends-with-its-last-leg",),
+        expect=("warning ev:journey - SPARQL "
+                "djosh:JourneyEndsShape/journey-ends-with-its-last-leg",),
         engines=SPARQL_ENGINES,
     ),
     Case(

@@ -139,11 +139,13 @@ def _summary(result: BuildResult, out: Path) -> None:
         out_console.print(
             f"{cover.article}: coverage {cover.annotated}/{cover.total} sentences annotated"
         )
-    kinds = Counter(result.relations)
-    detail = ", ".join(f"{n} {_RELATION_WORDS.get(k, k)}" for k, n in sorted(kinds.items()))
-    out_console.print(
-        f"readings compared: {len(result.relations)} pair(s)" + (f" ({detail})" if detail else "")
-    )
+    for across, where in ((False, "within one article"), (True, "across articles")):
+        kinds = Counter(r.relation for r in result.relations if r.across == across)
+        detail = ", ".join(f"{n} {_RELATION_WORDS.get(k, k)}" for k, n in sorted(kinds.items()))
+        out_console.print(
+            f"readings compared {where}: {sum(kinds.values())} pair(s)"
+            + (f" ({detail})" if detail else "")
+        )
     out_console.print(f"articles: {len(result.articles)}; warnings: {len(result.warnings)}")
     for warning in result.warnings:
         out_console.print(f"[yellow]warning:[/] {warning}", highlight=False)

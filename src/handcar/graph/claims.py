@@ -120,12 +120,15 @@ class _Claims:
             ARTICLE_ID: iris.article(aid),
             UNNAMED_PUBLISHER: iris.scoped("org", aid, "publisher"),
         }
+        self.vocab = vocab
+        self.named: set[str] = set()  # things with one IRI in every article
         for thing in checked.things:
             kind = "event" if thing.event else vocab.kind(thing.classes)
             if thing.scoped:  # an event, or described in passing: the article's own
                 self.refs[thing.id] = iris.scoped(kind, aid, thing.id)
             else:  # named (or shared): one IRI in every article
                 self.refs[thing.id] = iris.entity(kind, thing.id)
+                self.named.add(thing.id)
         self.refs |= {q.id: iris.scoped("quantity", aid, q.id) for q in checked.quantities}
         self.refs |= {t.id: iris.scoped("time", aid, t.id) for t in checked.times}
         self.refs |= {
@@ -146,8 +149,9 @@ class _Claims:
         for statement in checked.statements:
             claim = self._claim(statement.id, statement.evidence)
             for fact in statement.facts:
-                if isinstance(fact.object, Ref) and fact.object.id in self.intervals:
-                    readings.append(self._reading(fact, claim.iri))
+                reading = self._reading(fact, claim, len(claim.triples) + 1)
+                if reading is not None:
+                    readings.append(reading)
                 derived = self._derived(fact)
                 claim.triples.append(self._stated(fact))
                 claim.triples.extend(derived)
@@ -175,16 +179,22 @@ class _Claims:
             external=tuple(d for d in checked.relations if "/" in d.first + d.second),
         )
 
-    def _reading(self, fact: Fact, statement: URIRef) -> Reading:
-        assert isinstance(fact.object, Ref)
-        value = fact.object.id
-        return Reading(
-            str(self.refs[fact.subject]),
-            str(fact.predicate),
-            str(self.refs[value]),
-            str(statement),
-            self.intervals[value],
-        )
+    def _reading(self, fact: Fact, claim: Claim, n: int) -> Reading | None:
+        """The reading ``fact`` gives, if it gives one: a quantity or calendar time as the value
+        of any property (the value node stands for the reading), or a thing as the value of a
+        property with one value per reading (the reified fact, the ``n``-th of its statement,
+        stands for it: the thing itself is the value of many readings)."""
+        if not isinstance(fact.object, Ref):
+            return None
+        value, subject = fact.object.id, str(self.refs[fact.subject])
+        if value in self.intervals:
+            return Reading(subject, str(fact.predicate), str(self.refs[value]), str(claim.iri),
+                           self.intervals[value])
+        if fact.predicate not in self.vocab.one_value_per_reading or value not in self.named:
+            return None
+        node = self.iris.fact(self.checked.article.id, claim.local, n)
+        return Reading(subject, str(fact.predicate), str(node), str(claim.iri), None,
+                       entity=str(self.refs[value]))
 
     def _optional(self, ident: str | None) -> URIRef | None:
         return None if ident is None else self.refs[ident]

@@ -15,8 +15,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
@@ -28,6 +29,8 @@ from handcar.graph.enrichment import CURATORS
 from handcar.graph.iris import Iris
 from handcar.graph.readings import APPROXIMATE_TOLERANCE, Reading, Relation, compare
 from handcar.namespaces import DJO, NIF, OA, PREFIXES, PROV, SCHEMA
+from handcar.ontology import transitive_closure
+from handcar.vocabulary import Vocabulary
 
 
 def new_dataset() -> Dataset:
@@ -68,7 +71,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
         _anchor(g["text"], evidence, claim.iri, text, claim.anchor, OA.describing)
         for n, (s, p, o) in enumerate(claim.triples, start=1):
             g["asserted"].add((s, p, o))
-            fact = iris.scoped("fact", aid, claim.local, str(n))
+            fact = iris.fact(aid, claim.local, n)
             prov.add((fact, RDF.type, RDF.Statement))
             prov.add((fact, RDF.subject, s))
             prov.add((fact, RDF.predicate, p))
@@ -216,25 +219,45 @@ _WORDS = {
 }
 
 
+@dataclass(frozen=True)
+class Compared:
+    """One published pair of readings: its relation (a DJO ReadingRelation local name), and
+    whether its two readings come from two articles."""
+
+    relation: str
+    across: bool
+
+
+def _across(iris: Iris, first: URIRef, second: URIRef) -> bool:
+    return iris.article_of(str(first)) != iris.article_of(str(second))
+
+
 def add_reading_relations(
     dataset: Dataset,
     iris: Iris,
     readings: Iterable[Reading],
     declared: list[Declared],
     same: Callable[[str], str] = str,
-) -> list[str]:
+    vocab: Vocabulary | None = None,
+) -> list[Compared]:
     """Compare every reading (:func:`handcar.graph.readings.compare`), of every article, with
     the readings of the same property of the same thing (``same`` gives each thing the
-    representative of the things linked to it across articles), and write every relation,
-    computed or declared, to the provenance graph; return the relations' local names.
-    A pair the curator declares is published as declared, not also as computed."""
+    representative of the things linked to it across articles; places relate by the
+    ``djo:locatedIn`` facts, asserted or enrichment, of ``vocab``'s sub-properties), and write
+    every relation, computed or declared, to the provenance graph; return what each pair is
+    (the relation's local name, within one article or across two). A pair the curator declares
+    is published as declared, not also as computed."""
     prov = dataset.graph(iris.graph("provenance"))
     pairs = {frozenset((d.first, d.second)) for d in declared}
     kinds = []
     activity = iris.entity("activity", "compare-readings")
+    within = _within(dataset, iris, vocab, same) if vocab is not None else {}
+    linked = (
+        replace(r, subject=same(r.subject), entity=r.entity and same(r.entity)) for r in readings
+    )
     computed = [
         c
-        for c in compare(replace(r, subject=same(r.subject)) for r in readings)
+        for c in compare(linked, within)
         if frozenset((URIRef(c.first.value), URIRef(c.second.value))) not in pairs
     ]
     if computed:
@@ -246,7 +269,7 @@ def add_reading_relations(
         more = None if c.more_precise is None else URIRef(c.more_precise)
         node = _relation(prov, iris, first, second, c.relation.value, c.explanation, more)
         prov.add((node, PROV.wasGeneratedBy, activity))
-        kinds.append(c.relation.value)
+        kinds.append(Compared(c.relation.value, _across(iris, first, second)))
     if declared:
         curators = iris.entity("org", CURATORS)
         prov.add((curators, RDF.type, DJO.Organization))
@@ -255,8 +278,29 @@ def add_reading_relations(
         more = d.first if d.relation == Relation.MORE_PRECISE.value else None
         node = _relation(prov, iris, d.first, d.second, d.relation, d.reason, more)
         prov.add((node, PROV.wasAttributedTo, curators))
-        kinds.append(d.relation)
+        kinds.append(Compared(d.relation, _across(iris, d.first, d.second)))
     return kinds
+
+
+def _short_name(value: URIRef, iris: Iris) -> str:
+    """A value's local id (``distance-more``); a fact's is its statement's and its number
+    (``arrival.5``)."""
+    kind, _, local = str(value)[len(iris.base) :].partition("/")
+    return ".".join(local.split(".")[-2 if kind == "fact" else -1 :])
+
+
+def _within(
+    dataset: Dataset, iris: Iris, vocab: Vocabulary, same: Callable[[str], str]
+) -> dict[str, frozenset[str]]:
+    """Each place (its representative) → the places the data puts it in, transitively."""
+    located = [p for p, ups in vocab.superproperties.items() if DJO.locatedIn in ups]
+    edges: dict[str, set[str]] = defaultdict(set)
+    for name in ("asserted", "enrichment"):
+        graph = dataset.graph(iris.graph(name))
+        for prop in located:
+            for s, o in graph.subject_objects(prop):
+                edges[same(str(s))].add(same(str(o)))
+    return transitive_closure(edges, edges)
 
 
 def _relation(
@@ -277,7 +321,7 @@ def _relation(
     prov.add((node, DJO.comparedReading, second))
     prov.add((node, DJO.readingRelation, DJO[relation]))
     prov.add((node, DJO.reason, Literal(reason)))
-    names = " and ".join(str(v).rsplit(".", 1)[-1] for v in (first, second))
+    names = " and ".join(_short_name(v, iris) for v in (first, second))
     prov.add((node, RDFS.label, Literal(f"{_WORDS[relation]}: {names}", lang="en")))
     if more_precise is not None:
         other = second if more_precise == first else first

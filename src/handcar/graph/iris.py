@@ -30,6 +30,18 @@ class Iris:
     def scoped(self, kind: str, article: str, *local: str) -> URIRef:
         return URIRef(f"{self.base}{kind}/{'.'.join((article, *local))}")
 
+    def fact(self, article: str, statement: str, n: int) -> URIRef:
+        """The reified ``n``-th triple (from 1) of an article's statement."""
+        return self.scoped("fact", article, statement, str(n))
+
+    def article_of(self, iri: str) -> str | None:
+        """The article a scoped IRI (``{kind}/{article}.{local}``) belongs to; None for others."""
+        if not iri.startswith(self.base):
+            return None
+        _kind, _, slug = iri[len(self.base) :].partition("/")
+        article, dot, _local = slug.partition(".")
+        return article if dot else None
+
     def article(self, article: str) -> URIRef:
         return self.entity("source", article)
 

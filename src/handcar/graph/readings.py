@@ -8,8 +8,11 @@ one unit: each is converted to the SI coherent unit of its dimension with QUDT's
 (:func:`handcar.units.to_si`, the bundled QUDT table); readings of different dimensions, or in a
 unit QUDT gives no conversion for (unless both are in that same unit), are never compared.
 
-Two readings of the same property of the same thing, from different statements, relate in
-exactly one way (:func:`relate`):
+A thing given as the value of a property with one value per reading (``djo:oneValuePerReading``:
+a destination, a host country) is a reading too: two different things relate as more precise
+when the data puts one inside the other (Pyongyang lies in North Korea), and otherwise contradict.
+
+Two readings of the same property of the same thing relate in exactly one way (:func:`relate`):
 
 - ``SAME``: the two intervals are equal;
 - ``MORE_PRECISE``: one interval lies strictly inside the other (that one is the more precise);
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -227,19 +230,25 @@ def relate(a: Interval, b: Interval) -> tuple[Relation, int | None] | None:
 
 @dataclass(frozen=True)
 class Reading:
-    """A value one statement gives for one property of one thing (all IRIs as strings)."""
+    """A value one statement gives for one property of one thing (all IRIs as strings).
+
+    ``value`` is the node that stands for the reading: a quantity's or calendar time's own node
+    (with ``interval``, what it allows), or for a thing given as the value of a property with one
+    value per reading (``entity``: a place, a country, a rank) the reified fact that gives it,
+    since the thing itself is the value of many readings."""
 
     subject: str
     property: str
     value: str
     statement: str
-    interval: Interval
+    interval: Interval | None
+    entity: str | None = None
 
 
 @dataclass(frozen=True)
 class Comparison:
     """Two readings (``first`` < ``second`` by value IRI) and how they relate; ``explanation``
-    says why, in the intervals compared."""
+    says why, in the intervals or things compared."""
 
     first: Reading
     second: Reading
@@ -248,30 +257,51 @@ class Comparison:
     explanation: str
 
 
-def compare(readings: Iterable[Reading]) -> list[Comparison]:
-    """Every pair of readings of the same property of the same thing that come from different
-    statements and are different values, classified; sorted by the values' IRIs. One value
-    given by two statements is one reading, not a pair."""
+def compare(
+    readings: Iterable[Reading], within: Mapping[str, frozenset[str]] | None = None
+) -> list[Comparison]:
+    """Every pair of readings of the same property of the same thing that are different values,
+    within one statement, one article or across articles, classified; sorted by the values'
+    IRIs. One value node given by two statements is one reading, not a pair; two readings that
+    give the same thing are the same value and are not compared. Two different things relate
+    by ``within`` (each thing → the things the data says it lies in): one inside the other is
+    the more precise; otherwise, as the one value of the property, they contradict."""
     groups: dict[tuple[str, str], dict[str, Reading]] = defaultdict(dict)
-    statements: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for reading in readings:
-        key = (reading.subject, reading.property)
-        groups[key].setdefault(reading.value, reading)
-        statements[(*key, reading.value)].add(reading.statement)
+        groups[(reading.subject, reading.property)].setdefault(reading.value, reading)
     found: dict[tuple[str, str], Comparison] = {}
-    for key, by_value in groups.items():
+    for by_value in groups.values():
         for a, b in combinations(sorted(by_value.values(), key=lambda r: r.value), 2):
-            if statements[(*key, a.value)] == statements[(*key, b.value)] == {a.statement}:
-                continue  # one statement giving two values is one reading of a list, not a pair
-            related = relate(a.interval, b.interval)
-            if related is None or (a.value, b.value) in found:
+            related = _relate_readings(a, b, within or {})
+            if related is None:
                 continue
-            relation, which = related
+            relation, which, why = related
             more_precise = None if which is None else (a, b)[which].value
-            found[(a.value, b.value)] = Comparison(
-                a, b, relation, more_precise, explain(a.interval, b.interval, relation, which)
-            )
+            found[(a.value, b.value)] = Comparison(a, b, relation, more_precise, why)
     return [found[key] for key in sorted(found)]
+
+
+def _relate_readings(
+    a: Reading, b: Reading, within: Mapping[str, frozenset[str]]
+) -> tuple[Relation, int | None, str] | None:
+    if a.interval is not None and b.interval is not None:
+        related = relate(a.interval, b.interval)
+        if related is None:
+            return None
+        relation, which = related
+        return relation, which, explain(a.interval, b.interval, relation, which)
+    if a.entity is None or b.entity is None or a.entity == b.entity:
+        return None
+    if b.entity in within.get(a.entity, ()):
+        return Relation.MORE_PRECISE, 0, f"<{a.entity}> lies in <{b.entity}>"
+    if a.entity in within.get(b.entity, ()):
+        return Relation.MORE_PRECISE, 1, f"<{b.entity}> lies in <{a.entity}>"
+    return (
+        Relation.CONTRADICTORY,
+        None,
+        f"<{a.entity}> and <{b.entity}> are different things and the data puts neither inside"
+        " the other: as the one value of the property, they cannot both be true",
+    )
 
 
 def explain(a: Interval, b: Interval, relation: Relation, which: int | None = None) -> str:

@@ -91,6 +91,7 @@ class ReadingWords:
     value: str = ""  # the value's IRI
     reported_in: str = ""  # the IRI of the article whose words give it
     uses: list[tuple[str, str]] = field(default_factory=list)  # (property, thing) in words
+    gives: str = ""  # for a reading of a thing (its fact stands for it): that thing, in words
 
 
 @dataclass
@@ -234,26 +235,32 @@ def _relations(prov: Graph, labels: _Labels, claims: dict[Node, Claim]) -> list[
     what it is a value of (the facts whose object it is)."""
     mention: dict[Node, Node] = {}
     uses: dict[Node, set[tuple[str, str]]] = defaultdict(set)
+    given: dict[Node, str] = {}  # a fact that stands for a reading of a thing → that thing
     for fact in prov.subjects(RDF.type, RDF.Statement):
         s, p, o = (prov.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         if p == RDF.type:
             mention.setdefault(s, prov.value(fact, DJO.assertedBy))
         elif str(p).startswith(str(DJO)):
             uses[o].add((labels.term(p), labels.term(s)))
+        if (None, DJO.comparedReading, fact) in prov:  # the reading is the fact itself
+            mention[fact] = prov.value(fact, DJO.assertedBy)
+            uses[fact].add((labels.term(p), labels.term(s)))
+            given[fact] = labels.term(o)
     out = []
     for node in sorted(prov.subjects(RDF.type, DJO.ReadingComparison)):
         readings = []
         for value in sorted(prov.objects(node, DJO.comparedReading)):
             claim = claims.get(mention.get(value))  # type: ignore[arg-type]
+            of = ", ".join(f"{p} of {s}" for p, s in sorted(uses[value])) or labels.term(value)
             readings.append(ReadingWords(
-                of=", ".join(f"{p} of {s}" for p, s in sorted(uses[value]))
-                or labels.term(value),
+                of=f"{of}: {given[value]}" if value in given else of,
                 quote=claim.anchor.exact if claim and claim.anchor else labels.term(value),
                 said_by=claim.said_by if claim else "",
                 said_in=claim.said_in if claim else "",
                 value=str(value),
                 reported_in=claim.reported_in if claim else "",
                 uses=sorted(uses[value]),
+                gives=given.get(value, ""),
             ))
         generated = prov.value(node, PROV.wasGeneratedBy)
         established = (

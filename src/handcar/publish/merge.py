@@ -6,9 +6,10 @@ articles report (named entities that facts of two or more articles use, and the 
 and things the curators identified across articles, with their reasons); the pairs of readings
 that agree (the same, compatible, one more precise); and the pairs that do not (contradictory, and
 one number read as answers to different questions). ``out/conflicts.json`` carries every
-comparison for machines: the thing and property, each reading's value, words, speaker, source and
-article, the relation, who established it and why. Both are read from the build's graphs in one
-pass each (linear in the facts and comparisons); nothing reads the clock.
+comparison for machines: the thing and property, each reading's value (for a thing given as a
+value, such as a destination, the fact that gives it, and the thing in ``gives``), words, speaker,
+source and article, the relation, who established it and why. Both are read from the build's
+graphs in one pass each (linear in the facts and comparisons); nothing reads the clock.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def _json(c: Compared, headlines: dict[str, str]) -> dict[str, object]:
                 "value": r.value,
                 "of": [{"property": p, "thing": s} for p, s in r.uses],
                 "words": r.quote,
+                "gives": r.gives or None,
                 "said_by": r.said_by,
                 "said_in": r.said_in,
                 "article": headlines.get(r.reported_in, ""),
@@ -140,11 +142,9 @@ def _linked(result: BuildResult, headlines: dict[str, str]) -> list[Shared]:
                 members.add(node)
                 todo.extend(neighbours[node] - members)
         done |= members
-        base = result.iris.base
-        articles = {
-            headlines.get(f"{base}source/{m[len(base):].split('/', 1)[1].split('.', 1)[0]}", "")
-            for m in members
-        }
+        iris = result.iris
+        articles = {headlines.get(str(iris.article(a)), "")
+                    for a in map(iris.article_of, members) if a is not None}
         groups.append(Shared(
             _label([asserted], URIRef(min(members))),
             sorted(members),
