@@ -161,7 +161,10 @@ def build_dataset(
         declared += claims.declared
         external += [(article.id, d) for d in claims.external]
         if enrichment is not None:
-            add_enrichment(result.dataset, iris, article.id, enrichment, claims.things)
+            readings += add_enrichment(
+                result.dataset, iris, article.id, enrichment, claims.things,
+                vocab.one_value_per_reading,
+            )
         cover = coverage(checked)
         result.coverage.append(cover)
         result.warnings += [f"{article.id}: sentence not annotated: {s!r}" for s in cover.missing]

@@ -10,6 +10,7 @@ in ``queries/`` answer.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ruamel.yaml import YAML
 
 from handcar.article import load_article
 from handcar.build import BuildResult, build_dataset
-from handcar.competency import Question, answer, questions
+from handcar.competency import Question, answer, dump_expected, questions
 from handcar.namespaces import DJO
 from handcar.publish.merge import merge_report
 from handcar.query import open_release
@@ -115,17 +116,46 @@ def test_the_combined_release_conforms(combined: BuildResult) -> None:
 
 
 @pytest.fixture(scope="module")
-def answers(combined: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
-    """Each query's rows over the combined dataset (in memory: it is no valid release yet)."""
+def stored(combined: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
+    """Each query's answers over the combined dataset, and the text of its expected file."""
     folder = tmp_path_factory.mktemp("combined-release")
     combined.dataset.serialize(folder / "dataset.nq", format="nquads")
     release = open_release(folder)
     found: list[Question] = questions(QUERIES)
-    rows: dict[str, list] = {}
-    for question in found:
-        result = answer(release, question)
-        rows[question.name] = [dict(zip(result.variables, r, strict=True)) for r in result.rows]
-    return rows
+    return {q.name: (q, answer(release, q)) for q in found}
+
+
+@pytest.fixture(scope="module")
+def answers(stored: dict[str, tuple]) -> dict[str, list]:
+    """Each query's rows as dictionaries."""
+    return {
+        name: [dict(zip(result.variables, r, strict=True)) for r in result.rows]
+        for name, (_q, result) in stored.items()
+    }
+
+
+def test_the_stored_answers_are_the_answers(stored: dict[str, tuple]) -> None:
+    """``queries/expected/<name>.json`` holds each question's answers, for review (as the
+    top-level ``queries/expected/`` does); ``HANDCAR_WRITE_ANSWERS=1`` rewrites them."""
+    assert len(stored) == 4
+    for question, result in stored.values():
+        text = dump_expected(question, result)
+        if os.environ.get("HANDCAR_WRITE_ANSWERS") == "1":
+            question.expected_path.parent.mkdir(exist_ok=True)
+            question.expected_path.write_text(text, encoding="utf-8")
+        assert question.expected_path.read_text(encoding="utf-8") == text, question.name
+
+
+def test_where_the_journey_ended_according_to_each_report(answers: dict[str, list]) -> None:
+    rows = answers["cq04-destination-readings"]
+    said = sorted((_article(r), r["destination"].rsplit("/", 1)[1].rstrip(">"),
+                   (r["relation"] or "").rsplit("#", 1)[-1].rstrip(">"),
+                   (r["otherDestination"] or "").rsplit("/", 1)[-1].rstrip(">")) for r in rows)
+    assert said == [
+        (SEED, f"{SEED}.handcar-travellers-home", "", ""),  # unnamed: not compared
+        (REGIONAL, "vladivostok", "contradictoryReadings", "moscow"),
+        (WIRE, "moscow", "contradictoryReadings", "vladivostok"),
+    ]
 
 
 def _article(row: dict) -> str:
@@ -216,3 +246,35 @@ def test_every_comparison_is_computed_and_listed(combined: BuildResult) -> None:
     assert len(articles) == 3  # within the seed, wire–seed, Russian–wire
     # the pairs the wire, regional and Russian reports add are across articles
     assert data["counts"]["sameReading"] >= 4
+
+
+def test_two_articles_giving_different_values_for_shared_things_publish(tmp_path: Path) -> None:
+    """Issue 13 "done when": a second (made-up, never committed) copy of the seed that gives
+    Varya another age and, in its enrichment, Vladivostok another country builds without a
+    Violation; both readings of each are kept and computed as contradictory."""
+    folder = _copy(tmp_path, [SEED])
+    copy = folder / "copy-2021-02-26-handcar"
+    shutil.copytree(folder / SEED, copy)
+    annotation = copy / "annotation.yaml"
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(text.replace("  - id: varya-age\n    value: 3\n",
+                                       "  - id: varya-age\n    value: 4\n"), encoding="utf-8")
+    enrichment = copy / "enrichment.yaml"
+    text = enrichment.read_text(encoding="utf-8")
+    assert "[vladivostok, inCountry, russia, curators]" in text
+    enrichment.write_text(text.replace("[vladivostok, inCountry, russia, curators]",
+                                       "[vladivostok, inCountry, north-korea, curators]"),
+                          encoding="utf-8")
+    result = build_dataset(folder)
+    report = check_dataset(result.dataset)
+    assert [r for r in report.results if r.severity is Severity.VIOLATION] == []
+    asserted = result.dataset.graph(result.iris.graph("asserted"))
+    varya = URIRef(f"{BASE}person/varya")
+    assert len(list(asserted.objects(varya, DJO.age))) == 2
+    _page, raw = merge_report(result)
+    contradictions = {
+        tuple(sorted(r["gives"] or r["words"] for r in c["readings"]))
+        for c in json.loads(raw)["comparisons"] if c["relation"] == "contradictoryReadings"
+    }
+    assert ("North Korea", "Russia") in contradictions
+    assert ("3-year-old", "3-year-old") in contradictions  # the same words, 3 and 4 years

@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from handcar.annotation.enrichment import CheckedEnrichment
 from handcar.graph.claims import ArticleClaims
 from handcar.graph.iris import Iris
+from handcar.graph.readings import Reading
 from handcar.graph.values import term
 from handcar.namespaces import DJO, SCHEMA
 
@@ -26,8 +27,11 @@ def add_enrichment(
     article_id: str,
     enrichment: CheckedEnrichment,
     things: dict[str, URIRef],
-) -> None:
-    """Write enrichment facts and their provenance; ``things``: entity and event ids → IRIs."""
+    one_value: frozenset[URIRef] = frozenset(),
+) -> list[Reading]:
+    """Write enrichment facts and their provenance; ``things``: entity and event ids → IRIs.
+    Return the readings among them: a named thing as the value of a property in ``one_value``
+    (``djo:oneValuePerReading``), compared with the articles' readings like any other."""
     graph = dataset.graph(iris.graph("enrichment"))
     prov = dataset.graph(iris.graph("provenance"))
     curators = _curators(prov, iris)
@@ -44,17 +48,22 @@ def add_enrichment(
         prov.add((statement, DJO.statedBy, curators))
         prov.add((statement, DJO.statedIn, node))
         prov.add((statement, RDFS.label, Literal(f"enrichment from {source.label}", lang="en")))
+    readings = []
     for n, fact in enumerate(enrichment.facts, start=1):
         subject, value = things[fact.subject], term(fact.object, things)
         graph.add((subject, fact.predicate, value))
-        node = iris.scoped("fact", article_id, "enrichment", str(n))
+        node = iris.fact(article_id, "enrichment", n)
+        statement = iris.scoped("statement", article_id, "enrichment", fact.source)
         prov.add((node, RDF.type, RDF.Statement))
         prov.add((node, RDF.subject, subject))
         prov.add((node, RDF.predicate, fact.predicate))
         prov.add((node, RDF.object, value))
-        prov.add(
-            (node, DJO.assertedBy, iris.scoped("statement", article_id, "enrichment", fact.source))
-        )
+        prov.add((node, DJO.assertedBy, statement))
+        named = isinstance(value, URIRef) and iris.article_of(str(value)) is None
+        if fact.predicate in one_value and named and value in things.values():
+            readings.append(Reading(str(subject), str(fact.predicate), str(node),
+                                    str(statement), None, entity=str(value)))
+    return readings
 
 
 def add_curator_labels(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
