@@ -19,8 +19,8 @@ and who uses it:
   ``ranges``: a datatype property's XSD datatype (builder);
 - ``disjoint``: unordered pairs of disjoint classes, from ``owl:disjointWith`` and
   ``owl:AllDisjointClasses`` (validator);
-- ``one_value_per_reading``: the properties annotated ``djo:oneValuePerReading true`` (one value
-  of each in the world for a thing; the builder compares their readings).
+- ``one_value_per_reading``: the properties an ontology names with ``djo:oneValuePerReading``
+  (one value of each in the world for a thing; the builder compares their readings).
 
 Closures follow named classes and properties only (blank nodes are OWL axioms, not classes). The
 views in other forms read this model, never the files: :mod:`handcar.vocabulary` (the builder's
@@ -239,23 +239,19 @@ def derive(modules: tuple[Module, ...], folder: Path | None = None) -> Ontology:
         domain_classes=typed_by(DOMAIN, objects | datas),
         range_classes=typed_by(RANGE, objects),
         ranges={p: r[0] for p, r in _xsd_ranges(t.named[RANGE], datas).items()},
-        one_value_per_reading=_marked_true(modules, ONE_VALUE_PER_READING),
+        one_value_per_reading=_listed(modules, ONE_VALUE_PER_READING),
         modules=modules,
         folder=folder,
     )
 
 
-def _marked_true(modules: Iterable[Module], annotation: str) -> frozenset[str]:
-    """The named subjects of ``annotation`` with the boolean literal true."""
+def _listed(modules: Iterable[Module], annotation: str) -> frozenset[str]:
+    """The IRIs an ontology names as values of ``annotation``."""
     return frozenset(
-        quad.subject.value
+        quad.object.value
         for module in modules
         for quad in module.quads
-        if quad.predicate.value == annotation
-        and isinstance(quad.subject, ox.NamedNode)
-        and isinstance(quad.object, ox.Literal)
-        and quad.object.datatype.value == str(XSD.boolean)
-        and quad.object.value in ("true", "1")
+        if quad.predicate.value == annotation and isinstance(quad.object, ox.NamedNode)
     )
 
 
