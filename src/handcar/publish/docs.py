@@ -23,24 +23,24 @@ would flood handcar's stderr; the root logger is restored after the import.
 from __future__ import annotations
 
 import hashlib
-import html
 import importlib.metadata
 import logging
 import sys
 import types
 from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from handcar.files import write_to_cache
-from handcar.namespaces import OWL, RDF, VANN
+from handcar.namespaces import OWL, RDF, VANN, shorten
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 
 OWL_ONTOLOGY = str(OWL.Ontology)
 VANN_URI = str(VANN.preferredNamespaceUri)
 RDF_TYPE = str(RDF.type)
-MERMAID_JS = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
+DIAGRAMS, STYLE = "ontology-diagrams.html.j2", "ontology-style.html.j2"
 _RENDER_LIBRARIES = ("pylode", "rdflib", "dominate", "markdown")
 
 
@@ -144,21 +144,93 @@ def cached_render(ntriples: bytes, cache: Path | None) -> str:
     return page
 
 
-def add_diagram(page: str, mermaid: str | None, links: Iterable[tuple[str, str]]) -> str:
-    """Insert a "Diagram" section after pyLODE's metadata section: the Mermaid source (rendered
-    by mermaid.js in the reader's browser, when online) and links to the diagram files."""
-    items = "".join(
-        f'<li><a href="{html.escape(href)}">{html.escape(text)}</a></li>' for href, text in links
-    )
-    parts = ['<div class="section" id="diagram">', "<h2>Diagram</h2>"]
-    if mermaid:
-        parts += [
-            f'<pre class="mermaid">{html.escape(mermaid)}</pre>',
-            f'<script type="module">import mermaid from "{MERMAID_JS}";'
-            "mermaid.initialize({startOnLoad: true});</script>",
-        ]
-    parts += [f"<ul>{items}</ul>", "</div>", ""]
-    section = "\n      ".join(parts)
+class _Links(HTMLParser):
+    """Where pyLODE's page names a term of another vocabulary by its bare label, and which id
+    each of the ontology's own terms has on the page."""
+
+    def __init__(self, namespace: str, prefixes: Mapping[str, str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.namespace, self.prefixes = namespace, prefixes
+        self.href: str | None = None
+        self.entity: str | None = None
+        self.in_code = False
+        self.texts: list[tuple[tuple[int, int], str, str]] = []  # position, text, CURIE
+        self.anchors: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a":
+            self.href = found.get("href")
+        elif tag == "div" and "entity" in (found.get("class") or "").split():
+            self.entity = found.get("id")
+        elif tag == "code":
+            self.in_code = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.href = None
+        elif tag == "code":
+            self.in_code = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_code and self.entity and data.startswith(self.namespace):
+            self.anchors.setdefault(data, self.entity)
+        href = self.href
+        if not href or href.startswith((self.namespace, "#")) or ":" in data or not data.strip():
+            return
+        curie = shorten(href, self.prefixes)
+        if curie and not href.startswith(self.namespace.rstrip("#/")):
+            self.texts.append((self.getpos(), data, curie))
+
+
+def _offsets(page: str) -> list[int]:
+    starts, at = [0], 0
+    for line in page.splitlines(keepends=True):
+        at += len(line)
+        starts.append(at)
+    return starts
+
+
+def prefix_outside_terms(
+    page: str, namespace: str, prefixes: Mapping[str, str] = PUBLISHED_PREFIXES
+) -> str:
+    """pyLODE's page with every link to another vocabulary's term written as its CURIE
+    (``prov:Agent``, not a bare "Agent" that reads as a DJO class)."""
+    parser = _Links(namespace, prefixes)
+    parser.feed(page)
+    parser.close()
+    lines = _offsets(page)
+    out, done = [], 0
+    for (line, column), text, curie in parser.texts:
+        start = lines[line - 1] + column
+        if page[start : start + len(text)] != text:
+            continue  # not where the parser says: leave it
+        out += [page[done:start], curie]
+        done = start + len(text)
+    out.append(page[done:])
+    return "".join(out)
+
+
+def term_anchors(page: str, namespace: str) -> dict[str, str]:
+    """Each term of ``namespace`` documented on pyLODE's page, and its id there."""
+    parser = _Links(namespace, {})
+    parser.feed(page)
+    parser.close()
+    return parser.anchors
+
+
+def add_diagrams(
+    page: str, views: Iterable[Mapping[str, object]], links: Iterable[tuple[str, str]]
+) -> str:
+    """Insert a "Diagrams" section after pyLODE's metadata section (one figure per view of the
+    class diagram, SVG files beside the page; nothing loaded from elsewhere) and the few
+    style rules handcar adds (long examples wrap inside their cards)."""
+    from handcar.publish.evidence import environment
+
+    env = environment()
+    section = env.get_template(DIAGRAMS).render(views=list(views), links=list(links))
+    style = env.get_template(STYLE).render()
+    page = page.replace("</head>", style + "</head>", 1)
     marker = '<div class="section" id="classes">'
     if marker in page:
         return page.replace(marker, section + marker, 1)

@@ -2,7 +2,8 @@
 
 :func:`release_files` is the whole release as ``{path: bytes}``, computed in memory in a fixed
 order: the dataset in every format, the framed view, the JSON-LD context, the article texts,
-the ontology (files, HTML documentation, diagram), the shapes, then the VoID/DCAT metadata over
+the fact check and merge report, the ontology (files, HTML documentation, diagrams), the static
+site (``site/``, :mod:`.pages`), the shapes, then the VoID/DCAT metadata over
 all of those, ``README.md`` over everything, and ``SHA256SUMS`` last. The same sources give the
 same bytes: nothing reads the clock, the host, the environment (except where the sources and
 the docs cache are) or Python's hash seed.
@@ -18,7 +19,7 @@ from pathlib import Path
 from handcar.baseiri import GRAPHS
 from handcar.build import BuildResult
 from handcar.formats import SUFFIXES
-from handcar.namespaces import DJO_ONTOLOGY, JSONLD
+from handcar.namespaces import DJO, DJO_ONTOLOGY, JSONLD
 from handcar.ontology import Ontology, load_ontology
 from handcar.publish.factcheck import factcheck_page
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
@@ -66,6 +67,11 @@ class _Release:
     ) -> None:
         self.files[path] = data
         self.infos.append(FileInfo(path, part, purpose, media_type, w3c_format, conforms_to))
+
+    def add_unlisted(self, files: dict[str, bytes]) -> None:
+        """Files covered by SHA256SUMS but described as a whole by another file's entry (the
+        static site's pages: one entry, ``site/index.html``, not a thousand)."""
+        self.files.update(files)
 
 
 def release_files(
@@ -175,6 +181,26 @@ def release_files(
     for path, payload in ontology_files(onto, cache, options).items():
         out.add(path, payload, "ontology", *_ontology_purpose(path))
 
+    from handcar.publish.docs import term_anchors
+    from handcar.publish.pages import site_files
+
+    docs_page = out.files.get("ontology/index.html", b"").decode("utf-8")
+    site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO)))
+    pages = sum(path.endswith(".html") for path in site) - 1
+    out.add(
+        "site/index.html",
+        site.pop("site/index.html"),
+        "text",
+        f"The static site: one page for each of the {pages} IRIs of the data (site/<path>.html "
+        "for <base><path>), with its label, types, properties, every reading of a value with "
+        "its source and the quoted words highlighted, and the links to it; journeys with "
+        "their timeline and route diagram (SVG). Relative links: publish out/ on any static "
+        "host, or run handcar serve. This index lists every page by type; the pages and "
+        "pictures are in SHA256SUMS, not listed one by one here.",
+        "text/html",
+    )
+    out.add_unlisted(site)
+
     for path in sorted(shapes_dir(shapes).glob("*.ttl")):
         out.add(
             f"shapes/{path.name}",
@@ -267,6 +293,14 @@ def _ontology_purpose(path: str) -> tuple[str, str, str | None, str | None]:
             "The ontology's documentation (pyLODE), with the diagram: start here to learn "
             "the vocabulary.",
             "text/html",
+            None,
+            None,
+        )
+    if ext == "svg":
+        return (
+            f"A class diagram of DJO ({stem.removeprefix('diagrams/djo-')}), drawn from the "
+            "ontology at build time; shown in ontology/index.html.",
+            "image/svg+xml",
             None,
             None,
         )
