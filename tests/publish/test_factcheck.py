@@ -3,9 +3,6 @@ statuses are right, nothing remote is loaded, the bytes are stable, and Chromium
 
 from __future__ import annotations
 
-import struct
-import subprocess
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -17,6 +14,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from handcar.build import BuildResult
 from handcar.namespaces import DJO, OA, SCHEMA, TIME
 from handcar.publish.factcheck import CURATED, DERIVED, ENRICHED, STATED, factcheck_page
+from support.browser import assert_not_blank, screenshot
 
 PAGE = "factcheck.html"
 
@@ -220,67 +218,8 @@ WIDTH, HEIGHT = 1200, 2000
 
 @pytest.mark.requires("chromium")
 def test_chromium_renders_it(release: Path, tmp_path: Path) -> None:
-    shot = tmp_path / "factcheck.png"
-    cmd = [
-        "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        f"--screenshot={shot}",
-        f"--window-size={WIDTH},{HEIGHT}",
-        (release / PAGE).resolve().as_uri(),
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-    assert shot.is_file(), proc.stderr[-2000:]
-    width, height, pixels = _png(shot.read_bytes())
-    assert (width, height) == (WIDTH, HEIGHT)
-    colours = Counter(pixels)
-    assert len(colours) > 10  # text, marks, table borders: not a blank page
-    _, count = colours.most_common(1)[0]
-    assert count < 0.98 * width * height
-
-
-def _png(data: bytes) -> tuple[int, int, list[bytes]]:
-    """Width, height and the pixels of an 8-bit RGB or RGBA PNG (standard library only)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, header = 8, b"", b""
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
-        pos += 12 + length
-        if kind == b"IHDR":
-            header = body
-        elif kind == b"IDAT":
-            idat += body
-    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
-    assert depth == 8 and colour in (2, 6) and interlace == 0
-    bpp = 3 if colour == 2 else 4
-    raw, stride = zlib.decompress(idat), width * bpp
-    rows, previous = [], bytearray(stride)
-    for y in range(height):
-        at = y * (stride + 1)
-        kind, line = raw[at], bytearray(raw[at + 1 : at + 1 + stride])
-        for i in range(stride):
-            left = line[i - bpp] if i >= bpp else 0
-            up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                pred = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-                line[i] = (line[i] + pred) & 0xFF
-        rows.append(bytes(line))
-        previous = line
-    pixels = [row[i : i + bpp] for row in rows for i in range(0, stride, bpp)]
-    return width, height, pixels
+    shot = screenshot(release / PAGE, tmp_path, WIDTH, HEIGHT)
+    assert_not_blank(shot, WIDTH, HEIGHT)
 
 
 def test_relations_between_readings_in_plain_words(seed: BuildResult,

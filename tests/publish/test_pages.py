@@ -1,0 +1,229 @@
+"""The static site, the journey pictures and the ontology diagrams (issue 15, points 2, 3, 6):
+a page per data IRI with labels, readings and marked quotes; relative links that resolve; SVG
+that says what the data says (bounds stay bounds, legs in order, the border crossing); class
+diagrams by topic with prefixed names; the same bytes under any hash seed; and Chromium renders
+the journey page and a resource page."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote
+
+import lxml.html
+import pytest
+from rdflib import RDF, Graph, Literal, URIRef
+
+from handcar.namespaces import DJO, UNIT
+from handcar.publish.classgraph import VIEWS
+from handcar.publish.journey import quantity_text
+from handcar.publish.pages import render_page
+from support.browser import assert_not_blank, dump_dom, screenshot
+
+BASE = "https://w3id.org/djo/id/"
+SEED = "moscow-times-2021-02-26-handcar"
+JOURNEY = f"site/event/{SEED}.journey.html"
+LEG3 = f"site/event/{SEED}.leg-3-handcar.html"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _page(files: dict[str, bytes], path: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(files[path])
+
+
+def _svg_texts(svg: bytes | str) -> list[str]:
+    root = ET.fromstring(svg.encode() if isinstance(svg, str) else svg)
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_every_data_iri_has_a_page_and_the_index_lists_them(seed, files) -> None:
+    iris = {str(n) for q in seed.dataset.quads((None, None, None, None)) for n in q
+            if isinstance(n, URIRef) and str(n).startswith(BASE)}
+    pages = {p[len("site/"):-len(".html")] for p in files
+             if p.startswith("site/") and p.endswith(".html") and p != "site/index.html"}
+    assert pages == {iri[len(BASE):] for iri in iris}
+    index = _page(files, "site/index.html")
+    headings = [h.text_content() for h in index.iter("h2")]
+    assert headings[0].startswith("journey (2)")
+    linked = {a.get("href") for a in index.iter("a")}
+    assert {f"{rel}.html" for rel in pages} <= linked
+
+
+def test_a_leg_page_has_labels_readings_and_the_quoted_words_marked(files) -> None:
+    page = _page(files, LEG3)
+    assert page.findtext(".//h1") == "a pedestrian crossing to the Russian side"
+    types = {a.text: a.get("href") for a in page.xpath("//p[@class='iri']//a")}
+    assert types == {"handcar leg": "../../ontology/index.html#handcarleg"}
+    rows = page.xpath("(//table[@class='properties'])[1]//tr[@class='value']")
+    distance = [r for r in rows if "distance" in r.text_content()]
+    summaries = sorted(s.text for r in distance for s in r.xpath(".//span[@class='summary']"))
+    assert summaries == ["> 1 km", "about 1 km"]
+    marks = [m.text for r in distance for m in r.iter("mark")]
+    assert any("for more than a kilometer" in m for m in marks), marks
+    assert any("километр" in m for m in marks), marks
+    text = page.text_content()
+    assert "said by Russian Foreign Ministry" in text
+    assert "compatible readings" in text  # how the two distance readings relate
+    labels = {c.text_content().split("djo:")[0] for c in page.xpath("//td[@class='property']")}
+    assert {"distance", "origin", "destination", "leg number"} <= labels  # not raw IRIs
+    assert "Linked from" in text and "has leg" in text  # the journey links to it
+
+
+def test_each_page_names_its_rdf_formats_and_links_only_to_pages_that_exist(files) -> None:
+    alternates = {(e.get("type"), e.get("href"))
+                  for e in _page(files, LEG3).head.iter("link") if e.get("rel") == "alternate"}
+    stem = f"{SEED}.leg-3-handcar"
+    assert alternates == {
+        ("text/turtle", f"{stem}.ttl"), ("application/ld+json", f"{stem}.jsonld"),
+        ("application/n-triples", f"{stem}.nt"), ("application/n-quads", f"{stem}.nq"),
+        ("application/trig", f"{stem}.trig"),
+    }
+    for path in (LEG3, JOURNEY, "site/place/pyongyang.html", "site/index.html"):
+        folder = Path(path).parent
+        for a in _page(files, path).iter("a"):
+            href = a.get("href")
+            if href.startswith(("http:", "https:")) or href.endswith(
+                    (".ttl", ".jsonld", ".nt", ".nq", ".trig")):
+                continue
+            target = os.path.normpath(folder / unquote(href.split("#")[0]))
+            assert target in files, (path, href)
+
+
+def test_render_page_is_pure(seed) -> None:
+    from handcar.ontology import load_ontology
+    from handcar.publish.pages import SiteData
+
+    data = SiteData(seed, load_ontology().graph)
+    iri = URIRef(f"{BASE}place/pyongyang")
+    assert render_page(data.page(iri)) == render_page(data.page(iri))
+    assert "<h1>Pyongyang</h1>" in render_page(data.page(iri))
+
+
+def test_quantities_in_words_keep_bounds_and_approximations() -> None:
+    graph = Graph()
+    q = URIRef("urn:q")
+    cases = [(DJO.minExclusive, "KiloM", "> 1 km"), (DJO.approximateValue, "KiloM",
+             "about 1 km"), (DJO.numericValue, "HR", "32 h"), (DJO.maxInclusive, "YR", "≤ 3 a")]
+    for prop, code, words in cases:
+        graph.remove((q, None, None))
+        number = "32.0" if code == "HR" else "3.0" if code == "YR" else "1.0"
+        graph.add((q, prop, Literal(number, datatype=URIRef(
+            "http://www.w3.org/2001/XMLSchema#decimal"))))
+        graph.add((q, DJO.unit, UNIT[code]))
+        assert quantity_text(graph, q) == words
+    graph.remove((q, None, None))
+    graph.add((q, RDF.type, DJO.QuantityValue))
+    assert quantity_text(graph, q) is None
+
+
+def test_the_route_shows_the_legs_in_order_with_bounds_and_the_border(files) -> None:
+    route = files[f"site/event/{SEED}.journey.route.svg"]
+    texts = _svg_texts(route)
+    legs = [t for t in texts if " · " in t]
+    assert legs == ["1 · train", "2 · bus", "3 · rail handcar", "4 · bus"]
+    assert "32 h" in texts and "2 h" in texts
+    assert "distance > 1 km / about 1 km (two readings)" in " ".join(texts)  # wrapped
+    assert "border crossed: North Korea → Russia" in texts
+    root = ET.fromstring(route)
+    stops = [(float(t.get("x")), "".join(t.itertext())) for g in root.iter(f"{SVG}g")
+             if g.get("class") == "stop" for t in list(g.iter(f"{SVG}text"))[:1]]
+    names = [name for _, name in sorted(stops)]
+    assert names[0] == "Pyongyang" and names[-1] == "Vladivostok"
+    assert "unnamed place" in names  # the article does not name where the train ride ended
+    timeline = _svg_texts(files[f"site/event/{SEED}.journey.timeline.svg"])
+    assert [t for t in timeline if t[:2] in ("1.", "2.", "3.", "4.")] == [
+        "1. train", "2. bus", "3. rail handcar", "4. bus"]
+    assert timeline.count("duration not stated") == 2  # legs 3 and 4: the article gives none
+    page = files[JOURNEY].decode()
+    assert page.count("<svg") == 2 and "<script" not in page
+
+
+def test_the_ontology_diagrams_are_svg_by_topic_with_prefixed_names(files) -> None:
+    for view in VIEWS:
+        texts = _svg_texts(files[f"ontology/diagrams/djo-{view.name}.svg"])
+        assert texts[0] == view.title
+        classes = [t for t in texts[1:] if ":" in t and " " not in t]
+        assert classes and all(t.startswith("djo:") for t in classes), classes
+    people = _svg_texts(files["ontology/diagrams/djo-people.svg"])
+    assert "djo:Agent" in people and "Agent" not in people
+    page = files["ontology/index.html"].decode()
+    assert "cdn." not in page and "<script type=\"module\"" not in page
+    assert '<a href="http://www.w3.org/ns/prov#Agent">prov:Agent</a>' in page
+    assert '">Agent</a>' not in page
+    assert ".entity pre { white-space: pre-wrap;" in page
+    for view in VIEWS:
+        assert f'src="diagrams/djo-{view.name}.svg"' in page
+
+
+def test_every_class_is_in_some_view() -> None:
+    from handcar.ontology import load_ontology
+    from handcar.publish import docs
+    from handcar.publish.classgraph import class_graph
+    from handcar.publish.ontology import module_quads
+
+    modules = module_quads(load_ontology())
+    main, namespace = docs.main_module(modules)
+    graph = class_graph(modules[main], namespace)
+    covered = {c for view in VIEWS for c in graph.members(view)}
+    assert covered == set(graph.classes)
+
+
+_DIGEST = """
+import hashlib, sys
+from handcar.build import build_dataset
+from handcar.ontology import load_ontology
+from handcar.publish.ontology import ontology_files
+from handcar.publish.pages import site_files
+result = build_dataset(__import__("pathlib").Path(sys.argv[1]))
+files = site_files(result, load_ontology().graph)
+files.update(ontology_files(load_ontology(), None))
+print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())
+"""
+
+
+@pytest.mark.slow
+def test_pages_and_pictures_do_not_depend_on_the_hash_seed() -> None:
+    from support.paths import ARTICLES
+
+    digests = set()
+    for seed in ("0", "12345"):
+        proc = subprocess.run([sys.executable, "-c", _DIGEST, str(ARTICLES)],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True,
+                              text=True, check=True, timeout=300)
+        digests.add(proc.stdout.strip())
+    assert len(digests) == 1
+
+
+def test_two_renderings_give_the_same_bytes(seed, files) -> None:
+    from handcar.publish.site import release_files
+
+    again = release_files(seed, cache=None)
+    site = sorted(p for p in files if p.startswith(("site/", "ontology/diagrams/")))
+    assert [hashlib.sha256(again[p]).digest() for p in site] == [
+        hashlib.sha256(files[p]).digest() for p in site]
+
+
+@pytest.mark.requires("chromium")
+def test_chromium_shows_the_journey_legs_in_order(release: Path, tmp_path: Path) -> None:
+    page = release / JOURNEY
+    dom = lxml.html.fromstring(dump_dom(page, tmp_path))
+    routes = [s for s in dom.iter("svg") if s.get("id") is None and "Route" in
+              (s.findtext("title") or "")]
+    assert len(routes) == 1
+    legs = [t.text_content() for t in routes[0].iter("text") if " · " in t.text_content()]
+    assert legs == ["1 · train", "2 · bus", "3 · rail handcar", "4 · bus"]
+    assert_not_blank(screenshot(page, tmp_path, 1200, 1400), 1200, 1400)
+
+
+@pytest.mark.requires("chromium")
+def test_chromium_shows_the_highlighted_quote(release: Path, tmp_path: Path) -> None:
+    page = release / LEG3
+    dom = lxml.html.fromstring(dump_dom(page, tmp_path))
+    marks = [m.text_content() for m in dom.iter("mark")]
+    assert any("for more than a kilometer" in m for m in marks)
+    shot = screenshot(page, tmp_path, 1200, 1600)
+    assert_not_blank(shot, 1200, 1600)
