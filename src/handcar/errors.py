@@ -34,7 +34,13 @@ class InputError(ValueError):
 
 
 class AnnotationError(InputError):
-    """An annotation file that is malformed, inconsistent, or disagrees with the article text."""
+    """An annotation file that is malformed, inconsistent, or disagrees with the article text.
+
+    ``loc``: where in the YAML (keys and indexes), when known; ``hint``: the likely fix, shown
+    by ``handcar check`` under the problem."""
+
+    loc: tuple[str | int, ...] = ()
+    hint: str | None = None
 
 
 class ArticleError(InputError):

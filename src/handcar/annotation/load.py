@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,9 +23,11 @@ class LoadedAnnotation:
     def line(self, *loc: str | int) -> int:
         return self.source.line(loc)
 
-    def error(self, message: str, *loc: str | int) -> AnnotationError:
-        """An error pointing at ``loc`` (keys and indexes into the YAML)."""
-        return AnnotationError(self.source.path, self.line(*loc), message)
+    def error(self, message: str, *loc: str | int, hint: str | None = None) -> AnnotationError:
+        """An error pointing at ``loc`` (keys and indexes into the YAML), with the likely fix."""
+        error = AnnotationError(self.source.path, self.line(*loc), message)
+        error.loc, error.hint = loc, hint
+        return error
 
 
 def load_annotation(path: Path) -> LoadedAnnotation:
@@ -45,16 +47,95 @@ def validated(model: type[Model], document: YamlDocument) -> Model:
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = _trim_union_branch(first["loc"])
-        message = _message(first)
-        field, _sep, rest = message.partition(": ")
-        if rest and (*loc, field) in document.lines:  # a model check naming its field
-            loc, message = (*loc, field), rest
-        where = ".".join(str(part) for part in loc) or "(top level)"
-        more = len(exc.errors()) - 1
+        problems = schema_problems(exc, document)
+        more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        raise AnnotationError(path, document.line(loc), f"{where}: {message}{suffix}") from None
+        first = problems[0]
+        raise AnnotationError(path, first.line, first.message + suffix) from None
+
+
+def schema_problems(exc: ValidationError, document: YamlDocument) -> list[AnnotationError]:
+    """Every problem pydantic found, each at its line, in pydantic's order."""
+    return [_problem(error, document) for error in exc.errors()]
+
+
+def _problem(error: Any, document: YamlDocument) -> AnnotationError:
+    loc = _trim_union_branch(error["loc"])
+    message = _message(error)
+    field, _sep, rest = message.partition(": ")
+    if rest and (*loc, field) in document.lines:  # a model check naming its field
+        loc, message = (*loc, field), rest
+    where = ".".join(str(part) for part in loc) or "(top level)"
+    error_ = AnnotationError(document.path, document.line(loc), f"{where}: {message}")
+    error_.loc, error_.hint = loc, _HINTS.get(error["type"])
+    return error_
+
+
+_HINTS = {
+    "extra_forbidden": "check the spelling against articles/README.md (or `handcar schema`)",
+    "missing": "add the key (see articles/README.md for what the item needs)",
+    "string_pattern_mismatch": "ids are lower-case slugs: letters, digits and hyphens",
+    "literal_error": "use one of the values the message lists",
+}
+
+
+@dataclass(frozen=True)
+class PartlyLoaded:
+    """What :func:`load_collecting` could read: the annotation without its broken items (None
+    when the file as a whole is unreadable), every problem, and the ids of the items left out
+    (so that references to them are not reported a second time)."""
+
+    loaded: LoadedAnnotation | None
+    problems: list[AnnotationError]
+    dropped: frozenset[str]
+
+
+def load_collecting(path: Path) -> PartlyLoaded:
+    """Read ``path`` reporting every schema problem; items of the sections that break the
+    schema are left out and the rest is loaded, so the later checks can still run on it."""
+    document = read_yaml(path)  # YAML syntax: one error, nothing can be read past it
+    if not isinstance(document.data, dict):
+        raise AnnotationError(path, document.line(()), "expected a mapping at the top level")
+    try:
+        return PartlyLoaded(LoadedAnnotation(validated(Annotation, document), document), [],
+                            frozenset())
+    except AnnotationError:
+        pass
+    try:
+        Annotation.model_validate(document.data)
+    except ValidationError as exc:
+        problems = schema_problems(exc, document)
+    def in_item(problem: AnnotationError) -> bool:
+        loc = problem.loc
+        return len(loc) >= 2 and isinstance(loc[1], int) and isinstance(
+            document.data.get(loc[0]), list)
+
+    if not all(in_item(p) for p in problems):
+        return PartlyLoaded(None, problems, frozenset())  # a problem outside the item lists
+    broken = {(p.loc[0], p.loc[1]) for p in problems}
+    data = {
+        key: [item for i, item in enumerate(value) if (key, i) not in broken]
+        if isinstance(value, list) else value
+        for key, value in document.data.items()
+    }
+    dropped = frozenset(
+        str(document.data[key][i].get("id")) for key, i in broken
+        if isinstance(document.data[key][i], dict) and "id" in document.data[key][i]
+    )
+    kept = {(key, i): j for key, value in document.data.items() if isinstance(value, list)
+            for j, i in enumerate(i for i in range(len(value)) if (key, i) not in broken)}
+    lines = {}
+    for loc, line in document.lines.items():
+        if len(loc) >= 2 and (loc[0], loc[1]) in kept:
+            lines[(loc[0], kept[(loc[0], loc[1])], *loc[2:])] = line
+        elif len(loc) < 2 or not isinstance(loc[1], int):
+            lines[loc] = line
+    partial = YamlDocument(path, data, lines)
+    try:
+        annotation = Annotation.model_validate(data)
+    except ValidationError:
+        return PartlyLoaded(None, problems, dropped)
+    return PartlyLoaded(LoadedAnnotation(annotation, partial), problems, dropped)
 
 
 def _trim_union_branch(loc: tuple) -> tuple:

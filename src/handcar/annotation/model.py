@@ -41,22 +41,31 @@ def _as_list(value: Any) -> Any:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # attribute docstrings become the JSON Schema's descriptions (``handcar schema``)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Quoted(_Strict):
     """The words of the article an item comes from; prefix/suffix pick one occurrence."""
 
     quote: Text
+    """The exact words of the article's plain text the item comes from."""
     prefix: str | None = None
+    """Text right before the quote, when the quote occurs more than once."""
     suffix: str | None = None
+    """Text right after the quote, when the quote occurs more than once."""
+    suggested: bool = False
+    """A suggestion of ``handcar new``, not yet confirmed: confirm it by deleting this key (or
+    setting it to false), or delete the item. ``handcar build`` refuses unconfirmed ones."""
 
 
 class Attributed(Quoted):
     """Who says it (default: the article's publisher) and where (default: the article)."""
 
     said_by: Slug | None = None
+    """The id of the agent who says it (default: the article's publisher)."""
     source: Slug | None = None
+    """The id of the Source where it is said (a post, a statement; default: the article)."""
 
 
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+\S*$")]
@@ -96,11 +105,18 @@ class Thing(Attributed):
     """An entity or event: its DJO type(s) and how the article names or refers to it."""
 
     id: Slug
+    """A lower-case slug, unique in the annotation; a named entity's id is shared across
+    articles (the same Pyongyang has the same id everywhere)."""
     type: Annotated[list[Term], BeforeValidator(_as_list), Field(min_length=1)]
+    """One or more DJO classes (``Diplomat``) or prefixed standard classes."""
     name: Text | None = None
+    """A proper name the article prints (words of the quote)."""
     referred_to_as: Text | None = None
+    """The phrase the article uses for a thing it does not name (words of the quote)."""
     label: Text | None = None
+    """The curators' own description, for display only (credited to the curators)."""
     lang: LangTag = "en"
+    """The language of the name or phrase (BCP 47)."""
     shared: bool = False
     """The id names one thing in every article (an IRI of its own, not scoped to the article)
     although the article gives no proper name: an organisation known by its web address."""
@@ -124,13 +140,21 @@ class Quantity(Attributed):
     """A number with a unit: exact (value), approximate (about), or bounded."""
 
     id: Slug
+    """A lower-case slug, unique in the annotation."""
     unit: Unit
+    """A QUDT unit code (``KiloM``, ``MI``, ``HR``, ``NUM`` for a count); case matters."""
     value: Decimal | None = None
+    """An exact value."""
     about: Decimal | None = None
+    """An approximate value ("about 32 hours", "roughly half a mile")."""
     more_than: Decimal | None = None
+    """An exclusive lower bound ("more than a kilometer")."""
     at_least: Decimal | None = None
+    """An inclusive lower bound ("at least three")."""
     less_than: Decimal | None = None
+    """An exclusive upper bound ("less than an hour")."""
     at_most: Decimal | None = None
+    """An inclusive upper bound ("at most ten")."""
 
     @model_validator(mode="after")
     def _one_reading(self) -> Quantity:
@@ -170,8 +194,12 @@ class Time(Attributed):
     """A calendar time: a full or partial date, or a phrase relative to the publication date."""
 
     id: Slug
+    """A lower-case slug, unique in the annotation."""
     date: dt.date | Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2})?$")] | None = None
+    """A full date (2021-02-25), a month ("2021-02") or a year ("2021")."""
     relative: Text | None = None
+    """Words relative to the publication date: Thursday, yesterday evening, this week, last
+    spring, late March (articles/README.md, Times)."""
 
     @model_validator(mode="after")
     def _one_reading(self) -> Time:
@@ -203,7 +231,10 @@ class Statement(Attributed):
     """A claim in the article: one quote, an agent, a source, and the facts it states."""
 
     id: Slug
+    """A lower-case slug, unique in the annotation."""
     facts: Annotated[list[tuple[Slug, Term, FactObject]], Field(min_length=1)]
+    """``[subject id, property, object]`` triples: an id, a literal, ``{value, lang}`` or
+    ``{iri}``."""
 
 
 class Participation(Attributed):
@@ -220,6 +251,7 @@ class NotModelled(Quoted):
     """A sentence (or part) deliberately left out of the graph, and why."""
 
     reason: Text
+    """Why the words are left out of the graph."""
 
 
 RELATION_KINDS = {

@@ -1,12 +1,15 @@
 """The resolve step: a loaded annotation and its article in, a checked annotation out.
 
 Every rule the annotation format states beyond its schema (articles/README.md) is checked here,
-in this order, and the first broken one is raised as an AnnotationError at its line:
+in this order, and the first broken one is raised as an AnnotationError at its line
+(:func:`resolve`, for the build), or every broken one is collected (:func:`resolve_collecting`,
+for ``handcar check``): the same checks, run once, either stopping or going on:
 
 0. the article's metadata: each key in the front matter or the annotation, not both; a headline
    and a date (:mod:`handcar.annotation.frontmatter`);
 1. ids: unique across entities, events, quantities, times, statements and participations;
-   ``article`` is reserved for the article itself;
+   ``article`` is reserved for the article itself; no item is an unconfirmed suggestion of
+   ``handcar new`` (``suggested: true``);
 2. the classes of entities and events are classes of the ontology;
 3. times resolve against the publication date (:mod:`handcar.annotation.timeexpr`);
 4. item by item (entities, events, quantities, times, statements): ``said_by`` names an Agent
@@ -32,7 +35,9 @@ in this order, and the first broken one is raised as an AnnotationError at its l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import TypeVar
 
 from rdflib import URIRef
 
@@ -62,10 +67,12 @@ from handcar.annotation.load import LoadedAnnotation
 from handcar.annotation.model import (
     RELATION_KINDS,
     Attributed,
+    Identity,
     IriValue,
     Participation,
     Quantity,
     Quoted,
+    ReadingRelation,
     Statement,
     Thing,
     Time,
@@ -79,29 +86,71 @@ from handcar.vocabulary import UnknownTerm, Vocabulary
 SECTIONS = ("entities", "events", "quantities", "times", "statements", "participations")
 
 Loc = tuple[str | int, ...]
+T = TypeVar("T")
+#: the sections whose items quote the article (and so may be suggestions of ``handcar new``)
+QUOTED = (*SECTIONS, "not_modelled")
+UNCONFIRMED = "unconfirmed suggestion"
 
 
 def resolve(loaded: LoadedAnnotation, article: Article, vocab: Vocabulary) -> CheckedAnnotation:
     """Check ``loaded`` against ``article`` and the ontology; raise AnnotationError at the first
     problem (the order is the module docstring's)."""
-    return _Resolver(loaded, article, vocab).resolve()
+    checked = _Resolver(loaded, article, vocab).resolve()
+    assert checked is not None
+    return checked
+
+
+def resolve_collecting(
+    loaded: LoadedAnnotation,
+    article: Article,
+    vocab: Vocabulary,
+    ignore: frozenset[str] = frozenset(),
+) -> tuple[CheckedAnnotation | None, list[AnnotationError]]:
+    """Run every check of :func:`resolve`, going on after a problem; the checked annotation
+    (None if there was a problem) and every problem, in the order found. References to the ids
+    in ``ignore`` (items already reported as broken) are not reported again."""
+    resolver = _Resolver(loaded, article, vocab, collect=True, ignore=ignore)
+    checked = resolver.resolve()
+    return (None if resolver.problems else checked), resolver.problems
 
 
 class _Resolver:
-    def __init__(self, loaded: LoadedAnnotation, article: Article, vocab: Vocabulary) -> None:
+    def __init__(
+        self,
+        loaded: LoadedAnnotation,
+        article: Article,
+        vocab: Vocabulary,
+        collect: bool = False,
+        ignore: frozenset[str] = frozenset(),
+    ) -> None:
         self.loaded, self.ann, self.article, self.vocab = loaded, loaded.annotation, article, vocab
+        self.collect, self.ignore = collect, ignore
+        self.problems: list[AnnotationError] = []
         # every id a reference may name, with its classes
         self.classes: dict[str, tuple[URIRef, ...]] = {ARTICLE_ID: (DJO.NewsArticle,)}
         self.publisher = self.ann.article.publisher or UNNAMED_PUBLISHER
         if self.ann.article.publisher is None:
             self.classes[UNNAMED_PUBLISHER] = (DJO.UnnamedAgent,)
 
-    def resolve(self) -> CheckedAnnotation:
+    # -- stop or go on -----------------------------------------------------------------------
+    def _try(self, check: Callable[..., T], *args: object, default: T | None = None) -> T | None:
+        """``check(*args)``; on an AnnotationError, raise it, or (collecting) note it and go
+        on with ``default``."""
+        try:
+            return check(*args)
+        except AnnotationError as exc:
+            if not self.collect:
+                raise
+            self.problems.append(exc)
+            return default
+
+    def resolve(self) -> CheckedAnnotation | None:
         ann = self.ann
-        self.meta = article_metadata(self.article, self.loaded)
+        self.meta = self._try(article_metadata, self.article, self.loaded)
         self._unique_ids()
+        self._unconfirmed()
         classes = {
-            thing.id: self._classes(thing, (section, i, "type"))
+            thing.id: self._try(self._classes, thing, (section, i, "type"), default=())
             for section in ("entities", "events")
             for i, thing in enumerate(getattr(ann, section))
         }
@@ -109,7 +158,8 @@ class _Resolver:
         self.classes |= {q.id: (DJO.QuantityValue,) for q in ann.quantities}
         whens = {}
         for i, time in enumerate(ann.times):
-            whens[time.id] = self._when(time, ("times", i))
+            if self.meta is not None:
+                whens[time.id] = self._try(self._when, time, ("times", i))
             self.classes[time.id] = (TIME.DateTimeInterval,)
         uses = {
             kind: {str(f[2]) for s in ann.statements for f in s.facts if f[1] == kind}
@@ -121,11 +171,11 @@ class _Resolver:
             for loc, thing in self._items(section)
         )
         quantities = tuple(
-            self._quantity(q, loc, {kind for kind, ids in uses.items() if q.id in ids})
+            self._try(self._quantity, q, loc, {kind for kind, ids in uses.items() if q.id in ids})
             for loc, q in self._items("quantities")
         )
         times = tuple(
-            CheckedTime(t.id, whens[t.id], self._evidence(t, loc))
+            CheckedTime(t.id, whens.get(t.id), self._evidence(t, loc))
             for loc, t in self._items("times")
         )
         statements = tuple(self._statement(s, loc) for loc, s in self._items("statements"))
@@ -133,16 +183,24 @@ class _Resolver:
             self._participation(p, loc) for loc, p in self._items("participations")
         )
         notes = tuple(
-            Note(f"not-modelled-{i + 1}", self._anchor(item, ("not_modelled", i)), item.reason)
+            Note(
+                f"not-modelled-{i + 1}",
+                self._try(self._anchor, item, ("not_modelled", i)),
+                item.reason,
+            )
             for i, item in enumerate(ann.not_modelled)
         )
         info = ann.article
         checked = CheckedAnnotation(
             article=self.article,
             meta=self.meta,
-            publisher=self._ref(self.publisher, ("article", "publisher"), kind="Agent"),
-            embedded_post=self._optional(info.embedded_post, ("article", "embedded_post")),
-            photo=self._optional(info.photo, ("article", "photo")),
+            publisher=self._try(
+                self._ref, self.publisher, ("article", "publisher"), "Agent"
+            ),
+            embedded_post=self._try(
+                self._optional, info.embedded_post, ("article", "embedded_post")
+            ),
+            photo=self._try(self._optional, info.photo, ("article", "photo")),
             things=things,
             quantities=quantities,
             times=times,
@@ -153,8 +211,13 @@ class _Resolver:
             identities=self._identities(things),
         )
         if info.publisher_quote is not None and info.publisher_quote not in self.article.text:
-            raise self._not_found(info.publisher_quote, ("article", "publisher_quote"))
+            self._try(self._raise, self._not_found(info.publisher_quote, ("article",
+                                                                        "publisher_quote")))
         return checked
+
+    @staticmethod
+    def _raise(error: AnnotationError) -> None:
+        raise error
 
     def _items(
         self, section: str
@@ -167,21 +230,37 @@ class _Resolver:
         for section in SECTIONS:
             for (_, i), item in self._items(section):
                 if item.id == ARTICLE_ID:
-                    raise self.loaded.error(
-                        f"id {ARTICLE_ID!r} is reserved for the article", section, i, "id"
-                    )
-                if item.id in seen:
+                    self._try(self._raise, self.loaded.error(
+                        f"id {ARTICLE_ID!r} is reserved for the article", section, i, "id",
+                        hint="choose another id"))
+                elif item.id in seen:
                     first = self.loaded.line(*seen[item.id])
-                    raise self.loaded.error(
-                        f"duplicate id {item.id!r} (first at line {first})", section, i, "id"
-                    )
-                seen[item.id] = (section, i, "id")
+                    self._try(self._raise, self.loaded.error(
+                        f"duplicate id {item.id!r} (first at line {first})", section, i, "id",
+                        hint="give one of the two another id (or merge them)"))
+                else:
+                    seen[item.id] = (section, i, "id")
+
+    def _unconfirmed(self) -> None:
+        """Every item still marked ``suggested: true`` is a problem: the build never publishes
+        what the curator has not confirmed."""
+        for section in QUOTED:
+            for i, item in enumerate(getattr(self.ann, section)):
+                if item.suggested:
+                    self._try(self._raise, self.loaded.error(
+                        f"{UNCONFIRMED} ({section} {_short(item.quote, 40)!r})",
+                        section, i, "suggested",
+                        hint="check it against the text, then delete 'suggested: true' to"
+                        " confirm it, or delete the item",
+                    ))
 
     def _classes(self, thing: Thing, loc: Loc) -> tuple[URIRef, ...]:
         try:
             return tuple(self.vocab.class_(name) for name in thing.type)
         except UnknownTerm as exc:
-            raise self.loaded.error(exc.args[0], *loc) from None
+            raise self.loaded.error(
+                exc.args[0], *loc, hint="use a DJO class (ontology/README.md) or a prefixed"
+                " standard one the ontology declares") from None
 
     def _when(self, time: Time, loc: Loc) -> timeexpr.CalendarTime:
         try:
@@ -195,7 +274,12 @@ class _Resolver:
         """``ident`` if it is declared (and, given ``kind``, of that DJO class or below)."""
         classes = self.classes.get(ident)
         if classes is None:
-            raise self.loaded.error(f"reference to undefined entity {ident!r}", *loc)
+            if ident in self.ignore:  # an item already reported as broken
+                return ident
+            raise self.loaded.error(
+                f"reference to undefined entity {ident!r}", *loc,
+                hint=f"declare {ident!r} under entities or events, or correct the id",
+            )
         if kind and not self.vocab.is_a(classes, kind):
             raise self.loaded.error(f"{ident!r} is not a {kind}", *loc)
         return ident
@@ -207,9 +291,9 @@ class _Resolver:
     def _evidence(self, item: Attributed, loc: Loc) -> Evidence:
         said_by = item.said_by or self.publisher
         return Evidence(
-            said_by=self._ref(said_by, (*loc, "said_by"), kind="Agent"),
-            source=self._ref(item.source or ARTICLE_ID, (*loc, "source"), kind="Source"),
-            anchor=self._anchor(item, loc),
+            said_by=self._try(self._ref, said_by, (*loc, "said_by"), "Agent"),
+            source=self._try(self._ref, item.source or ARTICLE_ID, (*loc, "source"), "Source"),
+            anchor=self._try(self._anchor, item, loc),
         )
 
     def _anchor(self, item: Quoted, loc: Loc) -> Anchor:
@@ -225,11 +309,13 @@ class _Resolver:
                 f"(article.md lines {lines}); add a prefix or suffix",
                 *loc,
                 "quote",
+                hint="add prefix: (the words right before) or suffix: (right after) to pick one",
             ) from None
 
     def _not_found(self, quote: str, loc: Loc, context: str = "") -> AnnotationError:
         return self.loaded.error(
-            f"quote not found in the article: {_short(quote)!r}{context}", *loc
+            f"quote not found in the article: {_short(quote)!r}{context}", *loc,
+            hint="copy the words exactly from article.md (punctuation, quotes and spaces count)",
         )
 
     # -- items -------------------------------------------------------------------------------
@@ -259,16 +345,17 @@ class _Resolver:
     def _statement(self, statement: Statement, loc: Loc) -> CheckedStatement:
         evidence = self._evidence(statement, loc)
         facts = tuple(
-            self._fact(fact, (*loc, "facts", n)) for n, fact in enumerate(statement.facts)
+            self._try(self._fact, fact, (*loc, "facts", n))
+            for n, fact in enumerate(statement.facts)
         )
         return CheckedStatement(statement.id, facts, evidence)
 
     def _participation(self, item: Participation, loc: Loc) -> CheckedParticipation:
         return CheckedParticipation(
             item.id,
-            self._ref(item.event, (*loc, "event"), kind="Event"),
-            self._ref(item.participant, (*loc, "participant"), kind="Agent"),
-            self._ref(item.role, (*loc, "role"), kind="EventRole"),
+            self._try(self._ref, item.event, (*loc, "event"), "Event"),
+            self._try(self._ref, item.participant, (*loc, "participant"), "Agent"),
+            self._try(self._ref, item.role, (*loc, "role"), "EventRole"),
             self._evidence(item, loc),
         )
 
@@ -278,7 +365,9 @@ class _Resolver:
         try:
             predicate = self.vocab.property_(name)
         except UnknownTerm as exc:
-            raise self.loaded.error(exc.args[0], *loc, 1) from None
+            raise self.loaded.error(
+                exc.args[0], *loc, 1, hint="use a DJO property (ontology/README.md) or a"
+                " prefixed standard one the ontology declares") from None
         if self.vocab.is_object_property(predicate):
             if isinstance(obj, IriValue) and predicate in INTERVAL_LINKS:
                 raise self.loaded.error(
@@ -305,76 +394,84 @@ class _Resolver:
 
     def _relations(self) -> tuple[DeclaredRelation, ...]:
         if self.ann.conflicts:
-            raise self.loaded.error(
+            self._try(self._raise, self.loaded.error(
                 "conflicts: (pairs of statements) was replaced by reading_relations: (two"
                 " quantity or time ids, a relation and a reason; see articles/README.md)",
                 "conflicts",
-            )
+            ))
         values = {q.id for q in self.ann.quantities} | {t.id for t in self.ann.times}
-        out = []
-        for i, declared in enumerate(self.ann.reading_relations):
-            if all("/" in ident for ident in declared.between):
-                raise self.loaded.error(
-                    "at least one of the two values is this article's", "reading_relations", i
-                )
-            for j, ident in enumerate(declared.between):
-                if "/" in ident:  # another article's value: checked by the build
-                    continue
-                if ident not in values:
-                    raise self.loaded.error(
-                        f"{ident!r} is not a quantity or time id",
-                        "reading_relations",
-                        i,
-                        "between",
-                        j,
-                    )
-            first, second = declared.between
-            if first == second:
-                raise self.loaded.error(
-                    "a value is not compared with itself", "reading_relations", i, "between"
-                )
-            where = Where(
-                self.loaded.source.path, self.loaded.line("reading_relations", i, "between")
+        found = (
+            self._try(self._relation, i, declared, values)
+            for i, declared in enumerate(self.ann.reading_relations)
+        )
+        return tuple(relation for relation in found if relation is not None)
+
+    def _relation(self, i: int, declared: ReadingRelation, values: set[str]) -> DeclaredRelation:
+        if all("/" in ident for ident in declared.between):
+            raise self.loaded.error(
+                "at least one of the two values is this article's", "reading_relations", i
             )
-            out.append(
-                DeclaredRelation(
-                    first, second, RELATION_KINDS[declared.relation], declared.reason, where
+        for j, ident in enumerate(declared.between):
+            if "/" in ident:  # another article's value: checked by the build
+                continue
+            if ident not in values:
+                raise self.loaded.error(
+                    f"{ident!r} is not a quantity or time id",
+                    "reading_relations",
+                    i,
+                    "between",
+                    j,
                 )
+        first, second = declared.between
+        if first == second:
+            raise self.loaded.error(
+                "a value is not compared with itself", "reading_relations", i, "between"
             )
-        return tuple(out)
+        where = Where(
+            self.loaded.source.path, self.loaded.line("reading_relations", i, "between")
+        )
+        return DeclaredRelation(
+            first, second, RELATION_KINDS[declared.relation], declared.reason, where
+        )
 
     def _identities(self, things: tuple[CheckedThing, ...]) -> tuple[IdentityLink, ...]:
         """Each link names an event or scoped thing of this annotation, once, and another
         article (the other side is checked by the build, which knows every article)."""
         scoped = {thing.id: thing.scoped for thing in things}
         seen: set[tuple[str, str]] = set()
-        out = []
-        for i, link in enumerate(self.ann.identities):
-            if link.id not in scoped:
-                raise self.loaded.error(
-                    f"{link.id!r} is not an entity or event of this annotation",
-                    "identities", i, "id",
-                )
-            if not scoped[link.id]:
-                raise self.loaded.error(
-                    f"{link.id!r} has a name (or is shared), so its IRI is already the same in"
-                    " every article: only events and things without a name are linked",
-                    "identities", i, "id",
-                )
-            article, target = link.same_as.split("/")
-            if article == self.article.id:
-                raise self.loaded.error(
-                    "same_as names this article: link to another article's item",
-                    "identities", i, "same_as",
-                )
-            if (link.id, link.same_as) in seen:
-                raise self.loaded.error(
-                    f"{link.id!r} is linked to {link.same_as!r} twice", "identities", i
-                )
-            seen.add((link.id, link.same_as))
-            where = Where(self.loaded.source.path, self.loaded.line("identities", i, "same_as"))
-            out.append(IdentityLink(link.id, article, target, link.reason, where))
-        return tuple(out)
+        found = (
+            self._try(self._identity, i, link, scoped, seen)
+            for i, link in enumerate(self.ann.identities)
+        )
+        return tuple(link for link in found if link is not None)
+
+    def _identity(
+        self, i: int, link: Identity, scoped: dict[str, bool], seen: set[tuple[str, str]]
+    ) -> IdentityLink:
+        if link.id not in scoped:
+            raise self.loaded.error(
+                f"{link.id!r} is not an entity or event of this annotation",
+                "identities", i, "id",
+            )
+        if not scoped[link.id]:
+            raise self.loaded.error(
+                f"{link.id!r} has a name (or is shared), so its IRI is already the same in"
+                " every article: only events and things without a name are linked",
+                "identities", i, "id",
+            )
+        article, target = link.same_as.split("/")
+        if article == self.article.id:
+            raise self.loaded.error(
+                "same_as names this article: link to another article's item",
+                "identities", i, "same_as",
+            )
+        if (link.id, link.same_as) in seen:
+            raise self.loaded.error(
+                f"{link.id!r} is linked to {link.same_as!r} twice", "identities", i
+            )
+        seen.add((link.id, link.same_as))
+        where = Where(self.loaded.source.path, self.loaded.line("identities", i, "same_as"))
+        return IdentityLink(link.id, article, target, link.reason, where)
 
 
 def _short(text: str, limit: int = 60) -> str:
