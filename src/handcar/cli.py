@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from handcar.commands import build as build_command
+from handcar.commands import curate as curate_command
 from handcar.commands import load as load_command
 from handcar.commands import query as query_command
 from handcar.commands import validate as validate_command
@@ -21,3 +22,6 @@ app.command("build")(build_command.build)
 app.command("query")(query_command.query)
 app.command("load")(load_command.load)
 app.command("validate")(validate_command.validate)
+app.command("new")(curate_command.new)
+app.command("check")(curate_command.check)
+app.command("schema")(curate_command.schema)

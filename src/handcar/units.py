@@ -148,3 +148,8 @@ def convert(value: Decimal, source: str, target: str) -> Decimal:
     found = unit(target)
     assert found.multiplier is not None
     return to_si(value, source) / found.multiplier - found.offset
+
+
+def all_codes() -> list[str]:
+    """Every code of the table, sorted (the enum of ``unit:`` in the annotation's schema)."""
+    return sorted(_table())

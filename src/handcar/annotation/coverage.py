@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from handcar.annotation.anchor import Anchor
 from handcar.annotation.checked import CheckedAnnotation
+from handcar.article import Article, Span
 
 
 @dataclass(frozen=True)
@@ -23,13 +26,21 @@ class Coverage:
 
 def coverage(checked: CheckedAnnotation) -> Coverage:
     """Count the article's sentences that some item's quote or some note overlaps."""
-    spans = [(anchor.start, anchor.end) for anchor in checked.anchors()]
     article = checked.article
-    missing = []
-    annotated = 0
-    for sentence in article.sentences:
-        if any(start < sentence.end and sentence.start < end for start, end in spans):
-            annotated += 1
-        else:
-            missing.append(article.text[sentence.start : sentence.end])
-    return Coverage(article.id, annotated, len(article.sentences), tuple(missing))
+    missing = uncovered(article, checked.anchors())
+    return Coverage(
+        article.id,
+        len(article.sentences) - len(missing),
+        len(article.sentences),
+        tuple(article.text_of(sentence) for sentence in missing),
+    )
+
+
+def uncovered(article: Article, anchors: Iterable[Anchor]) -> list[Span]:
+    """The article's sentences that no anchor overlaps, in text order."""
+    spans = [(anchor.start, anchor.end) for anchor in anchors]
+    return [
+        sentence
+        for sentence in article.sentences
+        if not any(start < sentence.end and sentence.start < end for start, end in spans)
+    ]

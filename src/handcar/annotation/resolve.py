@@ -36,6 +36,7 @@ for ``handcar check``): the same checks, run once, either stopping or going on:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
@@ -90,6 +91,7 @@ T = TypeVar("T")
 #: the sections whose items quote the article (and so may be suggestions of ``handcar new``)
 QUOTED = (*SECTIONS, "not_modelled")
 UNCONFIRMED = "unconfirmed suggestion"
+AMBIGUOUS = "ambiguous quote"
 
 
 def resolve(loaded: LoadedAnnotation, article: Article, vocab: Vocabulary) -> CheckedAnnotation:
@@ -100,18 +102,27 @@ def resolve(loaded: LoadedAnnotation, article: Article, vocab: Vocabulary) -> Ch
     return checked
 
 
+@dataclass(frozen=True)
+class Collected:
+    """What :func:`resolve_collecting` found: the checked annotation (None if there was a
+    problem), every problem in the order found, and the anchor of every quote that was found."""
+
+    checked: CheckedAnnotation | None
+    problems: list[AnnotationError]
+    anchors: list[Anchor]
+
+
 def resolve_collecting(
     loaded: LoadedAnnotation,
     article: Article,
     vocab: Vocabulary,
     ignore: frozenset[str] = frozenset(),
-) -> tuple[CheckedAnnotation | None, list[AnnotationError]]:
-    """Run every check of :func:`resolve`, going on after a problem; the checked annotation
-    (None if there was a problem) and every problem, in the order found. References to the ids
+) -> Collected:
+    """Run every check of :func:`resolve`, going on after a problem. References to the ids
     in ``ignore`` (items already reported as broken) are not reported again."""
     resolver = _Resolver(loaded, article, vocab, collect=True, ignore=ignore)
     checked = resolver.resolve()
-    return (None if resolver.problems else checked), resolver.problems
+    return Collected(None if resolver.problems else checked, resolver.problems, resolver.anchors)
 
 
 class _Resolver:
@@ -126,6 +137,7 @@ class _Resolver:
         self.loaded, self.ann, self.article, self.vocab = loaded, loaded.annotation, article, vocab
         self.collect, self.ignore = collect, ignore
         self.problems: list[AnnotationError] = []
+        self.anchors: list[Anchor] = []  # every quote found, for what is left to annotate
         # every id a reference may name, with its classes
         self.classes: dict[str, tuple[URIRef, ...]] = {ARTICLE_ID: (DJO.NewsArticle,)}
         self.publisher = self.ann.article.publisher or UNNAMED_PUBLISHER
@@ -298,19 +310,21 @@ class _Resolver:
 
     def _anchor(self, item: Quoted, loc: Loc) -> Anchor:
         try:
-            return find_quote(self.article.text, item.quote, item.prefix, item.suffix)
+            found = find_quote(self.article.text, item.quote, item.prefix, item.suffix)
         except QuoteNotFound:
             context = " (with its prefix/suffix)" if item.prefix or item.suffix else ""
             raise self._not_found(item.quote, (*loc, "quote"), context) from None
         except AmbiguousQuote as exc:
             lines = ", ".join(str(self.article.line_of(o)) for o in exc.offsets)
             raise self.loaded.error(
-                f"ambiguous quote {_short(item.quote)!r}: occurs {len(exc.offsets)} times "
+                f"{AMBIGUOUS} {_short(item.quote)!r}: occurs {len(exc.offsets)} times "
                 f"(article.md lines {lines}); add a prefix or suffix",
                 *loc,
                 "quote",
                 hint="add prefix: (the words right before) or suffix: (right after) to pick one",
             ) from None
+        self.anchors.append(found)
+        return found
 
     def _not_found(self, quote: str, loc: Loc, context: str = "") -> AnnotationError:
         return self.loaded.error(

@@ -1,0 +1,131 @@
+"""``handcar new``, ``handcar check`` and ``handcar schema``: a curator's tools for a new article.
+
+``check`` exits 0 when every article named is clean (sentences no item quotes are listed but
+are not problems: the build only warns about them), 1 when there are problems (each on a line
+``file:line: problem``, with ``  hint: …`` under it), 2 on usage errors (a folder that is not
+there). ``new`` exits 0 with the draft written, 2 when it refuses (a folder or file that exists,
+an invalid id, an unreadable article) or the curation extra is not installed; 3 on an I/O
+failure. ``schema`` exits 0, or 3 when the file cannot be written.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from handcar.errors import EXIT_INPUT, EXIT_IO, EXIT_NONCONFORMING, InputError, IOFailure
+
+ARTICLES = Path("articles")
+
+
+def check(
+    folders: Annotated[
+        list[Path] | None, typer.Argument(help="Article folders (default: every one in articles/).")
+    ] = None,
+    shapes: Annotated[
+        bool, typer.Option("--shapes", help="Also validate against the SHACL shapes (slower).")
+    ] = False,
+    timing: Annotated[bool, typer.Option("--time", help="Print how long the check took.")] = False,
+) -> None:
+    """Check article annotations against their text and the ontology: every problem at once."""
+    from handcar.curation.check import check_article, check_shapes
+
+    started = time.perf_counter()
+    if not folders:
+        if not ARTICLES.is_dir():
+            typer.echo(f"error: {ARTICLES}: articles folder not found", err=True)
+            raise typer.Exit(EXIT_INPUT)
+        folders = sorted(p for p in ARTICLES.iterdir() if p.is_dir() and not p.name.startswith("."))
+    missing = [f for f in folders if not f.is_dir()]
+    if missing:
+        typer.echo(f"error: {missing[0]}: not an article folder", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    failed = False
+    for folder in folders:
+        result = check_article(folder)
+        problems = list(result.problems)
+        if shapes and not problems:
+            try:
+                problems += check_shapes(folder)
+            except InputError as exc:  # another article of the folder is broken
+                problems.append(exc)
+        for problem in problems:
+            typer.echo(str(problem))
+            hint = getattr(problem, "hint", None)
+            if hint:
+                typer.echo(f"  hint: {hint}")
+        annotated = result.sentences - len(result.unannotated)
+        left = []
+        if result.unconfirmed:
+            left.append(_count(result.unconfirmed, "unconfirmed suggestion"))
+        if result.ambiguous:
+            left.append(_count(result.ambiguous, "ambiguous quote"))
+        if result.unannotated:
+            left.append(_count(len(result.unannotated), "unannotated sentence"))
+        if left:
+            typer.echo(f"{folder}: left to do: {', '.join(left)}")
+        for line, sentence in result.unannotated:
+            typer.echo(f"  {folder / 'article.md'}:{line}: {_short(sentence)}")
+        verdict = _count(len(problems), "problem") if problems else "ok"
+        typer.echo(f"{folder}: {verdict}; {annotated}/{result.sentences} sentences annotated")
+        failed = failed or bool(problems)
+    if timing:
+        typer.echo(f"checked in {time.perf_counter() - started:.2f} s", err=True)
+    if failed:
+        raise typer.Exit(EXIT_NONCONFORMING)
+
+
+def schema(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the schema here (default: stdout).")
+    ] = None,
+) -> None:
+    """Write the JSON Schema of annotation.yaml (for editors: keys, classes, units, types)."""
+    from handcar.annotation.schema import schema_text
+    from handcar.files import write_atomically
+
+    text = schema_text()
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomically(out, text.encode("utf-8"))
+    except OSError as exc:
+        typer.echo(f"error: {IOFailure(out, exc)}", err=True)
+        raise typer.Exit(EXIT_IO) from None
+
+
+def new(
+    article: Annotated[Path, typer.Argument(help="The article as received (Markdown or text).")],
+    article_id: Annotated[
+        str | None, typer.Option("--id", help="The article id (default: from the file name).")
+    ] = None,
+    articles: Annotated[
+        Path, typer.Option(help="Folder of <article-id>/ folders.", readable=False)
+    ] = ARTICLES,
+) -> None:
+    """Create ARTICLES/<id>/ with the article and a draft annotation.yaml to confirm."""
+    from handcar.curation.draft import CurationExtraMissing, create_article
+
+    try:
+        created = create_article(article, articles, article_id)
+    except (InputError, CurationExtraMissing) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    except OSError as exc:
+        failure = exc if isinstance(exc, IOFailure) else IOFailure(exc.filename or articles, exc)
+        typer.echo(f"error: {failure}", err=True)
+        raise typer.Exit(EXIT_IO) from None
+    typer.echo(created.summary())
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
