@@ -323,7 +323,8 @@ class _Resolver:
                 "quote",
                 hint="add prefix: (the words right before) or suffix: (right after) to pick one",
             ) from None
-        self.anchors.append(found)
+        if not item.suggested:  # a guess does not make its sentence annotated
+            self.anchors.append(found)
         return found
 
     def _not_found(self, quote: str, loc: Loc, context: str = "") -> AnnotationError:

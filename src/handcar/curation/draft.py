@@ -1,0 +1,262 @@
+"""``handcar new``: a new article folder with the article as received and a draft annotation.
+
+The draft lists every sentence (as comments, with its line of ``article.md``) and the items
+:mod:`handcar.curation.suggest` finds, each quoting exact words of the text (with a prefix or
+suffix where the words occur more than once) and marked ``suggested: true``: the build refuses
+an unconfirmed suggestion, so nothing is published that the curator has not checked. Nothing
+that exists is overwritten: the folder is made aside and moved into place in one step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from handcar.annotation.anchor import AmbiguousQuote, find_quote
+from handcar.annotation.frontmatter import front_matter
+from handcar.annotation.model import FORMAT
+from handcar.annotation.schema import FILE_NAME, SCHEMA_ID, schema_text
+from handcar.article import Article, load_article
+from handcar.curation.known import article_folders, known_entities
+from handcar.errors import InputError, read_failure
+from handcar.limits import ARTICLE_BYTES, read_regular_file
+
+SECTIONS = {"known": "entities", "name": "entities", "quantity": "quantities",
+            "duration": "quantities", "time": "times"}
+
+
+class CurationExtraMissing(RuntimeError):
+    """The language libraries of the ``curation`` extra are not installed."""
+
+
+@dataclass(frozen=True)
+class Created:
+    """What ``handcar new`` made."""
+
+    folder: Path
+    sentences: int
+    counts: Counter[str]
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts.items())) or "none"
+        return (
+            f"created {self.folder}/article.md and {self.folder}/annotation.yaml\n"
+            f"{self.sentences} sentences; suggestions: {kinds}\n"
+            f"next: confirm or delete each suggestion, add statements, then run"
+            f" 'handcar check {self.folder}'"
+        )
+
+
+def create_article(
+    source: Path, articles: Path, article_id: str | None = None,
+    headline: str | None = None, date: dt.date | None = None,
+) -> Created:
+    """Copy ``source`` to ``articles/<id>/article.md`` byte for byte and write the draft beside
+    it; refuse (InputError) an existing folder, an invalid id, an unreadable article."""
+    from handcar.build import check_article_id
+
+    try:
+        raw = read_regular_file(source, ARTICLE_BYTES)
+    except OSError as exc:
+        raise read_failure(source, exc) from None
+    ident = article_id or _id_from(source)
+    target = articles / ident
+    check_article_id(target)
+    if os.path.lexists(target):
+        raise InputError(target, None, "already exists: handcar new never overwrites; choose"
+                         " another --id or remove the folder")
+    articles.mkdir(parents=True, exist_ok=True)
+    staging = articles / f".new-{ident}"
+    if os.path.lexists(staging):
+        shutil.rmtree(staging)
+    work = staging / ident
+    work.mkdir(parents=True)
+    try:
+        (work / "article.md").write_bytes(raw)
+        article = load_article(work)
+        text, counts = draft(article, articles, headline, date)
+        (work / "annotation.yaml").write_text(text, encoding="utf-8")
+        _write_schema(articles)
+        if os.path.lexists(target):  # made meanwhile
+            raise InputError(target, None, "already exists: handcar new never overwrites")
+        work.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Created(target, len(article.sentences), counts)
+
+
+def draft(
+    article: Article, articles: Path, headline: str | None = None, date: dt.date | None = None
+) -> tuple[str, Counter[str]]:
+    """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
+    how many suggestions of each kind it holds."""
+    try:
+        from handcar.curation.suggest import slug, suggestions
+    except ImportError as exc:
+        raise CurationExtraMissing(
+            f"handcar new needs the curation extra ({exc.name} is missing):"
+            " pip install 'handcar[curation]'"
+        ) from None
+    meta, _document = front_matter(article)
+    given: dict[str, Any] = {}
+    if meta.headline is None:
+        if headline is None:
+            raise InputError(article.path, None, "no headline in the front matter: give"
+                             " --headline")
+        given["headline"] = headline
+    if meta.date is None:
+        if date is None:
+            raise InputError(article.path, None, "no publication date in the front matter:"
+                             " give --date YYYY-MM-DD")
+        given["date"] = date
+    published = meta.date or date
+    known = known_entities(
+        f for f in article_folders(articles) if f.name != article.id
+    )
+    found = suggestions(article, published, known, meta.language or "en")
+    sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
+        "entities": [], "quantities": [], "times": []}
+    ids: set[str] = set()
+    counts: Counter[str] = Counter()
+    seen_names: set[str] = set()
+    for item in found:
+        if item.kind in ("known", "name"):
+            words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
+            if words in seen_names:
+                continue  # one entity per name: its first mention
+            seen_names.add(words)
+        base = item.slug if item.kind == "known" else slug(item.slug)
+        if base[:1].isdigit():
+            base = f"{item.kind}-{base}"
+        ident = _unique(base, ids, item.kind)
+        entry: dict[str, Any] = {"id": ident}
+        entry.update({k: _plain(v) for k, v in item.fields.items()})
+        entry.update(_quote(article.text, item.start, item.end))
+        entry["suggested"] = True
+        sections[SECTIONS[item.kind]].append((item.note, entry))
+        counts[item.kind] += 1
+    return _render(article, given, sections), counts
+
+
+def _render(
+    article: Article, given: dict[str, Any], sections: dict[str, list[tuple[str, dict]]]
+) -> str:
+    out = [
+        f"# yaml-language-server: $schema=../{FILE_NAME}",
+        f"# Draft annotation of {article.id}, made by 'handcar new' (format: articles/README.md).",
+        "# Items marked 'suggested: true' are guesses from the words of the article: check each",
+        "# against the text, then confirm it (delete its 'suggested: true' line) or delete the",
+        "# item. 'handcar build' refuses unconfirmed suggestions; 'handcar check' lists every",
+        "# problem and what is left. Add statements (facts) for what each sentence says.",
+        "#",
+        "# The sentences to annotate (line of article.md: text):",
+    ]
+    for sentence in article.sentences:
+        lines = article.text_of(sentence).split("\n")
+        out.append(f"#   {article.line_of(sentence.start)}: {lines[0]}")
+        out += [f"#       {line}" for line in lines[1:]]
+    out.append(f"format: {FORMAT}")
+    if given:
+        out.append(_dump({"article": given}).rstrip("\n"))
+    for name, items in sections.items():
+        if not items:
+            continue
+        out.append(f"{name}:")
+        for note, entry in items:
+            if note:
+                out.append(f"  # {note}")
+            out.append(_dump([entry]).rstrip("\n"))
+    out.append("statements: []")
+    return "\n".join(out) + "\n"
+
+
+def _dump(data: Any) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = False
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def _quote(text: str, start: int, end: int) -> dict[str, str]:
+    """The quote of ``text[start:end]``, with the shortest prefix or suffix (whole words)
+    that makes it occur once."""
+    quote = text[start:end]
+    try:
+        find_quote(text, quote)
+        return {"quote": quote}
+    except AmbiguousQuote:
+        pass
+    for size in range(1, 200):
+        suffix = _words(text[end:], size)
+        if suffix and _unique_at(text, quote, None, suffix, start):
+            return {"quote": quote, "suffix": suffix}
+        prefix = _words(text[:start][::-1], size)[::-1]
+        if prefix and _unique_at(text, quote, prefix, None, start):
+            return {"quote": quote, "prefix": prefix}
+    raise AssertionError(f"no context makes {quote!r} unique")  # the text itself is unique
+
+
+def _words(text: str, size: int) -> str:
+    """The first ``size`` characters-runs of ``text`` up to a word boundary (with the space)."""
+    count, at = 0, 0
+    while at < len(text) and count < size:
+        at += 1
+        if at == len(text) or (text[at].isspace() and not text[at - 1].isspace()):
+            count += 1
+    return text[:at]
+
+
+def _unique_at(text: str, quote: str, prefix: str | None, suffix: str | None, start: int) -> bool:
+    try:
+        return find_quote(text, quote, prefix, suffix).start == start
+    except LookupError:
+        return False
+
+
+def _unique(base: str, ids: set[str], kind: str) -> str:
+    base = base or kind
+    ident, n = base, 2
+    while ident in ids or ident == "article":
+        ident, n = f"{base}-{n}", n + 1
+    ids.add(ident)
+    return ident
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _id_from(source: Path) -> str:
+    from handcar.curation.suggest import slug
+
+    return slug(source.stem if source.name != "article.md" else source.parent.name)
+
+
+def _write_schema(articles: Path) -> None:
+    """Keep ``articles/annotation.schema.json`` (the drafts' editor schema) up to date: write
+    it when missing or when it is an older copy of handcar's (never another file)."""
+    from handcar.files import write_atomically
+
+    path = articles / FILE_NAME
+    text = schema_text()
+    if path.exists():
+        old = path.read_text(encoding="utf-8", errors="replace")
+        if old == text or SCHEMA_ID not in old:
+            return
+    write_atomically(path, text)

@@ -1,0 +1,314 @@
+"""The language work behind a draft: what in an article's sentences looks like an item.
+
+Each kind comes from a library that does that job, never from hand-written patterns of text:
+
+- quantities and durations: quantulum3 finds numbers with units ("more than a kilometre",
+  "32-hour", "two adults"); its unit is mapped to a QUDT code of the bundled table
+  (:func:`handcar.units.suggest`), a number without a unit is a count (``NUM``); the words right
+  before it (spaCy tokens) say whether it is approximate or a bound (:data:`QUALIFIERS`);
+- dates and relative times: spaCy's rule ``Matcher`` (on ``spacy.blank("en")``, no statistical
+  model) finds the phrases; relative ones are resolved by handcar's own
+  :mod:`handcar.annotation.timeexpr` (so the draft says exactly what the build will), calendar
+  dates by dateparser against the publication date;
+- entities other articles already name: spaCy's ``PhraseMatcher`` on their names;
+- candidate new names: runs of capitalised tokens (spaCy's stop words dropped at their start).
+
+Every suggestion is a span of the plain text; the draft quotes exactly those characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
+from handcar.annotation.timeexpr import resolve as resolve_time
+from handcar.article import Article
+from handcar.curation.known import Known
+from handcar.units import suggest as suggest_unit
+from handcar.units import unit as qudt_unit
+
+KINDS = ("quantity", "duration", "time", "known", "name")
+"""The kinds of suggestion, as the benchmark counts them."""
+
+#: the words before a number that make it approximate or a bound → the annotation's key
+QUALIFIERS = {
+    ("about",): "about", ("roughly",): "about", ("around",): "about", ("some",): "about",
+    ("approximately",): "about", ("nearly",): "less_than", ("almost",): "less_than",
+    ("more", "than"): "more_than", ("over",): "more_than", ("at", "least"): "at_least",
+    ("less", "than"): "less_than", ("fewer", "than"): "less_than", ("under",): "less_than",
+    ("at", "most"): "at_most", ("up", "to"): "at_most", ("no", "more", "than"): "at_most",
+}
+#: words before a name that suggest it is a place (a guess the curator checks)
+PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "into", "via",
+                        "reached", "left", "entered", "crossed"})
+MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {m[:3] + "." for m in MONTHS} | {
+    "sept", "sept."}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested item: its kind, the span of the text it quotes, the keys of the item
+    (without id and quote) and a note for the curator."""
+
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, Any] = field(hash=False)
+    note: str = ""
+    slug: str = ""
+    """Words for the item's id."""
+
+
+@cache
+def _nlp() -> Any:
+    import spacy
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Token
+
+    nlp = spacy.blank("en")
+    if not Token.has_extension("capitalised"):
+        Token.set_extension("capitalised", getter=lambda t: t.text[:1].isupper() and t.is_alpha)
+    times = Matcher(nlp.vocab)
+    weekday = {"LOWER": {"IN": list(WEEKDAYS)}}
+    part = {"LOWER": {"IN": list(PARTS_OF_DAY)}, "OP": "?"}
+    month = {"LOWER": {"IN": sorted(MONTH_WORDS)}}
+    day = {"SHAPE": {"IN": ["d", "dd"]}}
+    year = {"SHAPE": "dddd"}
+    comma = {"ORTH": ",", "OP": "?"}
+    times.add("relative", [
+        [weekday, part],
+        [{"LOWER": {"IN": ["today", "yesterday"]}}, part],
+        [{"LOWER": "this"}, {"LOWER": {"IN": list(PARTS_OF_DAY)}}],
+        [{"LOWER": {"IN": ["this", "last"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
+        [{"LOWER": "last"}, {"LOWER": {"IN": list(SEASONS)}}],
+        [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"ORTH": "-", "OP": "?"}, year],
+        [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"ORTH": "-", "OP": "?"}, month],
+        [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"ORTH": "-", "OP": "?"}, month, year],
+    ])
+    times.add("day", [
+        [{**weekday, "OP": "?"}, comma, day, month, comma, {**year, "OP": "?"}],
+        [{**weekday, "OP": "?"}, comma, month, day, comma, {**year, "OP": "?"}],
+    ])
+    times.add("month", [[month, year]])
+    times.add("year", [[year]])
+    names = Matcher(nlp.vocab)
+    names.add("name", [[{"_": {"capitalised": True}, "OP": "+"}]])
+    return nlp, times, names, PhraseMatcher
+
+
+def suggestions(
+    article: Article, published: dt.date | None, known: Sequence[Known] = (), language: str = "en"
+) -> list[Suggestion]:
+    """Every suggestion for ``article``'s sentences, in text order (times win over numbers
+    inside them; known names over new ones). The tools read English: in an article of another
+    ``language`` only the names other articles know are suggested."""
+    nlp, time_matcher, name_matcher, phrase_matcher_class = _nlp()
+    from spacy.util import filter_spans
+
+    phrases = phrase_matcher_class(nlp.vocab)
+    for index, entity in enumerate(known):
+        phrases.add(str(index), [nlp.make_doc(entity.words)])
+    found: list[Suggestion] = []
+    english = language.split("-")[0].lower() == "en"
+    for sentence in article.sentences:
+        offset, text = sentence.start, article.text_of(sentence)
+        doc = nlp.make_doc(text)
+        labels = {}
+        for match_id, start, end in time_matcher(doc):
+            start, end = _trim(doc, start, end)
+            labels.setdefault((start, end), nlp.vocab.strings[match_id])
+        time_spans = filter_spans([doc[s:e] for s, e in labels if e > s])
+        times = [
+            t for t in (_time(span, labels[(span.start, span.end)], offset, published)
+                        for span in time_spans) if t
+        ]
+        taken = [(t.start, t.end) for t in times]
+        quantities = [q for q in _quantities(doc, offset) if not _overlaps(q, taken)]
+        known_spans = filter_spans([doc[s:e] for _id, s, e in phrases(doc)])
+        knowns = []
+        for span in known_spans:
+            entity = known[int(nlp.vocab.strings[_match_id(phrases, doc, span)])]
+            knowns.append(Suggestion(
+                "known", offset + span.start_char, offset + span.end_char,
+                {"type": list(entity.types) if len(entity.types) > 1 else entity.types[0],
+                 ("name" if entity.named else "referred_to_as"): entity.words,
+                 **({} if entity.named else {"shared": True})},
+                "known from other articles: the same id", entity.id))
+        taken += [(k.start, k.end) for k in knowns]
+        names = [n for n in _names(doc, name_matcher, offset) if not _overlaps(n, taken)]
+        found += (times + quantities + knowns + names) if english else knowns
+    return sorted(found, key=lambda s: (s.start, s.end))
+
+
+def _match_id(phrases: Any, doc: Any, span: Any) -> int:
+    for match_id, start, end in phrases(doc):
+        if start == span.start and end == span.end:
+            return match_id
+    raise LookupError(span.text)
+
+
+def _overlaps(item: Suggestion, spans: list[tuple[int, int]]) -> bool:
+    return any(item.start < end and start < item.end for start, end in spans)
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without punctuation at either end (", Feb. 26," → "Feb. 26")."""
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _time(span: Any, label: str, offset: int, published: dt.date | None) -> Suggestion | None:
+    start, end = offset + span.start_char, offset + span.end_char
+    words = span.text
+    if label == "relative":
+        if published is None:
+            return None
+        try:
+            when = resolve_time(None, words, published)
+        except ValueError:
+            return None
+        return Suggestion("time", start, end, {"relative": words}, f"= {_describe(when)}", words)
+    if label == "year":
+        year = int(words)
+        if not 1900 <= year <= 2100:
+            return None
+        return Suggestion("time", start, end, {"date": str(year)}, "a year", words)
+    parsed = _parse_date(words, published)
+    if parsed is None:
+        return None
+    if label == "month":
+        return Suggestion("time", start, end, {"date": f"{parsed:%Y-%m}"}, "a month", words)
+    note = "the year is the latest on or before publication" if not any(
+        t.shape_ == "dddd" for t in span) else "a date"
+    return Suggestion("time", start, end, {"date": parsed}, note, words)
+
+
+def _parse_date(words: str, published: dt.date | None) -> dt.date | None:
+    import dateparser
+
+    base = dt.datetime.combine(published or dt.date.today(), dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    parsed = dateparser.parse(words, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _describe(when: Any) -> str:
+    if when.date is not None:
+        part = f" ({when.part_of_day})" if when.part_of_day else ""
+        return f"{when.date:%A %d %B %Y}{part}"
+    if when.week is not None:
+        return f"the week {when.first} to {when.last}"
+    if when.season is not None:
+        return f"{when.season} {when.year}"
+    month = f"{when.month:02d}-" if when.month else ""
+    part = f" ({when.period_part})" if when.period_part else ""
+    return f"{month}{when.year}{part}".replace(f"{when.month:02d}-{when.year}" if when.month
+                                                 else "\0", f"{when.year}-{when.month:02d}")
+
+
+def _quantities(doc: Any, offset: int) -> list[Suggestion]:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is absent
+        from quantulum3 import parser
+
+        parsed = parser.parse(doc.text)
+    found = []
+    for quantity in parsed:
+        code = _unit_code(quantity.unit)
+        if code is None:
+            continue
+        start, end = quantity.span
+        key, start = _qualifier(doc, start)
+        if key == "value" and quantity.value == 1 and doc.text[start:end].split()[0].lower() in (
+            "a", "an"
+        ):
+            continue  # "such a day": an article, not a count
+        value = Decimal(str(quantity.value)).normalize()
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        kind = "duration" if qudt_unit(code).is_a("Time") else "quantity"
+        words = doc.text[start:end]
+        found.append(Suggestion(kind, offset + start, offset + end, {key: value, "unit": code},
+                                f"{qudt_unit(code).label}", words))
+    return found
+
+
+def _unit_code(found: Any) -> str | None:
+    """The QUDT code for a quantulum3 unit: a count for a bare number, else the table's unit
+    with that name or symbol (quantulum3 reads "half a mile" as "per mile": the unit is the
+    mile)."""
+    if found.entity.name == "dimensionless":
+        return "NUM"
+    name = found.name.removeprefix("per ")
+    for candidate in (name, *getattr(found, "symbols", ())):
+        codes = suggest_unit(candidate, limit=1)
+        if codes and _same_name(candidate, codes[0]):
+            return codes[0]
+    return None
+
+
+def _same_name(word: str, code: str) -> bool:
+    found = qudt_unit(code)
+    forms = {word.casefold(), word.casefold().replace("meter", "metre")}
+    return bool(forms & {found.symbol.casefold(), found.code.casefold(),
+                         found.label.casefold(), found.label.casefold().split()[-1]})
+
+
+def _qualifier(doc: Any, start: int) -> tuple[str, int]:
+    """The annotation key for the words right before character ``start`` ("more than" →
+    ``more_than``; none → ``value``), and where the quote then starts."""
+    tokens = [t for t in doc if t.idx + len(t.text) <= start]
+    for size in (3, 2, 1):
+        words = tuple(t.lower_ for t in tokens[-size:])
+        if len(words) == size and words in QUALIFIERS:
+            return QUALIFIERS[words], tokens[-size].idx
+    return "value", start
+
+
+def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
+    from spacy.util import filter_spans
+
+    stop = _nlp()[0].Defaults.stop_words
+    found = []
+    for span in filter_spans([doc[s:e] for _id, s, e in matcher(doc)]):
+        while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS):
+            span = span[1:]
+        while len(span) and span[-1].lower_ in _TIME_WORDS:
+            span = span[:-1]
+        if not len(span):
+            continue
+        before = doc[span.start - 1].lower_ if span.start else ""
+        kind = "Place" if before in PLACE_CUES else "Agent"
+        found.append(Suggestion(
+            "name", offset + span.start_char, offset + span.end_char,
+            {"type": kind, "name": span.text},
+            f"a new name? {kind} is a guess: choose its DJO class", span.text))
+    return found
+
+
+_TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | {"today", "yesterday"}
+
+
+def slug(words: str) -> str:
+    """A lower-case ASCII slug of ``words`` (empty when nothing of them is ASCII)."""
+    ascii_ = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    out, dash = [], False
+    for char in ascii_.lower():
+        if char.isalnum():
+            out.append(char)
+            dash = False
+        elif out and not dash:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")[:60].strip("-")
