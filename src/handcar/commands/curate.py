@@ -106,12 +106,26 @@ def new(
     articles: Annotated[
         Path, typer.Option(help="Folder of <article-id>/ folders.", readable=False)
     ] = ARTICLES,
+    headline: Annotated[
+        str | None, typer.Option(help="The headline, when the article has no front matter.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The publication date YYYY-MM-DD, when the article's"
+                                 " front matter has none.")
+    ] = None,
 ) -> None:
     """Create ARTICLES/<id>/ with the article and a draft annotation.yaml to confirm."""
+    import datetime as dt
+
     from handcar.curation.draft import CurationExtraMissing, create_article
 
     try:
-        created = create_article(article, articles, article_id)
+        published = dt.date.fromisoformat(date) if date is not None else None
+    except ValueError:
+        typer.echo(f"error: --date {date}: not a date (YYYY-MM-DD)", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    try:
+        created = create_article(article, articles, article_id, headline, published)
     except (InputError, CurationExtraMissing) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None

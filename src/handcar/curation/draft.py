@@ -80,8 +80,11 @@ def create_article(
     work.mkdir(parents=True)
     try:
         (work / "article.md").write_bytes(raw)
-        article = load_article(work)
-        text, counts = draft(article, articles, headline, date)
+        try:
+            article = load_article(work)
+            text, counts = draft(article, articles, headline, date)
+        except InputError as exc:  # name the file the curator gave, not the staged copy
+            raise type(exc)(source, exc.line, exc.message) from None
         (work / "annotation.yaml").write_text(text, encoding="utf-8")
         _write_schema(articles)
         if os.path.lexists(target):  # made meanwhile

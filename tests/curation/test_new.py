@@ -1,0 +1,124 @@
+"""``handcar new`` on an article the project has never seen (issue 16, point 1)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from handcar.annotation import load_annotation
+from handcar.annotation.anchor import find_quote
+from handcar.article import load_article
+from handcar.build import build_dataset
+from handcar.cli import app
+from handcar.errors import AnnotationError
+from handcar.validate.release import check_dataset
+from handcar.validate.report import Severity
+
+from .conftest import ARTICLE_ID, FIXTURES, Drafted, confirm_all
+
+QUOTED = ("entities", "quantities", "times")
+
+
+def _items(drafted: Drafted) -> list[dict]:
+    from handcar.annotation.yamlsource import read_yaml
+
+    data = read_yaml(drafted.folder / "annotation.yaml").data
+    return [item for section in QUOTED for item in data.get(section) or []]
+
+
+def test_the_article_is_copied_byte_for_byte(drafted: Drafted) -> None:
+    source = (FIXTURES / "ferry.md").read_bytes()
+    assert (drafted.folder / "article.md").read_bytes() == source
+
+
+def test_every_quote_occurs_exactly_once_with_its_context(drafted: Drafted) -> None:
+    text = load_article(drafted.folder).text
+    items = _items(drafted)
+    assert len(items) >= 8
+    for item in items:
+        anchor = find_quote(text, item["quote"], item.get("prefix"), item.get("suffix"))
+        assert text[anchor.start : anchor.end] == item["quote"]
+        assert item["suggested"] is True
+
+
+def test_a_repeated_name_is_disambiguated_as_the_format_does(drafted: Drafted) -> None:
+    text = load_article(drafted.folder).text
+    repeated = [i for i in _items(drafted) if text.count(i["quote"]) > 1]
+    assert repeated, "the fixture repeats 'Lakeville'"
+    assert all("prefix" in i or "suffix" in i for i in repeated)
+
+
+def test_every_sentence_is_listed_with_its_exact_text(drafted: Drafted) -> None:
+    article = load_article(drafted.folder)
+    for sentence in article.sentences:
+        line = article.line_of(sentence.start)
+        assert f"#   {line}: {article.text_of(sentence)}\n" in drafted.draft
+
+
+def test_the_draft_points_editors_at_the_schema(drafted: Drafted) -> None:
+    assert drafted.draft.startswith("# yaml-language-server: $schema=../annotation.schema.json\n")
+    assert (drafted.articles / "annotation.schema.json").is_file()
+
+
+def test_suggestions_of_each_kind(drafted: Drafted) -> None:
+    by_quote = {item["quote"]: item for item in _items(drafted)}
+    assert by_quote["more than 5 kilometres"] | {} == {
+        "id": "more-than-5-kilometres", "more_than": 5, "unit": "KiloM",
+        "quote": "more than 5 kilometres", "suggested": True}
+    assert by_quote["about 3 hours"]["about"] == 3 and by_quote["about 3 hours"]["unit"] == "HR"
+    assert by_quote["14"]["value"] == 14 and by_quote["14"]["unit"] == "NUM"
+    assert by_quote["Thursday"]["relative"] == "Thursday"
+    assert by_quote["this week"]["relative"] == "this week"
+    assert by_quote["last spring"]["relative"] == "last spring"
+    assert by_quote["Friday morning"]["relative"] == "Friday morning"
+    # known from the other article: its id and class are reused
+    assert by_quote["Lake Moran"]["id"] == "lake-moran"
+    assert by_quote["Lake Moran"]["type"] == "Place"
+    assert by_quote["Lakeville Harbour Office"]["name"] == "Lakeville Harbour Office"
+    assert "# = Thursday 08 June 2023" in drafted.draft  # resolved against the date
+
+
+def test_unconfirmed_suggestions_stop_the_build_at_their_line(drafted: Drafted) -> None:
+    with pytest.raises(AnnotationError) as caught:
+        build_dataset(drafted.articles)
+    assert "unconfirmed suggestion" in caught.value.message
+    lines = drafted.draft.splitlines()
+    assert lines[caught.value.line - 1].strip() == "suggested: true"
+
+
+def test_confirmed_the_draft_builds_and_conforms(drafted: Drafted, tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    shutil.copytree(drafted.articles, articles)
+    draft = articles / ARTICLE_ID / "annotation.yaml"
+    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    load_annotation(draft)
+    result = build_dataset(articles)
+    assert ARTICLE_ID in result.articles
+    report = check_dataset(result.dataset)
+    assert report.conforms(Severity.VIOLATION)
+
+
+def test_new_never_overwrites(drafted: Drafted) -> None:
+    before = (drafted.folder / "annotation.yaml").read_bytes()
+    result = CliRunner().invoke(app, ["new", str(FIXTURES / "ferry.md"), "--id", ARTICLE_ID,
+                                      "--articles", str(drafted.articles)])
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert (drafted.folder / "annotation.yaml").read_bytes() == before
+    assert not any(p.name.startswith(".new-") for p in drafted.articles.iterdir())
+
+
+def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
+    runner = CliRunner()
+    bad = runner.invoke(app, ["new", str(FIXTURES / "ferry.md"), "--id", "Not_An_Id",
+                              "--articles", str(tmp_path)])
+    assert bad.exit_code == 2 and "not a valid article id" in bad.output
+    undated = tmp_path / "undated.md"
+    undated.write_text("Fiction for a test: boats returned on Monday.\n", encoding="utf-8")
+    missing = runner.invoke(app, ["new", str(undated), "--headline", "Boats return",
+                                  "--articles", str(tmp_path / "a")])
+    assert missing.exit_code == 2 and "--date" in missing.output
+    assert not (tmp_path / "a" / "undated").exists()
