@@ -6,7 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("rdflib", "pyshacl", "pyld", "pyoxigraph", "owlrl", "jinja2")  # typer uses markdown-it
+HEAVY = ("rdflib", "pyshacl", "pyld", "pyoxigraph", "owlrl", "jinja2", "spacy", "quantulum3",
+         "dateparser")  # typer uses markdown-it
 
 PROGRAM = f"""
 import sys

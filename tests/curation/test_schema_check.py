@@ -1,0 +1,151 @@
+"""``handcar schema`` and ``handcar check`` (issue 16, points 2 and 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from handcar.annotation.schema import schema_text
+from handcar.annotation.yamlsource import read_yaml
+from handcar.cli import app
+from handcar.curation.check import check_article
+from handcar.resources import _packaged
+from support.paths import ARTICLES, ROOT
+
+from .conftest import Drafted
+
+CORPUS = ROOT / "tests" / "corpus" / "articles"
+ANNOTATIONS = sorted([*ARTICLES.glob("*/annotation.yaml"), *CORPUS.glob("*/annotation.yaml"),
+                      *(ROOT / "tests" / "curation" / "fixtures").glob("*/annotation.yaml")])
+
+
+def _json(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(schema_text()))
+
+
+def test_the_shipped_schema_is_the_models() -> None:
+    shipped = _packaged("handcar", "data", "schema", "annotation.schema.json")
+    assert shipped.read_text(encoding="utf-8") == schema_text(), "run handcar schema --out …"
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.parent.name)
+def test_every_annotation_validates(path: Path, validator) -> None:
+    validator.validate(_json(read_yaml(path).data))
+
+
+def test_the_draft_validates(drafted: Drafted, validator) -> None:
+    validator.validate(_json(read_yaml(drafted.folder / "annotation.yaml").data))
+
+
+@pytest.mark.parametrize("bad", [
+    {"format": "handcar-annotation/1", "quantities": [
+        {"id": "d", "value": 1, "unit": "kilometres", "quote": "x"}]},
+    {"format": "handcar-annotation/1", "entities": [
+        {"id": "x", "type": "Cty", "name": "X", "quote": "X"}]},
+    {"format": "handcar-annotation/1", "times": [
+        {"id": "t", "relative": "Thursday", "quote": "Thursday", "suggested": "yes"}]},
+    {"format": "handcar-annotation/1", "entities": [{"id": "Not A Slug", "type": "City",
+                                                     "name": "X", "quote": "X"}]},
+    {"format": "handcar-annotation/1", "statements": [
+        {"id": "s", "quote": "x", "facts": [["a", "destinaton", "b"]]}]},
+])
+def test_the_schema_rejects_wrong_values(bad: dict, validator) -> None:
+    assert list(validator.iter_errors(bad))
+
+
+def test_schema_command_writes_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    result = CliRunner().invoke(app, ["schema", "--out", str(out)])
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8") == schema_text()
+
+
+def _broken(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    """The wire report with five injected problems; their expected lines."""
+    folder = tmp_path / "wire-2021-02-26-handcar"
+    shutil.copytree(CORPUS / folder.name, folder)
+    path = folder / "annotation.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [
+        ("quote: flew on to Moscow", "quote: flew to Moscow"),
+        ("    unit: KiloM\n", "    unit: kilometres\n"),
+        ("type: City\n    name: Vladivostok", "type: Cty\n    name: Vladivostok"),
+        ("[leg-bus, destination, vladivostok]", "[leg-bus, destinaton, vladivostok]"),
+        ("referred_to_as: the suitcases\n", "referred_to_as: the suitcases\n    colour: red\n"),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def line_of(fragment: str) -> int:
+        return next(n for n, line in enumerate(lines, 1) if fragment in line)
+
+    return folder, {
+        "quote not found": line_of("quote: flew to Moscow"),
+        "unknown QUDT unit 'kilometres'": line_of("unit: kilometres"),
+        "'Cty' is not a class": line_of("type: Cty"),
+        "'destinaton' is not a property": line_of("[leg-bus, destinaton"),
+        "unknown key": line_of("colour: red"),
+    }
+
+
+def test_check_reports_every_problem_at_its_line(tmp_path: Path) -> None:
+    folder, expected = _broken(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(folder)])
+    assert result.exit_code == 1
+    path = folder / "annotation.yaml"
+    for problem, line in expected.items():
+        assert any(out.startswith(f"{path}:{line}: ") and problem in out
+                   for out in result.output.splitlines()), (problem, line, result.output)
+    assert "  hint: " in result.output
+    assert f"{folder}: 5 problems" in result.output
+
+
+def test_check_lists_what_is_left(drafted: Drafted, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(drafted.folder)])
+    assert result.exit_code == 1
+    assert "unconfirmed suggestion" in result.output
+    # nothing is confirmed yet, so no sentence counts as annotated
+    assert "left to do: 11 unconfirmed suggestions, 4 unannotated sentences" in result.output
+
+
+def test_check_is_clean_on_the_corpus_and_fast() -> None:
+    folders = [ARTICLES / "moscow-times-2021-02-26-handcar", *sorted(CORPUS.iterdir())]
+    check_article(folders[0])  # warm: imports and the cached ontology
+    started = time.perf_counter()
+    results = [check_article(f) for f in folders]
+    elapsed = time.perf_counter() - started
+    assert [r.problems for r in results] == [[]] * len(folders)
+    assert elapsed / len(folders) < 0.5, f"{elapsed:.2f} s for {len(folders)} articles"
+
+
+def test_check_and_help_import_no_heavy_library() -> None:
+    program = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom handcar.cli import app\n"
+        f"r = CliRunner().invoke(app, ['check', {str(CORPUS / 'wire-2021-02-26-handcar')!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "heavy = ('spacy', 'quantulum3', 'dateparser', 'pyshacl', 'pyld', 'owlrl')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == ""
