@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).parents[2] / "src" / "handcar"
 
 #: the stages in pipeline order; a module may import its own stage and earlier ones
-STAGES = ["article", "annotation", "graph", "build", "validate", "publish"]
+STAGES = ["article", "annotation", "graph", "build", "validate", "publish", "curation"]
 #: the one import that crosses backwards on purpose: the release check's exception is a kind of
 #: publish.release.Rejected, so publishing can keep a rejected release without knowing SHACL
 ALLOWED = {("validate.release", "publish.release")}

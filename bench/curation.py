@@ -1,0 +1,109 @@
+"""Precision and recall of ``handcar new``'s draft, per kind of item, against the hand-made
+annotations of the test reports (tests/corpus/articles: fiction written for testing). The seed
+article is never measured (the drafting was not tuned on it); its annotation only supplies the
+names "other articles" know, with the other test reports'.
+
+    .venv/bin/python bench/curation.py
+
+Matching: a quantity, duration or time suggestion is right when a gold item of the same kind
+quotes overlapping words; a known-entity suggestion when the gold annotation uses that id; a
+new-name suggestion when a gold entity has that name (case aside) and an id no other article
+knows. Gold entities without a name (groups, unnamed places) are outside what the draft suggests
+and are not counted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from handcar.annotation.anchor import find_quote  # noqa: E402
+from handcar.annotation.frontmatter import front_matter  # noqa: E402
+from handcar.annotation.yamlsource import read_yaml  # noqa: E402
+from handcar.article import load_article  # noqa: E402
+from handcar.curation.known import known_entities  # noqa: E402
+from handcar.curation.suggest import KINDS, Suggestion, suggestions  # noqa: E402
+from handcar.units import unit  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus" / "articles"
+SEED = ROOT / "articles"
+
+
+def gold_items(folder: Path, text: str, known_ids: set[str]) -> list[tuple[str, object]]:
+    """(kind, key) of every gold item the draft could suggest; key: a span or an id/name."""
+    data = read_yaml(folder / "annotation.yaml").data
+    items: list[tuple[str, object]] = []
+    for q in data.get("quantities") or []:
+        kind = "duration" if unit(q["unit"]).is_a("Time") else "quantity"
+        items.append((kind, _span(text, q)))
+    items += [("time", _span(text, t)) for t in data.get("times") or []]
+    for e in data.get("entities") or []:
+        if e["id"] in known_ids:
+            items.append(("known", e["id"]))
+        elif e.get("name"):
+            items.append(("name", str(e["name"]).casefold()))
+    return list(dict.fromkeys(items))
+
+
+def _span(text: str, item: dict) -> tuple[int, int]:
+    anchor = find_quote(text, item["quote"], item.get("prefix"), item.get("suffix"))
+    return anchor.start, anchor.end
+
+
+def matches(s: Suggestion, kind: str, key: object) -> bool:
+    if s.kind != kind:
+        return False
+    if kind == "known":
+        return s.slug == key
+    if kind == "name":
+        return str(s.fields["name"]).casefold() == key
+    start, end = key  # type: ignore[misc]
+    return s.start < end and start < s.end
+
+
+def main() -> None:
+    found, right, gold, recalled = Counter(), Counter(), Counter(), Counter()
+    reports = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+    for folder in reports:
+        others = [p for p in [*SEED.iterdir(), *reports] if p.is_dir() and p != folder]
+        known = known_entities(others)
+        article = load_article(folder)
+        meta, _ = front_matter(article)
+        made = suggestions(article, meta.date, known, meta.language or "en")
+        seen_names: set[str] = set()
+        unique = []
+        for s in made:  # the draft keeps one entity per name, as handcar new does
+            if s.kind in ("known", "name"):
+                words = str(s.fields.get("name") or s.fields.get("referred_to_as")).casefold()
+                if words in seen_names:
+                    continue
+                seen_names.add(words)
+            unique.append(s)
+        items = gold_items(folder, article.text, {k.id for k in known})
+        for s in unique:
+            found[s.kind] += 1
+            right[s.kind] += any(matches(s, kind, key) for kind, key in items)
+        for kind, key in items:
+            gold[kind] += 1
+            recalled[kind] += any(matches(s, kind, key) for s in unique)
+    print(f"reports: {', '.join(p.name for p in reports)}\n")
+    print("| kind | suggested | right | precision | gold | found | recall |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for kind in (*KINDS, "all"):
+        f = sum(found.values()) if kind == "all" else found[kind]
+        r = sum(right.values()) if kind == "all" else right[kind]
+        g = sum(gold.values()) if kind == "all" else gold[kind]
+        c = sum(recalled.values()) if kind == "all" else recalled[kind]
+        print(f"| {kind} | {f} | {r} | {_pct(r, f)} | {g} | {c} | {_pct(c, g)} |")
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.0f} %" if b else "–"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""The tutorial in articles/README.md stays true: its commands, run on the made-up article,
+print exactly what it shows (issue 16, point 4)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from handcar.cli import app
+from support.paths import ARTICLES
+
+from .conftest import FIXTURES
+
+
+def _blocks() -> list[list[tuple[str, str]]]:
+    text = (ARTICLES / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Tutorial") : text.index("## `enrichment.yaml`")]
+    blocks = []
+    for body in re.findall(r"```console\n(.*?)```", section, re.S):
+        steps = re.split(r"^\$ (.*)\n", body, flags=re.M)[1:]
+        blocks.append(list(zip(steps[0::2], steps[1::2], strict=True)))
+    return blocks
+
+
+@pytest.mark.slow
+def test_the_tutorial_prints_what_it_shows(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIXTURES / "ferry.md", "ferry.md")
+    runner = CliRunner()
+    blocks = _blocks()
+    assert len(blocks) == 2
+    for n, block in enumerate(blocks):
+        if n == 1:  # step 2: the curator's edits
+            shutil.copy(FIXTURES / "tutorial-annotation.yaml",
+                        Path("tutorial/lake-ferry-2023-06-09/annotation.yaml"))
+        for command, expected in block:
+            args = shlex.split(command)
+            assert args[0] == "handcar"
+            result = runner.invoke(app, args[1:], env={**os.environ, "COLUMNS": "80"})
+            assert result.output == expected, command
