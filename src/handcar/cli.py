@@ -8,6 +8,7 @@ from handcar.commands import build as build_command
 from handcar.commands import curate as curate_command
 from handcar.commands import load as load_command
 from handcar.commands import query as query_command
+from handcar.commands import serve as serve_command
 from handcar.commands import validate as validate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)
@@ -25,3 +26,4 @@ app.command("validate")(validate_command.validate)
 app.command("new")(curate_command.new)
 app.command("check")(curate_command.check)
 app.command("schema")(curate_command.schema)
+app.command("serve")(serve_command.serve)

@@ -18,6 +18,9 @@ message names the limit, its value and how to raise it.
 | ``query`` text size | 1 MiB | ``HANDCAR_QUERY_MAX_BYTES`` |
 | ``query`` memory (its process; also its result's size) | 2 GiB | ``HANDCAR_QUERY_MAX_MEMORY`` |
 | ``load`` total time | 600 s | ``HANDCAR_LOAD_DEADLINE`` (``--deadline``) |
+| ``serve``: size of one request body | 4 MiB | ``HANDCAR_SERVE_MAX_REQUEST_BYTES`` |
+| ``serve``: time of one ``/sparql`` query | 10 s | ``HANDCAR_SERVE_QUERY_TIMEOUT`` |
+| ``serve``: rows / triples of one ``/sparql`` result | 10 000 | ``HANDCAR_SERVE_QUERY_MAX_RESULTS`` |
 """
 
 from __future__ import annotations
@@ -86,6 +89,11 @@ QUERY_RESULTS = Limit("query results", 100_000, "HANDCAR_QUERY_MAX_RESULTS", "ro
 QUERY_BYTES = Limit("the size of a query", 1 * MiB, "HANDCAR_QUERY_MAX_BYTES", "bytes")
 QUERY_MEMORY = Limit("query memory", 2048 * MiB, "HANDCAR_QUERY_MAX_MEMORY", "bytes")
 LOAD_DEADLINE = Limit("load time", 600, "HANDCAR_LOAD_DEADLINE", "s")
+SERVE_REQUEST_BYTES = Limit(
+    "the size of a request body", 4 * MiB, "HANDCAR_SERVE_MAX_REQUEST_BYTES", "bytes"
+)
+SERVE_QUERY_TIMEOUT = Limit("query time", 10, "HANDCAR_SERVE_QUERY_TIMEOUT", "s")
+SERVE_QUERY_RESULTS = Limit("query results", 10_000, "HANDCAR_SERVE_QUERY_MAX_RESULTS", "rows")
 
 ALL: tuple[Limit, ...] = (
     YAML_BYTES,
@@ -100,6 +108,9 @@ ALL: tuple[Limit, ...] = (
     QUERY_BYTES,
     QUERY_MEMORY,
     LOAD_DEADLINE,
+    SERVE_REQUEST_BYTES,
+    SERVE_QUERY_TIMEOUT,
+    SERVE_QUERY_RESULTS,
 )
 
 

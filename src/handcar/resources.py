@@ -11,6 +11,7 @@ The resources ship inside the package (``handcar/data/``; in the source tree the
 | competency questions (``*.rq``) | ``handcar/data/queries/`` | ``$HANDCAR_QUERIES_DIR`` |
 | QUDT unit table (``qudt-units.tsv``) | ``handcar/data/units/`` | none |
 | release templates | ``handcar/publish/templates/`` | none |
+| ``handcar serve``'s templates | ``handcar/serve/templates/`` | none |
 
 Each override stands alone: ``$HANDCAR_ONTOLOGY_DIR`` does not move the shapes, so publishing and
 validation always read the same shapes. A shapes folder that does not exist is an error.
@@ -87,6 +88,11 @@ def units_table() -> Path:
 def templates_dir() -> Path:
     """The Jinja templates of the release's README."""
     return _packaged("handcar.publish", "templates")
+
+
+def serve_templates_dir() -> Path:
+    """The Jinja templates of ``handcar serve``'s own pages (query form, fallback pages)."""
+    return _packaged("handcar.serve", "templates")
 
 
 def cache_dir() -> Path | None:

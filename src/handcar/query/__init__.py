@@ -21,10 +21,11 @@ from handcar.query.check import READ_ONLY, SERVICE_REFUSED, check_query, check_s
 from handcar.query.errors import INLINE_ORIGIN, STDIN_ORIGIN, QueryError, QueryRefused
 from handcar.query.output import FORMATS, default_format, render, shorten, shorten_iri
 from handcar.query.release import RELEASE_FILE, Release, open_release, release_graphs
-from handcar.query.sandbox import Result, kind, run
+from handcar.query.sandbox import FORK_LOCK, Result, kind, run
 from handcar.query.text import STDIN, is_inline, read_query
 
 __all__ = [
+    "FORK_LOCK",
     "FORMATS",
     "INLINE_ORIGIN",
     "READ_ONLY",

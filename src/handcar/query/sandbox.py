@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import threading
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -31,6 +32,11 @@ _SOLUTIONS_WIRE = ox.QueryResultsFormat.TSV  # one line per solution, terms writ
 _TRIPLES_WIRE = ox.RdfFormat.N_TRIPLES  # one line per triple
 _CHUNK = 1 << 16
 
+FORK_LOCK = threading.Lock()
+"""Held while :func:`run` forks. A process that also reads the store from other threads
+(``handcar serve``) holds it around those reads, so that no thread is inside the store, holding
+one of its locks, when the child is forked (the child would inherit the lock held forever)."""
+
 
 def run(
     release: Release,
@@ -40,6 +46,8 @@ def run(
     origin: str = INLINE_ORIGIN,
     timeout: float | None = None,
     max_results: int | None = None,
+    timeout_limit: limits.Limit = limits.QUERY_TIMEOUT,
+    results_limit: limits.Limit = limits.QUERY_RESULTS,
 ) -> Result:
     """Evaluate ``sparql`` over the union of the release's named graphs, or over ``graph``.
 
@@ -50,15 +58,19 @@ def run(
     result through a pipe; it is killed at the deadline (``timeout`` seconds, default
     :data:`~handcar.limits.QUERY_TIMEOUT`), when the result has more than ``max_results`` rows or
     triples (default :data:`~handcar.limits.QUERY_RESULTS`), or when the result grows past
-    :data:`~handcar.limits.QUERY_MEMORY`, which also caps the child's address space. The child
+    :data:`~handcar.limits.QUERY_MEMORY`, which also caps the child's address space
+    (``timeout_limit`` and ``results_limit`` replace the two defaults, for ``handcar serve``,
+    whose own limits these are). The child
     cannot open a file descriptor (so no socket either) once the check has passed. Every failure
     is a :class:`QueryError` or a :class:`~handcar.errors.LimitError`."""
     bounds = _Bounds(
-        seconds=float(timeout if timeout is not None else limits.QUERY_TIMEOUT.value()),
-        results=int(max_results if max_results is not None else limits.QUERY_RESULTS.value()),
+        seconds=float(timeout if timeout is not None else timeout_limit.value()),
+        results=int(max_results if max_results is not None else results_limit.value()),
         memory=int(limits.QUERY_MEMORY.value()),
         timeout_option="--timeout" if timeout is not None else None,
         results_option="--max-results" if max_results is not None else None,
+        timeout_limit=timeout_limit,
+        results_limit=results_limit,
     )
     options: dict[str, object] = {"prefixes": PREFIXES}
     if graph is None:
@@ -69,7 +81,8 @@ def run(
     _preload_for_child()
     data_read, data_write = os.pipe()
     status_read, status_write = os.pipe()
-    pid = os.fork()
+    with FORK_LOCK:
+        pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(data_read)
         os.close(status_read)
@@ -92,6 +105,8 @@ class _Bounds:
     memory: int
     timeout_option: str | None
     results_option: str | None
+    timeout_limit: limits.Limit = limits.QUERY_TIMEOUT
+    results_limit: limits.Limit = limits.QUERY_RESULTS
 
 
 @functools.cache
@@ -214,7 +229,7 @@ def _collect(data_fd: int, status_fd: int, origin: str, bounds: _Bounds) -> tupl
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise over_limit(
-                        limits.QUERY_TIMEOUT,
+                        bounds.timeout_limit,
                         origin,
                         f"stopped after {bounds.seconds:g} s",
                         bounds.seconds,
@@ -233,7 +248,7 @@ def _collect(data_fd: int, status_fd: int, origin: str, bounds: _Bounds) -> tupl
                     lines += block.count(b"\n")
                     if lines > bounds.results + 1:  # a header line, then one line per row
                         raise over_limit(
-                            limits.QUERY_RESULTS,
+                            bounds.results_limit,
                             origin,
                             f"more than {bounds.results} rows",
                             bounds.results,
@@ -285,7 +300,7 @@ def _result(data: bytes, status: bytes, origin: str, bounds: _Bounds) -> Result:
         rows = max(data.count(b"\n") - 1, 0) if report["kind"] == "solutions" else 0
     if rows > bounds.results:
         raise over_limit(
-            limits.QUERY_RESULTS, origin, f"{rows} rows", bounds.results, bounds.results_option
+            bounds.results_limit, origin, f"{rows} rows", bounds.results, bounds.results_option
         )
     return result
 
