@@ -18,9 +18,9 @@ message names the limit, its value and how to raise it.
 | ``query`` text size | 1 MiB | ``HANDCAR_QUERY_MAX_BYTES`` |
 | ``query`` memory (its process; also its result's size) | 2 GiB | ``HANDCAR_QUERY_MAX_MEMORY`` |
 | ``load`` total time | 600 s | ``HANDCAR_LOAD_DEADLINE`` (``--deadline``) |
-| ``serve``: size of one request body | 4 MiB | ``HANDCAR_SERVE_MAX_REQUEST_BYTES`` |
+| ``serve``: size of a request body | 4 MiB | ``HANDCAR_SERVE_MAX_REQUEST_BYTES`` |
 | ``serve``: time of one ``/sparql`` query | 10 s | ``HANDCAR_SERVE_QUERY_TIMEOUT`` |
-| ``serve``: rows / triples of one ``/sparql`` result | 10 000 | ``HANDCAR_SERVE_QUERY_MAX_RESULTS`` |
+| ``serve``: rows / triples of a ``/sparql`` result | 10 000 | ``HANDCAR_SERVE_QUERY_MAX_RESULTS`` |
 """
 
 from __future__ import annotations
