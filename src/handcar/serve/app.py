@@ -5,8 +5,8 @@
 | ``/`` | the release's ``site/index.html``, else a page listing the resources |
 | ``/sparql`` | the SPARQL 1.1 Protocol endpoint and its form (:mod:`.sparql`) |
 | ``/.well-known/void`` | the release's VoID/DCAT description, by content negotiation |
-| ``/release/<file>`` | the release's files as they are (``/release/dataset.ttl``) |
-| anything else | the data IRIs, the ontology, the JSON-LD context (:mod:`.documents`) |
+| anything else | the data IRIs, the ontology, the JSON-LD context, the release's files at
+  ``{base}release/<file>`` (:mod:`.documents`) |
 
 Middleware, outermost first: the access log (:mod:`.accesslog`), a refusal of declared bodies
 over :data:`~handcar.limits.SERVE_REQUEST_BYTES` and ``X-Content-Type-Options: nosniff`` on
@@ -35,7 +35,6 @@ from handcar.serve.release import METADATA_FILE, Served, load
 
 VOID_PATH = "/.well-known/void"
 """Where VoID says a dataset's description is (https://www.w3.org/TR/void/#well-known)."""
-RELEASE_PREFIX = "/release/"
 INDEX_LIMIT = 100
 """At most this many resources of each kind on the fallback index page."""
 
@@ -68,9 +67,6 @@ def create_app(folder: Path, base: str | None = None) -> Starlette:
         response.headers["Vary"] = "Accept"
         return response
 
-    async def release(request: Request) -> Response:
-        return documents.release_response(served, request.path_params["file"])
-
     async def other(request: Request) -> Response:
         return await documents.dereference(request, served, paths)
 
@@ -78,7 +74,6 @@ def create_app(folder: Path, base: str | None = None) -> Starlette:
         Route("/", index, methods=["GET"]),
         Route("/sparql", query, methods=["GET", "POST"]),
         Route(VOID_PATH, void, methods=["GET"]),
-        Route(RELEASE_PREFIX + "{file:path}", release, methods=["GET"]),
         Route("/{path:path}", other, methods=["GET"]),
     ]
     middleware = [
@@ -135,5 +130,6 @@ def index_page(served: Served, paths: PathMap) -> str:
         items = kinds.setdefault(kind, [])
         if len(items) < INDEX_LIMIT:
             items.append((paths.local(iri) or iri, rest))
+    files = (paths.local(served.base) or "/") + documents.RELEASE_SEGMENT
     return pages.render("index.html.j2", base=served.base, count=len(served.iris),
-                        kinds=sorted(kinds.items()))
+                        kinds=sorted(kinds.items()), files=files)

@@ -2,6 +2,8 @@
 
 Decided in this order (README, "Serving"):
 
+0. a file of the release, at ``{base}release/<file>`` (where the metadata's download IRIs
+   point): the file, **200**;
 1. an ontology module's IRI (``/djo``, ``/djo/align``): the ontology is a document (its terms
    are hash IRIs, ``…/djo#Leg``), so it answers **200** with the negotiated representation,
    ``Content-Location`` naming the variant (``/djo.ttl``) and ``Vary: Accept``;
@@ -10,7 +12,9 @@ Decided in this order (README, "Serving"):
    negotiated format (``/djo/id/place/pyongyang.ttl``, ``….html``), with ``Vary: Accept``
    (Cool URIs for the Semantic Web, https://www.w3.org/TR/cooluris/ §4.3);
 3. a data or ontology IRI plus a format's extension (``.ttl``, ``.jsonld``, ``.nt``, ``.nq``,
-   ``.trig``, ``.html``): that document, **200** (the extension override);
+   ``.trig``, ``.html``): that document, **200** (the extension override); a data IRI with
+   ``?format=<extension>`` likewise (the document's URL when the IRI plus the extension is
+   itself an IRI: :func:`document_url`);
 4. the JSON-LD context at its IRI (``/djo/context.jsonld``);
 5. anything else: 404. No representation acceptable: 406 with the list of those there are.
 
@@ -58,25 +62,38 @@ OFFERS = [RDF_OFFERS[0], HTML, *RDF_OFFERS[1:]]
 EXTENSIONS = {offer.extension: offer for offer in OFFERS}
 
 
+RELEASE_SEGMENT = "release/"
+"""The release's files are at ``{base}release/<file>``: the ``dcat:downloadURL`` and
+``void:dataDump`` IRIs of the metadata (:mod:`handcar.publish.metadata`)."""
+
+
 async def dereference(request: Request, served: Served, paths: PathMap) -> Response:
     path = request.url.path
+    files = (paths.local(served.base) or "/") + RELEASE_SEGMENT
+    if path.startswith(files) and release_file(served.folder, path[len(files):]) is not None:
+        return release_response(served, path[len(files):])
     module = _module(served, paths, path)
     if module is not None:
         offer = negotiation.choose(request.headers.get("accept"), OFFERS)
         if offer is None:
-            return not_acceptable(path)
+            return not_acceptable(served, paths, path)
         response = await ontology_document(served, module, offer)
         response.headers["Content-Location"] = f"{path}.{offer.extension}"
         response.headers["Vary"] = "Accept"
         return response
     iri = _resource(served, paths, path)
     if iri is not None:
+        asked = request.query_params.get("format")
+        if asked is not None:
+            if asked not in EXTENSIONS:
+                return not_acceptable(served, paths, path)
+            return await resource_document(served, paths, iri, EXTENSIONS[asked])
         offer = negotiation.choose(request.headers.get("accept"), OFFERS)
         if offer is None:
-            return not_acceptable(path)
+            return not_acceptable(served, paths, path)
         return Response(
             status_code=303,
-            headers={"Location": f"{path}.{offer.extension}", "Vary": "Accept"},
+            headers={"Location": document_url(served, paths, path, offer), "Vary": "Accept"},
         )
     stem, dot, extension = path.rpartition(".")
     offer = EXTENSIONS.get(extension) if dot else None
@@ -107,9 +124,20 @@ def _resource(served: Served, paths: PathMap, path: str) -> str | None:
     return None
 
 
-def not_acceptable(path: str) -> Response:
+def document_url(served: Served, paths: PathMap, path: str, offer: Offer) -> str:
+    """Where the document describing the resource at ``path`` in ``offer``'s format is:
+    ``<path>.<extension>``, or ``<path>?format=<extension>`` when that is itself an IRI of the
+    data (the metadata names the file ``release/dataset.ttl`` beside ``release/dataset``)."""
+    url = f"{path}.{offer.extension}"
+    if _resource(served, paths, url) is None and _module(served, paths, url) is None:
+        return url
+    return f"{path}?format={offer.extension}"
+
+
+def not_acceptable(served: Served, paths: PathMap, path: str) -> Response:
     """406, listing each representation there is with its URL."""
-    lines = "\n".join(f"  {o.media_type}  {path}.{o.extension}" for o in OFFERS)
+    lines = "\n".join(f"  {o.media_type}  {document_url(served, paths, path, o)}"
+                      for o in OFFERS)
     return PlainTextResponse(f"406 Not Acceptable: {path} can be served as\n{lines}\n",
                              status_code=406, headers={"Vary": "Accept"})
 
@@ -120,7 +148,9 @@ async def resource_document(served: Served, paths: PathMap, iri: str, offer: Off
         page = site_page(served, iri)
         if page is not None:
             return FileResponse(page, media_type=HTML.media_type)
-        alternates = [o for o in OFFERS if o is not HTML]
+        path = paths.local(iri) or ""
+        alternates = [(o.media_type, document_url(served, paths, path, o))
+                      for o in OFFERS if o is not HTML]
         text = await run_in_threadpool(resource_page, served, paths, iri, alternates)
         return HTMLResponse(text)
     header = (f"The description of <{iri}>: its statements, their reifications and the",

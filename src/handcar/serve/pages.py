@@ -18,7 +18,6 @@ import pyoxigraph as ox
 from handcar.namespaces import DJO_NS, RDFS, SCHEMA, SKOS, shorten
 from handcar.resources import serve_templates_dir
 from handcar.serve.describe import RDF, describe, incoming
-from handcar.serve.negotiation import Offer
 from handcar.serve.paths import PathMap, release_file
 from handcar.serve.release import Served
 
@@ -65,8 +64,10 @@ def site_page(served: Served, iri: str) -> Path | None:
     return release_file(served.folder, f"{SITE_FOLDER}/{iri[len(served.base):]}.html")
 
 
-def resource_page(served: Served, paths: PathMap, iri: str, alternates: list[Offer]) -> str:
-    """The fallback page of a resource, from its description and its incoming links."""
+def resource_page(served: Served, paths: PathMap, iri: str,
+                  alternates: list[tuple[str, str]]) -> str:
+    """The fallback page of a resource, from its description and its incoming links;
+    ``alternates``: (media type, URL) of each other format."""
     quads = describe(served, iri)
     own = [q for q in quads if q.subject == ox.NamedNode(iri)]
     term = _Terms(served, paths)
@@ -84,7 +85,6 @@ def resource_page(served: Served, paths: PathMap, iri: str, alternates: list[Off
     links = sorted({(term.link(q.subject), term.link(q.predicate))
                     for q in incoming(served, iri, INCOMING_LIMIT)},
                    key=lambda pair: (pair[1].text, pair[0].text))
-    path = paths.local(iri) or ""
     return render(
         "resource.html.j2",
         iri=iri,
@@ -93,7 +93,7 @@ def resource_page(served: Served, paths: PathMap, iri: str, alternates: list[Off
         rows=rows,
         incoming=links,
         incoming_limit=INCOMING_LIMIT,
-        alternates=[(offer.media_type, f"{path}.{offer.extension}") for offer in alternates],
+        alternates=alternates,
     )
 
 
