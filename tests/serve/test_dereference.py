@@ -207,8 +207,8 @@ def check_iris(client, release: Path, iris: list[str]) -> None:
 def test_site_page_is_preferred_when_the_release_has_one(tmp_path, release) -> None:
     import shutil
 
-    from serve.conftest import TestClient
     from handcar.serve import create_app
+    from serve.conftest import TestClient
 
     copy = tmp_path / "out"
     shutil.copytree(release, copy)

@@ -156,29 +156,36 @@ async def _answer(sparql: str, graph: str | None, fmt: str | None, request: Requ
     if size > cap:
         raise Refused(414 if in_url else 413,
                       limits.QUERY_BYTES.exceeded(ORIGIN, None, f"{size} bytes").message)
-    try:
-        result = await run_in_threadpool(
-            run, served.release, sparql, graph=graph, origin=ORIGIN,
-            timeout_limit=limits.SERVE_QUERY_TIMEOUT, results_limit=limits.SERVE_QUERY_RESULTS,
-        )
-    except QueryRefused as exc:
-        raise Refused(403, str(exc)) from None
-    except QueryError as exc:
-        raise Refused(400, str(exc)) from None
-    except LimitError as exc:
-        raise Refused(503, str(exc)) from None
-    offers = GRAPH_OFFERS if kind(result) == "triples" else SOLUTION_OFFERS
-    if fmt is not None:
-        offer = next((o for o in offers if fmt in (o.name, o.extension)), None)
-        if offer is None:
-            raise Refused(400, f"format={fmt} does not fit this query; one of: "
-                          + ", ".join(o.name for o in offers))
-    else:
-        offer = negotiation.choose(request.headers.get("accept"), offers)
-    if offer is None:
-        return not_acceptable(offers)
-    body = _serialize(result, offer)
-    return Response(body, media_type=offer.media_type, headers={"Vary": "Accept"})
+    accept = request.headers.get("accept")
+
+    def answer() -> Response:  # in one worker thread: pyoxigraph's results may not change thread
+        try:
+            result = run(served.release, sparql, graph=graph, origin=ORIGIN,
+                         timeout_limit=limits.SERVE_QUERY_TIMEOUT,
+                         results_limit=limits.SERVE_QUERY_RESULTS)
+        except QueryRefused as exc:
+            raise Refused(403, str(exc)) from None
+        except QueryError as exc:
+            raise Refused(400, str(exc)) from None
+        except LimitError as exc:
+            raise Refused(503, str(exc)) from None
+        try:
+            offers = GRAPH_OFFERS if kind(result) == "triples" else SOLUTION_OFFERS
+            if fmt is not None:
+                offer = next((o for o in offers if fmt in (o.name, o.extension)), None)
+                if offer is None:
+                    raise Refused(400, f"format={fmt} does not fit this query; one of: "
+                                  + ", ".join(o.name for o in offers))
+            else:
+                offer = negotiation.choose(accept, offers)
+            if offer is None:
+                return not_acceptable(offers)
+            return Response(_serialize(result, offer), media_type=offer.media_type,
+                            headers={"Vary": "Accept"})
+        finally:
+            del result  # dropped here, in its thread, even when an error leaves with the frame
+
+    return await run_in_threadpool(answer)
 
 
 def _serialize(result: Result, offer: Offer) -> bytes:
