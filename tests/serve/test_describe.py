@@ -35,7 +35,8 @@ def test_description_of_a_place(app) -> None:
 
 def test_every_described_quad_is_in_the_release(app) -> None:
     served = app.state.served
-    for iri in (BASE + "person/varya", BASE + "event/moscow-times-2021-02-26-handcar.leg-3-handcar"):
+    leg = BASE + "event/moscow-times-2021-02-26-handcar.leg-3-handcar"
+    for iri in (BASE + "person/varya", leg):
         quads = describe(served, iri)
         assert len(quads) > 10
         assert all(quad in served.store for quad in quads)

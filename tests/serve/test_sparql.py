@@ -15,8 +15,9 @@ from handcar.formats import RDF_FORMATS, RESULT_FORMATS
 from serve.conftest import BASE
 from serve.test_dereference import parse
 
-SELECT = "SELECT ?name WHERE { <%splace/pyongyang> schema:name ?name }" % BASE
-CONSTRUCT = "CONSTRUCT WHERE { <%splace/pyongyang> a ?type }" % BASE
+PLACE = f"<{BASE}place/pyongyang>"
+SELECT = "SELECT ?name WHERE { " + PLACE + " schema:name ?name }"
+CONSTRUCT = "CONSTRUCT WHERE { " + PLACE + " a ?type }"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
