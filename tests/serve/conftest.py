@@ -59,6 +59,7 @@ def raw_request(app: Starlette, path: str, *, method: str = "GET", raw_path: byt
     async def receive() -> dict:
         if chunks:
             return {"type": "http.request", "body": chunks.pop(), "more_body": False}
+        await asyncio.Event().wait()  # the client stays connected until the answer is sent
         return {"type": "http.disconnect"}
 
     async def send(message: dict) -> None:
