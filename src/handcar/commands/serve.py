@@ -2,7 +2,8 @@
 
 Errors before the server starts are one line on stderr, ``handcar serve: …``, exit 2 (no
 release, a --base that is not the release's) or 3 (an I/O failure). Ctrl-C or SIGTERM stop it
-gracefully: requests under way are finished (up to 10 s), then it exits 0."""
+gracefully (uvicorn): requests under way are finished (up to 10 s), the server shuts down, and
+the signal is raised again, so the process ends as that signal says."""
 
 from __future__ import annotations
 
