@@ -117,8 +117,8 @@ async def main_async(args: argparse.Namespace, port: int) -> int:
     limits = httpx.Limits(max_connections=args.concurrency)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
                                  timeout=60) as client:
-        print(f"| scenario | requests | concurrency | req/s | p50 ms | p95 ms | p99 ms "
-              f"| max ms | errors |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+        print("| scenario | requests | concurrency | req/s | p50 ms | p95 ms | p99 ms "
+              "| max ms | errors |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|")
         for scenario in scenarios():
             await run(client, scenario, args.warmup, args.concurrency)
             latencies, errors, wall = await run(client, scenario, args.requests, args.concurrency)
