@@ -55,6 +55,14 @@ def test_data_iri_redirects_to_the_negotiated_document(client, release, name) ->
         assert ox.Quad(*city.triple, ox.NamedNode(BASE + "graph/asserted")) in quads
 
 
+def test_fallback_page_links_types_to_the_ontology_docs(client, release) -> None:
+    page = client.get(PYONGYANG + ".html").text
+    assert '<a href="/djo.html#City">city (djo:City)</a>' in page  # the ontology's label
+    assert 'id="City"' in (release / "ontology" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/djo/id/place/north-korea">' in page  # links stay on the server
+    assert '<a href="http://www.wikidata.org/entity/Q18808">' in page
+
+
 def test_html_for_a_browser(client) -> None:
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     answer = client.get(PYONGYANG, headers={"Accept": browser})

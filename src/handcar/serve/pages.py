@@ -131,5 +131,5 @@ class _Terms:
 
     def _href(self, iri: str) -> str:
         if iri.startswith(DJO_NS):  # the ontology's documentation: pyLODE's anchors
-            return f"{self.paths.local(DJO_NS.rstrip('#'))}.html#{iri[len(DJO_NS):].lower()}"
+            return f"{self.paths.local(DJO_NS.rstrip('#'))}.html#{iri[len(DJO_NS):]}"
         return self.paths.local(iri) or iri
