@@ -130,6 +130,41 @@ class _Terms:
         return Link(text, iri, self._href(iri))
 
     def _href(self, iri: str) -> str:
-        if iri.startswith(DJO_NS):  # the ontology's documentation: pyLODE's anchors
-            return f"{self.paths.local(DJO_NS.rstrip('#'))}.html#{iri[len(DJO_NS):]}"
+        if iri.startswith(DJO_NS):  # the ontology's documentation, at the term's section
+            page = f"{self.paths.local(DJO_NS.rstrip('#'))}.html"
+            anchor = ontology_anchors(self.served.folder).get(iri)
+            return f"{page}#{anchor}" if anchor else page
         return self.paths.local(iri) or iri
+
+
+@functools.cache
+def ontology_anchors(folder: Path) -> dict[str, str]:
+    """The ``id`` of each term's section in the release's pyLODE page (``ontology/index.html``):
+    a ``<div class="… entity" id="…">`` whose first ``<code>`` is the term's IRI."""
+    from html.parser import HTMLParser
+
+    page = release_file(folder, "ontology/index.html")
+    if page is None:
+        return {}
+    anchors: dict[str, str] = {}
+
+    class Sections(HTMLParser):
+        section: str | None = None
+        in_code = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "div" and "entity" in (found.get("class") or "").split():
+                self.section = found.get("id")
+            self.in_code = tag == "code" and self.section is not None
+
+        def handle_endtag(self, tag: str) -> None:
+            self.in_code = False
+
+        def handle_data(self, data: str) -> None:
+            if self.in_code and self.section:
+                anchors.setdefault(data.strip(), self.section)
+                self.section = None
+
+    Sections().feed(page.read_text(encoding="utf-8"))
+    return anchors
