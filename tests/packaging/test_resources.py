@@ -22,6 +22,7 @@ def test_packaged_resources_are_the_top_level_folders() -> None:
         assert folder.is_relative_to(ROOT / "src" / "handcar" / "data")
         assert folder.resolve() == (ROOT / name).resolve()
     assert (resources.templates_dir() / "README.md.j2").is_file()
+    assert (resources.serve_templates_dir() / "resource.html.j2").is_file()
 
 
 def test_ontology_override_does_not_move_the_shapes(
