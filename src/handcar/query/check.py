@@ -25,7 +25,7 @@ def check_size(sparql: str, origin: str) -> None:
 
 def check_query(sparql: str, origin: str = INLINE_ORIGIN) -> None:
     """Refuse, before anything runs, a query handcar must not run; for every place that runs
-    SPARQL it did not write (``handcar query``, a future ``/sparql`` endpoint).
+    SPARQL it did not write (``handcar query``, ``handcar serve``'s ``/sparql``).
 
     The decision is made on the query as parsed by rdflib's SPARQL 1.1 parser (which also reads
     ``\\u`` escapes, as the standard says), never by looking for words in the text: a query over

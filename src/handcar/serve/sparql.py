@@ -6,7 +6,8 @@
   without it the default graph is the union of the named graphs, as in ``handcar query``.
 - The query goes through :func:`handcar.query.run`, the same check and sandbox as ``handcar
   query``: updates, ``SERVICE`` and ``LOAD`` are refused (403, nothing runs, no request leaves
-  the machine), the query runs in a forked child with no sockets, killed at
+  the machine), the query runs in a forked child with no sockets (one per CPU at a time; the
+  others wait), killed at
   :data:`~handcar.limits.SERVE_QUERY_TIMEOUT` or past :data:`~handcar.limits.SERVE_QUERY_RESULTS`
   rows (503, the body names the limit). Text over :data:`~handcar.limits.QUERY_BYTES` is 414 in
   a URL, 413 in a body; bodies over :data:`~handcar.limits.SERVE_REQUEST_BYTES` are 413.
@@ -19,6 +20,8 @@ method, 406, 413/414 too large, 415 another request body type, 503 over a limit.
 
 from __future__ import annotations
 
+import os
+import threading
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -185,7 +188,15 @@ async def _answer(sparql: str, graph: str | None, fmt: str | None, request: Requ
         finally:
             del result  # dropped here, in its thread, even when an error leaves with the frame
 
-    return await run_in_threadpool(answer)
+    def in_turn() -> Response:
+        with QUERY_SLOTS:
+            return answer()
+
+    return await run_in_threadpool(in_turn)
+
+
+QUERY_SLOTS = threading.BoundedSemaphore(os.cpu_count() or 2)
+"""At most one query per CPU runs at once (each is a forked process); the others wait."""
 
 
 def _serialize(result: Result, offer: Offer) -> bytes:
