@@ -56,8 +56,22 @@ def test_data_iri_redirects_to_the_negotiated_document(client, release, name) ->
         assert ox.Quad(*city.triple, ox.NamedNode(BASE + "graph/asserted")) in quads
 
 
-def test_fallback_page_links_types_to_the_ontology_docs(client, release) -> None:
-    page = client.get(PYONGYANG + ".html").text
+@pytest.fixture(scope="module")
+def bare_client(tmp_path_factory, release):
+    """The release without its static site: every page is the server's fallback page."""
+    import shutil
+
+    from handcar.serve import create_app
+    from serve.conftest import TestClient
+
+    copy = tmp_path_factory.mktemp("bare") / "out"
+    shutil.copytree(release, copy, ignore=shutil.ignore_patterns("site"))
+    with TestClient(create_app(copy), follow_redirects=False) as client:
+        yield client
+
+
+def test_fallback_page_links_types_to_the_ontology_docs(bare_client, release) -> None:
+    page = bare_client.get(PYONGYANG + ".html").text
     anchor = re.search(r'<a href="/djo\.html#([^"]+)">city \(djo:City\)</a>', page)[1]
     docs = (release / "ontology" / "index.html").read_text(encoding="utf-8")
     section = docs[docs.index(f'id="{anchor}"'):]
@@ -66,17 +80,23 @@ def test_fallback_page_links_types_to_the_ontology_docs(client, release) -> None
     assert '<a href="http://www.wikidata.org/entity/Q18808">' in page
 
 
-def test_html_for_a_browser(client) -> None:
-    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-    answer = client.get(PYONGYANG, headers={"Accept": browser})
-    assert answer.status_code == 303 and answer.headers["location"] == PYONGYANG + ".html"
-    page = client.get(PYONGYANG + ".html")
+def test_fallback_page(bare_client) -> None:
+    page = bare_client.get(PYONGYANG + ".html")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "<h1>Pyongyang</h1>" in page.text
     for offer in OFFERS:
         if offer.name != "html":
             assert f'<link rel="alternate" type="{offer.media_type}" ' \
                    f'href="{PYONGYANG}.{offer.extension}">' in page.text
+
+
+def test_html_for_a_browser(client) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    answer = client.get(PYONGYANG, headers={"Accept": browser})
+    assert answer.status_code == 303 and answer.headers["location"] == PYONGYANG + ".html"
+    page = client.get(PYONGYANG + ".html")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "Pyongyang" in page.text
 
 
 @pytest.mark.parametrize(("accept", "extension"), [
@@ -115,7 +135,8 @@ def test_a_slug_with_a_dot(client) -> None:
 
 
 @pytest.mark.parametrize("path", ["/djo/id/place/nowhere", "/djo/id/place/nowhere.ttl",
-                                  PYONGYANG + ".exe", PYONGYANG + "/", "/djo/id/", "/djo2"])
+                                  PYONGYANG + ".exe", PYONGYANG + "/", "/djo2", "/djo/nothing",
+                                  "/djo/id/place/", "/djo/id/nothing.html"])
 def test_unknown_paths_are_404(client, path) -> None:
     assert client.get(path).status_code == 404
 
@@ -223,10 +244,18 @@ def test_site_page_is_preferred_when_the_release_has_one(tmp_path, release) -> N
 
     copy = tmp_path / "out"
     shutil.copytree(release, copy)
-    (copy / "site" / "place").mkdir(parents=True)
+    (copy / "site" / "place").mkdir(parents=True, exist_ok=True)
     (copy / "site" / "place" / "pyongyang.html").write_text("<p>the static page</p>")
     (copy / "site" / "index.html").write_text("<p>the static index</p>")
+    (copy / "site" / "event").mkdir(exist_ok=True)
+    (copy / "site" / "event" / (LEG.rsplit("/", 1)[1] + ".html")).unlink(missing_ok=True)
     with TestClient(create_app(copy)) as client:
         assert client.get(PYONGYANG + ".html").text == "<p>the static page</p>"
         assert client.get("/").text == "<p>the static index</p>"
-        assert "<h1>" in client.get(LEG + ".html").text  # no static page: the fallback
+        assert client.get("/djo/id/").text == "<p>the static index</p>"
+        fallback = client.get(LEG + ".html").text  # no static page: the fallback
+        assert "<h1>" in fallback and "Properties" in fallback
+    shutil.rmtree(copy / "site")
+    with TestClient(create_app(copy)) as client:  # no site at all: the server's own index
+        home = client.get("/", follow_redirects=False)
+        assert home.status_code == 200 and f'href="{PYONGYANG}"' in home.text

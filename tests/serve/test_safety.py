@@ -29,7 +29,8 @@ def outside(tmp_path_factory) -> Path:
     (copy / "evil.txt").symlink_to(root / "secret.txt")
     (copy / "evildir").symlink_to(root)
     (copy / "alias.ttl").symlink_to("dataset.ttl")  # inside the release: allowed
-    (copy / "site" / "place").mkdir(parents=True)
+    (copy / "site" / "place").mkdir(parents=True, exist_ok=True)
+    (copy / "site" / "place" / "pyongyang.html").unlink(missing_ok=True)
     (copy / "site" / "place" / "pyongyang.html").symlink_to(root / "secret.txt")
     (copy / "fifo").parent.mkdir(exist_ok=True)
     os.mkfifo(copy / "fifo")
@@ -84,6 +85,8 @@ def test_symlinks_inside_the_release_are_served_and_outside_not(outside_app, out
     assert status == 200 and body == (outside / "dataset.ttl").read_bytes()
     status, _, body = raw_request(outside_app, PYONGYANG + ".html")  # site page links out
     assert status == 200 and SECRET.encode() not in body and b"<h1>Pyongyang</h1>" in body
+    status, _, body = raw_request(outside_app, "/djo/evil.txt")  # the site's layout, too
+    assert status == 404 and SECRET.encode() not in body
 
 
 def test_oversized_request_bodies(client, monkeypatch) -> None:

@@ -2,7 +2,7 @@
 
 | path | answers |
 |---|---|
-| ``/`` | the release's ``site/index.html``, else a page listing the resources |
+| ``/`` | 303 to the static site's index (``/djo/id/``), else a page listing the resources |
 | ``/sparql`` | the SPARQL 1.1 Protocol endpoint and its form (:mod:`.sparql`) |
 | ``/.well-known/void`` | the release's VoID/DCAT description, by content negotiation |
 | anything else | the data IRIs, the ontology, the JSON-LD context, the release's files at
@@ -21,7 +21,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -46,9 +52,8 @@ def create_app(folder: Path, base: str | None = None) -> Starlette:
     paths = PathMap(served.base)
 
     async def index(request: Request) -> Response:
-        page = release_file(served.folder, f"{pages.SITE_FOLDER}/index.html")
-        if page is not None:
-            return FileResponse(page, media_type="text/html")
+        if release_file(served.folder, f"{pages.SITE_FOLDER}/index.html") is not None:
+            return RedirectResponse(documents.site_path(served, paths), status_code=303)
         return HTMLResponse(index_page(served, paths))
 
     async def query(request: Request) -> Response:

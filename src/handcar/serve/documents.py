@@ -16,7 +16,8 @@ Decided in this order (README, "Serving"):
    ``?format=<extension>`` likewise (the document's URL when the IRI plus the extension is
    itself an IRI: :func:`document_url`);
 4. the JSON-LD context at its IRI (``/djo/context.jsonld``);
-5. anything else: 404. No representation acceptable: 406 with the list of those there are.
+5. the static site's files as its relative links expect them (:func:`static_file`);
+6. anything else: 404. No representation acceptable: 406 with the list of those there are.
 
 Slugs may hold dots (``event/<article>.leg-1-train``): a path is first looked up as an IRI, and
 only when it is none, read as an IRI plus an extension.
@@ -40,7 +41,7 @@ from handcar.publish.rdf import Quads
 from handcar.serve import negotiation
 from handcar.serve.describe import describe
 from handcar.serve.negotiation import Offer
-from handcar.serve.pages import resource_page, site_page
+from handcar.serve.pages import SITE_FOLDER, resource_page, site_page
 from handcar.serve.paths import CONTEXT_FILE, PathMap, path_of, release_file
 from handcar.serve.release import ONTOLOGY_FOLDER, OntologyModule, Served
 
@@ -106,8 +107,33 @@ async def dereference(request: Request, served: Served, paths: PathMap) -> Respo
             return await resource_document(served, paths, iri, offer)
     if path == path_of(CONTEXT_URL):
         return release_response(served, CONTEXT_FILE)
+    found = static_file(served, paths, path)
+    if found is not None:
+        return release_response(served, found)
     return PlainTextResponse(f"404 Not Found: {path} is no IRI of this dataset\n",
                              status_code=404)
+
+
+def site_path(served: Served, paths: PathMap) -> str:
+    """Where the release's static site (``site/``) is served: the base's path (``/djo/id/``),
+    so that ``site/<rel>.html`` is the page of ``{base}<rel>`` at ``{base}<rel>.html``."""
+    return paths.local(served.base) or "/"
+
+
+def static_file(served: Served, paths: PathMap, path: str) -> str | None:
+    """The release file (relative path) that ``path`` names in the static site's layout, if any:
+    ``site/<rel>`` at the base's path (``/djo/id/`` is ``site/index.html``, pictures beside the
+    pages), and the rest of the release one level up (``/djo/ontology/index.html``), where the
+    site's relative links (``../../ontology/index.html``) lead."""
+    site = site_path(served, paths)
+    if path.startswith(site):
+        relative = f"{SITE_FOLDER}/{path[len(site):] or 'index.html'}"
+        if release_file(served.folder, relative) is not None:
+            return relative
+    root = site.rstrip("/").rsplit("/", 1)[0] + "/"
+    if path.startswith(root) and release_file(served.folder, path[len(root):]) is not None:
+        return path[len(root):]
+    return None
 
 
 def _module(served: Served, paths: PathMap, path: str) -> OntologyModule | None:
