@@ -32,6 +32,10 @@ class InputError(ValueError):
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.message}"
 
+    def __reduce__(self) -> tuple[type, tuple[Path, int | None, str]]:
+        # pickled whole (not as its message), so it crosses from a build worker intact
+        return (type(self), (self.path, self.line, self.message))
+
 
 class AnnotationError(InputError):
     """An annotation file that is malformed, inconsistent, or disagrees with the article text.
@@ -70,6 +74,9 @@ class IOFailure(OSError):
 
     def __str__(self) -> str:
         return f"{self.path}: I/O error: {self.cause.strerror or self.cause}"
+
+    def __reduce__(self) -> tuple[type, tuple[Path, OSError]]:
+        return (type(self), (self.path, self.cause))
 
 
 def read_failure(

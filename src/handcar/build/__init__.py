@@ -4,54 +4,36 @@ yet)."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Dataset, URIRef
+from rdflib import Dataset
 
-from handcar.annotation import load_annotation
 from handcar.annotation.checked import DeclaredRelation
-from handcar.annotation.coverage import Coverage, coverage
-from handcar.annotation.enrichment import load_enrichment
-from handcar.annotation.resolve import resolve
-from handcar.article import load_article
+from handcar.annotation.coverage import Coverage
 from handcar.baseiri import DEFAULT_BASE
+from handcar.build.article import ArticleResult, Source, build_article, unpack
+from handcar.build.cache import ArticleCache, Stamp
 from handcar.errors import InputError
-from handcar.graph.claims import ArticleClaims, Declared, build_claims
+from handcar.graph.claims import Declared
 from handcar.graph.dataset import (
     Compared,
-    add_article,
     add_graph_provenance,
     add_reading_relations,
     new_dataset,
 )
-from handcar.graph.enrichment import add_curator_labels, add_enrichment
 from handcar.graph.entail import add_entailed
 from handcar.graph.identity import Identities, Link, add_identities
 from handcar.graph.iris import Iris
 from handcar.graph.readings import Reading
 from handcar.graph.units import add_units
 from handcar.namespaces import DJO, UNIT
-from handcar.vocabulary import Vocabulary, vocabulary
+from handcar.vocabulary import vocabulary
 
-
-@dataclass(frozen=True)
-class Source:
-    """What the build knows of one source article: its metadata and its plain text."""
-
-    id: str
-    iri: str
-    headline: str
-    url: str
-    date: str
-    """The publication date, ``YYYY-MM-DD``."""
-    publisher: str
-    """The publisher's IRI."""
-    text: str
-    """The plain text that evidence offsets count in (``nif:isString``)."""
-    sentences: tuple[tuple[int, int], ...] = ()
-    """The sentences of :attr:`text` as ``(start, end)`` offsets, in text order."""
+__all__ = ["BuildResult", "Source", "article_folders", "build_dataset", "check_article_id"]
 
 
 @dataclass
@@ -75,6 +57,8 @@ class BuildResult:
     """The relation (a DJO ReadingRelation local name) of every pair of readings compared."""
     links: list[Link] = field(default_factory=list)
     """The curators' identity links between articles, checked."""
+    rebuilt: list[str] = field(default_factory=list)
+    """The articles built by this build (the others came from the cache), in order."""
 
 
 ARTICLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -131,83 +115,114 @@ def build_dataset(
     articles_dir: Path,
     base: str = DEFAULT_BASE,
     progress: Callable[[str, int, int], None] | None = None,
+    *,
+    executor: Executor | None = None,
+    cache: Path | None = None,
+    window: int = 64,
 ) -> BuildResult:
-    """Read every article and its annotation; raise InputError on the first bad input.
-    ``progress(article_id, done, total)`` is called before each article."""
-    vocab = vocabulary()
+    """Read every article and its annotation; raise InputError on the first bad input (in
+    article order, whichever worker found it). ``progress(article_id, done, total)`` is called
+    before each article's result is added.
+
+    The per-article step (:func:`handcar.build.article.build_article`) runs on ``executor``
+    (worker processes or a Dask cluster, :mod:`handcar.build.workers`) when there are two or
+    more articles to build, else in this process; at most ``window`` results are in flight, and
+    they are added in article order, so the dataset is the same whatever runs them. ``cache``:
+    the cache folder (:mod:`handcar.build.cache`), None for none. The cross-article steps run
+    here, once."""
     iris = Iris(base)
+    vocabulary()  # loaded once, before any worker is forked
     result = BuildResult(new_dataset(), iris)
-    sources = []
-    journeys: set[str] = set()
-    identities = Identities()
-    readings: list[Reading] = []
-    declared: list[Declared] = []
-    external: list[tuple[str, DeclaredRelation]] = []
     folders = article_folders(articles_dir)
-    for done, folder in enumerate(folders):
-        if progress:
-            progress(folder.name, done, len(folders))
-        article = load_article(folder)
-        checked = resolve(load_annotation(folder / "annotation.yaml"), article, vocab)
-        enrichment_file = folder / "enrichment.yaml"
-        enrichment = None
-        if enrichment_file.exists():
-            enrichment = load_enrichment(enrichment_file, checked, vocab)
-        claims = build_claims(checked, vocab, iris)
-        result.derived |= {str(f) for f in add_article(result.dataset, iris, claims)}
-        result.curated |= {str(f) for f in add_curator_labels(result.dataset, iris, claims)}
-        identities.add(claims, checked.identities, {t.id for t in checked.things if t.scoped})
-        readings += claims.readings
-        declared += claims.declared
-        external += [(article.id, d) for d in claims.external]
-        if enrichment is not None:
-            readings += add_enrichment(
-                result.dataset, iris, article.id, enrichment, claims.things,
-                vocab.one_value_per_reading,
-            )
-        cover = coverage(checked)
-        result.coverage.append(cover)
-        result.warnings += [f"{article.id}: sentence not annotated: {s!r}" for s in cover.missing]
-        result.articles.append(article.id)
-        result.sources.append(source_of(claims, iris))
-        journeys |= journeys_of(claims, vocab)
-        sources.append(iris.article(article.id))
-    result.journeys = sorted(journeys)
-    asserted = result.dataset.graph(iris.graph("asserted"))
-    add_units(result.dataset, iris, (str(u)[len(UNIT) :] for u in asserted.objects(None, DJO.unit)))
-    result.links = identities.resolve()
-    headlines = {s.id: s.headline for s in result.sources}
-    add_identities(result.dataset, iris, result.links, headlines)
-    declared += [identities.declared(d, aid) for aid, d in external]
-    result.relations = add_reading_relations(
-        result.dataset, iris, readings, declared, identities.same, vocab
-    )
-    add_graph_provenance(result.dataset, iris, sources)
-    stated = [result.dataset.graph(iris.graph(g)) for g in ("asserted", "text", "provenance")]
-    add_entailed(result.dataset.graph(iris.graph("entailed")), stated, vocab)
+    store = ArticleCache(cache / "articles", base) if cache is not None else None
+    stamps = [store.stamp(folder) if store else None for folder in folders]
+    hits = [store is not None and s is not None and store.has(s) for s in stamps]
+    pool = executor if hits.count(False) > 1 else None
+    corpus = _Corpus()
+    pending: deque[Future[bytes] | None] = deque()
+
+    def submit(n: int) -> None:
+        if n < len(folders):
+            run = pool is not None and not hits[n]
+            pending.append(pool.submit(build_article, str(folders[n]), base) if run else None)
+
+    try:
+        for n in range(window):
+            submit(n)
+        for n, folder in enumerate(folders):
+            future = pending.popleft()
+            submit(n + window)
+            if progress:
+                progress(folder.name, n, len(folders))
+            stamp = stamps[n]
+            article = _cached(store, stamp) if hits[n] else None
+            if article is None:
+                payload = future.result() if future else build_article(str(folder), base)
+                article = unpack(payload)
+                result.rebuilt.append(article.id)
+                if store and stamp and stamp.unchanged(folder):
+                    store.put(stamp, payload)
+            corpus.add(result, article)
+    finally:
+        for future in pending:
+            if future is not None:
+                future.cancel()
+    corpus.finish(result)
     return result
 
 
-def source_of(claims: ArticleClaims, iris: Iris) -> Source:
-    """The metadata of the article ``claims`` come from."""
-    article = claims.article
-    return Source(
-        id=article.id,
-        iri=str(iris.article(article.id)),
-        headline=claims.meta.headline,
-        url=claims.meta.url or "",
-        date=claims.meta.date.isoformat(),
-        publisher=str(claims.publisher),
-        text=article.text,
-        sentences=tuple((s.start, s.end) for s in article.sentences),
-    )
+def _cached(store: ArticleCache | None, stamp: Stamp | None) -> ArticleResult | None:
+    """The cached result under ``stamp``, or None when there is none that reads back whole."""
+    payload = store.get(stamp) if store and stamp else None
+    if payload is None:
+        return None
+    try:
+        return unpack(payload)
+    except Exception:  # an entry of another handcar, or damaged past its checksum
+        return None
 
 
-def journeys_of(claims: ArticleClaims, vocab: Vocabulary) -> set[str]:
-    """IRIs of the journeys (djo:Journey or a subclass) the claims type as such."""
-    return {
-        str(s)
-        for claim in claims.claims
-        for s, p, o in claim.triples
-        if p == RDF.type and isinstance(o, URIRef) and vocab.is_a([o], "Journey")
-    }
+@dataclass
+class _Corpus:
+    """What the cross-article steps collect from the articles, in article order."""
+
+    identities: Identities = field(default_factory=Identities)
+    readings: list[Reading] = field(default_factory=list)
+    declared: list[Declared] = field(default_factory=list)
+    external: list[tuple[str, DeclaredRelation]] = field(default_factory=list)
+    journeys: set[str] = field(default_factory=set)
+
+    def add(self, result: BuildResult, article: ArticleResult) -> None:
+        article.quads.add_to(result.dataset)
+        result.derived |= article.derived
+        result.curated |= article.curated
+        self.identities.add_article(
+            article.id, article.things, article.values, article.identities, article.scoped
+        )
+        self.readings += article.readings
+        self.declared += article.declared
+        self.external += [(article.id, d) for d in article.external]
+        cover = article.coverage
+        result.coverage.append(cover)
+        result.warnings += [f"{article.id}: sentence not annotated: {s!r}" for s in cover.missing]
+        result.articles.append(article.id)
+        result.sources.append(article.source)
+        self.journeys |= article.journeys
+
+    def finish(self, result: BuildResult) -> None:
+        """The cross-article steps: units, identity links, readings compared, graph
+        provenance, entailment."""
+        vocab, iris, dataset = vocabulary(), result.iris, result.dataset
+        result.journeys = sorted(self.journeys)
+        asserted = dataset.graph(iris.graph("asserted"))
+        add_units(dataset, iris, (str(u)[len(UNIT) :] for u in asserted.objects(None, DJO.unit)))
+        result.links = self.identities.resolve()
+        headlines = {s.id: s.headline for s in result.sources}
+        add_identities(dataset, iris, result.links, headlines)
+        declared = self.declared + [self.identities.declared(d, a) for a, d in self.external]
+        result.relations = add_reading_relations(
+            dataset, iris, self.readings, declared, self.identities.same, vocab
+        )
+        add_graph_provenance(dataset, iris, [iris.article(a) for a in result.articles])
+        stated = [dataset.graph(iris.graph(g)) for g in ("asserted", "text", "provenance")]
+        add_entailed(dataset.graph(iris.graph("entailed")), stated, vocab)

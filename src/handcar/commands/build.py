@@ -48,11 +48,25 @@ def build(
         bool, typer.Option("--check", help="Rebuild aside; fail if out/ differs.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes for the articles (default: the CPUs; 1: none)."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Build the articles on this Dask cluster, tcp://HOST:PORT (handcar[cluster]).",
+        ),
+    ] = None,
 ) -> None:
     """Build every article, validate, and publish the dataset to OUT."""
     from handcar.build import build_dataset
+    from handcar.build.workers import default_jobs, executor
     from handcar.publish.rdf import PublishError, valid_iri
     from handcar.publish.site import stale_files
+    from handcar.resources import cache_dir
     from handcar.validate.lint import LintError
     from handcar.validate.release import ReleaseRejected
 
@@ -66,7 +80,9 @@ def build(
                     status.update(progress_text(name, done, total, time.perf_counter() - started))
 
             check_base(valid_iri(base, "--base"), "--base")
-            result = build_dataset(articles, base, progress)
+            cache = None if check else cache_dir()  # --check rebuilds from the sources alone
+            with executor(jobs or default_jobs(), scheduler) as pool:
+                result = build_dataset(articles, base, progress, executor=pool, cache=cache)
             if check:
                 stale = stale_files(result, out)
                 if stale:
@@ -146,7 +162,11 @@ def _summary(result: BuildResult, out: Path) -> None:
             f"readings compared {where}: {sum(kinds.values())} pair(s)"
             + (f" ({detail})" if detail else "")
         )
-    out_console.print(f"articles: {len(result.articles)}; warnings: {len(result.warnings)}")
+    reused = len(result.articles) - len(result.rebuilt)
+    cached = f" ({reused} from the cache)" if reused else ""
+    out_console.print(
+        f"articles: {len(result.articles)}{cached}; warnings: {len(result.warnings)}"
+    )
     for warning in result.warnings:
         out_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
 

@@ -15,13 +15,14 @@ compared with each other (:func:`handcar.graph.readings.compare`).
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
 from handcar.annotation.checked import DeclaredRelation, IdentityLink, Where
 from handcar.errors import AnnotationError
-from handcar.graph.claims import ArticleClaims, Declared
+from handcar.graph.claims import Declared
 from handcar.graph.enrichment import CURATORS
 from handcar.graph.iris import Iris
 from handcar.namespaces import DJO
@@ -49,12 +50,19 @@ class Identities:
     links: list[Link] = field(default_factory=list)
     parent: dict[URIRef, URIRef] = field(default_factory=dict)
 
-    def add(self, claims: ArticleClaims, links: tuple[IdentityLink, ...], scoped: set[str]) -> None:
-        """Index one article's items and keep its links until every article is read."""
-        aid = claims.article.id
-        self.things[aid] = claims.things
-        self.scoped[aid] = scoped
-        self.values[aid] = claims.values
+    def add_article(
+        self,
+        aid: str,
+        things: dict[str, URIRef],
+        values: dict[str, URIRef],
+        links: tuple[IdentityLink, ...],
+        scoped: Set[str],
+    ) -> None:
+        """Index one article's items (entity and event ids, quantity and time ids → IRIs;
+        ``scoped``: the ids whose IRIs are the article's own) and keep its links."""
+        self.things[aid] = things
+        self.scoped[aid] = set(scoped)
+        self.values[aid] = values
         self.pending += [(aid, link) for link in links]
 
     def resolve(self) -> list[Link]:
