@@ -212,3 +212,37 @@ def test_a_scheduler_without_dask_is_a_usage_error(monkeypatch: pytest.MonkeyPat
     with pytest.raises(UsageError, match=r"handcar\[cluster\]"), executor(
             scheduler="tcp://127.0.0.1:1"):
         pass
+
+
+# --- a Dask cluster ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_builds_the_same_dataset(corpus: Path, serial: BuildResult) -> None:
+    """``--scheduler``: the same build on a local Dask cluster of two worker processes."""
+    distributed = pytest.importorskip("distributed", reason="needs handcar[cluster]")
+    bad = _corpus(corpus.parent / "bad")
+    _edit(bad / WIRE / "annotation.yaml", "\n", "\nnot_a_key: 1\n")
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                 host="127.0.0.1", dashboard_address=None) as cluster,
+        executor(scheduler=cluster.scheduler_address) as pool,
+    ):
+        assert pool is not None
+        on_dask = build_dataset(corpus, executor=pool)
+        assert snapshot(on_dask) == snapshot(serial)
+        with pytest.raises(AnnotationError, match=WIRE):
+            build_dataset(bad, executor=pool)
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_a_usage_error() -> None:
+    pytest.importorskip("distributed", reason="needs handcar[cluster]")
+    import socket
+
+    with socket.socket() as unused:  # a port nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    with pytest.raises(UsageError, match="cannot reach the Dask scheduler"), executor(
+            scheduler=f"tcp://127.0.0.1:{port}", timeout=2):
+        pass
