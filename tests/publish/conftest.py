@@ -11,6 +11,7 @@ import pytest
 from handcar.build import BuildResult, build_dataset
 from handcar.publish.release import write_tree
 from handcar.publish.site import release_files
+from handcar.publish.spool import payload_bytes
 from support.paths import ARTICLES
 from support.roundtrip import local_contexts
 
@@ -22,7 +23,7 @@ def seed() -> BuildResult:
 
 @pytest.fixture(scope="session")
 def files(seed: BuildResult) -> dict[str, bytes]:
-    return release_files(seed, cache=None)
+    return {path: payload_bytes(data) for path, data in release_files(seed, cache=None).items()}
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,6 @@ Nothing here is a timestamp: the only dates are the articles' publication dates.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +34,7 @@ from handcar import namespaces as ns
 from handcar.build import Source
 from handcar.namespaces import namespace_of
 from handcar.publish.rdf import PUBLISHED_PREFIXES, RDF_TYPE, Quads
+from handcar.publish.spool import Payload, sha256_hex
 
 # the namespaces as plain strings: pyoxigraph terms are built from them by concatenation
 DCAT, DCTERMS, VOID, SPDX = str(ns.DCAT), str(ns.DCTERMS), str(ns.VOID), str(ns.SPDX)
@@ -149,7 +149,7 @@ def vocabularies(data: Quads) -> list[str]:
 
 def describe(
     data: Quads,
-    files: Mapping[str, bytes],
+    files: Mapping[str, Payload],
     infos: Sequence[FileInfo],
     *,
     base: str,
@@ -270,8 +270,7 @@ def describe(
             g.add(dist, DCTERMS + "license", CC_BY)
         g.add(checksum, RDF_TYPE, SPDX + "Checksum")
         g.add(checksum, SPDX + "algorithm", SPDX + "checksumAlgorithm_sha256")
-        g.typed(checksum, SPDX + "checksumValue", hashlib.sha256(data_bytes).hexdigest(),
-                "hexBinary")
+        g.typed(checksum, SPDX + "checksumValue", sha256_hex(data_bytes), "hexBinary")
     return Quads.of(ox.Dataset(g.quads))
 
 

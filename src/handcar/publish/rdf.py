@@ -127,13 +127,26 @@ class Quads:
         wanted = {f"<{name}>" for name in graph_names}
         return Quads(tuple(q for q in self.quads if _graph_key(q) in wanted))
 
-    @cached_property
+    def canonical_chunks(self) -> Iterator[bytes]:
+        """The canonical N-Quads document of RDFC-1.0 (one line per quad, sorted by code
+        point), in chunks: the lines are held once, never joined into one document."""
+        return chunked(sorted({str(q) + " .\n" for q in self.quads}))
+
+    @property
     def canonical_nquads(self) -> bytes:
-        """The canonical N-Quads document of RDFC-1.0: one line per quad, sorted by code point."""
-        lines = sorted({str(q) + " .\n" for q in self.quads})
-        return "".join(lines).encode("utf-8")
+        """The canonical N-Quads document of RDFC-1.0, whole."""
+        return b"".join(self.canonical_chunks())
 
     @cached_property
     def canonical_hash(self) -> str:
         """SHA-256 (hex) of :attr:`canonical_nquads`: the RDFC-1.0 hash of the dataset."""
-        return hashlib.sha256(self.canonical_nquads).hexdigest()
+        digest = hashlib.sha256()
+        for chunk in self.canonical_chunks():
+            digest.update(chunk)
+        return digest.hexdigest()
+
+
+def chunked(lines: list[str], size: int = 4096) -> Iterator[bytes]:
+    """``lines`` as UTF-8, ``size`` lines a chunk."""
+    for start in range(0, len(lines), size):
+        yield "".join(lines[start : start + size]).encode("utf-8")

@@ -14,6 +14,7 @@ from handcar.formats import published
 from handcar.publish.formats import CONTEXT_URL
 from handcar.publish.metadata import Article, FileInfo, GraphInfo
 from handcar.publish.rdf import Quads
+from handcar.publish.spool import Payload
 from handcar.resources import templates_dir
 
 TEMPLATES = templates_dir()
@@ -33,7 +34,7 @@ def human(size: int) -> str:
 
 def readme(
     result: BuildResult,
-    files: Mapping[str, bytes],
+    files: Mapping[str, Payload],
     infos: Sequence[FileInfo],
     data: Quads,
     graphs: Sequence[GraphInfo],

@@ -35,10 +35,11 @@ import glob
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from handcar.errors import IOFailure, UsageError
+from handcar.publish.spool import Payload, Spooled
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -145,8 +146,8 @@ def _has_entries(folder: Path) -> bool:
         raise IOFailure(folder, exc) from exc
 
 
-def write_tree(folder: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` (relative path → bytes) under ``folder``."""
+def write_tree(folder: Path, files: Mapping[str, Payload]) -> None:
+    """Write ``files`` (relative path → content) under ``folder``."""
     for name, data in sorted(files.items()):
         relative = Path(name)
         if relative.is_absolute() or ".." in relative.parts:
@@ -154,11 +155,15 @@ def write_tree(folder: Path, files: dict[str, bytes]) -> None:
         _write(folder / relative, data)
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: Payload) -> None:
     """Write one file; an OS failure names the file (a failed ``write`` does not)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if isinstance(data, Spooled):
+            with open(path, "wb") as handle:
+                data.copy_to(handle)
+        else:
+            path.write_bytes(data)
     except OSError as exc:
         raise IOFailure(exc.filename or path, exc) from exc
 
@@ -200,7 +205,7 @@ def _umask() -> int:
 
 def release(
     out: Path,
-    files: dict[str, bytes],
+    files: Mapping[str, Payload],
     check: Callable[[Path], None],
     *,
     protect: Sequence[Path] = (),
@@ -221,7 +226,9 @@ def release(
         raise IOFailure(exc.filename or out, exc) from exc
 
 
-def _stage_and_swap(out: Path, files: dict[str, bytes], check: Callable[[Path], None]) -> None:
+def _stage_and_swap(
+    out: Path, files: Mapping[str, Payload], check: Callable[[Path], None]
+) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         os.chmod(staging, 0o777 & ~_umask())

@@ -11,7 +11,6 @@ the docs cache are) or Python's hash seed.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +21,14 @@ from handcar.formats import SUFFIXES
 from handcar.namespaces import DJO, DJO_ONTOLOGY, JSONLD
 from handcar.ontology import Ontology, load_ontology
 from handcar.publish.factcheck import factcheck_page
-from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, write
+from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, stream, streams, write
 from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.merge import merge_report
 from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, articles, describe
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 from handcar.publish.readme import readme
 from handcar.publish.release import MARKER, MARKER_BYTES, release
+from handcar.publish.spool import Payload, Spooled, same_as_file, sha256_hex
 from handcar.resources import cache_dir, shapes_dir
 
 JSONLD_COMPACTED = str(JSONLD.compacted)
@@ -52,13 +52,13 @@ GRAPH_DESCRIPTIONS: dict[str, str] = {
 
 @dataclass
 class _Release:
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, Payload] = field(default_factory=dict)
     infos: list[FileInfo] = field(default_factory=list)
 
     def add(
         self,
         path: str,
-        data: bytes,
+        data: Payload,
         part: str,
         purpose: str,
         media_type: str,
@@ -80,8 +80,9 @@ def release_files(
     cache: Path | None = None,
     ontology: Ontology | None = None,
     shapes: Path | None = None,
-) -> dict[str, bytes]:
-    """Every file of the release, by path relative to ``out/``. ``cache`` is where the
+) -> dict[str, Payload]:
+    """Every file of the release, by path relative to ``out/`` (the line formats spooled to
+    disk, :mod:`handcar.publish.spool`). ``cache`` is where the
     ontology's HTML documentation may be reused from (None: render it); ``ontology``: default
     handcar's (:func:`handcar.ontology.load_ontology`)."""
     from handcar.publish.ontology import ontology_files
@@ -100,9 +101,13 @@ def release_files(
 
     for fmt in FORMATS.values():  # every published format, with its purpose
         conforms = JSONLD_COMPACTED if fmt.name == "jsonld" else None
+        if streams(fmt.name):  # the line formats go to disk as they are written
+            payload: Payload = Spooled(stream(fmt.name, data, options))
+        else:
+            payload = write(fmt.name, data, options)
         out.add(
             fmt.dataset_file,
-            write(fmt.name, data, options),
+            payload,
             "dataset",
             str(fmt.purpose),
             fmt.media_type,
@@ -323,11 +328,9 @@ def _ontology_purpose(path: str) -> tuple[str, str, str | None, str | None]:
     return (f"Part of the ontology ({name}).", "application/octet-stream", None, None)
 
 
-def sha256sums(files: dict[str, bytes]) -> bytes:
+def sha256sums(files: dict[str, Payload]) -> bytes:
     """``sha256sum`` output for ``files`` (sorted by path)."""
-    lines = [
-        f"{hashlib.sha256(data).hexdigest()}  {path}\n" for path, data in sorted(files.items())
-    ]
+    lines = [f"{sha256_hex(data)}  {path}\n" for path, data in sorted(files.items())]
     return "".join(lines).encode("utf-8")
 
 
@@ -354,7 +357,7 @@ def stale_files(result: BuildResult, out: Path) -> list[str]:
     return differences(release_files(result, cache=None), out)
 
 
-def differences(files: dict[str, bytes], out: Path) -> list[str]:
+def differences(files: dict[str, Payload], out: Path) -> list[str]:
     """Paths where the folder ``out`` and the release ``files`` disagree, sorted."""
     stale = [name for name, data in files.items() if not _same(out / name, data)]
     if out.is_dir():
@@ -363,5 +366,5 @@ def differences(files: dict[str, bytes], out: Path) -> list[str]:
     return sorted(stale)
 
 
-def _same(path: Path, data: bytes) -> bool:
-    return path.is_file() and path.read_bytes() == data
+def _same(path: Path, data: Payload) -> bool:
+    return path.is_file() and same_as_file(data, str(path))

@@ -14,14 +14,17 @@ writer. Every writer has the same signature::
 and returns the file's exact bytes: UTF-8, ``\\n`` line ends, a final newline, and an order that
 depends only on the RDF (the input is already canonical and sorted, see
 :class:`handcar.publish.rdf.Quads`). Adding a format is one new module and one line in
-:mod:`handcar.formats`.
+:mod:`handcar.formats`. A writer of a line format also has ``stream(data, options) ->
+Iterator[bytes]``, the same bytes in chunks, which the release spools to disk instead of
+holding them (:mod:`handcar.publish.spool`).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from handcar.formats import RdfFormat, published
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
@@ -58,7 +61,24 @@ def get(name: str) -> RdfFormat:
         raise ValueError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None
 
 
+def _writer(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{get(name).writer}")
+
+
 def write(name: str, data: Quads, options: WriteOptions | None = None) -> bytes:
     """The bytes of ``data`` in format ``name``, by the format's writer module."""
-    writer = importlib.import_module(f"{__name__}.{get(name).writer}").write
-    return writer(data, options or WriteOptions())
+    return _writer(name).write(data, options or WriteOptions())
+
+
+def streams(name: str) -> bool:
+    """Whether the writer of format ``name`` can give its bytes in chunks (:func:`stream`)."""
+    return hasattr(_writer(name), "stream")
+
+
+def stream(name: str, data: Quads, options: WriteOptions | None = None) -> Iterator[bytes]:
+    """The bytes of ``data`` in format ``name`` in chunks (one chunk when the writer does not
+    stream)."""
+    writer = _writer(name)
+    if hasattr(writer, "stream"):
+        return writer.stream(data, options or WriteOptions())
+    return iter([writer.write(data, options or WriteOptions())])

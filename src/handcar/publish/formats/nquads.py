@@ -6,9 +6,15 @@ lines sorted by code point), so its SHA-256 is the dataset's canonical hash.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from handcar.publish.formats import WriteOptions
 from handcar.publish.rdf import Quads
 
 
+def stream(data: Quads, options: WriteOptions) -> Iterator[bytes]:
+    return data.canonical_chunks()
+
+
 def write(data: Quads, options: WriteOptions) -> bytes:
-    return data.canonical_nquads
+    return b"".join(stream(data, options))

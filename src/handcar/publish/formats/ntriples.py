@@ -8,10 +8,15 @@ has no blank nodes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from handcar.publish.formats import WriteOptions
-from handcar.publish.rdf import Quads
+from handcar.publish.rdf import Quads, chunked
+
+
+def stream(data: Quads, options: WriteOptions) -> Iterator[bytes]:
+    return chunked(sorted({f"{triple} .\n" for triple in data.triples}))
 
 
 def write(data: Quads, options: WriteOptions) -> bytes:
-    lines = sorted({f"{triple} .\n" for triple in data.triples})
-    return "".join(lines).encode("utf-8")
+    return b"".join(stream(data, options))
