@@ -23,23 +23,23 @@ def entailed_triples(
     """The types (from super-classes, domains, ranges) and super-property triples entailed."""
     stated = set(triples)
     out: set[tuple[Node, Node, Node]] = set()
+    rdf_type = RDF.type  # looked up once: a namespace attribute costs a call each time
     for s, p, o in stated:
-        if p == RDF.type and isinstance(o, URIRef):
+        if p == rdf_type and isinstance(o, URIRef):
             for sup in vocab.superclasses.get(o, ()):
-                out.add((s, RDF.type, sup))
+                out.add((s, rdf_type, sup))
         elif isinstance(p, URIRef):
             for sup in vocab.superproperties.get(p, ()):
                 out.add((s, sup, o))
             for cls in vocab.domain_classes.get(p, ()):
-                out.add((s, RDF.type, cls))
+                out.add((s, rdf_type, cls))
             if isinstance(o, URIRef):
                 for cls in vocab.range_classes.get(p, ()):
-                    out.add((o, RDF.type, cls))
+                    out.add((o, rdf_type, cls))
     return out - stated
 
 
 def add_entailed(target: Graph, sources: Iterable[Graph], vocab: Vocabulary) -> None:
     """Fill ``target`` with what ``sources`` entail under the ontology."""
     everything = [t for graph in sources for t in graph]
-    for triple in entailed_triples(everything, vocab):
-        target.add(triple)
+    target.addN((s, p, o, target) for s, p, o in entailed_triples(everything, vocab))
