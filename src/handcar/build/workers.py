@@ -75,7 +75,9 @@ def _dask(scheduler: str, timeout: float) -> Iterator[Executor]:
             f" ({reason})"
         ) from None
     try:
-        cluster = client.get_executor()
+        # pure=False: a task is never answered from an earlier one with the same arguments
+        # (the files behind them may have changed since)
+        cluster = client.get_executor(pure=False)
         try:
             yield cluster
         finally:
