@@ -15,7 +15,14 @@ from rdflib import Dataset
 from handcar.annotation.checked import DeclaredRelation
 from handcar.annotation.coverage import Coverage
 from handcar.baseiri import DEFAULT_BASE
-from handcar.build.article import ArticleResult, Source, build_article, unpack
+from handcar.build.article import (
+    ArticleResult,
+    Source,
+    article_result,
+    build_article,
+    pack,
+    unpack,
+)
 from handcar.build.cache import ArticleCache, Stamp
 from handcar.errors import InputError
 from handcar.graph.claims import Declared
@@ -157,10 +164,14 @@ def build_dataset(
             stamp = stamps[n]
             article = _cached(store, stamp) if hits[n] else None
             if article is None:
-                payload = future.result() if future else build_article(str(folder), base)
-                article = unpack(payload)
+                if future is not None:
+                    payload: bytes | None = future.result()
+                    article = unpack(payload)
+                else:  # in this process: pickled only for the cache
+                    article = article_result(folder, base)
+                    payload = pack(article) if store and stamp else None
                 result.rebuilt.append(article.id)
-                if store and stamp and stamp.unchanged(folder):
+                if store and stamp and payload and stamp.unchanged(folder):
                     store.put(stamp, payload)
             corpus.add(result, article)
     finally:

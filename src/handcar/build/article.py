@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import pickle
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from rdflib import RDF, BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -25,9 +27,8 @@ from handcar.annotation.coverage import Coverage, coverage
 from handcar.annotation.enrichment import load_enrichment
 from handcar.annotation.resolve import resolve
 from handcar.article import load_article
-from handcar.baseiri import GRAPHS
 from handcar.graph.claims import ArticleClaims, Declared, build_claims
-from handcar.graph.dataset import add_article, new_dataset
+from handcar.graph.dataset import add_article
 from handcar.graph.enrichment import add_curator_labels, add_enrichment
 from handcar.graph.iris import Iris
 from handcar.graph.readings import Reading
@@ -73,6 +74,27 @@ def _rdflib(term: Term) -> Node:
     return URIRef(value) if kind == "I" else BNode(value)
 
 
+class QuadSink:
+    """What the graph functions (:func:`handcar.graph.dataset.add_article` and the enrichment
+    writers) add, as quads in the order they add them: the part of rdflib's ``Dataset`` they
+    use (``graph(name).add(triple)``), without building an rdflib store the build would only
+    copy into its own."""
+
+    def __init__(self) -> None:
+        self.quads: list[tuple[Node, Node, Node, URIRef]] = []
+
+    def graph(self, name: URIRef) -> _SinkGraph:
+        return _SinkGraph(self.quads, name)
+
+
+class _SinkGraph:
+    def __init__(self, quads: list[tuple[Node, Node, Node, URIRef]], name: URIRef) -> None:
+        self._quads, self.identifier = quads, name
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self._quads.append((*triple, self.identifier))
+
+
 @dataclass(frozen=True)
 class PackedQuads:
     """Quads as a table of distinct terms (plain strings, so a literal keeps its lexical form
@@ -83,20 +105,18 @@ class PackedQuads:
     indices: array
 
     @classmethod
-    def of(cls, dataset: Dataset, graph_names: list[URIRef]) -> PackedQuads:
-        """The quads of the named graphs ``graph_names`` of ``dataset``, graph by graph."""
+    def of(cls, quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> PackedQuads:
         table: dict[tuple[type, Node], int] = {}
         terms: list[Term] = []
         indices = array("I")
-        for name in graph_names:
-            for triple in dataset.graph(name):
-                for term in (*triple, name):
-                    key = (type(term), term)
-                    found = table.get(key)
-                    if found is None:
-                        found = table[key] = len(terms)
-                        terms.append(_plain(term))
-                    indices.append(found)
+        for quad in quads:
+            for term in quad:
+                key = (type(term), term)
+                found = table.get(key)
+                if found is None:
+                    found = table[key] = len(terms)
+                    terms.append(_plain(term))
+                indices.append(found)
         return cls(tuple(terms), indices)
 
     def __len__(self) -> int:
@@ -141,7 +161,12 @@ class ArticleResult:
 def build_article(folder: str, base: str) -> bytes:
     """The pickled :class:`ArticleResult` of the article in ``folder``; raises
     :class:`~handcar.errors.InputError` on bad input, as the serial build did."""
-    return pickle.dumps(article_result(Path(folder), base), protocol=PICKLE_PROTOCOL)
+    return pack(article_result(Path(folder), base))
+
+
+def pack(result: ArticleResult) -> bytes:
+    """``result`` pickled: what crosses to the build's process and goes into the cache."""
+    return pickle.dumps(result, protocol=PICKLE_PROTOCOL)
 
 
 def article_result(folder: Path, base: str) -> ArticleResult:
@@ -155,7 +180,8 @@ def article_result(folder: Path, base: str) -> ArticleResult:
     if enrichment_file.exists():
         enrichment = load_enrichment(enrichment_file, checked, vocab)
     claims = build_claims(checked, vocab, iris)
-    dataset = new_dataset()
+    sink = QuadSink()
+    dataset = cast(Dataset, sink)  # the graph functions only add to it
     derived = add_article(dataset, iris, claims)
     curated = add_curator_labels(dataset, iris, claims)
     readings = list(claims.readings)
@@ -165,7 +191,7 @@ def article_result(folder: Path, base: str) -> ArticleResult:
         )
     return ArticleResult(
         id=article.id,
-        quads=PackedQuads.of(dataset, [iris.graph(name) for name in GRAPHS]),
+        quads=PackedQuads.of(sink.quads),
         derived=frozenset(str(f) for f in derived),
         curated=frozenset(str(f) for f in curated),
         things=claims.things,
