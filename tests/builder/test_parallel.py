@@ -248,3 +248,15 @@ def test_an_unreachable_scheduler_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler"), executor(
             scheduler=f"tcp://127.0.0.1:{port}", timeout=2):
         pass
+
+
+def test_jobs_below_one_is_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from handcar.cli import app
+
+    done = CliRunner().invoke(app, ["build", "--articles", str(ARTICLES), "--out",
+                                    str(tmp_path / "out"), "--jobs", "0"])
+    assert done.exit_code == 2
+    assert "--jobs 0: give 1 or more worker processes" in done.output
+    assert not (tmp_path / "out").exists()

@@ -81,7 +81,7 @@ def build(
 
             check_base(valid_iri(base, "--base"), "--base")
             cache = None if check else cache_dir()  # --check rebuilds from the sources alone
-            with executor(jobs or default_jobs(), scheduler) as pool:
+            with executor(default_jobs() if jobs is None else jobs, scheduler) as pool:
                 result = build_dataset(articles, base, progress, executor=pool, cache=cache)
             if check:
                 stale = stale_files(result, out)
