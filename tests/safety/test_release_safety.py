@@ -27,6 +27,7 @@ from handcar.cli import app
 from handcar.errors import EXIT_INPUT, EXIT_IO, EXIT_NONCONFORMING
 from handcar.publish import release as release_module
 from handcar.publish.release import MARKER, MARKER_BYTES, release
+from handcar.publish.spool import payload_bytes
 from support.paths import ARTICLES, ROOT, SEED
 
 MINI = ROOT / "tests" / "validate" / "fixtures" / "mini" / "articles"
@@ -250,7 +251,7 @@ def test_a_failure_while_writing_leaves_out_and_no_staging(
     before, sources = tree_hash(out), tree_hash(articles)
 
     def failing_write(folder: Path, files: dict[str, bytes]) -> None:
-        (folder / "dataset.nq").write_bytes(files["dataset.nq"][:1000])
+        (folder / "dataset.nq").write_bytes(payload_bytes(files["dataset.nq"])[:1000])
         if isinstance(error, OSError):
             raise OSError(error.errno, error.strerror, str(folder / "dataset.nq"))
         raise error
