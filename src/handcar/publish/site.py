@@ -102,7 +102,7 @@ def release_files(
     for fmt in FORMATS.values():  # every published format, with its purpose
         conforms = JSONLD_COMPACTED if fmt.name == "jsonld" else None
         if streams(fmt.name):  # the line formats go to disk as they are written
-            payload: Payload = Spooled(stream(fmt.name, data, options))
+            payload: Payload = Spooled(stream(fmt.name, data, options), fmt.dataset_file)
         else:
             payload = write(fmt.name, data, options)
         out.add(

@@ -16,7 +16,10 @@ import hashlib
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import BinaryIO
+
+from handcar.errors import IOFailure
 
 CHUNK = 1 << 20
 
@@ -24,15 +27,23 @@ CHUNK = 1 << 20
 class Spooled:
     """The bytes of one file, kept on disk."""
 
-    def __init__(self, chunks: Iterable[bytes]) -> None:
+    def __init__(self, chunks: Iterable[bytes], name: str = "") -> None:
+        """Spool ``chunks``; a failed write (disk full, file too large) is an
+        :class:`~handcar.errors.IOFailure` naming the temporary folder and ``name``, the
+        release file being spooled."""
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the object)
         digest = hashlib.sha256()
         size = 0
-        for chunk in chunks:
-            self._file.write(chunk)
-            digest.update(chunk)
-            size += len(chunk)
-        self._file.flush()
+        try:
+            for chunk in chunks:
+                self._file.write(chunk)
+                digest.update(chunk)
+                size += len(chunk)
+            self._file.flush()
+        except OSError as exc:
+            self._file.close()
+            where = Path(tempfile.gettempdir()) / f"(temporary copy of {name or 'a release file'})"
+            raise IOFailure(where, exc) from exc
         self._size, self.sha256 = size, digest.hexdigest()
 
     def __len__(self) -> int:
