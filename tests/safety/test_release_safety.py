@@ -345,6 +345,7 @@ def test_permission_denied_is_exit_3_and_out_is_kept(tmp_path: Path) -> None:
     assert tree_hash(parent) == before and tree_hash(articles) == sources
 
 
+@pytest.mark.slow  # over 8 s on the shared machine: CI runs it (--slow)
 def test_the_input_limit_of_validate_does_not_apply_to_the_staged_release(
     work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

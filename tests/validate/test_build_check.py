@@ -54,6 +54,7 @@ def test_a_release_with_violations_is_refused_and_out_is_kept(tmp_path: Path) ->
     assert sorted(p.name for p in out.iterdir()) == [MARKER, "last-good.txt"]
 
 
+@pytest.mark.slow  # over 8 s on the shared machine: CI runs it (--slow)
 def test_the_check_in_memory_and_in_the_open_are_one_pipeline(tmp_path: Path) -> None:
     """The background check (the dataset in memory) and the check of the staged files find the
     same results: both are the validation pipeline with the release's settings."""
@@ -71,6 +72,7 @@ def test_the_check_in_memory_and_in_the_open_are_one_pipeline(tmp_path: Path) ->
     assert not in_memory.conforms(Severity.VIOLATION)
 
 
+@pytest.mark.slow  # over 8 s on the shared machine: CI runs it (--slow)
 def test_without_fork_the_build_validates_inline(tmp_path: Path, monkeypatch) -> None:
     """The build command chooses where validation runs; where it cannot fork, the release check
     runs inline, with the same verdict and the same located report."""

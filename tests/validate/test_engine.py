@@ -28,6 +28,7 @@ def test_ontology_facts(ontology: Ontology) -> None:
     assert (DJO + "City", DJO + "Port") not in ontology.disjoint  # a city can be a port
 
 
+@pytest.mark.slow  # over 8 s on the shared machine: CI runs it (--slow)
 def test_oxigraph_and_rdflib_answer_the_sparql_constraints_alike(seed: DataGraph, shapes: Shapes,
                                                                  ontology: Ontology) -> None:
     fast = run(seed, shapes, ontology, prepared=True)
