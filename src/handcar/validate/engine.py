@@ -264,14 +264,16 @@ class EngineError(Exception):
 
 def run(data: Graph, shapes: Shapes, ontology: Ontology | None = None,
         files: Sequence[Path] = (), *, prepared: bool = False, inference: bool = True,
-        focus_nodes: Sequence[Node] | None = None, oxigraph: bool = True) -> Report:
+        focus_nodes: Sequence[Node] | None = None, oxigraph: bool = True,
+        jobs: int = 1) -> Report:
     """Validate ``data`` against ``shapes`` and return every result, all severities. Unless
     ``prepared`` or ``inference=False``, ``data`` first gets the ontology's subclass closure and
     disjoint pairs (:func:`prepare`, in place); ``focus_nodes`` limits validation to those focus
-    nodes (pySHACL's option of that name); ``oxigraph=False`` leaves SPARQL to rdflib. Raises
-    :class:`EngineError` when pySHACL fails."""
-    import pyshacl
-    from pyshacl.errors import ReportableRuntimeError
+    nodes (pySHACL's option of that name); ``oxigraph=False`` leaves SPARQL to rdflib;
+    ``jobs`` > 1 shares the focus nodes among that many forked workers
+    (:mod:`handcar.validate.partition`: the same results). Raises :class:`EngineError` when
+    pySHACL fails."""
+    from handcar.validate import partition
 
     if inference:
         ontology = ontology or load_ontology()
@@ -284,6 +286,28 @@ def run(data: Graph, shapes: Shapes, ontology: Ontology | None = None,
         elif not data.mirrored():
             data.mirror()
     _speed_up_pyshacl()
+
+    def validate() -> list[Result]:
+        return _validate(data, shapes, focus_nodes)
+
+    if jobs > 1 and not focus_nodes and partition.can_fork():
+        try:
+            results = partition.run_partitioned(validate, jobs)
+        except partition.WorkerError as exc:
+            raise EngineError(str(exc) if exc.kind == "EngineError"
+                              else f"pySHACL failed: {exc.kind}: {exc}") from None
+    else:
+        results = validate()
+    superclasses = dict(ontology.superclasses) if ontology is not None else {}
+    return Report(results, data, shapes.graph, list(files), superclasses,
+                  seconds=time.perf_counter() - started)
+
+
+def _validate(data: Graph, shapes: Shapes, focus_nodes: Sequence[Node] | None) -> list[Result]:
+    """One pySHACL run (in place, no inference, every severity) and its results."""
+    import pyshacl
+    from pyshacl.errors import ReportableRuntimeError
+
     try:
         _conforms, report_graph, text = pyshacl.validate(
             data, shacl_graph=shapes.graph, inference="none", advanced=False, inplace=True,
@@ -298,10 +322,7 @@ def run(data: Graph, shapes: Shapes, ontology: Ontology | None = None,
         raise EngineError(f"pySHACL failed: {type(exc).__name__}: {exc}") from None
     if not isinstance(report_graph, Graph):  # pySHACL returns a ValidationFailure object
         raise EngineError(_reason(report_graph) if report_graph is not None else str(text))
-    results = read_results(report_graph, shapes.graph)
-    superclasses = dict(ontology.superclasses) if ontology is not None else {}
-    return Report(results, data, shapes.graph, list(files), superclasses,
-                  seconds=time.perf_counter() - started)
+    return read_results(report_graph, shapes.graph)
 
 
 def _reason(exc: object) -> str:

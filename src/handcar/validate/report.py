@@ -73,6 +73,13 @@ class Result:
         return str(self.component).removeprefix(SH)
 
 
+def _term_key(node: Node | None) -> str:
+    """A sort key of a term that is the same in every run: blank-node ids are not."""
+    if node is None or isinstance(node, BNode):
+        return ""
+    return node.n3()
+
+
 @dataclass
 class Report:
     """The results of one validation, with what is needed to present them."""
@@ -118,12 +125,21 @@ class Report:
         return sorted(result.details, key=self._order)
 
     def _order(self, r: Result) -> tuple:
+        """Most severe first, then by what a person reads (label, shape, path, value); ties
+        (two nodes with the same label) are broken by the terms themselves, so the order never
+        depends on the order the engine found the results in (pySHACL's varies with
+        ``PYTHONHASHSEED``; a partitioned run finds them in another order)."""
         return (
             -r.severity,
             self.label(r.focus).casefold(),
             self.shape_name(r),
             r.path or "",
             str(r.value),
+            _term_key(r.focus),
+            str(r.component),
+            r.messages,
+            _term_key(r.value),
+            _term_key(r.constraint),
         )
 
     # -- presenting nodes ------------------------------------------------------------------------

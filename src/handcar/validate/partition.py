@@ -1,0 +1,123 @@
+"""pySHACL in several forked processes, each validating a share of the focus nodes.
+
+Why this gives exactly the results of one run: a SHACL validation result belongs to one shape
+and one focus node, and whether it exists depends only on that node, the shape and the data
+graph (SHACL 3.4: every target node is validated on its own). Each worker is a fork of the
+process that holds the prepared data graph (and its Oxigraph copy), so every worker sees the
+whole graph, and the shapes graph with the same blank nodes; worker *i* keeps, of the focus
+nodes each shape's targets select, those whose :func:`share` is *i*. Every focus node is in
+exactly one share, so the union of the workers' results is the set of results of one run.
+Nested validation (``sh:node``, ``sh:or``, ``sh:property`` on value nodes) is not restricted:
+only the top-level choice of focus nodes is (see :func:`_restrict`).
+
+pySHACL's own ``focus_nodes`` option cannot be used for this: pySHACL 0.40 filters nested
+validations by it as well, so a value node outside the list passes its ``sh:node`` vacuously.
+
+The order in which results are found differs from one run; every report format sorts them
+(:meth:`handcar.validate.report.Report.sorted_results`, a total order), so the reports are the
+same. Needs ``fork`` (Linux, macOS): elsewhere, and for ``jobs=1``, the caller runs once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+import zlib
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+
+from rdflib.term import Node
+
+from handcar.validate.report import Result
+
+
+def can_fork() -> bool:
+    """True where workers can be forked."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def default_jobs(triples: int) -> int:
+    """Workers worth forking for ``triples``: one per processor (at most 4) from 20,000
+    triples on, below that one (forking and the shapes set-up cost more than they save)."""
+    if triples < 20_000 or not can_fork():
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                      else os.cpu_count() or 1))
+
+
+def share(node: Node, jobs: int) -> int:
+    """Which of ``jobs`` workers validates focus node ``node`` (a function of the term only)."""
+    return zlib.crc32(f"{type(node).__name__} {node}".encode()) % jobs
+
+
+class WorkerError(Exception):
+    """A worker failed; ``kind`` is the name of the exception it raised."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def run_partitioned(validate: Callable[[], list[Result]], jobs: int) -> list[Result]:
+    """The results of ``validate()`` (one pySHACL run over every focus node), computed by
+    ``jobs`` forked workers, each on its share of the focus nodes. Raises
+    :class:`WorkerError` with the first failure of a worker."""
+    context = multiprocessing.get_context("fork")
+    workers = []
+    for index in range(jobs):
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_worker, args=(validate, index, jobs, send),
+                                  daemon=True)
+        process.start()
+        send.close()
+        workers.append((process, receive))
+    results: list[Result] = []
+    failure: WorkerError | None = None
+    try:
+        for _process, receive in workers:
+            try:
+                status, payload = receive.recv()
+            except EOFError:
+                status, payload = "error", ("WorkerError", "a validation worker ended early")
+            if status == "ok":
+                results.extend(payload)
+            elif failure is None:
+                failure = WorkerError(*payload)
+    finally:
+        for process, receive in workers:
+            receive.close()
+            if failure is not None and process.is_alive():
+                process.terminate()
+            process.join()
+    if failure is not None:
+        raise failure
+    return results
+
+
+def _worker(validate: Callable[[], list[Result]], index: int, jobs: int,
+            send: Connection) -> None:
+    try:
+        _restrict(index, jobs)
+        send.send(("ok", validate()))
+    except BaseException as exc:  # the parent raises it
+        detail = str(exc) if getattr(exc, "args", None) else traceback.format_exc(limit=3)
+        send.send(("error", (type(exc).__name__, detail)))
+    finally:
+        send.close()
+
+
+def _restrict(index: int, jobs: int) -> None:
+    """In this (forked) process, let every shape's targets select only the focus nodes of
+    share ``index``. ``Shape.focus_nodes`` is what pySHACL calls for a shape's own targets (a
+    top-level shape); nested shapes are validated on the value nodes they are given."""
+    from pyshacl.shape import Shape
+
+    for name in ("focus_nodes", "focus_nodes_sparql"):
+        original = getattr(Shape, name)
+
+        def restricted(self, data_graph, debug=False, _original=original):
+            return {n for n in _original(self, data_graph, debug=debug)
+                    if share(n, jobs) == index}
+
+        setattr(Shape, name, restricted)
