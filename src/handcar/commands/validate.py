@@ -145,6 +145,17 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes that share the focus nodes (the report is the same). Default: "
+            "one per processor (at most 4) from 20,000 triples on, else 1.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate RDF against SHACL shapes (handcar's DJO shapes, or yours with --shapes), after
     linting the shapes."""
@@ -164,6 +175,7 @@ def validate(
         inference=inference,
         coverage=coverage,
         strict=strict,
+        jobs=jobs,
     )
     try:
         with input_size_limit(parse_size(max_input_size)):

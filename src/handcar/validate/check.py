@@ -3,7 +3,8 @@
 :func:`validate_files` reads the RDF (:func:`~handcar.validate.engine.read_data`) and hands it to
 :func:`validate_graph`: load the shapes, choose what names are checked against, add the
 ontology's closure (:func:`~handcar.validate.engine.prepare`), lint the shapes
-(:mod:`~handcar.validate.lint`), run pySHACL (:func:`~handcar.validate.engine.run`). Its callers:
+(:mod:`~handcar.validate.lint`), run pySHACL (:func:`~handcar.validate.engine.run`, in forked
+workers on large data: :mod:`~handcar.validate.partition`). Its callers:
 ``handcar validate`` (:mod:`handcar.commands.validate`), the W3C suite runner (``tests/w3c/``),
 and the build's release check, on the staged files or in the background on the dataset in memory
 (:mod:`handcar.validate.release`, :mod:`handcar.validate.background`): only their
@@ -38,6 +39,7 @@ from handcar.ontology import CLASS_TYPES, PROPERTY_TYPES, Ontology, load_ontolog
 from handcar.rdfterms import standard_literals
 from handcar.validate.engine import DataGraph, prepare, read_data, run
 from handcar.validate.lint import LintError, lint, split_problems
+from handcar.validate.partition import default_jobs
 from handcar.validate.report import Report
 from handcar.validate.shapes import load_shapes
 
@@ -54,6 +56,7 @@ class Settings:
     inference: bool | None = None
     coverage: bool | None = None
     strict: bool | None = None
+    jobs: int | None = None  # forked pySHACL workers; None: one per processor on large data
 
     @property
     def general(self) -> bool:
@@ -115,7 +118,9 @@ def _validate_graph(
     errors, warnings = split_problems(problems, strict)
     if errors:
         raise LintError(errors)
-    report = run(data, shapes, ontology, files, prepared=True, inference=ontology is not None)
+    jobs = settings.jobs if settings.jobs is not None else default_jobs(len(data))
+    report = run(data, shapes, ontology, files, prepared=True, inference=ontology is not None,
+                 jobs=jobs)
     report.warnings = [str(w) for w in warnings]
     return report
 

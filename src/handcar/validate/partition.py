@@ -20,12 +20,12 @@ same. Needs ``fork`` (Linux, macOS): elsewhere, and for ``jobs=1``, the caller r
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 import os
+import pickle
 import traceback
 import zlib
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 
 from rdflib.term import Node
 
@@ -34,7 +34,7 @@ from handcar.validate.report import Result
 
 def can_fork() -> bool:
     """True where workers can be forked."""
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")
 
 
 def default_jobs(triples: int) -> int:
@@ -62,49 +62,56 @@ class WorkerError(Exception):
 def run_partitioned(validate: Callable[[], list[Result]], jobs: int) -> list[Result]:
     """The results of ``validate()`` (one pySHACL run over every focus node), computed by
     ``jobs`` forked workers, each on its share of the focus nodes. Raises
-    :class:`WorkerError` with the first failure of a worker."""
-    context = multiprocessing.get_context("fork")
-    workers = []
-    for index in range(jobs):
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_worker, args=(validate, index, jobs, send),
-                                  daemon=True)
-        process.start()
-        send.close()
-        workers.append((process, receive))
-    results: list[Result] = []
-    failure: WorkerError | None = None
+    :class:`WorkerError` with the first failure of a worker. Uses ``os.fork`` (not
+    :mod:`multiprocessing`, whose daemonic processes, like the build's background validation,
+    may not have children)."""
+    workers: list[tuple[int, int]] = []
     try:
-        for _process, receive in workers:
-            try:
-                status, payload = receive.recv()
-            except EOFError:
-                status, payload = "error", ("WorkerError", "a validation worker ended early")
-            if status == "ok":
-                results.extend(payload)
-            elif failure is None:
-                failure = WorkerError(*payload)
+        for index in range(jobs):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns
+                os.close(read)
+                _worker(validate, index, jobs, write)
+            os.close(write)
+            workers.append((pid, read))
+        outcomes = [_receive(read) for _pid, read in workers]
     finally:
-        for process, receive in workers:
-            receive.close()
-            if failure is not None and process.is_alive():
-                process.terminate()
-            process.join()
-    if failure is not None:
-        raise failure
+        for pid, read in workers:
+            with contextlib.suppress(OSError):
+                os.close(read)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+    results: list[Result] = []
+    for status, payload in outcomes:
+        if status != "ok":
+            raise WorkerError(*payload)
+        results.extend(payload)
     return results
 
 
-def _worker(validate: Callable[[], list[Result]], index: int, jobs: int,
-            send: Connection) -> None:
+def _receive(read: int) -> tuple[str, object]:
+    with os.fdopen(read, "rb", closefd=False) as stream:
+        data = stream.read()
+    if not data:
+        return "error", ("WorkerError", "a validation worker ended without results")
+    return pickle.loads(data)
+
+
+def _worker(validate: Callable[[], list[Result]], index: int, jobs: int, write: int) -> None:
+    status = 0
     try:
         _restrict(index, jobs)
-        send.send(("ok", validate()))
+        outcome: tuple[str, object] = ("ok", validate())
     except BaseException as exc:  # the parent raises it
         detail = str(exc) if getattr(exc, "args", None) else traceback.format_exc(limit=3)
-        send.send(("error", (type(exc).__name__, detail)))
+        outcome = ("error", (type(exc).__name__, detail))
+        status = 1
+    try:
+        with os.fdopen(write, "wb") as stream:
+            stream.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
     finally:
-        send.close()
+        os._exit(status)
 
 
 def _restrict(index: int, jobs: int) -> None:
