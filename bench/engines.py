@@ -133,9 +133,13 @@ def run_shacl_rust(data: Path, shapes: Path) -> set[Key]:
     import shacl_rust
 
     report = shacl_rust.validate_file(str(data), str(shapes))
+
+    def path(text: str | None) -> str:  # a path other than an IRI is written as SPARQL
+        return _name(text) if text is None or text.startswith("<") else "_"
+
     return {(_local(r.get("severity")).lower(), _name(r.get("focusNode")),
              _local(r.get("sourceConstraintComponent")), _name(r.get("sourceShape")),
-             _name(r.get("resultPath"))) for r in report["results"]}
+             path(r.get("resultPath"))) for r in report["results"]}
 
 
 def run_pyrudof(data: Path, shapes: Path) -> set[Key]:

@@ -150,9 +150,9 @@ def test_every_hand_written_case_gives_the_same_report_in_workers(
         mini: DataGraph, shapes: Shapes, ontology: Ontology, request: pytest.FixtureRequest
 ) -> None:
     """The differential test on the fixture suite: the whole patched base, one run against
-    two workers (every case with --slow, every fifth otherwise)."""
+    two workers (every case with --slow, every fiftieth otherwise)."""
     slow = request.config.getoption("--slow") or os.environ.get("CI") == "true"
-    cases = CASES if slow else CASES[::5]
+    cases = CASES if slow else CASES[::50]
     differences = []
     for case in cases:
         patch = apply(case, mini, ontology)
@@ -164,7 +164,7 @@ def test_every_hand_written_case_gives_the_same_report_in_workers(
         if keys(one) != keys(two) or _renderings(one) != _renderings(two):
             differences.append(case.id)
     assert not differences
-    assert len(cases) > 10
+    assert len(cases) >= 4
 
 
 @pytest.mark.slow
