@@ -120,11 +120,12 @@ def _restrict(index: int, jobs: int) -> None:
     top-level shape); nested shapes are validated on the value nodes they are given."""
     from pyshacl.shape import Shape
 
-    for name in ("focus_nodes", "focus_nodes_sparql"):
-        original = getattr(Shape, name)
+    for name in ("focus_nodes", "focus_nodes_sparql"):  # the second: SPARQL-endpoint mode
+        original = getattr(Shape, name, None)
+        if original is None:
+            continue
 
-        def restricted(self, data_graph, debug=False, _original=original):
-            return {n for n in _original(self, data_graph, debug=debug)
-                    if share(n, jobs) == index}
+        def restricted(self, *args, _original=original, **kwargs):
+            return {n for n in _original(self, *args, **kwargs) if share(n, jobs) == index}
 
         setattr(Shape, name, restricted)
