@@ -294,6 +294,14 @@ def _chart(rows: list[dict], path: Path) -> bool:
     return True
 
 
+def _write(path: Path, rows: list[dict]) -> None:
+    machine = {"python": platform.python_version(), "machine": platform.machine(),
+               "cpus": os.cpu_count(), "system": platform.platform(), **_host()}
+    path.write_text(json.dumps({"machine": machine, "results": rows,
+                                "per_quad_cost_vs_smallest": linearity(rows)}, indent=2) + "\n",
+                    encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10k,100k,1M")
@@ -310,7 +318,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown size {unknown[0]!r}; choose from {', '.join(SIZES)}")
     work = Path(tempfile.mkdtemp(prefix="handcar-bench-"))
-    rows = []
+    args.out.mkdir(parents=True, exist_ok=True)
+    name = "bench-" + "-".join(labels)
+    rows: list[dict] = []
+    charted = False
     try:
         for label in labels:
             print(f"{label}: generating and measuring…", file=sys.stderr)
@@ -318,17 +329,13 @@ def main(argv: list[str] | None = None) -> int:
                                  virtuoso=args.virtuoso and shutil.which("virtuoso-t") is not None,
                                  naive_timeout=args.naive_timeout))
             print(json.dumps(rows[-1]["ratios"]), file=sys.stderr)
+            _write(args.out / f"{name}.json", rows)  # after each size: a long run may be cut
+            charted = _chart(rows, args.out / f"{name}.svg")
+            if not args.keep:
+                shutil.rmtree(work / label, ignore_errors=True)  # its corpus (GiBs at 1 M)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    machine = {"python": platform.python_version(), "machine": platform.machine(),
-               "cpus": os.cpu_count(), "system": platform.platform(), **_host()}
-    args.out.mkdir(parents=True, exist_ok=True)
-    name = "bench-" + "-".join(labels)
-    (args.out / f"{name}.json").write_text(
-        json.dumps({"machine": machine, "results": rows, "per_quad_cost_vs_smallest":
-                    linearity(rows)}, indent=2) + "\n", encoding="utf-8")
-    charted = _chart(rows, args.out / f"{name}.svg")
     print(f"wrote {args.out / (name + '.json')}" + (" and the chart" if charted else
           " (no chart: matplotlib is not installed)"), file=sys.stderr)
     return 0
