@@ -21,12 +21,14 @@ same. Needs ``fork`` (Linux, macOS): elsewhere, and for ``jobs=1``, the caller r
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import pickle
 import traceback
 import zlib
 from collections.abc import Callable
 
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from handcar.validate.report import Result
@@ -86,7 +88,7 @@ def run_partitioned(validate: Callable[[], list[Result]], jobs: int) -> list[Res
     for status, payload in outcomes:
         if status != "ok":
             raise WorkerError(*payload)
-        results.extend(payload)
+        results.extend(_unpack(packed) for packed in payload)
     return results
 
 
@@ -102,7 +104,7 @@ def _worker(validate: Callable[[], list[Result]], index: int, jobs: int, write: 
     status = 0
     try:
         _restrict(index, jobs)
-        outcome: tuple[str, object] = ("ok", validate())
+        outcome: tuple[str, object] = ("ok", [_pack(r) for r in validate()])
     except BaseException as exc:  # the parent raises it
         detail = str(exc) if getattr(exc, "args", None) else traceback.format_exc(limit=3)
         outcome = ("error", (type(exc).__name__, detail))
@@ -112,6 +114,49 @@ def _worker(validate: Callable[[], list[Result]], index: int, jobs: int, write: 
             stream.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
     finally:
         os._exit(status)
+
+
+_TERMS = ("focus", "component", "shape", "value", "constraint", "path_node")
+
+
+def _pack(result: Result) -> dict:
+    """``result`` with its RDF terms as plain tuples: pickling an rdflib Literal re-creates it
+    normalised (``"2022-03-02Z"^^xsd:date`` came back as ``"2022-03-02"``), this keeps each
+    term exactly as the data has it."""
+    packed = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    for name in _TERMS:
+        packed[name] = _pack_term(packed[name])
+    packed["details"] = [_pack(d) for d in result.details]
+    return packed
+
+
+def _unpack(packed: dict) -> Result:
+    fields = dict(packed)
+    for name in _TERMS:
+        fields[name] = _unpack_term(fields[name])
+    fields["details"] = tuple(_unpack(d) for d in packed["details"])
+    return Result(**fields)
+
+
+def _pack_term(node: Node | None) -> tuple | None:
+    if node is None:
+        return None
+    if isinstance(node, Literal):
+        return ("L", str(node), node.language, None if node.datatype is None
+                else str(node.datatype))
+    return ("B" if isinstance(node, BNode) else "U", str(node))
+
+
+def _unpack_term(packed: tuple | None) -> Node | None:
+    if packed is None:
+        return None
+    if packed[0] == "L":
+        _kind, lexical, language, datatype = packed
+        if language:
+            return Literal(lexical, lang=language)
+        return Literal(lexical, datatype=None if datatype is None else URIRef(datatype),
+                       normalize=False)
+    return BNode(packed[1]) if packed[0] == "B" else URIRef(packed[1])
 
 
 def _restrict(index: int, jobs: int) -> None:
