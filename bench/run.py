@@ -124,7 +124,7 @@ def _measure(args: list[str], timeout: float) -> dict:
 
 
 def run_size(label: str, quads: int, work: Path, timeout: float, virtuoso: bool = False,
-             naive_timeout: float | None = None) -> dict:
+             naive_timeout: float | None = None, query_timeout: float | None = None) -> dict:
     sys.path.insert(0, str(HERE))
     import corpus
 
@@ -146,7 +146,7 @@ def run_size(label: str, quads: int, work: Path, timeout: float, virtuoso: bool 
                 [*_handcar(), "validate", "--jobs", "1", str(out)], timeout)
         row["handcar query cq13"] = _measure(
             [*_handcar(), "query", str(ROOT / "queries" / "cq13-evidence-for-a-fact.rq"),
-             "--out", str(out)], timeout)
+             "--out", str(out)], query_timeout or timeout)
         row["naive"] = _measure([_python(), "-c", NAIVE_STAGES, str(out), str(out / "shapes")],
                                 naive_timeout or timeout)
         oxigraph = Path(sys.executable).parent / "oxigraph"
@@ -309,10 +309,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--naive-timeout", type=float, default=None,
                         help="a shorter limit for the naive pipeline (default: --timeout)")
+    parser.add_argument("--query-timeout", type=float, default=None,
+                        help="a shorter limit for the competency query (default: --timeout)")
+    parser.add_argument("--combine", type=Path, nargs="+", metavar="JSON",
+                        help="merge the results of earlier runs (one file per size, smallest "
+                        "first) into one file and chart; measures nothing")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     parser.add_argument("--no-virtuoso", dest="virtuoso", action="store_false",
                         help="skip the Virtuoso bulk load (it runs when virtuoso-t is installed)")
     args = parser.parse_args(argv)
+    if args.combine:
+        rows = [row for path in args.combine
+                for row in json.loads(path.read_text(encoding="utf-8"))["results"]]
+        name = "bench-" + "-".join(row["size"] for row in rows)
+        args.out.mkdir(parents=True, exist_ok=True)
+        _write(args.out / f"{name}.json", rows)
+        _chart(rows, args.out / f"{name}.svg")
+        print(f"wrote {args.out / name}.json", file=sys.stderr)
+        return 0
     labels = [s.strip() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in labels if s not in SIZES]
     if unknown:
@@ -327,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label}: generating and measuring…", file=sys.stderr)
             rows.append(run_size(label, SIZES[label], work, args.timeout,
                                  virtuoso=args.virtuoso and shutil.which("virtuoso-t") is not None,
-                                 naive_timeout=args.naive_timeout))
+                                 naive_timeout=args.naive_timeout,
+                                 query_timeout=args.query_timeout))
             print(json.dumps(rows[-1]["ratios"]), file=sys.stderr)
             _write(args.out / f"{name}.json", rows)  # after each size: a long run may be cut
             charted = _chart(rows, args.out / f"{name}.svg")
