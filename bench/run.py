@@ -124,7 +124,8 @@ def _measure(args: list[str], timeout: float) -> dict:
 
 
 def run_size(label: str, quads: int, work: Path, timeout: float, virtuoso: bool = False,
-             naive_timeout: float | None = None, query_timeout: float | None = None) -> dict:
+             naive_timeout: float | None = None, query_timeout: float | None = None,
+             skip: set[str] | None = None) -> dict:
     sys.path.insert(0, str(HERE))
     import corpus
 
@@ -133,22 +134,28 @@ def run_size(label: str, quads: int, work: Path, timeout: float, virtuoso: bool 
     corpus.generate(folder / "articles", articles, seed=1)
     out = folder / "out"
     row: dict = {"size": label, "articles": articles}
-    row["handcar build"] = _measure(
-        [*_handcar(), "build", "--articles", str(folder / "articles"), "--out", str(out), "-q"],
-        timeout)
-    row["handcar stages"] = _measure(
-        [_python(), "-c", HANDCAR_STAGES, str(folder / "articles")], timeout)
+    skip = skip or set()
+    if "build" not in skip:
+        row["handcar build"] = _measure(
+            [*_handcar(), "build", "--articles", str(folder / "articles"), "--out", str(out),
+             "-q"], timeout)
+    if "stages" not in skip:
+        row["handcar stages"] = _measure(
+            [_python(), "-c", HANDCAR_STAGES, str(folder / "articles")], timeout)
     if out.is_dir():
         row["quads"] = sum(1 for _ in (out / "dataset.nq").open("rb"))
-        row["handcar validate"] = _measure([*_handcar(), "validate", str(out)], timeout)
-        if quads <= 200_000:  # one process: what the workers save (too slow to repeat at 1M)
+        if "validate" not in skip:
+            row["handcar validate"] = _measure([*_handcar(), "validate", str(out)], timeout)
+        if quads <= 200_000 and "validate" not in skip:  # one process (too slow at 1M)
             row["handcar validate --jobs 1"] = _measure(
                 [*_handcar(), "validate", "--jobs", "1", str(out)], timeout)
         row["handcar query cq13"] = _measure(
             [*_handcar(), "query", str(ROOT / "queries" / "cq13-evidence-for-a-fact.rq"),
              "--out", str(out)], query_timeout or timeout)
-        row["naive"] = _measure([_python(), "-c", NAIVE_STAGES, str(out), str(out / "shapes")],
-                                naive_timeout or timeout)
+        if "naive" not in skip:
+            row["naive"] = _measure(
+                [_python(), "-c", NAIVE_STAGES, str(out), str(out / "shapes")],
+                naive_timeout or timeout)
         oxigraph = Path(sys.executable).parent / "oxigraph"
         if oxigraph.is_file():
             store = folder / "oxigraph-store"
@@ -314,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--combine", type=Path, nargs="+", metavar="JSON",
                         help="merge the results of earlier runs (one file per size, smallest "
                         "first) into one file and chart; measures nothing")
+    parser.add_argument("--skip", default="", help="measurements to leave out, comma-separated: "
+                        "build (the command), stages, validate (the command), naive")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     parser.add_argument("--no-virtuoso", dest="virtuoso", action="store_false",
                         help="skip the Virtuoso bulk load (it runs when virtuoso-t is installed)")
@@ -342,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(run_size(label, SIZES[label], work, args.timeout,
                                  virtuoso=args.virtuoso and shutil.which("virtuoso-t") is not None,
                                  naive_timeout=args.naive_timeout,
-                                 query_timeout=args.query_timeout))
+                                 query_timeout=args.query_timeout,
+                                 skip=set(filter(None, args.skip.split(",")))))
             print(json.dumps(rows[-1]["ratios"]), file=sys.stderr)
             _write(args.out / f"{name}.json", rows)  # after each size: a long run may be cut
             charted = _chart(rows, args.out / f"{name}.svg")
