@@ -47,6 +47,7 @@ def timed(name, make):
     start = time.perf_counter()
     value = make()
     times[name] = time.perf_counter() - start
+    print(json.dumps({"stage": name, "s": times[name]}), flush=True)  # kept if cut short
     return value
 def done(**fields):
     fields["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -108,8 +109,10 @@ def _measure(args: list[str], timeout: float) -> dict:
     try:
         done = subprocess.run([*timer, *args], capture_output=True, text=True, timeout=timeout,
                               check=False, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        return {"finished": False, "timeout_s": timeout}
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+        partial = _stage_lines(out)
+        return {"finished": False, "timeout_s": timeout, **({"stages": partial} if partial else {})}
     wall = time.perf_counter() - start
     found: dict = {"finished": done.returncode == 0, "wall_s": round(wall, 3)}
     lines = done.stderr.strip().splitlines()
@@ -118,8 +121,20 @@ def _measure(args: list[str], timeout: float) -> dict:
     if done.returncode != 0:
         found["error"] = (done.stderr or done.stdout)[-600:]
     last = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
-    if last and last[0].startswith("{"):
+    if last and last[0].startswith("{") and '"stage"' not in last[0]:
         found.update(json.loads(last[0]))
+    elif _stage_lines(done.stdout):  # the program failed after some stages
+        found["stages"] = _stage_lines(done.stdout)
+    return found
+
+
+def _stage_lines(output: str) -> dict[str, float]:
+    """The stages a stage program reported before it ended (one JSON line each)."""
+    found = {}
+    for line in output.splitlines():
+        if line.startswith('{"stage"'):
+            item = json.loads(line)
+            found[item["stage"]] = item["s"]
     return found
 
 
