@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -106,13 +107,19 @@ def _measure(args: list[str], timeout: float) -> dict:
     it did not finish within ``timeout`` seconds."""
     timer = ["/usr/bin/time", "-f", "RSS %M"] if Path("/usr/bin/time").exists() else []
     start = time.perf_counter()
-    try:
-        done = subprocess.run([*timer, *args], capture_output=True, text=True, timeout=timeout,
-                              check=False, cwd=ROOT)
-    except subprocess.TimeoutExpired as exc:
-        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
-        partial = _stage_lines(out)
-        return {"finished": False, "timeout_s": timeout, **({"stages": partial} if partial else {})}
+    # its own session, so that a timeout stops the command and every process it started (a
+    # build's validation workers would otherwise go on, and slow down what is measured next)
+    with subprocess.Popen([*timer, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, cwd=ROOT, start_new_session=True) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            stdout, _stderr = process.communicate()
+            partial = _stage_lines(stdout or "")
+            return {"finished": False, "timeout_s": timeout,
+                    **({"stages": partial} if partial else {})}
+    done = subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
     wall = time.perf_counter() - start
     found: dict = {"finished": done.returncode == 0, "wall_s": round(wall, 3)}
     lines = done.stderr.strip().splitlines()
