@@ -24,6 +24,7 @@ import contextlib
 import dataclasses
 import os
 import pickle
+import signal
 import traceback
 import zlib
 from collections.abc import Callable
@@ -78,6 +79,11 @@ def run_partitioned(validate: Callable[[], list[Result]], jobs: int) -> list[Res
             os.close(write)
             workers.append((pid, read))
         outcomes = [_receive(read) for _pid, read in workers]
+    except BaseException:  # Ctrl-C, or a fork that failed: do not wait for the others
+        for pid, _read in workers:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        raise
     finally:
         for pid, read in workers:
             with contextlib.suppress(OSError):
