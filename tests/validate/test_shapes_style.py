@@ -75,3 +75,12 @@ def test_every_targeted_shape_is_named_and_described(shapes: Shapes) -> None:
                                                         "targetObjectsOf", "targetNode")):
             assert (shape, sh("name"), None) in graph, shape
             assert (shape, sh("description"), None) in graph, shape
+
+
+def test_every_pattern_is_an_xpath_regular_expression(shapes: Shapes) -> None:
+    """SHACL's sh:pattern is an XPath ``fn:matches`` regular expression: no look-ahead or
+    look-behind and no non-capturing groups (``(?…``), which Python, Java and JavaScript accept
+    but XPath engines refuse (the ``shacl`` and rudof engines refused DJO's duration pattern)."""
+    patterns = [str(o) for o in shapes.graph.objects(None, URIRef(SH + "pattern"))]
+    assert patterns
+    assert [p for p in patterns if "(?" in p] == []
