@@ -42,5 +42,7 @@ def test_the_tutorial_prints_what_it_shows(tmp_path: Path, monkeypatch) -> None:
         for command, expected in block:
             args = shlex.split(command)
             assert args[0] == "handcar"
-            result = runner.invoke(app, args[1:], env={**os.environ, "COLUMNS": "80"})
+            # a cache of its own: an earlier run's article cache would change the summary
+            env = {**os.environ, "COLUMNS": "80", "HANDCAR_CACHE_DIR": str(tmp_path / "cache")}
+            result = runner.invoke(app, args[1:], env=env)
             assert result.output == expected, command
