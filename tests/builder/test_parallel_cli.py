@@ -1,6 +1,6 @@
 """``handcar build --jobs`` and ``--scheduler`` publish the same release, byte for byte, as
 ``--jobs 1``, with and without the article cache (issue 14, point 3). Whole builds (validation
-and every format), so slow."""
+and every format), so those are slow; bad options are refused before any work."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 from test_parallel import _corpus
-
-pytestmark = pytest.mark.slow
 
 
 def _build(articles: Path, out: Path, *options: str, cache: Path | None = None,
@@ -37,6 +35,7 @@ def _same_tree(a: Path, b: Path) -> None:
     assert (mismatch, errors) == ([], [])
 
 
+@pytest.mark.slow
 def test_jobs_and_the_cache_publish_the_same_bytes(tmp_path: Path) -> None:
     articles, cache = _corpus(tmp_path), tmp_path / "cache"
     _build(articles, tmp_path / "one", "--jobs", "1", "-q")
@@ -50,6 +49,7 @@ def test_jobs_and_the_cache_publish_the_same_bytes(tmp_path: Path) -> None:
     assert "is up to date" in " ".join(checked.stdout.split())
 
 
+@pytest.mark.slow
 def test_a_dask_cluster_publishes_the_same_bytes(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed", reason="needs handcar[cluster]")
     articles = _corpus(tmp_path)
@@ -60,6 +60,7 @@ def test_a_dask_cluster_publishes_the_same_bytes(tmp_path: Path) -> None:
     _same_tree(tmp_path / "one", tmp_path / "dask")
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_exits_2_and_publishes_nothing(tmp_path: Path) -> None:
     pytest.importorskip("distributed", reason="needs handcar[cluster]")
     with socket.socket() as unused:
@@ -69,5 +70,12 @@ def test_an_unreachable_scheduler_exits_2_and_publishes_nothing(tmp_path: Path) 
                   check=False)
     assert done.returncode == 2, done.stderr
     assert "cannot reach the Dask scheduler" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_jobs_zero_is_a_usage_error_and_publishes_nothing(tmp_path: Path) -> None:
+    done = _build(_corpus(tmp_path), tmp_path / "out", "--jobs", "0", check=False)
+    assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()

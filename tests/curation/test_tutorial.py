@@ -28,6 +28,18 @@ def _blocks() -> list[list[tuple[str, str]]]:
     return blocks
 
 
+def test_the_tutorial_runs_only_handcar_on_its_own_files() -> None:
+    """The tutorial's two steps are handcar commands on the made-up article and its folders,
+    each with the output it shows (the slow test below runs them)."""
+    blocks = _blocks()
+    assert len(blocks) == 2
+    for block in blocks:
+        assert block, "every step shows at least one command"
+        for command, expected in block:
+            assert shlex.split(command)[0] == "handcar"
+            assert expected.strip(), command
+
+
 @pytest.mark.slow
 def test_the_tutorial_prints_what_it_shows(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
