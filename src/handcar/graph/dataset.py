@@ -285,7 +285,7 @@ def add_reading_relations(
 def _short_name(value: URIRef, iris: Iris) -> str:
     """A value's local id (``distance-more``); a fact's is its statement's and its number
     (``arrival.5``)."""
-    kind, _, local = str(value)[len(iris.base) :].partition("/")
+    kind, local = iris.split(str(value)) or ("", str(value))
     return ".".join(local.split(".")[-2 if kind == "fact" else -1 :])
 
 

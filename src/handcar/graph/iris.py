@@ -34,12 +34,19 @@ class Iris:
         """The reified ``n``-th triple (from 1) of an article's statement."""
         return self.scoped("fact", article, statement, str(n))
 
-    def article_of(self, iri: str) -> str | None:
-        """The article a scoped IRI (``{kind}/{article}.{local}``) belongs to; None for others."""
+    def split(self, iri: str) -> tuple[str, str] | None:
+        """An IRI minted here as ``(kind, slug)``; None for an IRI outside the base."""
         if not iri.startswith(self.base):
             return None
-        _kind, _, slug = iri[len(self.base) :].partition("/")
-        article, dot, _local = slug.partition(".")
+        kind, _, slug = iri[len(self.base) :].partition("/")
+        return kind, slug
+
+    def article_of(self, iri: str) -> str | None:
+        """The article a scoped IRI (``{kind}/{article}.{local}``) belongs to; None for others."""
+        parts = self.split(iri)
+        if parts is None:
+            return None
+        article, dot, _local = parts[1].partition(".")
         return article if dot else None
 
     def article(self, article: str) -> URIRef:

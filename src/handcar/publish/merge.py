@@ -103,16 +103,14 @@ def _shared_entities(result: BuildResult, headlines: dict[str, str]) -> list[Sha
     asserted = result.dataset.graph(result.iris.graph("asserted"))
     article_of = {c: a for c, a in prov.subject_objects(DJO.reportedIn)}
     seen: dict[URIRef, set[str]] = defaultdict(set)
-    base = result.iris.base
     for fact in prov.subjects(RDF.type, RDF.Statement):
         article = article_of.get(prov.value(fact, DJO.assertedBy))
         if article is None:
             continue  # enrichment and identity links: not a report
         for node in (prov.value(fact, RDF.subject), prov.value(fact, RDF.object)):
-            if isinstance(node, URIRef) and str(node).startswith(base):
-                kind = str(node)[len(base):].split("/", 1)[0]
-                if kind not in _NOT_THINGS:
-                    seen[node].add(str(article))
+            parts = result.iris.split(str(node)) if isinstance(node, URIRef) else None
+            if parts is not None and parts[0] not in _NOT_THINGS:
+                seen[node].add(str(article))
     return [
         Shared(_label([asserted, prov], node), [str(node)],
                sorted(headlines.get(a, a) for a in articles), [])
