@@ -165,3 +165,26 @@ def test_prebinding_verdicts_are_cached_whatever_the_prefix_order(
     monkeypatch.setenv("HANDCAR_CACHE_DIR", "")
     assert engine._verdict_file(one, names, ()) is None
     engine.DataGraph._safe.clear()
+
+
+def test_a_sparql_constraint_runs_once_for_all_its_focus_nodes() -> None:
+    """With ``$this`` pre-bound, the first call evaluates the query with ``$this`` free and
+    later calls read their share; a change to the graph drops what was kept."""
+    ex = "http://example.org/"
+    graph = DataGraph()
+    for name in "abc":
+        graph.add((URIRef(ex + name), URIRef(ex + "p"), URIRef(ex + "x")))
+    graph.mirror()
+    text = (f"SELECT $this (COUNT(?v) AS ?n) WHERE {{ $this <{ex}p> ?v . "
+            f"FILTER (?v != <{ex}y>) }} GROUP BY $this")
+
+    def count(name: str) -> list[int]:
+        rows = graph.query(text, initBindings={"this": URIRef(ex + name)})
+        return [int(row.n) for row in rows]  # type: ignore[union-attr]
+
+    assert (count("a"), count("b"), count("z")) == ([1], [1], [])
+    assert graph.batched == 1 and graph.exact == 0
+    graph.add((URIRef(ex + "a"), URIRef(ex + "p"), URIRef(ex + "w")))
+    graph.add((URIRef(ex + "z"), URIRef(ex + "p"), URIRef(ex + "y")))
+    assert (count("a"), count("z")) == ([2], [])
+    assert graph.batched == 2

@@ -81,15 +81,24 @@ class DataGraph(Graph):
         for prefix, namespace in PREFIXES.items():  # reports use them for N-Triples input too
             self.bind(prefix, namespace)
         self._store: ox.Store | None = None
+        #: (query text, other bindings) -> the solutions of the query with ``$this`` free,
+        #: by the value of ``this`` (see :meth:`_oxigraph_select`)
+        self._batches: dict[tuple, tuple[list[Variable], dict[Node, list[dict]]]] = {}
+        self.batched = 0  # queries evaluated once for every value of $this
         self.fallbacks = 0  # queries Oxigraph refused (then rdflib answered)
         self.exact = 0  # queries outside the fragment where substitution is pre-binding
 
     @classmethod
-    def of(cls, dataset: Dataset) -> DataGraph:
-        """The union of the graphs of an in-memory ``dataset`` (copied in bulk; the Oxigraph
-        mirror is made later, by :func:`run`)."""
+    def of(cls, dataset: Dataset, quads: ox.Dataset | None = None) -> DataGraph:
+        """The union of the graphs of an in-memory ``dataset`` (copied in bulk). ``quads``, the
+        same dataset already in pyoxigraph terms, becomes the Oxigraph mirror without converting
+        a term again; without it the mirror is made later, by :func:`run`."""
         data = cls()
         data.addN((s, p, o, data) for s, p, o, _g in dataset.quads((None, None, None, None)))
+        if quads is not None:
+            store = ox.Store()
+            store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+            data._store = store
         return data
 
     def mirror(self) -> None:
@@ -105,6 +114,7 @@ class DataGraph(Graph):
         store = ox.Store()
         store.extend([ox.Quad(term(s), term(p), term(o)) for s, p, o in self])
         self._store = store
+        self._batches.clear()
 
     def mirrored(self) -> bool:
         """True when the Oxigraph copy exists and holds as many triples as the graph."""
@@ -113,14 +123,17 @@ class DataGraph(Graph):
     def unmirror(self) -> None:
         """Drop the Oxigraph copy (queries go to rdflib again)."""
         self._store = None
+        self._batches.clear()
 
     def add(self, triple):  # type: ignore[override]
         super().add(triple)
+        self._batches.clear()
         if self._store is not None:
             self._store.add(ox.Quad(*(to_oxigraph(t) for t in triple)))
         return self
 
     def remove(self, triple):  # type: ignore[override]
+        self._batches.clear()
         if self._store is not None:
             for match in list(self.triples(triple)):
                 self._store.remove(ox.Quad(*(to_oxigraph(t) for t in match)))
@@ -180,25 +193,56 @@ class DataGraph(Graph):
         return safe
 
     def _oxigraph_select(self, text: str, bindings: dict) -> SparqlResult:
+        """The solutions of ``text`` with ``bindings`` substituted, from Oxigraph.
+
+        When ``this`` is among the bindings, the query runs once with ``$this`` free and its
+        solutions are kept by the value of ``this``; every later call with the same text and
+        other bindings reads its share. In the fragment :meth:`_is_safe` admits, the solutions
+        for ``$this`` = v are exactly those of the free query whose ``this`` is v (the
+        restriction R of :mod:`handcar.validate.prebinding`), so this is the same answer,
+        at the cost of one query instead of one per focus node, whose cost grows with the data.
+        The batches are dropped whenever the graph changes."""
+        assert self._store is not None
+        named = {str(name): value for name, value in bindings.items()}
+        if "this" not in named:
+            variables, rows = self._solutions(text, named)
+        else:
+            focus = named.pop("this")
+            key = (text, tuple(sorted(named.items())))
+            batch = self._batches.get(key)
+            if batch is None:
+                variables, found = self._solutions(text, named)
+                groups: dict[Node, list[dict]] = {}
+                this = Variable("this")
+                for row in found:
+                    groups.setdefault(row[this], []).append(row)
+                batch = self._batches[key] = (variables, groups)
+                self.batched += 1
+            variables, groups = batch
+            rows = list(groups.get(focus, ()))
+        result = SparqlResult("SELECT")
+        result.vars = variables
+        result.bindings = rows
+        return result
+
+    def _solutions(self, text: str, bindings: dict) -> tuple[list[Variable], list[dict]]:
+        """The projected variables and solutions (as rdflib terms) of ``text`` in Oxigraph."""
         assert self._store is not None
         substitutions = {ox.Variable(str(name)): to_oxigraph(value)
                          for name, value in bindings.items()}
         solutions = self._store.query(text, substitutions=substitutions)
         if not isinstance(solutions, ox.QuerySolutions):
             raise TypeError("not a SELECT query")
-        variables = [Variable(v.value) for v in solutions.variables]
+        names = [(v, Variable(v.value)) for v in solutions.variables]
         rows = []
         for solution in solutions:
             row = {}
-            for variable in solutions.variables:
+            for variable, name in names:
                 value = solution[variable]
                 if value is not None:
-                    row[Variable(variable.value)] = to_rdflib(value)
+                    row[name] = to_rdflib(value)
             rows.append(row)
-        result = SparqlResult("SELECT")
-        result.vars = variables
-        result.bindings = rows
-        return result
+        return [name for _v, name in names], rows
 
 
 def _verdict_file(text: str, names: frozenset[str], namespaces: tuple) -> Path | None:
