@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
@@ -40,6 +41,9 @@ from handcar.graph.units import add_units
 from handcar.namespaces import DJO, UNIT
 from handcar.vocabulary import vocabulary
 
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
 __all__ = ["BuildResult", "Source", "article_folders", "build_dataset", "check_article_id"]
 
 
@@ -66,6 +70,10 @@ class BuildResult:
     """The curators' identity links between articles, checked."""
     rebuilt: list[str] = field(default_factory=list)
     """The articles built by this build (the others came from the cache), in order."""
+    quads: ox.Dataset | None = None
+    """:attr:`dataset` in pyoxigraph terms once publishing has converted it
+    (:func:`handcar.publish.rdf.converted`: one conversion, shared by the writers and the
+    validator's SPARQL copy)."""
 
 
 ARTICLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -126,6 +134,7 @@ def build_dataset(
     executor: Executor | None = None,
     cache: Path | None = None,
     window: int = 64,
+    only: Collection[str] | None = None,
 ) -> BuildResult:
     """Read every article and its annotation; raise InputError on the first bad input (in
     article order, whichever worker found it). ``progress(article_id, done, total)`` is called
@@ -135,12 +144,12 @@ def build_dataset(
     (worker processes or a Dask cluster, :mod:`handcar.build.workers`) when there are two or
     more articles to build, else in this process; at most ``window`` results are in flight, and
     they are added in article order, so the dataset is the same whatever runs them. ``cache``:
-    the cache folder (:mod:`handcar.build.cache`), None for none. The cross-article steps run
-    here, once."""
+    the cache folder (:mod:`handcar.build.cache`), None for none; ``only``: build just the
+    articles with these ids (None: all). The cross-article steps run here, once."""
     iris = Iris(base)
     vocabulary()  # loaded once, before any worker is forked
     result = BuildResult(new_dataset(), iris)
-    folders = article_folders(articles_dir)
+    folders = [f for f in article_folders(articles_dir) if only is None or f.name in only]
     store = ArticleCache(cache / "articles", base) if cache is not None else None
     stamps = [store.stamp(folder) if store else None for folder in folders]
     hits = [store is not None and s is not None and store.has(s) for s in stamps]

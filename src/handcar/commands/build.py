@@ -122,6 +122,7 @@ def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...]) -> None:
     """Publish with SHACL validation as the release's check: in a forked process while the
     files are written (on two cores this hides most of validation behind serialisation), or
     inline where the platform cannot fork."""
+    from handcar.publish.rdf import converted
     from handcar.publish.release import check_target
     from handcar.publish.site import publish
     from handcar.validate.background import BackgroundValidation, can_fork
@@ -131,7 +132,8 @@ def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...]) -> None:
         publish(result, out, check_release, protect=protect)
         return
     check_target(out, protect)  # refuse a bad --out before the validation process starts
-    with BackgroundValidation(result.dataset) as validation:
+    quads = converted(result)  # the one conversion to pyoxigraph, shared with the child
+    with BackgroundValidation(result.dataset, quads) as validation:
         publish(result, out, validation.check, protect=protect)
 
 

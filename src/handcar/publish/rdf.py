@@ -19,12 +19,16 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib.graph import Dataset, Graph
 
 from handcar.namespaces import FOAF, PREFIXES, RDF, SPDX, WD
 from handcar.rdfterms import TermError, UnsupportedTerm, named_node, to_oxigraph_quads
+
+if TYPE_CHECKING:
+    from handcar.build import BuildResult
 
 RDF_TYPE = str(RDF.type)
 
@@ -64,6 +68,16 @@ def from_rdflib(source: Dataset | Graph) -> ox.Dataset:
         raise PublishError(f"cannot publish {exc.term!r}") from None
 
 
+def converted(result: BuildResult, *, take: bool = False) -> ox.Dataset:
+    """The built dataset in pyoxigraph terms (:func:`from_rdflib`), converted once per build
+    and kept on ``result`` for whoever needs it next (the writers, the validator's SPARQL
+    copy). ``take``: hand it over and forget it (the caller will change it, as
+    :meth:`Quads.of` does when it relabels the blank nodes)."""
+    quads = result.quads if result.quads is not None else from_rdflib(result.dataset)
+    result.quads = None if take else quads
+    return quads
+
+
 def _graph_key(quad: ox.Quad) -> str:
     graph = quad.graph_name
     return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
@@ -84,6 +98,8 @@ class Quads:
 
     @classmethod
     def of(cls, data: ox.Dataset | Iterable[ox.Quad] | Dataset | Graph) -> Quads:
+        """The canonical, sorted quads of ``data`` (a pyoxigraph Dataset is relabelled in
+        place)."""
         if isinstance(data, Dataset | Graph):
             data = from_rdflib(data)
         dataset = data if isinstance(data, ox.Dataset) else ox.Dataset(data)

@@ -25,7 +25,7 @@ from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, stream, 
 from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.merge import merge_report
 from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, articles, describe
-from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
+from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads, converted
 from handcar.publish.readme import readme
 from handcar.publish.release import MARKER, MARKER_BYTES, release
 from handcar.publish.spool import Payload, Spooled, same_as_file, sha256_hex
@@ -89,7 +89,7 @@ def release_files(
 
     iris = result.iris
     base = iris.base
-    data = Quads.of(result.dataset)
+    data = Quads.of(converted(result, take=True))
     graph_iris = {name: str(iris.graph(name)) for name in GRAPHS}
     options = WriteOptions(
         header=(

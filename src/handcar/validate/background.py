@@ -16,6 +16,7 @@ import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 
@@ -25,11 +26,13 @@ def can_fork() -> bool:
 
 
 class BackgroundValidation:
-    """``with BackgroundValidation(dataset) as validation:`` starts the child (and stops it on
-    the way out); :meth:`check` is the release's ``check``."""
+    """``with BackgroundValidation(dataset, quads) as validation:`` starts the child (and stops
+    it on the way out); :meth:`check` is the release's ``check``. ``quads``: the dataset in
+    pyoxigraph terms (the child's SPARQL copy), if the build has converted it."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, quads: ox.Dataset | None = None) -> None:
         self.dataset = dataset
+        self.quads = quads
         self._process: multiprocessing.process.BaseProcess | None = None
         self._pipe: Connection | None = None
 
@@ -42,7 +45,8 @@ class BackgroundValidation:
     def start(self) -> BackgroundValidation:
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_child, args=(self.dataset, send), daemon=True)
+        self._process = context.Process(
+            target=_child, args=(self.dataset, self.quads, send), daemon=True)
         self._process.start()
         send.close()
         self._pipe = receive
@@ -75,22 +79,22 @@ class BackgroundValidation:
             self._process.join()
 
 
-def _child(dataset: Dataset, send: Connection) -> None:
+def _child(dataset: Dataset, quads: ox.Dataset | None, send: Connection) -> None:
     try:
-        send.send(_verdict(dataset))
+        send.send(_verdict(dataset, quads))
     except BaseException:  # report anything; the parent re-validates in the open
         send.send(traceback.format_exc(limit=5))
     finally:
         send.close()
 
 
-def _verdict(dataset: Dataset) -> str:
+def _verdict(dataset: Dataset, quads: ox.Dataset | None) -> str:
     from handcar.validate.lint import LintError
     from handcar.validate.release import check_dataset
     from handcar.validate.report import Severity
 
     try:
-        report = check_dataset(dataset)
+        report = check_dataset(dataset, quads)
     except LintError:
         return "lint"
     return "conforms" if report.conforms(Severity.VIOLATION) else "violations"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from handcar.publish.release import Rejected
@@ -67,9 +68,10 @@ def check_release(folder: Path) -> Report:
     return report
 
 
-def check_dataset(dataset: Dataset) -> Report:
+def check_dataset(dataset: Dataset, quads: ox.Dataset | None = None) -> Report:
     """The report of :func:`check_release`'s validation for the built ``dataset`` in memory
-    (its results name no file or line); raises :class:`~handcar.validate.lint.LintError` on
-    broken shapes, never :class:`ReleaseRejected`."""
+    (its results name no file or line); ``quads``: the same dataset in pyoxigraph terms, when
+    the build has converted it already (the SPARQL constraints run there). Raises
+    :class:`~handcar.validate.lint.LintError` on broken shapes, never :class:`ReleaseRejected`."""
     with input_size_limit(UNLIMITED):
-        return validate_graph(DataGraph.of(dataset), RELEASE)
+        return validate_graph(DataGraph.of(dataset, quads), RELEASE)
