@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handcar.annotation.coverage import uncovered
 from handcar.annotation.load import load_collecting
@@ -18,6 +19,9 @@ from handcar.annotation.resolve import AMBIGUOUS, UNCONFIRMED, resolve_collectin
 from handcar.article import load_article
 from handcar.errors import AnnotationError, InputError
 from handcar.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from handcar.annotation.model import Annotation
 
 
 @dataclass
@@ -67,11 +71,14 @@ def check_article(folder: Path) -> ArticleCheck:
 
 
 def check_shapes(folder: Path) -> list[InputError]:
-    """Build the articles of ``folder``'s parent and validate them against the shapes; the
-    Violations and Warnings whose focus node is one of this article's items, each at the line
-    of the item (an empty list: the article conforms)."""
+    """Build this article, with the articles its identity links and reading relations name,
+    and validate this article's focus nodes against the shapes
+    (:func:`~handcar.validate.partition.only_focus_nodes`: the same results as a whole
+    validation gives for them); the Violations and Warnings, each at the line of the item (an
+    empty list: the article conforms). Whole-corpus checks are the build's."""
     from handcar.annotation import load_annotation
     from handcar.build import build_dataset
+    from handcar.validate.partition import only_focus_nodes
     from handcar.validate.release import check_dataset
     from handcar.validate.report import Severity
 
@@ -82,8 +89,11 @@ def check_shapes(folder: Path) -> list[InputError]:
                         "participations")
         for i, item in enumerate(getattr(loaded.annotation, section))
     }
-    report = check_dataset(build_dataset(folder.parent).dataset)
     own = f"/{folder.name}."
+    built = build_dataset(
+        folder.parent, only=linked_articles(loaded.annotation, folder.name, folder.parent))
+    with only_focus_nodes(lambda node: own in str(node)):
+        report = check_dataset(built.dataset)
     found = []
     for result in report.results:
         focus = str(result.focus)
@@ -95,3 +105,26 @@ def check_shapes(folder: Path) -> list[InputError]:
             f"{result.severity.name.lower()} ({item}): {' '.join(result.messages)}",
         ))
     return found
+
+
+def linked_articles(annotation: Annotation, article: str, articles_dir: Path) -> set[str]:
+    """``article`` and every article its identity links and reading relations name, and
+    theirs in turn (each of those must be in the build for its links to resolve)."""
+    from handcar.annotation import load_annotation
+
+    found = {article}
+    todo = [annotation]
+    while todo:
+        for name in _named(todo.pop()) - found:
+            found.add(name)
+            path = articles_dir / name / "annotation.yaml"
+            if path.is_file():  # else the build says the article is missing
+                todo.append(load_annotation(path).annotation)
+    return found
+
+
+def _named(annotation: Annotation) -> set[str]:
+    """The other articles ``annotation`` names in its links and relations."""
+    targets = [i.same_as for i in annotation.identities]
+    targets += [end for r in annotation.reading_relations for end in r.between]
+    return {t.split("/", 1)[0] for t in targets if "/" in t}

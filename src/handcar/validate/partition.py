@@ -27,7 +27,7 @@ import pickle
 import signal
 import traceback
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -167,16 +167,42 @@ def _unpack_term(packed: tuple | None) -> Node | None:
 
 def _restrict(index: int, jobs: int) -> None:
     """In this (forked) process, let every shape's targets select only the focus nodes of
-    share ``index``. ``Shape.focus_nodes`` is what pySHACL calls for a shape's own targets (a
+    share ``index``."""
+    _keep_targets(lambda node: share(node, jobs) == index)
+
+
+@contextlib.contextmanager
+def only_focus_nodes(keep: Callable[[Node], bool]) -> Iterator[None]:
+    """Within the ``with`` block, validate only the focus nodes for which ``keep`` is true: the
+    results are exactly those of a whole run whose focus node is kept (nested shapes still
+    see every value node, unlike pySHACL's ``focus_nodes`` option)."""
+    restore = _keep_targets(keep)
+    try:
+        yield
+    finally:
+        restore()
+
+
+def _keep_targets(keep: Callable[[Node], bool]) -> Callable[[], None]:
+    """Let every shape's targets select only the focus nodes ``keep`` accepts; returns what
+    undoes it. ``Shape.focus_nodes`` is what pySHACL calls for a shape's own targets (a
     top-level shape); nested shapes are validated on the value nodes they are given."""
     from pyshacl.shape import Shape
 
+    originals = {}
     for name in ("focus_nodes", "focus_nodes_sparql"):  # the second: SPARQL-endpoint mode
         original = getattr(Shape, name, None)
         if original is None:
             continue
+        originals[name] = original
 
         def restricted(self, *args, _original=original, **kwargs):
-            return {n for n in _original(self, *args, **kwargs) if share(n, jobs) == index}
+            return {n for n in _original(self, *args, **kwargs) if keep(n)}
 
         setattr(Shape, name, restricted)
+
+    def restore() -> None:
+        for name, original in originals.items():
+            setattr(Shape, name, original)
+
+    return restore
