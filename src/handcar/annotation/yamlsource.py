@@ -7,6 +7,7 @@ table from a path (tuple of keys and indexes, as pydantic reports error location
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,14 @@ def read_yaml(path: Path) -> YamlDocument:
 
 
 def parse_yaml(text: str, path: Path) -> YamlDocument:
-    """Parse YAML ``text`` that came from ``path`` (used in errors), checking every event."""
+    """Parse YAML ``text`` that came from ``path`` (used in errors), checking every event.
+    The last few documents are kept (``handcar check`` reads one file several times), so the
+    result is shared: read it, never change it."""
+    return _parse(text, path)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(text: str, path: Path) -> YamlDocument:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     guard(yaml, path)
