@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, URIRef
+from rdflib import RDF, Literal, URIRef
 from validate_cases import CASES
 from validate_harness import keys, show, validate_case
 
@@ -188,3 +188,33 @@ def test_a_sparql_constraint_runs_once_for_all_its_focus_nodes() -> None:
     graph.add((URIRef(ex + "z"), URIRef(ex + "p"), URIRef(ex + "y")))
     assert (count("a"), count("z")) == ([2], [])
     assert graph.batched == 2
+
+
+def test_a_literal_focus_node_is_not_looked_up_in_a_batch() -> None:
+    """Oxigraph's store keeps "01"^^xsd:integer as "1": a literal $this is substituted, so
+    the data's own literal still finds its solutions."""
+    ex, xsd = "http://example.org/", "http://www.w3.org/2001/XMLSchema#"
+    value = Literal("01", datatype=URIRef(xsd + "integer"), normalize=False)
+    graph = DataGraph()
+    graph.add((URIRef(ex + "a"), URIRef(ex + "p"), value))
+    graph.mirror()
+    rows = list(graph.query(f"SELECT $this ?s WHERE {{ ?s <{ex}p> $this }}",
+                            initBindings={"this": value}))
+    assert len(rows) == 1 and graph.batched == 0
+
+
+def test_read_data_hands_its_parse_to_oxigraph_with_the_same_blank_nodes(tmp_path: Path) -> None:
+    """The files are parsed once: the Oxigraph copy is made of the parsed quads (no conversion
+    back from rdflib), and its blank nodes carry the ids the rdflib graph gives them."""
+    one, two = tmp_path / "one.ttl", tmp_path / "two.ttl"
+    one.write_text("<http://example.org/a> <http://example.org/p> [ <http://example.org/q> 1 ] .\n",
+                   encoding="utf-8")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    two.write_text(f'_:b <http://example.org/q> "2"^^<{xsd}integer> .\n', encoding="utf-8")
+    graph, _files = read_data([one, two])
+    assert graph.mirrored() and len(graph) == 3
+    rows = graph.query("SELECT ?b ?v WHERE { ?b <http://example.org/q> ?v }")
+    found = {(b, v) for b, v in rows}  # type: ignore[misc]
+    assert found == {(s, o) for s, _p, o in graph.triples((None, URIRef("http://example.org/q"),
+                                                             None))}
+    assert (graph.fallbacks, graph.exact) == (0, 0)  # Oxigraph answered

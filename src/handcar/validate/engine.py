@@ -51,7 +51,7 @@ from typing import ClassVar
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import OWL, RDF, Dataset, Graph, URIRef, Variable
+from rdflib import OWL, RDF, BNode, Dataset, Graph, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result as SparqlResult
 from rdflib.term import Node
@@ -96,9 +96,7 @@ class DataGraph(Graph):
         data = cls()
         data.addN((s, p, o, data) for s, p, o, _g in dataset.quads((None, None, None, None)))
         if quads is not None:
-            store = ox.Store()
-            store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in quads])
-            data._store = store
+            data.mirror_from(list(quads))
         return data
 
     def mirror(self) -> None:
@@ -113,6 +111,15 @@ class DataGraph(Graph):
 
         store = ox.Store()
         store.extend([ox.Quad(term(s), term(p), term(o)) for s, p, o in self])
+        self._store = store
+        self._batches.clear()
+
+    def mirror_from(self, quads: Sequence[ox.Quad]) -> None:
+        """Take ``quads`` (the graph's triples, already in pyoxigraph terms) as the Oxigraph
+        copy, converting nothing; if they are not exactly the graph's triples, :func:`run`
+        makes the copy again (:meth:`mirrored`)."""
+        store = ox.Store()
+        store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in quads])
         self._store = store
         self._batches.clear()
 
@@ -204,7 +211,9 @@ class DataGraph(Graph):
         The batches are dropped whenever the graph changes."""
         assert self._store is not None
         named = {str(name): value for name, value in bindings.items()}
-        if "this" not in named:
+        if not isinstance(named.get("this"), URIRef | BNode):
+            # no $this, or a literal one: Oxigraph's store keeps literals in canonical form
+            # ("01"^^xsd:integer as "1"), so a literal is not a key to the batch
             variables, rows = self._solutions(text, named)
         else:
             focus = named.pop("this")
@@ -269,7 +278,9 @@ def read_data(paths: Sequence[Path]) -> tuple[DataGraph, list[Path]]:
     """The union of the RDF in ``paths`` (files or release folders) and the files read."""
     files = resolve_inputs(paths)
     graph = DataGraph()
-    read_into(graph, files)
+    parsed: list[ox.Quad] = []
+    read_into(graph, files, parsed)
+    graph.mirror_from(parsed)
     return graph, files
 
 

@@ -157,10 +157,14 @@ def _release_file(folder: Path) -> Path:
     raise InputError(folder, None, f"not a handcar release: no {' or '.join(RELEASE_FILES)}")
 
 
-def read_into(graph: Graph, files: Iterable[Path]) -> Graph:
-    """Add the triples of every file (all named graphs merged) to ``graph``."""
+def read_into(graph: Graph, files: Iterable[Path],
+              parsed: list[ox.Quad] | None = None) -> Graph:
+    """Add the triples of every file (all named graphs merged) to ``graph``; ``parsed``, when
+    given, receives the same triples as pyoxigraph quads in the default graph, with the same
+    blank-node ids (the validator's SPARQL copy, without converting them back)."""
     for index, path in enumerate(files):
         terms: dict[object, Node] = {}
+        blanks: dict[ox.BlankNode, ox.BlankNode] = {}
         blank_prefix = f"f{index}x"
         quads, prefixes = _parse(path)
         if not quads:
@@ -180,7 +184,20 @@ def read_into(graph: Graph, files: Iterable[Path]) -> Graph:
                         raise InputError(path, None, str(exc)) from None
                 triple.append(node)
             store.add((triple[0], triple[1], triple[2]), graph, quoted=False)
+            if parsed is not None:
+                parsed.append(ox.Quad(*(_relabelled(t, blanks, blank_prefix)
+                                        for t in (quad.subject, quad.predicate, quad.object))))
     return graph
+
+
+def _relabelled(term, blanks: dict, prefix: str):
+    """``term``, a blank node with ``prefix`` before its id (as :func:`to_rdflib` gives it)."""
+    if not isinstance(term, ox.BlankNode):
+        return term
+    found = blanks.get(term)
+    if found is None:
+        found = blanks[term] = ox.BlankNode(prefix + term.value)
+    return found
 
 
 def read_bytes(path: Path) -> bytes:
