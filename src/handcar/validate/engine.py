@@ -18,8 +18,12 @@ SHACL-SPARQL semantics, the report); two measured speed-ups change no result:
   that is provably the same as pySHACL's own evaluation. pySHACL runs each constraint's query once
   per focus node through ``Graph.query(text, initBindings={"this": node})``; rdflib parses the
   text every time (~15 ms) and evaluates slowly, which made these ~500 queries cost over a second
-  on the seed. The graph keeps an Oxigraph copy of its triples (:meth:`DataGraph.mirror`) and
-  runs the query there with ``substitutions``, about 100x faster. Oxigraph's substitutions are
+  on the seed. The graph keeps an Oxigraph copy of its triples and runs the query there with
+  ``substitutions``, about 100x faster. The copy is made of what is already in pyoxigraph terms
+  (the parsed files, :func:`read_data`; the build's converted dataset, :meth:`DataGraph.of`),
+  else converted from the graph (:meth:`DataGraph.mirror`). Each constraint's query runs
+  once with ``$this`` free, and every focus node reads its share
+  (:meth:`DataGraph._oxigraph_select`). Oxigraph's substitutions are
   not SHACL pre-binding in general (see :mod:`handcar.validate.prebinding`): a query outside the
   fragment where the two provably agree, and any query Oxigraph refuses, is evaluated by rdflib
   exactly as pySHACL would (parsed once per text, with the graph's prefixes, as
