@@ -78,6 +78,12 @@ def converted(result: BuildResult, *, take: bool = False) -> ox.Dataset:
     return quads
 
 
+def _may_hold_blank_nodes(quad: ox.Quad) -> bool:
+    """Whether RDFC-1.0 could relabel anything in ``quad``: a blank node, or a quoted triple."""
+    return not (isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.NamedNode
+                | ox.Literal) and isinstance(quad.graph_name, ox.NamedNode | ox.DefaultGraph))
+
+
 def _graph_key(quad: ox.Quad) -> str:
     graph = quad.graph_name
     return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
@@ -103,7 +109,8 @@ class Quads:
         if isinstance(data, Dataset | Graph):
             data = from_rdflib(data)
         dataset = data if isinstance(data, ox.Dataset) else ox.Dataset(data)
-        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        if any(map(_may_hold_blank_nodes, dataset)):  # else RDFC-1.0 changes nothing
+            dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         return cls(tuple(sorted(dataset, key=quad_key)))
 
     def __iter__(self) -> Iterator[ox.Quad]:
