@@ -47,9 +47,10 @@ pySHACL with a whole Oxigraph-backed data graph was measured 180x slower and wro
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -368,11 +369,12 @@ def _validate(data: Graph, shapes: Shapes, focus_nodes: Sequence[Node] | None) -
     from pyshacl.errors import ReportableRuntimeError
 
     try:
-        _conforms, report_graph, text = pyshacl.validate(
-            data, shacl_graph=shapes.graph, inference="none", advanced=False, inplace=True,
-            allow_infos=False, allow_warnings=False, meta_shacl=False, debug=False,
-            focus_nodes=list(focus_nodes) if focus_nodes else None,
-        )
+        with _no_text_descriptions():
+            _conforms, report_graph, text = pyshacl.validate(
+                data, shacl_graph=shapes.graph, inference="none", advanced=False, inplace=True,
+                allow_infos=False, allow_warnings=False, meta_shacl=False, debug=False,
+                focus_nodes=list(focus_nodes) if focus_nodes else None,
+            )
     except ReportableRuntimeError as exc:
         raise EngineError(_reason(exc)) from None
     except RecursionError:
@@ -382,6 +384,28 @@ def _validate(data: Graph, shapes: Shapes, focus_nodes: Sequence[Node] | None) -
     if not isinstance(report_graph, Graph):  # pySHACL returns a ValidationFailure object
         raise EngineError(_reason(report_graph) if report_graph is not None else str(text))
     return read_results(report_graph, shapes.graph)
+
+
+@contextlib.contextmanager
+def _no_text_descriptions() -> Iterator[None]:
+    """Within the block, pySHACL writes no plain-text description of each result: those only
+    make its text report (and sort it), which handcar does not read; the report graph is the
+    same. pySHACL builds one for every failure inside ``sh:or``, ``sh:not`` and ``sh:node``,
+    mostly thrown away, about a tenth of a validation (12.0 s -> 10.9 s at 108 k quads)."""
+    try:
+        from pyshacl.constraints.constraint_component import ConstraintComponent
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    original = ConstraintComponent.__dict__.get("make_v_result_description")
+    if original is None:  # another pySHACL layout: nothing to skip
+        yield
+        return
+    ConstraintComponent.make_v_result_description = lambda self, *args, **kwargs: ""
+    try:
+        yield
+    finally:
+        ConstraintComponent.make_v_result_description = original
 
 
 def _reason(exc: object) -> str:
