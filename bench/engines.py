@@ -248,13 +248,13 @@ def fixture_cases(folder: Path, sample: int) -> list[tuple[str, Path]]:
 
     sys.path[:0] = [str(ROOT / "tests" / "validate"), str(ROOT / "tests")]
     from validate_cases import CASES
-    from validate_generated import generate
+    from validate_generated import applied, generate
     from validate_harness import MINI_ARTICLES, apply, revert
 
     from handcar.build import build_dataset
     from handcar.ontology import load_ontology
     from handcar.rdfterms import standard_literals, to_oxigraph
-    from handcar.validate.engine import prepare, read_data, type_closure
+    from handcar.validate.engine import prepare, read_data
     from handcar.validate.shapes import load_shapes
 
     ontology, shapes = load_ontology(), load_shapes()
@@ -282,19 +282,8 @@ def fixture_cases(folder: Path, sample: int) -> list[tuple[str, Path]]:
     for n, gen in enumerate(generate(shapes.graph, mini)):
         if n % sample:
             continue
-        for triple in gen.remove:
-            mini.remove(triple)
-        added = [t for t in gen.add if t not in mini]
-        added += [t for t in dict.fromkeys(type_closure(added, ontology)) if t not in mini]
-        for triple in added:
-            mini.add(triple)
-        try:
+        with applied(gen, mini, ontology):
             out.append(write(f"gen-{n:03d}"))
-        finally:
-            for triple in added:
-                mini.remove(triple)
-            for triple in gen.remove:
-                mini.add(triple)
     return out
 
 

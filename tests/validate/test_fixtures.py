@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from validate_cases import CASES
-from validate_generated import generate
+from validate_generated import applied, generate
 from validate_harness import Case, Expected, constraint_units, keys, result_key, show, validate_case
 
 from handcar.ontology import Ontology
-from handcar.validate.engine import DataGraph, run, type_closure
+from handcar.validate.engine import DataGraph, run
 from handcar.validate.shapes import Shapes
 
 
@@ -34,19 +34,8 @@ def test_generated_cases_give_exactly_the_expected_result(mini: DataGraph, shape
     assert len(cases) > 150
     failures = []
     for case in cases:
-        for triple in case.remove:
-            mini.remove(triple)
-        added = [t for t in case.add if t not in mini]
-        added += [t for t in dict.fromkeys(type_closure(added, ontology)) if t not in mini]
-        for triple in added:
-            mini.add(triple)
-        try:
+        with applied(case, mini, ontology):
             report = run(mini, shapes, ontology, prepared=True, focus_nodes=[case.focus])
-        finally:
-            for triple in added:
-                mini.remove(triple)
-            for triple in case.remove:
-                mini.add(triple)
         got = {k for k in (result_key(report, r) for r in report.results)
                if k[4] == case.expect[4] and k[3] == case.component}
         if got != {case.expect}:

@@ -25,12 +25,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 from validate_cases import CASES
-from validate_generated import generate
+from validate_generated import applied, generate
 from validate_harness import Expected, apply, iri, revert
 
 from handcar.ontology import Ontology
 from handcar.rdfterms import to_oxigraph
-from handcar.validate.engine import DataGraph, type_closure
+from handcar.validate.engine import DataGraph
 from handcar.validate.shapes import Shapes, shapes_dir
 from support import tools
 
@@ -79,21 +79,10 @@ def write_batch(folder: Path, mini: DataGraph, shapes: Shapes,
         planned[name] = Planned(name, case.engines, focus, conforms=not case.expect)
     for n, case in enumerate(generate(shapes.graph, mini)):
         name = f"gen-{n:03d}-" + re.sub(r"[^\w.-]+", "_", case.id)
-        for triple in case.remove:
-            mini.remove(triple)
-        added = [t for t in case.add if t not in mini]
-        added += [t for t in dict.fromkeys(type_closure(added, ontology)) if t not in mini]
-        for triple in added:
-            mini.add(triple)
-        try:
+        with applied(case, mini, ontology) as added:
             _write(cases_dir / f"{name}.remove.nt", case.remove)
             _write(cases_dir / f"{name}.add.nt", added)
             (cases_dir / f"{name}.focus").write_text(f"{case.focus}\n")
-        finally:
-            for triple in added:
-                mini.remove(triple)
-            for triple in case.remove:
-                mini.add(triple)
         # rdf-validate-shacl has no per-node validation: each of its runs validates the whole
         # base (~0.1 s), so it gets every fourth generated case (they are all SHACL Core)
         engines = ("pyshacl", "jena", "node") if n % 4 == 0 else ("pyshacl", "jena")

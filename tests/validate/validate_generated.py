@@ -11,7 +11,9 @@ shape and component on its focus node are exactly that one result.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,6 +21,8 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 from validate_harness import PREFIXES
 
+from handcar.ontology import Ontology
+from handcar.validate.engine import type_closure
 from handcar.validate.report import SH, path_text, slug
 
 X = PREFIXES["x"]
@@ -42,6 +46,26 @@ class Generated:
     expect: tuple  # (severity, focus, path, component, shape id)
     shape: Node
     component: str
+
+
+@contextlib.contextmanager
+def applied(case: Generated, base: Graph, ontology: Ontology
+            ) -> Iterator[list[tuple[Node, Node, Node]]]:
+    """Within the block, ``base`` has the case's triples removed and added (with the subclass
+    closure of the added types); yields the triples it added. Restored on the way out."""
+    for triple in case.remove:
+        base.remove(triple)
+    added = [t for t in case.add if t not in base]
+    added += [t for t in dict.fromkeys(type_closure(added, ontology)) if t not in base]
+    for triple in added:
+        base.add(triple)
+    try:
+        yield added
+    finally:
+        for triple in added:
+            base.remove(triple)
+        for triple in case.remove:
+            base.add(triple)
 
 
 def _compact(shapes: Graph, node: Node) -> str:
