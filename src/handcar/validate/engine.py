@@ -50,7 +50,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -101,7 +101,7 @@ class DataGraph(Graph):
         data = cls()
         data.addN((s, p, o, data) for s, p, o, _g in dataset.quads((None, None, None, None)))
         if quads is not None:
-            data.mirror_from(list(quads))
+            data.mirror_from(quads)
         return data
 
     def mirror(self) -> None:
@@ -114,15 +114,12 @@ class DataGraph(Graph):
                 found = terms[node] = to_oxigraph(node)
             return found
 
-        store = ox.Store()
-        store.extend([ox.Quad(term(s), term(p), term(o)) for s, p, o in self])
-        self._store = store
-        self._batches.clear()
+        self.mirror_from(ox.Quad(term(s), term(p), term(o)) for s, p, o in self)
 
-    def mirror_from(self, quads: Sequence[ox.Quad]) -> None:
-        """Take ``quads`` (the graph's triples, already in pyoxigraph terms) as the Oxigraph
-        copy, converting nothing; if they are not exactly the graph's triples, :func:`run`
-        makes the copy again (:meth:`mirrored`)."""
+    def mirror_from(self, quads: Iterable[ox.Quad]) -> None:
+        """Take ``quads`` (the graph's triples, already in pyoxigraph terms, in any graph) as
+        the Oxigraph copy, converting nothing; if they are not exactly the graph's triples,
+        :func:`run` makes the copy again (:meth:`mirrored`)."""
         store = ox.Store()
         store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in quads])
         self._store = store
