@@ -80,8 +80,9 @@ def converted(result: BuildResult, *, take: bool = False) -> ox.Dataset:
 
 def _may_hold_blank_nodes(quad: ox.Quad) -> bool:
     """Whether RDFC-1.0 could relabel anything in ``quad``: a blank node, or a quoted triple."""
-    return not (isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.NamedNode
-                | ox.Literal) and isinstance(quad.graph_name, ox.NamedNode | ox.DefaultGraph))
+    return not (isinstance(quad.subject, ox.NamedNode)
+                and isinstance(quad.object, ox.NamedNode | ox.Literal)
+                and isinstance(quad.graph_name, ox.NamedNode | ox.DefaultGraph))
 
 
 def _graph_key(quad: ox.Quad) -> str:
