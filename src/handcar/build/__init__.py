@@ -70,7 +70,7 @@ class BuildResult:
     """The curators' identity links between articles, checked."""
     rebuilt: list[str] = field(default_factory=list)
     """The articles built by this build (the others came from the cache), in order."""
-    quads: ox.Dataset | None = None
+    quads: list[ox.Quad] | None = None
     """:attr:`dataset` in pyoxigraph terms once publishing has converted it
     (:func:`handcar.publish.rdf.converted`: one conversion, shared by the writers and the
     validator's SPARQL copy)."""

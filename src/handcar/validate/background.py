@@ -30,7 +30,7 @@ class BackgroundValidation:
     it on the way out); :meth:`check` is the release's ``check``. ``quads``: the dataset in
     pyoxigraph terms (the child's SPARQL copy), if the build has converted it."""
 
-    def __init__(self, dataset: Dataset, quads: ox.Dataset | None = None) -> None:
+    def __init__(self, dataset: Dataset, quads: list[ox.Quad] | None = None) -> None:
         self.dataset = dataset
         self.quads = quads
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -79,7 +79,7 @@ class BackgroundValidation:
             self._process.join()
 
 
-def _child(dataset: Dataset, quads: ox.Dataset | None, send: Connection) -> None:
+def _child(dataset: Dataset, quads: list[ox.Quad] | None, send: Connection) -> None:
     try:
         send.send(_verdict(dataset, quads))
     except BaseException:  # report anything; the parent re-validates in the open
@@ -88,7 +88,7 @@ def _child(dataset: Dataset, quads: ox.Dataset | None, send: Connection) -> None
         send.close()
 
 
-def _verdict(dataset: Dataset, quads: ox.Dataset | None) -> str:
+def _verdict(dataset: Dataset, quads: list[ox.Quad] | None) -> str:
     from handcar.validate.lint import LintError
     from handcar.validate.release import check_dataset
     from handcar.validate.report import Severity

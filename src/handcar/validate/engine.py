@@ -94,7 +94,7 @@ class DataGraph(Graph):
         self.exact = 0  # queries outside the fragment where substitution is pre-binding
 
     @classmethod
-    def of(cls, dataset: Dataset, quads: ox.Dataset | None = None) -> DataGraph:
+    def of(cls, dataset: Dataset, quads: list[ox.Quad] | None = None) -> DataGraph:
         """The union of the graphs of an in-memory ``dataset`` (copied in bulk). ``quads``, the
         same dataset already in pyoxigraph terms, becomes the Oxigraph mirror without converting
         a term again; without it the mirror is made later, by :func:`run`."""

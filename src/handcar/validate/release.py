@@ -68,7 +68,7 @@ def check_release(folder: Path) -> Report:
     return report
 
 
-def check_dataset(dataset: Dataset, quads: ox.Dataset | None = None) -> Report:
+def check_dataset(dataset: Dataset, quads: list[ox.Quad] | None = None) -> Report:
     """The report of :func:`check_release`'s validation for the built ``dataset`` in memory
     (its results name no file or line); ``quads``: the same dataset in pyoxigraph terms, when
     the build has converted it already (the SPARQL constraints run there). Raises
