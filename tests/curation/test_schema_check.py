@@ -177,9 +177,11 @@ def test_the_shapes_check_builds_only_the_linked_articles(tmp_path: Path) -> Non
 
 
 def test_check_and_help_import_no_heavy_library() -> None:
+    """Without the shapes, ``handcar check`` needs no SHACL engine and no language library."""
     program = (
         "import sys\nfrom typer.testing import CliRunner\nfrom handcar.cli import app\n"
-        f"r = CliRunner().invoke(app, ['check', {str(CORPUS / 'wire-2021-02-26-handcar')!r}])\n"
+        f"r = CliRunner().invoke(app, ['check', '--no-shapes', "
+        f"{str(CORPUS / 'wire-2021-02-26-handcar')!r}])\n"
         "assert r.exit_code == 0, r.output\n"
         "heavy = ('spacy', 'quantulum3', 'dateparser', 'pyshacl', 'pyld', 'owlrl')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
@@ -187,3 +189,33 @@ def test_check_and_help_import_no_heavy_library() -> None:
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == ""
+
+
+def test_check_validates_against_the_shapes_by_default(tmp_path: Path) -> None:
+    """``handcar check`` reports a SHACL Violation as a problem (exit 1) at the item's line,
+    and Warnings beside the verdict without failing (the build publishes with them);
+    ``--no-shapes`` leaves the shapes out."""
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES / "moscow-times-2021-02-26-handcar",
+                    articles / "moscow-times-2021-02-26-handcar")
+    wire = articles / "wire-2021-02-26-handcar"
+    shutil.copytree(CORPUS / wire.name, wire)
+    clean = CliRunner().invoke(app, ["check", str(wire)])
+    assert clean.exit_code == 0, clean.output
+    assert f"{wire}: ok (2 warnings); 6/6 sentences annotated" in clean.output
+    assert "warning (leg-trolley): " in clean.output
+    path = wire / "annotation.yaml"
+    text = path.read_text(encoding="utf-8")
+    fact = "      - [border-crossing, toCountry, russia]\n"
+    assert text.count(fact) == 1
+    path.write_text(text.replace(fact, "      - [border-crossing, toCountry, north-korea]\n"),
+                    encoding="utf-8")
+    item = next(n for n, line in enumerate(text.splitlines(), 1)
+                if line.strip() == "- id: border-crossing")
+    broken = CliRunner().invoke(app, ["check", str(wire)])
+    assert broken.exit_code == 1, broken.output
+    assert (f"{path}:{item}: violation (border-crossing): the border crossing leaves and enters "
+            "the same country") in broken.output.splitlines()
+    assert f"{wire}: 1 problem (2 warnings)" in broken.output
+    quick = CliRunner().invoke(app, ["check", "--no-shapes", str(wire)])
+    assert quick.exit_code == 0 and "warning" not in quick.output, quick.output

@@ -1,7 +1,8 @@
 """``handcar new``, ``handcar check`` and ``handcar schema``: a curator's tools for a new article.
 
-``check`` exits 0 when every article named is clean (sentences no item quotes are listed but
-are not problems: the build only warns about them), 1 when there are problems (each on a line
+``check`` exits 0 when every article named is clean (sentences no item quotes and SHACL
+Warnings are listed but are not problems: the build only warns about them), 1 when there are
+problems (each on a line
 ``file:line: problem``, with ``  hint: …`` under it), 2 on usage errors (a folder that is not
 there). ``new`` exits 0 with the draft written, 2 when it refuses (a folder or file that exists,
 an invalid id, an unreadable article) or the curation extra is not installed; 3 on an I/O
@@ -26,11 +27,14 @@ def check(
         list[Path] | None, typer.Argument(help="Article folders (default: every one in articles/).")
     ] = None,
     shapes: Annotated[
-        bool, typer.Option("--shapes", help="Also validate against the SHACL shapes (slower).")
-    ] = False,
+        bool, typer.Option("--shapes/--no-shapes",
+                           help="Validate against the SHACL shapes too (the default); "
+                                "--no-shapes: text and ontology only, faster.")
+    ] = True,
     timing: Annotated[bool, typer.Option("--time", help="Print how long the check took.")] = False,
 ) -> None:
-    """Check article annotations against their text and the ontology: every problem at once."""
+    """Check article annotations against their text, the ontology and the shapes: every
+    problem at once."""
     from handcar.curation.check import check_article, check_shapes
 
     started = time.perf_counter()
@@ -47,12 +51,14 @@ def check(
     for folder in folders:
         result = check_article(folder)
         problems = list(result.problems)
+        warnings: list[InputError] = []
         if shapes and not problems:
             try:
-                problems += check_shapes(folder)
+                for finding in check_shapes(folder):
+                    (problems if finding.violation else warnings).append(finding)
             except InputError as exc:  # another article of the folder is broken
                 problems.append(exc)
-        for problem in problems:
+        for problem in [*problems, *warnings]:
             typer.echo(str(problem))
             hint = getattr(problem, "hint", None)
             if hint:
@@ -70,6 +76,8 @@ def check(
         for line, sentence in result.unannotated:
             typer.echo(f"  {folder / 'article.md'}:{line}: {_short(sentence)}")
         verdict = _count(len(problems), "problem") if problems else "ok"
+        if warnings:
+            verdict += f" ({_count(len(warnings), 'warning')})"
         typer.echo(f"{folder}: {verdict}; {annotated}/{result.sentences} sentences annotated")
         failed = failed or bool(problems)
     if timing:

@@ -70,7 +70,25 @@ def check_article(folder: Path) -> ArticleCheck:
     return result
 
 
-def check_shapes(folder: Path) -> list[InputError]:
+class ShapeFinding(InputError):
+    """A SHACL Violation or Warning about one of the article's items. A Violation is a problem
+    (the build refuses it); a Warning is reported and is not one (the build publishes with it,
+    as with a leg whose destination the text does not name)."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str, *,
+                 violation: bool) -> None:
+        super().__init__(path, line, message)
+        self.violation = violation
+
+    def __reduce__(self):  # type: ignore[override]
+        return (_finding, (self.path, self.line, self.message, self.violation))
+
+
+def _finding(path: Path, line: int | None, message: str, violation: bool) -> ShapeFinding:
+    return ShapeFinding(path, line, message, violation=violation)
+
+
+def check_shapes(folder: Path) -> list[ShapeFinding]:
     """Build this article, with the articles its identity links and reading relations name,
     and validate this article's focus nodes against the shapes
     (:func:`~handcar.validate.partition.only_focus_nodes`: the same results as a whole
@@ -100,9 +118,10 @@ def check_shapes(folder: Path) -> list[InputError]:
         if result.severity < Severity.WARNING or own not in focus:
             continue
         item = focus.split(own, 1)[1].split(".")[0]
-        found.append(InputError(
+        found.append(ShapeFinding(
             loaded.source.path, lines.get(item),
             f"{result.severity.name.lower()} ({item}): {' '.join(result.messages)}",
+            violation=result.severity >= Severity.VIOLATION,
         ))
     return found
 
