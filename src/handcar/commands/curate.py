@@ -32,12 +32,13 @@ def check(
                                 "--no-shapes: text and ontology only, faster.")
     ] = True,
     timing: Annotated[bool, typer.Option("--time", help="Print how long the check took.")] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Check again whenever an article or annotation in "
+                                           "their articles folder is saved (Ctrl-C stops).")
+    ] = False,
 ) -> None:
     """Check article annotations against their text, the ontology and the shapes: every
     problem at once."""
-    from handcar.curation.check import check_article, check_shapes
-
-    started = time.perf_counter()
     if not folders:
         if not ARTICLES.is_dir():
             typer.echo(f"error: {ARTICLES}: articles folder not found", err=True)
@@ -47,6 +48,70 @@ def check(
     if missing:
         typer.echo(f"error: {missing[0]}: not an article folder", err=True)
         raise typer.Exit(EXIT_INPUT)
+    roots = sorted({folder.resolve().parent for folder in folders})
+    seen = _saved(roots) if watch else {}  # before the check: a save during it counts
+    failed = _check_folders(folders, shapes, timing or watch)
+    if watch:
+        _watch(folders, shapes, roots, seen)
+        return
+    if failed:
+        raise typer.Exit(EXIT_NONCONFORMING)
+
+
+WATCHED = frozenset({"article.md", "annotation.yaml", "enrichment.yaml"})
+"""The files whose saving starts a new check in ``--watch`` mode."""
+
+
+def _watch(folders: list[Path], shapes: bool, roots: list[Path],
+           seen: dict[Path, tuple[int, int]]) -> None:
+    """Check ``folders`` again after every save of a :data:`WATCHED` file in their articles
+    folders ``roots`` (the articles they link to are there too), until Ctrl-C; ``seen``: the
+    files as they were when the last check began. The process stays warm: the second check
+    onwards pays no start-up or imports. File events (watchfiles: inotify) only wake the loop,
+    which also wakes every half second; what changed is what differs from ``seen``, so a save
+    made before the watcher started, or an event the system dropped, is not missed."""
+    import watchfiles
+
+    typer.echo(f"watching {', '.join(map(str, roots))} (Ctrl-C to stop)", err=True)
+
+    def wanted(_change: object, path: str) -> bool:
+        return Path(path).name in WATCHED
+
+    try:
+        for _changes in watchfiles.watch(*roots, watch_filter=wanted, debounce=200,
+                                         rust_timeout=500, yield_on_timeout=True,
+                                         raise_interrupt=True):
+            now = _saved(roots)
+            changed = sorted(path for path in now.keys() | seen.keys()
+                             if now.get(path) != seen.get(path))
+            if not changed:
+                continue
+            seen = now
+            typer.echo(f"-- saved: {', '.join(str(p.relative_to(p.parents[1])) for p in changed)}")
+            _check_folders(folders, shapes, True)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+
+
+def _saved(roots: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every :data:`WATCHED` file of the article folders."""
+    found = {}
+    for root in roots:
+        for path in root.glob("*/*"):
+            if path.name in WATCHED:
+                try:
+                    status = path.stat()
+                except OSError:  # removed meanwhile: absent
+                    continue
+                found[path] = (status.st_mtime_ns, status.st_size)
+    return found
+
+
+def _check_folders(folders: list[Path], shapes: bool, timing: bool) -> bool:
+    """Check each folder, print its problems and what is left; True if any has a problem."""
+    from handcar.curation.check import check_article, check_shapes
+
+    started = time.perf_counter()
     failed = False
     for folder in folders:
         result = check_article(folder)
@@ -82,8 +147,7 @@ def check(
         failed = failed or bool(problems)
     if timing:
         typer.echo(f"checked in {time.perf_counter() - started:.2f} s", err=True)
-    if failed:
-        raise typer.Exit(EXIT_NONCONFORMING)
+    return failed
 
 
 def schema(

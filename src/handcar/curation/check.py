@@ -123,7 +123,7 @@ def check_shapes(folder: Path) -> list[ShapeFinding]:
             f"{result.severity.name.lower()} ({item}): {' '.join(result.messages)}",
             violation=result.severity >= Severity.VIOLATION,
         ))
-    return found
+    return sorted(found, key=lambda f: (f.line or 0, f.message))  # the file's order
 
 
 def linked_articles(annotation: Annotation, article: str, articles_dir: Path) -> set[str]:
