@@ -125,22 +125,16 @@ class Quads:
 
     @cached_property
     def triples(self) -> tuple[ox.Triple, ...]:
-        """The union of all graphs: distinct triples, sorted like the quads."""
-        seen: dict[str, ox.Triple] = {}
+        """The union of all graphs: distinct triples, sorted like the quads (by subject,
+        ``rdf:type`` first, predicate, object). Each quad's sort key is made once and is also
+        what tells two graphs' copies of a triple apart (terms in N-Triples form); the quads
+        come sorted graph by graph, runs that the sort merges."""
+        first: dict[tuple[str, bool, str, str], ox.Quad] = {}
         for quad in self.quads:
-            triple = quad.triple
-            seen.setdefault(str(triple), triple)
-        return tuple(
-            sorted(
-                seen.values(),
-                key=lambda t: (
-                    str(t.subject),
-                    t.predicate.value != RDF_TYPE,
-                    t.predicate.value,
-                    str(t.object),
-                ),
-            )
-        )
+            predicate = quad.predicate.value
+            first.setdefault(
+                (str(quad.subject), predicate != RDF_TYPE, predicate, str(quad.object)), quad)
+        return tuple(first[key].triple for key in sorted(first))
 
     def graphs(self) -> dict[str, list[ox.Quad]]:
         """Quads by graph ("" for the default graph), in order."""
