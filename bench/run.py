@@ -102,15 +102,16 @@ def _handcar() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "handcar"]
 
 
-def _measure(args: list[str], timeout: float) -> dict:
+def _measure(args: list[str], timeout: float, env: dict[str, str] | None = None) -> dict:
     """Wall time and peak RSS of one command (``/usr/bin/time`` when present), or a note that
-    it did not finish within ``timeout`` seconds."""
+    it did not finish within ``timeout`` seconds; ``env``: variables to set for it."""
     timer = ["/usr/bin/time", "-f", "RSS %M"] if Path("/usr/bin/time").exists() else []
     start = time.perf_counter()
     # its own session, so that a timeout stops the command and every process it started (a
     # build's validation workers would otherwise go on, and slow down what is measured next)
     with subprocess.Popen([*timer, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, cwd=ROOT, start_new_session=True) as process:
+                          text=True, cwd=ROOT, start_new_session=True,
+                          env={**os.environ, **(env or {})}) as process:
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -158,9 +159,11 @@ def run_size(label: str, quads: int, work: Path, timeout: float, virtuoso: bool 
     row: dict = {"size": label, "articles": articles}
     skip = skip or set()
     if "build" not in skip:
+        # a cache folder of its own, empty: a first build, as the stages are (a user's cache
+        # would hold the same deterministic corpus from an earlier run)
         row["handcar build"] = _measure(
             [*_handcar(), "build", "--articles", str(folder / "articles"), "--out", str(out),
-             "-q"], timeout)
+             "-q"], timeout, env={"HANDCAR_CACHE_DIR": str(folder / "cache")})
     if "stages" not in skip:
         runs = [_measure([_python(), "-c", HANDCAR_STAGES, str(folder / "articles")], timeout)
                 for _ in range(STAGE_RUNS if quads < 50_000 else 1)]
