@@ -35,3 +35,14 @@ def test_every_triple_is_in_the_one_graph() -> None:
     assert list(graph.store.contexts()) == [graph]
     assert list(graph.store.contexts((node, None, None))) == [graph]
     assert list(graph.store.contexts((URIRef(EX + "absent"), None, None))) == []
+
+
+def test_a_remembering_graph_forgets_when_it_changes() -> None:
+    graph = one_graph(remembering=True)
+    a, p = URIRef(EX + "a"), URIRef(EX + "p")
+    graph.add((a, p, Literal(1)))
+    assert list(graph.objects(a, p)) == [Literal(1)]
+    graph.add((a, p, Literal(2)))  # the remembered answer is dropped
+    assert sorted(graph.objects(a, p)) == [Literal(1), Literal(2)]
+    graph.remove((a, p, Literal(1)))
+    assert list(graph.objects(a, p)) == [Literal(2)]

@@ -41,7 +41,9 @@ SHACL-SPARQL semantics, the report); these measured speed-ups change no result:
 - the data graph and the shapes graph are in :class:`~handcar.validate.onegraph.OneGraphStore`,
   rdflib's store without per-triple graph bookkeeping (half the cost a lookup). Together with
   the constraints built once: ``handcar validate`` of a 22 k-triple release 2.9 s -> 2.25 s,
-  of the seed 1.24 s -> 1.02 s (same reports).
+  of the seed 1.24 s -> 1.02 s (same reports). The shapes graph also remembers the answer to
+  each lookup until it changes (:class:`~handcar.validate.onegraph.RememberingGraph`): pySHACL
+  run 1.35-1.41 s -> 1.26 s at 22 k triples.
 
 Whether the data first gets the ontology's subclass closure (:func:`prepare`) is the caller's
 choice: ``handcar validate`` does it for handcar's shapes (as it always has) and not in general

@@ -56,7 +56,7 @@ def load_shapes(paths: Sequence[Path] | None = None) -> Shapes:
     default = not paths
     paths = list(paths) if paths else [shapes_dir()]
     files = shape_files(paths)
-    graph = one_graph(bind_namespaces="core")  # pySHACL reads it for every node: the faster store
+    graph = one_graph(remembering=True, bind_namespaces="core")  # pySHACL reads it for every node
     read_into(graph, files)
     prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces()}
     empty: dict[URIRef, str] = {}
