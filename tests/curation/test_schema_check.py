@@ -219,3 +219,23 @@ def test_check_validates_against_the_shapes_by_default(tmp_path: Path) -> None:
     assert f"{wire}: 1 problem (2 warnings)" in broken.output
     quick = CliRunner().invoke(app, ["check", "--no-shapes", str(wire)])
     assert quick.exit_code == 0 and "warning" not in quick.output, quick.output
+
+
+def test_several_articles_are_checked_in_one_build_with_the_same_findings(
+        tmp_path: Path) -> None:
+    """``check_shapes_of`` (one build and one validation for the folders of one articles
+    folder, what ``handcar check`` does for several) finds for each article what checking it
+    alone finds."""
+    from handcar.curation.check import check_shapes, check_shapes_of
+
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES / "moscow-times-2021-02-26-handcar",
+                    articles / "moscow-times-2021-02-26-handcar")
+    for folder in CORPUS.iterdir():
+        shutil.copytree(folder, articles / folder.name)
+    folders = sorted(articles.iterdir())
+    together = check_shapes_of(folders)
+    assert list(together) == folders
+    assert any(together.values()), "the test reports have warnings to compare"
+    for folder in folders:
+        assert [str(f) for f in together[folder]] == [str(f) for f in check_shapes(folder)]

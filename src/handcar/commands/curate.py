@@ -109,20 +109,22 @@ def _saved(roots: list[Path]) -> dict[Path, tuple[int, int]]:
 
 def _check_folders(folders: list[Path], shapes: bool, timing: bool) -> bool:
     """Check each folder, print its problems and what is left; True if any has a problem."""
-    from handcar.curation.check import check_article, check_shapes
+    from handcar.curation.check import ShapeFinding, check_article
 
     started = time.perf_counter()
     failed = False
+    results = {folder: check_article(folder) for folder in folders}
+    clean = [folder for folder in folders if not results[folder].problems]
+    findings = _shape_findings(clean) if shapes else {}
     for folder in folders:
-        result = check_article(folder)
+        result = results[folder]
         problems = list(result.problems)
         warnings: list[InputError] = []
-        if shapes and not problems:
-            try:
-                for finding in check_shapes(folder):
-                    (problems if finding.violation else warnings).append(finding)
-            except InputError as exc:  # another article of the folder is broken
-                problems.append(exc)
+        for finding in findings.get(folder, ()):
+            if isinstance(finding, ShapeFinding) and not finding.violation:
+                warnings.append(finding)
+            else:
+                problems.append(finding)
         for problem in [*problems, *warnings]:
             typer.echo(str(problem))
             hint = getattr(problem, "hint", None)
@@ -148,6 +150,33 @@ def _check_folders(folders: list[Path], shapes: bool, timing: bool) -> bool:
     if timing:
         typer.echo(f"checked in {time.perf_counter() - started:.2f} s", err=True)
     return failed
+
+
+def _shape_findings(folders: list[Path]) -> dict[Path, list[InputError]]:
+    """The shapes' findings for each folder: the folders of one articles folder are built and
+    validated together, once (a whole articles folder checks in one build, not one per
+    article); when that build stops at an article it cannot read, each folder is checked on
+    its own, so the error goes only to the folders whose build needs that article."""
+    from handcar.curation.check import check_shapes, check_shapes_of
+
+    found: dict[Path, list[InputError]] = {}
+    groups: dict[Path, list[Path]] = {}
+    for folder in folders:
+        groups.setdefault(folder.parent, []).append(folder)
+    for group in groups.values():
+        try:
+            found.update(check_shapes_of(group))
+            continue
+        except InputError as exc:
+            if len(group) == 1:
+                found[group[0]] = [exc]
+                continue
+        for folder in group:
+            try:
+                found[folder] = list(check_shapes(folder))
+            except InputError as exc:  # an article this one links to is broken
+                found[folder] = [exc]
+    return found
 
 
 def schema(

@@ -9,6 +9,7 @@ other articles of its folder and validated against the SHACL shapes (seconds, no
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,41 +90,71 @@ def _finding(path: Path, line: int | None, message: str, violation: bool) -> Sha
 
 
 def check_shapes(folder: Path) -> list[ShapeFinding]:
-    """Build this article, with the articles its identity links and reading relations name,
-    and validate this article's focus nodes against the shapes
+    """:func:`check_shapes_of` for one article folder."""
+    return check_shapes_of([folder])[folder]
+
+
+def check_shapes_of(folders: Sequence[Path]) -> dict[Path, list[ShapeFinding]]:
+    """Build these articles (of one articles folder), with the articles their identity links
+    and reading relations name, once, and validate their focus nodes against the shapes, once
     (:func:`~handcar.validate.partition.only_focus_nodes`: the same results as a whole
-    validation gives for them); the Violations and Warnings, each at the line of the item (an
-    empty list: the article conforms). Whole-corpus checks are the build's."""
+    validation gives for them); per folder, the Violations and Warnings, each at the line of
+    the item, in the file's order (an empty list: the article conforms). Whole-corpus checks
+    are the build's. Raises the InputError of an article the build could not read."""
     from handcar.annotation import load_annotation
     from handcar.build import build_dataset
     from handcar.validate.partition import only_focus_nodes
     from handcar.validate.release import check_dataset
     from handcar.validate.report import Severity
 
-    loaded = load_annotation(folder / "annotation.yaml")
+    if not folders:
+        return {}
+    parents = {folder.parent for folder in folders}
+    if len(parents) != 1:
+        raise ValueError("check_shapes_of: the folders must share one articles folder")
+    articles_dir = parents.pop()
+    loaded = {folder.name: load_annotation(folder / "annotation.yaml") for folder in folders}
     lines = {
-        item.id: loaded.line(section, i)
-        for section in ("entities", "events", "quantities", "times", "statements",
-                        "participations")
-        for i, item in enumerate(getattr(loaded.annotation, section))
+        name: {item.id: one.line(section, i)
+               for section in ("entities", "events", "quantities", "times", "statements",
+                               "participations")
+               for i, item in enumerate(getattr(one.annotation, section))}
+        for name, one in loaded.items()
     }
-    own = f"/{folder.name}."
-    built = build_dataset(
-        folder.parent, only=linked_articles(loaded.annotation, folder.name, folder.parent))
-    with only_focus_nodes(lambda node: own in str(node)):
+    only: set[str] = set()
+    for name, one in loaded.items():
+        only |= linked_articles(one.annotation, name, articles_dir)
+    built = build_dataset(articles_dir, only=only)
+    with only_focus_nodes(lambda node: _item_of(str(node), loaded) is not None):
         report = check_dataset(built.dataset)
-    found = []
+    found: dict[str, list[ShapeFinding]] = {name: [] for name in loaded}
     for result in report.results:
-        focus = str(result.focus)
-        if result.severity < Severity.WARNING or own not in focus:
+        owner = _item_of(str(result.focus), loaded)
+        if result.severity < Severity.WARNING or owner is None:
             continue
-        item = focus.split(own, 1)[1].split(".")[0]
-        found.append(ShapeFinding(
-            loaded.source.path, lines.get(item),
+        name, item = owner
+        found[name].append(ShapeFinding(
+            loaded[name].source.path, lines[name].get(item),
             f"{result.severity.name.lower()} ({item}): {' '.join(result.messages)}",
             violation=result.severity >= Severity.VIOLATION,
         ))
-    return sorted(found, key=lambda f: (f.line or 0, f.message))  # the file's order
+    return {folder: sorted(found[folder.name], key=lambda f: (f.line or 0, f.message))
+            for folder in folders}
+
+
+def _item_of(focus: str, articles: Collection[str]) -> tuple[str, str] | None:
+    """(article, item id) of an IRI ``…/<article>.<item>…`` of one of ``articles``, else None
+    (a few string operations whatever the number of articles)."""
+    start = focus.find("/")
+    while start != -1:
+        dot = focus.find(".", start + 1)
+        if dot == -1:
+            return None
+        name = focus[start + 1 : dot]
+        if "/" not in name and name in articles:
+            return name, focus[dot + 1 :].split(".")[0]
+        start = focus.find("/", start + 1)
+    return None
 
 
 def linked_articles(annotation: Annotation, article: str, articles_dir: Path) -> set[str]:
