@@ -88,7 +88,10 @@ def _watch(folders: list[Path], shapes: bool, roots: list[Path],
                 continue
             seen = now
             typer.echo(f"-- saved: {', '.join(str(p.relative_to(p.parents[1])) for p in changed)}")
-            _check_folders(folders, shapes, True)
+            try:
+                _check_folders(folders, shapes, True)
+            except Exception as exc:  # the loop goes on: the next save may mend it
+                typer.echo(f"error: the check failed: {type(exc).__name__}: {exc}", err=True)
     except KeyboardInterrupt:
         typer.echo("stopped", err=True)
 
