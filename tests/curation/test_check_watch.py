@@ -52,9 +52,12 @@ def test_watch_checks_again_after_each_save(tmp_path: Path) -> None:
     fact = "      - [border-crossing, toCountry, russia]\n"
     assert text.count(fact) == 1
     env = {**os.environ, "HANDCAR_CACHE_DIR": str(tmp_path / "cache"), "PYTHONUNBUFFERED": "1"}
+    # Ctrl-C as in a terminal: a process started in the background by a non-interactive shell
+    # (as CI may start the tests) inherits SIGINT ignored, and Python keeps it so
     process = subprocess.Popen(
         [sys.executable, "-m", "handcar", "check", "--watch", f"articles/{WIRE}"],
-        cwd=tmp_path, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        cwd=tmp_path, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         out, err = _Lines(process.stdout), _Lines(process.stderr)
         out.until(f"articles/{WIRE}: ok (2 warnings)")
