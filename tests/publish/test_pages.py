@@ -103,6 +103,20 @@ def test_render_page_is_pure(seed) -> None:
     assert "<h1>Pyongyang</h1>" in render_page(data.page(iri))
 
 
+def test_pages_rendered_in_forked_processes_are_the_same_files(seed, monkeypatch) -> None:
+    """``site_files(jobs=3)`` (the pages shared among three forked processes, as a large
+    build does) gives exactly the files of one process."""
+    from handcar.ontology import load_ontology
+    from handcar.publish import pages
+
+    ontology = load_ontology().graph
+    alone = pages.site_files(seed, ontology)
+    monkeypatch.setattr(pages, "PARALLEL_PAGES", 1)  # the seed has fewer pages than the bound
+    forked = pages.site_files(seed, ontology, jobs=3)
+    assert list(forked) == list(alone)
+    assert forked == alone
+
+
 def test_quantities_in_words_keep_bounds_and_approximations() -> None:
     graph = Graph()
     q = URIRef("urn:q")

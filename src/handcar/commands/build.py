@@ -51,7 +51,9 @@ def build(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", help="Worker processes for the articles (default: the CPUs; 1: none)."
+            "--jobs", "-j",
+            help="Worker processes for the articles and the site's pages (default: the CPUs; "
+                 "1: none).",
         ),
     ] = None,
     scheduler: Annotated[
@@ -93,7 +95,8 @@ def build(
                 if not quiet:
                     out_console.print(f"{out}/ is up to date")
                 return
-            _publish(result, out, protect=(articles,))
+            _publish(result, out, protect=(articles,),
+                     jobs=default_jobs() if jobs is None else jobs)
     except (InputError, PublishError, UsageError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
@@ -118,10 +121,10 @@ def build(
         _summary(result, out)
 
 
-def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...]) -> None:
+def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...], jobs: int = 1) -> None:
     """Publish with SHACL validation as the release's check: in a forked process while the
     files are written (on two cores this hides most of validation behind serialisation), or
-    inline where the platform cannot fork."""
+    inline where the platform cannot fork; ``jobs`` processes may render the site's pages."""
     from handcar.publish.rdf import converted
     from handcar.publish.release import check_target
     from handcar.publish.site import publish
@@ -129,12 +132,12 @@ def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...]) -> None:
     from handcar.validate.release import check_release
 
     if not can_fork():
-        publish(result, out, check_release, protect=protect)
+        publish(result, out, check_release, protect=protect, jobs=jobs)
         return
     check_target(out, protect)  # refuse a bad --out before the validation process starts
     quads = converted(result)  # the one conversion to pyoxigraph, shared with the child
     with BackgroundValidation(result.dataset, quads) as validation:
-        publish(result, out, validation.check, protect=protect)
+        publish(result, out, validation.check, protect=protect, jobs=jobs)
 
 
 _RELATION_WORDS = {

@@ -24,6 +24,7 @@ it shows, so the site is linear in the size of the dataset. :func:`render_page` 
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -315,27 +316,73 @@ class SiteData:
                 for k in order]
 
 
+PARALLEL_PAGES = 2000
+"""From this many pages on, :func:`site_files` renders them in forked processes when it may use
+more than one (a few hundred pages render faster than processes start)."""
+
+
 def site_files(
     result: BuildResult,
     ontology: Graph | None = None,
     anchors: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> dict[str, bytes]:
     """Every file of ``site/``: a page per data IRI, the journeys' pictures, the index.
-    ``anchors`` maps ontology term IRIs to their ids in ``ontology/index.html``."""
+    ``anchors`` maps ontology term IRIs to their ids in ``ontology/index.html``; ``jobs``: how
+    many processes may render the pages (each page depends only on the site's data, so the
+    files are the same however many render them)."""
     data = SiteData(result, ontology, anchors)
+    iris = sorted(data.iris)
+    if jobs > 1 and len(iris) >= PARALLEL_PAGES and hasattr(os, "fork"):
+        files = _render_forked(data, iris, jobs)
+    else:
+        files = _render(data, iris)
+    index = _environment().get_template(INDEX_TEMPLATE).render(
+        groups=data.index(), count=len(data.iris), dataset_files=[
+            f"../dataset.{f.extension}" for f in published()])
+    files[f"{FOLDER}/index.html"] = index.encode("utf-8")
+    return dict(sorted(files.items()))
+
+
+def _render(data: SiteData, iris: Iterable[str]) -> dict[str, bytes]:
+    """The page of each IRI of ``iris`` and its pictures."""
     files: dict[str, bytes] = {}
-    for iri in sorted(data.iris):
+    for iri in iris:
         page = data.page(iri)
         rel = data.rel(iri)
         files[f"{FOLDER}/{rel}.html"] = render_page(page).encode("utf-8")
         folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
         for _, picture, name in page.pictures:
             files[f"{FOLDER}/{folder}{name}"] = _standalone(str(picture)).encode("utf-8")
-    index = _environment().get_template(INDEX_TEMPLATE).render(
-        groups=data.index(), count=len(data.iris), dataset_files=[
-            f"../dataset.{f.extension}" for f in published()])
-    files[f"{FOLDER}/index.html"] = index.encode("utf-8")
-    return dict(sorted(files.items()))
+    return files
+
+
+_FORKED: tuple[SiteData, list[str]] | None = None
+"""What the forked renderers read (inherited with the fork, never pickled)."""
+
+
+def _render_forked(data: SiteData, iris: list[str], jobs: int) -> dict[str, bytes]:
+    """:func:`_render` of every ``jobs``-th IRI in each of ``jobs`` forked processes."""
+    global _FORKED
+    import multiprocessing
+
+    _FORKED = (data, iris)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_render_share, [(index, jobs) for index in range(jobs)])
+    finally:
+        _FORKED = None
+    files: dict[str, bytes] = {}
+    for part in parts:
+        files.update(part)
+    return files
+
+
+def _render_share(share: tuple[int, int]) -> dict[str, bytes]:
+    assert _FORKED is not None
+    data, iris = _FORKED
+    index, jobs = share
+    return _render(data, iris[index::jobs])
 
 
 def _standalone(inline: str) -> str:

@@ -80,11 +80,13 @@ def release_files(
     cache: Path | None = None,
     ontology: Ontology | None = None,
     shapes: Path | None = None,
+    jobs: int = 1,
 ) -> dict[str, Payload]:
     """Every file of the release, by path relative to ``out/`` (the line formats spooled to
     disk, :mod:`handcar.publish.spool`). ``cache`` is where the
     ontology's HTML documentation may be reused from (None: render it); ``ontology``: default
-    handcar's (:func:`handcar.ontology.load_ontology`)."""
+    handcar's (:func:`handcar.ontology.load_ontology`); ``jobs``: processes that may render the
+    site's pages (:func:`handcar.publish.pages.site_files`)."""
     from handcar.publish.ontology import ontology_files
 
     iris = result.iris
@@ -190,7 +192,7 @@ def release_files(
     from handcar.publish.pages import site_files
 
     docs_page = out.files.get("ontology/index.html", b"").decode("utf-8")
-    site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO)))
+    site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO)), jobs=jobs)
     pages = sum(path.endswith(".html") for path in site) - 1
     out.add(
         "site/index.html",
@@ -341,14 +343,16 @@ def publish(
     *,
     cache: Path | bool | None = True,
     protect: Sequence[Path] = (),
+    jobs: int = 1,
 ) -> None:
     """Replace ``out`` with this release; ``check(folder)`` runs on the complete new release
     before the swap and stops it by raising (the build's SHACL validation refuses a release with
     Violations, which is kept as ``.out.rejected/``). ``cache``: True = the default docs
     cache. ``out`` must be an earlier release, empty or missing, and must neither be, hold nor
-    sit inside a folder of ``protect`` (:func:`handcar.publish.release.check_target`)."""
+    sit inside a folder of ``protect`` (:func:`handcar.publish.release.check_target`).
+    ``jobs``: processes that may render the site's pages."""
     folder = cache_dir() if cache is True else (cache or None)
-    release(out, release_files(result, cache=folder), check=check, protect=protect)
+    release(out, release_files(result, cache=folder, jobs=jobs), check=check, protect=protect)
 
 
 def stale_files(result: BuildResult, out: Path) -> list[str]:
