@@ -221,6 +221,7 @@ def test_check_validates_against_the_shapes_by_default(tmp_path: Path) -> None:
     assert quick.exit_code == 0 and "warning" not in quick.output, quick.output
 
 
+@pytest.mark.slow  # five builds and validations
 def test_several_articles_are_checked_in_one_build_with_the_same_findings(
         tmp_path: Path) -> None:
     """``check_shapes_of`` (one build and one validation for the folders of one articles
