@@ -83,10 +83,11 @@ def build(
 
             check_base(valid_iri(base, "--base"), "--base")
             cache = None if check else cache_dir()  # --check rebuilds from the sources alone
-            with executor(default_jobs() if jobs is None else jobs, scheduler) as pool:
+            workers = default_jobs() if jobs is None else jobs
+            with executor(workers, scheduler) as pool:
                 result = build_dataset(articles, base, progress, executor=pool, cache=cache)
             if check:
-                stale = stale_files(result, out)
+                stale = stale_files(result, out, jobs=workers)
                 if stale:
                     typer.echo(
                         f"out/ is stale: {', '.join(stale)} differ; run 'handcar build'", err=True
@@ -95,8 +96,7 @@ def build(
                 if not quiet:
                     out_console.print(f"{out}/ is up to date")
                 return
-            _publish(result, out, protect=(articles,),
-                     jobs=default_jobs() if jobs is None else jobs)
+            _publish(result, out, protect=(articles,), jobs=workers)
     except (InputError, PublishError, UsageError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT) from None

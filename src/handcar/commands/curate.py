@@ -48,13 +48,13 @@ def check(
     if missing:
         typer.echo(f"error: {missing[0]}: not an article folder", err=True)
         raise typer.Exit(EXIT_INPUT)
-    roots = sorted({folder.resolve().parent for folder in folders})
-    seen = _saved(roots) if watch else {}  # before the check: a save during it counts
-    failed = _check_folders(folders, shapes, timing or watch)
     if watch:
+        roots = sorted({folder.resolve().parent for folder in folders})
+        seen = _saved(roots)  # before the check: a save during it counts
+        _check_folders(folders, shapes, True)
         _watch(folders, shapes, roots, seen)
         return
-    if failed:
+    if _check_folders(folders, shapes, timing):
         raise typer.Exit(EXIT_NONCONFORMING)
 
 

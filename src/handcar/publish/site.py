@@ -355,10 +355,10 @@ def publish(
     release(out, release_files(result, cache=folder, jobs=jobs), check=check, protect=protect)
 
 
-def stale_files(result: BuildResult, out: Path) -> list[str]:
+def stale_files(result: BuildResult, out: Path, jobs: int = 1) -> list[str]:
     """Files of ``out`` that differ from (or are missing in, or extra to) this release,
-    rebuilt from the sources alone (no cache)."""
-    return differences(release_files(result, cache=None), out)
+    rebuilt from the sources alone (no cache); ``jobs``: processes that may render the pages."""
+    return differences(release_files(result, cache=None, jobs=jobs), out)
 
 
 def differences(files: dict[str, Payload], out: Path) -> list[str]:
