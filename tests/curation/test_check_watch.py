@@ -13,8 +13,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from support.paths import ARTICLES, ROOT
 
 CORPUS = ROOT / "tests" / "corpus" / "articles"
@@ -44,7 +42,6 @@ class _Lines:
                 continue
 
 
-@pytest.mark.slow  # a process, its start-up and three checks: about 5 s
 def test_watch_checks_again_after_each_save(tmp_path: Path) -> None:
     articles = tmp_path / "articles"
     shutil.copytree(ARTICLES / "moscow-times-2021-02-26-handcar",
