@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -53,6 +53,7 @@ from handcar.publish.factcheck import Relation, relations
 from handcar.publish.journey import journey_view, quantity_text
 from handcar.publish.pictures.route import route_svg
 from handcar.publish.pictures.timeline import timeline_svg
+from handcar.publish.spool import Payload, Spool
 
 TEMPLATE, INDEX_TEMPLATE = "resource.html.j2", "site-index.html.j2"
 FOLDER = "site"
@@ -326,17 +327,21 @@ def site_files(
     ontology: Graph | None = None,
     anchors: Mapping[str, str] | None = None,
     jobs: int = 1,
-) -> dict[str, bytes]:
+) -> dict[str, Payload]:
     """Every file of ``site/``: a page per data IRI, the journeys' pictures, the index.
     ``anchors`` maps ontology term IRIs to their ids in ``ontology/index.html``; ``jobs``: how
     many processes may render the pages (each page depends only on the site's data, so the
-    files are the same however many render them)."""
+    files are the same however many render them). The pages and pictures are spooled to a
+    temporary file as they are rendered (:class:`~handcar.publish.spool.Spool`: a corpus has as
+    many pages as IRIs, too many to hold); the index is bytes."""
     data = SiteData(result, ontology, anchors)
     iris = sorted(data.iris)
+    files: dict[str, Payload]
     if jobs > 1 and len(iris) >= PARALLEL_PAGES and hasattr(os, "fork"):
         files = _render_forked(data, iris, jobs)
     else:
-        files = _render(data, iris)
+        spool = Spool()
+        files = {name: spool.add([page], name) for name, page in _render(data, iris)}
     index = _environment().get_template(INDEX_TEMPLATE).render(
         groups=data.index(), count=len(data.iris), dataset_files=[
             f"../dataset.{f.extension}" for f in published()])
@@ -344,45 +349,53 @@ def site_files(
     return dict(sorted(files.items()))
 
 
-def _render(data: SiteData, iris: Iterable[str]) -> dict[str, bytes]:
-    """The page of each IRI of ``iris`` and its pictures."""
-    files: dict[str, bytes] = {}
+def _render(data: SiteData, iris: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    """The page of each IRI of ``iris`` and its pictures: (path, content)."""
     for iri in iris:
         page = data.page(iri)
         rel = data.rel(iri)
-        files[f"{FOLDER}/{rel}.html"] = render_page(page).encode("utf-8")
+        yield f"{FOLDER}/{rel}.html", render_page(page).encode("utf-8")
         folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
         for _, picture, name in page.pictures:
-            files[f"{FOLDER}/{folder}{name}"] = _standalone(str(picture)).encode("utf-8")
-    return files
+            yield f"{FOLDER}/{folder}{name}", _standalone(str(picture)).encode("utf-8")
 
 
-_FORKED: tuple[SiteData, list[str]] | None = None
+_FORKED: tuple[SiteData, list[str], list[Spool]] | None = None
 """What the forked renderers read (inherited with the fork, never pickled)."""
 
 
-def _render_forked(data: SiteData, iris: list[str], jobs: int) -> dict[str, bytes]:
-    """:func:`_render` of every ``jobs``-th IRI in each of ``jobs`` forked processes."""
+def _render_forked(data: SiteData, iris: list[str], jobs: int) -> dict[str, Payload]:
+    """:func:`_render` of every ``jobs``-th IRI in each of ``jobs`` forked processes, each
+    into a spool of its own that this process made before the fork (so the pages come back
+    as where they are, not as their bytes)."""
     global _FORKED
     import multiprocessing
 
-    _FORKED = (data, iris)
+    spools = [Spool() for _ in range(jobs)]
+    _FORKED = (data, iris, spools)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             parts = pool.map(_render_share, [(index, jobs) for index in range(jobs)])
     finally:
         _FORKED = None
-    files: dict[str, bytes] = {}
-    for part in parts:
-        files.update(part)
+    files: dict[str, Payload] = {}
+    for spool, part in zip(spools, parts, strict=True):
+        for name, start, size, sha256 in part:
+            files[name] = spool.at(start, size, sha256)
     return files
 
 
-def _render_share(share: tuple[int, int]) -> dict[str, bytes]:
+def _render_share(share: tuple[int, int]) -> list[tuple[str, int, int, str]]:
+    """In a worker: render share ``index`` of ``jobs`` into its spool; where each file went."""
     assert _FORKED is not None
-    data, iris = _FORKED
+    data, iris, spools = _FORKED
     index, jobs = share
-    return _render(data, iris[index::jobs])
+    spool = spools[index]
+    found = []
+    for name, page in _render(data, iris[index::jobs]):
+        spooled = spool.add([page], name)
+        found.append((name, spooled.start, len(spooled), spooled.sha256))
+    return found
 
 
 def _standalone(inline: str) -> str:

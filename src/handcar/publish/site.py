@@ -11,7 +11,7 @@ the docs cache are) or Python's hash seed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,14 @@ from handcar.publish.metadata import JSONLD_FRAMED, FileInfo, GraphInfo, article
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads, converted
 from handcar.publish.readme import readme
 from handcar.publish.release import MARKER, MARKER_BYTES, release
-from handcar.publish.spool import Payload, Spooled, same_as_file, sha256_hex
+from handcar.publish.spool import (
+    Payload,
+    Spool,
+    Spooled,
+    payload_bytes,
+    same_as_file,
+    sha256_hex,
+)
 from handcar.resources import cache_dir, shapes_dir
 
 JSONLD_COMPACTED = str(JSONLD.compacted)
@@ -50,10 +57,17 @@ GRAPH_DESCRIPTIONS: dict[str, str] = {
 }
 
 
+SPOOL_FROM = 1 << 20
+"""A release file of this many bytes or more goes to disk as soon as it is made
+(:class:`~handcar.publish.spool.Spool`), so the files of a large release are not all in memory
+together, waiting for the last one."""
+
+
 @dataclass
 class _Release:
     files: dict[str, Payload] = field(default_factory=dict)
     infos: list[FileInfo] = field(default_factory=list)
+    spool: Spool = field(default_factory=Spool)
 
     def add(
         self,
@@ -65,10 +79,12 @@ class _Release:
         w3c_format: str | None = None,
         conforms_to: str | None = None,
     ) -> None:
+        if isinstance(data, bytes) and len(data) >= SPOOL_FROM:
+            data = self.spool.add([data], path)
         self.files[path] = data
         self.infos.append(FileInfo(path, part, purpose, media_type, w3c_format, conforms_to))
 
-    def add_unlisted(self, files: dict[str, bytes]) -> None:
+    def add_unlisted(self, files: Mapping[str, Payload]) -> None:
         """Files covered by SHA256SUMS but described as a whole by another file's entry (the
         static site's pages: one entry, ``site/index.html``, not a thousand)."""
         self.files.update(files)
@@ -191,7 +207,7 @@ def release_files(
     from handcar.publish.docs import term_anchors
     from handcar.publish.pages import site_files
 
-    docs_page = out.files.get("ontology/index.html", b"").decode("utf-8")
+    docs_page = payload_bytes(out.files.get("ontology/index.html", b"")).decode("utf-8")
     site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO)), jobs=jobs)
     pages = sum(path.endswith(".html") for path in site) - 1
     out.add(

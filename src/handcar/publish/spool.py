@@ -1,19 +1,20 @@
-"""Release files too large to hold twice: written once, chunk by chunk, to an anonymous
+"""Release files too large to hold in memory all at once: written once to an anonymous
 temporary file, with their size and SHA-256 taken on the way.
 
 The release (:func:`handcar.publish.site.release_files`) is ``{path: bytes | Spooled}``: the
 line formats (N-Triples, N-Quads) stream their lines here instead of joining them into one
-string and then one bytes object, so the build never holds a second full serialisation of the
-dataset in memory. A :class:`Spooled` file has a length (its size), a SHA-256, its chunks for
-writing and comparing, and its bytes on demand (:func:`payload_bytes`, for tests). The
-temporary file has no name (``tempfile.TemporaryFile``), so nothing is left behind whatever
-happens to the process.
+string and then one bytes object, and the site's pages (a few hundred bytes to kilobytes each,
+but as many as the data has IRIs) are added to a shared :class:`Spool` as they are rendered, so
+the build never holds a second copy of the release in memory. A :class:`Spooled` file is a
+stretch of one temporary file: a length (its size), a SHA-256, its chunks for writing and
+comparing, and its bytes on demand (:func:`payload_bytes`, for tests). The temporary files have
+no name (``tempfile.TemporaryFile``), so nothing is left behind whatever happens to the process.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
+import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,46 +25,95 @@ from handcar.errors import IOFailure
 CHUNK = 1 << 20
 
 
-class Spooled:
-    """The bytes of one file, kept on disk."""
+class Spool:
+    """One anonymous temporary file that holds many files, one after another. Written by one
+    process at a time: a forked worker may add to a spool its parent made (the file is shared,
+    the parent's record of its end is not: the parent takes the files back with :meth:`at`)."""
 
-    def __init__(self, chunks: Iterable[bytes], name: str = "") -> None:
-        """Spool ``chunks``; a failed write (disk full, file too large) is an
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the object)
+        self._end = 0
+
+    def add(self, chunks: Iterable[bytes], name: str = "") -> Spooled:
+        """Append ``chunks`` as one file; a failed write (disk full, file too large) is an
         :class:`~handcar.errors.IOFailure` naming the temporary folder and ``name``, the
         release file being spooled."""
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the object)
         digest = hashlib.sha256()
-        size = 0
+        start = self._end
+        fd = self._file.fileno()
         try:
             for chunk in chunks:
-                self._file.write(chunk)
+                view = memoryview(chunk)
+                while view:
+                    written = os.pwrite(fd, view, self._end)
+                    view = view[written:]
+                    self._end += written
                 digest.update(chunk)
-                size += len(chunk)
-            self._file.flush()
         except OSError as exc:
-            self._file.close()
             where = Path(tempfile.gettempdir()) / f"(temporary copy of {name or 'a release file'})"
             raise IOFailure(where, exc) from exc
-        self._size, self.sha256 = size, digest.hexdigest()
+        return Spooled._slice(self, start, self._end - start, digest.hexdigest())
+
+    def at(self, start: int, size: int, sha256: str) -> Spooled:
+        """The file of ``size`` bytes at ``start`` (written by a worker, which reported where)."""
+        self._end = max(self._end, start + size)
+        return Spooled._slice(self, start, size, sha256)
+
+    def read(self, start: int, size: int) -> bytes:
+        return os.pread(self._file.fileno(), size, start)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class Spooled:
+    """The bytes of one file, kept on disk (in a :class:`Spool`)."""
+
+    _spool: Spool
+    _start: int
+    _size: int
+    sha256: str
+
+    def __init__(self, chunks: Iterable[bytes], name: str = "") -> None:
+        """Spool ``chunks`` into a temporary file of their own (see :meth:`Spool.add`)."""
+        spooled = Spool().add(chunks, name)
+        self._spool, self._start = spooled._spool, spooled._start
+        self._size, self.sha256 = spooled._size, spooled.sha256
+
+    @classmethod
+    def _slice(cls, spool: Spool, start: int, size: int, sha256: str) -> Spooled:
+        spooled = cls.__new__(cls)
+        spooled._spool, spooled._start, spooled._size, spooled.sha256 = spool, start, size, sha256
+        return spooled
 
     def __len__(self) -> int:
         return self._size
 
+    @property
+    def start(self) -> int:
+        """Where in its spool this file starts."""
+        return self._start
+
     def chunks(self) -> Iterator[bytes]:
         """The bytes, from the start, in chunks of at most :data:`CHUNK` bytes."""
-        self._file.seek(0)
-        while chunk := self._file.read(CHUNK):
+        done = 0
+        while done < self._size:
+            chunk = self._spool.read(self._start + done, min(CHUNK, self._size - done))
+            if not chunk:  # pragma: no cover - the file is never truncated
+                raise OSError(f"spooled file ended after {done} of {self._size} bytes")
+            done += len(chunk)
             yield chunk
 
     def copy_to(self, handle: BinaryIO) -> None:
-        self._file.seek(0)
-        shutil.copyfileobj(self._file, handle, CHUNK)
+        for chunk in self.chunks():
+            handle.write(chunk)
 
     def __bytes__(self) -> bytes:
         return b"".join(self.chunks())
 
     def close(self) -> None:
-        self._file.close()
+        """Close the file this one is in (for a file spooled on its own)."""
+        self._spool.close()
 
 
 Payload = bytes | Spooled
