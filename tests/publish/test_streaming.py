@@ -60,3 +60,50 @@ def test_the_release_spools_the_line_formats_and_describes_them(seed: BuildResul
         assert sums[name] == hashlib.sha256(content).hexdigest()
         assert f'"{len(content)}"^^xsd:nonNegativeInteger' in metadata or str(
             len(content)) in metadata
+
+
+def test_one_spool_holds_many_files_and_takes_back_a_forked_writers(tmp_path: Path) -> None:
+    """The site's pages share one spool; a forked renderer writes into a spool its parent
+    made and reports where each file went (:meth:`Spool.at`)."""
+    import json
+    import os
+
+    from handcar.publish.spool import Spool
+
+    spool = Spool()
+    contents = [f"page {n}\n".encode() * (n + 1) for n in range(50)] + [b"", b"x" * (3 << 20)]
+    files = [spool.add([c[: len(c) // 2], c[len(c) // 2 :]], f"p{n}")
+             for n, c in enumerate(contents)]
+    for spooled, content in zip(files, contents, strict=True):
+        assert bytes(spooled) == content and len(spooled) == len(content)
+        assert spooled.sha256 == hashlib.sha256(content).hexdigest()
+    forked = Spool()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write two files, report where they went
+        try:
+            where = [forked.add([c], "child") for c in (b"first\n", b"second\n")]
+            os.write(write, json.dumps([(s.start, len(s), s.sha256) for s in where]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    reported = json.loads(os.read(read, 1 << 16))
+    os.close(read)
+    os.waitpid(pid, 0)
+    taken = [forked.at(*where) for where in reported]
+    assert [bytes(s) for s in taken] == [b"first\n", b"second\n"]
+    later = forked.add([b"third\n"])  # after what the child wrote, not over it
+    assert bytes(later) == b"third\n" and bytes(taken[0]) == b"first\n"
+    assert later.start == len(b"first\nsecond\n")
+
+
+def test_the_release_spools_every_large_file(seed: BuildResult, monkeypatch) -> None:
+    from handcar.publish import site
+
+    monkeypatch.setattr(site, "SPOOL_FROM", 10_000)
+    files = release_files(seed, cache=None)
+    big = [name for name, data in files.items() if len(data) >= 10_000]
+    assert "dataset.ttl" in big and "dataset.jsonld" in big
+    assert all(isinstance(files[name], Spooled) for name in big)
+    assert all(isinstance(data, Spooled) for name, data in files.items()
+               if name.startswith("site/") and name != "site/index.html")
