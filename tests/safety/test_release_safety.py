@@ -377,3 +377,26 @@ def test_a_crashed_background_validation_is_decided_in_the_open(tmp_path: Path) 
 
     check._pipe, check._process = Pipe(), Process()  # type: ignore[assignment]
     check.check(staged)  # conforms in the open: no exception
+
+
+def test_write_tree_writes_every_file_and_names_the_first_that_fails(tmp_path: Path) -> None:
+    """Every file lands (spooled or bytes, folders made once); the failure raised is the
+    first in path order, naming its file."""
+    from handcar.errors import IOFailure
+    from handcar.publish.release import write_tree
+    from handcar.publish.spool import Spool
+
+    spool = Spool()
+    files = {f"site/{n % 7}/page-{n:03}.html": (f"page {n}".encode() if n % 2 else
+                                                spool.add([f"spooled {n}".encode()]))
+             for n in range(80)}
+    good = tmp_path / "good"
+    write_tree(good, files)
+    assert {p.relative_to(good).as_posix(): p.read_bytes() for p in good.rglob("*.html")} == {
+        name: payload_bytes(data) for name, data in files.items()}
+    bad = tmp_path / "bad"
+    for n in (40, 12):  # a folder where a file should go: that file cannot be written
+        (bad / f"site/{n % 7}/page-{n:03}.html").mkdir(parents=True)
+    with pytest.raises(IOFailure) as caught:
+        write_tree(bad, files)
+    assert caught.value.path == bad / "site/5/page-012.html"

@@ -147,18 +147,37 @@ def _has_entries(folder: Path) -> bool:
 
 
 def write_tree(folder: Path, files: Mapping[str, Payload]) -> None:
-    """Write ``files`` (relative path → content) under ``folder``."""
+    """Write ``files`` (relative path → content) under ``folder``: each folder once, then the
+    files in path order. (Several threads writing gained nothing here: creating files in one
+    folder is serial in the file system.)"""
+    targets = []
     for name, data in sorted(files.items()):
         relative = Path(name)
         if relative.is_absolute() or ".." in relative.parts:
             raise ValueError(f"release path escapes the release folder: {name!r}")
-        _write(folder / relative, data)
+        targets.append((folder / relative, data))
+    for parent in sorted({path.parent for path, _ in targets}):
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise IOFailure(exc.filename or parent, exc) from exc
+    for path, data in targets:
+        _write_file(path, data)
 
 
 def _write(path: Path, data: Payload) -> None:
-    """Write one file; an OS failure names the file (a failed ``write`` does not)."""
+    """Write one file, making its folder; an OS failure names the file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IOFailure(exc.filename or path, exc) from exc
+    _write_file(path, data)
+
+
+def _write_file(path: Path, data: Payload) -> None:
+    """Write one file into an existing folder; an OS failure names the file (a failed
+    ``write`` does not)."""
+    try:
         if isinstance(data, Spooled):
             with open(path, "wb") as handle:
                 data.copy_to(handle)
