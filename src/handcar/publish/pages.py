@@ -169,18 +169,26 @@ class SiteData:
         self.labels: Labels = labels_for(result, named, ontology)
         graph_names = {str(result.iris.graph(n)): n for n in (*_MAIN_GRAPHS, "entailed")}
         self.graph_names = graph_names
-        self.out: dict[Node, dict[Node, dict[Node, set[str]]]] = defaultdict(
-            lambda: defaultdict(lambda: defaultdict(set)))
-        self.into: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
+        # the graphs holding each triple: one shared frozenset per combination (there are a
+        # handful), not a set per triple
+        self.out: dict[Node, dict[Node, dict[Node, frozenset[str]]]] = defaultdict(
+            lambda: defaultdict(dict))
+        self.into: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
         self.iris: set[URIRef] = set()
+        held: dict[tuple[frozenset[str] | None, str], frozenset[str]] = {}
         for s, p, o, g in result.dataset.quads((None, None, None, None)):
             name = graph_names.get(str(g), str(g))
-            self.out[s][p][o].add(name)
+            objects = self.out[s][p]
+            key = (objects.get(o), name)
+            found = held.get(key)
+            if found is None:
+                found = held[key] = (key[0] or frozenset()) | {name}
+            objects[o] = found
             for node in (s, o, g):
                 if isinstance(node, URIRef) and str(node).startswith(self.base):
                     self.iris.add(node)
-            if isinstance(o, URIRef) and p not in _REIFICATION:
-                self.into[o].add((s, p))
+            if key[0] is None and isinstance(o, URIRef) and p not in _REIFICATION:
+                self.into[o].append((s, p))  # once per triple, whatever graphs hold it
         claims = claims_of(named, self.labels, result)
         self.sources: dict[str, Source] = {s.iri: s for s in result.sources}
         self.readings: dict[tuple[Node, Node, Node], list[tuple[Fact, Claim]]] = defaultdict(list)
