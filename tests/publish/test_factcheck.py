@@ -247,3 +247,20 @@ def test_relations_between_readings_in_plain_words(seed: BuildResult,
     assert "“Eight” (number of members of Eight Russian Embassy employees)" in eight
     everyone = "number of members of Eight Russian Embassy employees and their families"
     assert f"“eight” ({everyone})" in eight
+
+
+def test_the_release_works_out_the_evidence_once_for_every_page(seed: BuildResult) -> None:
+    """The fact check, the merge report and the site's pages share one Evidence (the claims
+    and comparisons, worked out once): the same bytes as each working it out alone."""
+    from handcar.ontology import load_ontology
+    from handcar.publish.factcheck import evidence_of, factcheck_page
+    from handcar.publish.merge import merge_report
+    from handcar.publish.pages import SiteData, render_page
+
+    ontology = load_ontology().graph
+    shared = evidence_of(seed, ontology)
+    assert factcheck_page(seed, ontology, shared) == factcheck_page(seed, ontology)
+    assert merge_report(seed, ontology, shared) == merge_report(seed, ontology)
+    alone, together = SiteData(seed, ontology), SiteData(seed, ontology, evidence=shared)
+    for iri in sorted(alone.iris)[:40]:
+        assert render_page(together.page(iri)) == render_page(alone.page(iri))

@@ -39,7 +39,8 @@ from handcar.publish.evidence import (
     labels_for,
 )
 
-__all__ = ["CURATED", "DERIVED", "ENRICHED", "STATED", "factcheck_page", "reading_relations"]
+__all__ = ["CURATED", "DERIVED", "ENRICHED", "STATED", "Evidence", "evidence_of", "factcheck_page",
+           "reading_relations"]
 
 TEMPLATE = "factcheck.html.j2"
 
@@ -79,18 +80,38 @@ class Group:
     claims: list[Claim]
 
 
-def reading_relations(result: BuildResult, ontology: Graph | None = None) -> list[Relation]:
-    """Every comparison of readings in ``result``, in words (for the merge report)."""
-    named = graphs(result)
-    labels = labels_for(result, named, ontology)
-    return relations(named["provenance"], labels, claims_of(named, labels, result))
+@dataclass(frozen=True)
+class Evidence:
+    """What the fact-check page, the merge report and the site's pages all read: the named
+    graphs, the labels, every claim with its facts and every comparison of readings. Worked
+    out once per release (:func:`evidence_of`) and shared, never changed."""
+
+    named: dict[str, Graph]
+    labels: Labels
+    claims: dict[Node, Claim]
+    relations: list[Relation]
 
 
-def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
-    """The fact-check page of ``result``; ``ontology`` gives the properties' labels."""
+def evidence_of(result: BuildResult, ontology: Graph | None = None) -> Evidence:
+    """The :class:`Evidence` of ``result``; ``ontology`` gives the properties' labels."""
     named = graphs(result)
     labels = labels_for(result, named, ontology)
     claims = claims_of(named, labels, result)
+    return Evidence(named, labels, claims, relations(named["provenance"], labels, claims))
+
+
+def reading_relations(result: BuildResult, ontology: Graph | None = None,
+                      evidence: Evidence | None = None) -> list[Relation]:
+    """Every comparison of readings in ``result``, in words (for the merge report)."""
+    return (evidence or evidence_of(result, ontology)).relations
+
+
+def factcheck_page(result: BuildResult, ontology: Graph | None = None,
+                   evidence: Evidence | None = None) -> bytes:
+    """The fact-check page of ``result``; ``ontology`` gives the properties' labels
+    (``evidence``: already worked out for this ``result`` and ``ontology``)."""
+    evidence = evidence or evidence_of(result, ontology)
+    claims = evidence.claims
     env = environment()
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims.values():
@@ -100,7 +121,7 @@ def factcheck_page(result: BuildResult, ontology: Graph | None = None) -> bytes:
     enrichment = sorted((c for c in claims.values() if c.anchor is None), key=lambda c: c.iri)
     count = sum(len(c.facts) for c in claims.values())
     page = env.get_template(TEMPLATE).render(
-        relations=relations(named["provenance"], labels, claims),
+        relations=evidence.relations,
         articles=articles,
         enrichment=enrichment,
         facts=count,

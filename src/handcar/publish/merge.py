@@ -23,8 +23,8 @@ from rdflib import RDF, Graph, URIRef
 from handcar.build import BuildResult
 from handcar.graph.readings import CONSISTENT, Relation
 from handcar.namespaces import DJO
+from handcar.publish.factcheck import Evidence, environment, reading_relations
 from handcar.publish.factcheck import Relation as Compared
-from handcar.publish.factcheck import environment, reading_relations
 
 TEMPLATE = "merge.html.j2"
 AGREE = {r.value for r in CONSISTENT}
@@ -43,9 +43,11 @@ class Shared:
     reasons: list[str]
 
 
-def merge_report(result: BuildResult, ontology: Graph | None = None) -> tuple[bytes, bytes]:
-    """``merge.html`` and ``conflicts.json`` for ``result``."""
-    compared = reading_relations(result, ontology)
+def merge_report(result: BuildResult, ontology: Graph | None = None,
+                 evidence: Evidence | None = None) -> tuple[bytes, bytes]:
+    """``merge.html`` and ``conflicts.json`` for ``result`` (``evidence``: already worked out
+    for this ``result`` and ``ontology``)."""
+    compared = reading_relations(result, ontology, evidence)
     headlines = {s.iri: s.headline for s in result.sources}
     entities = _shared_entities(result, headlines)
     linked = _linked(result, headlines)

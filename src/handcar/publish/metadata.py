@@ -129,21 +129,67 @@ class _Graph:
         self.add(s, p, ox.Literal(str(value), datatype=ox.NamedNode(XSD + datatype)))
 
 
-def _stats(quads: Sequence[ox.Quad]) -> dict[str, int]:
-    return {
-        "triples": len(quads),
-        "distinctSubjects": len({str(q.subject) for q in quads}),
-        "distinctObjects": len({str(q.object) for q in quads}),
-        "properties": len({q.predicate.value for q in quads}),
-        "classes": len({q.object.value for q in quads if q.predicate.value == RDF_TYPE}),
-    }
+class _Counts:
+    """What VoID counts in some quads: distinct subjects, objects, properties and classes."""
+
+    def __init__(self) -> None:
+        self.triples = 0
+        self.subjects: set[str] = set()
+        self.objects: set[str] = set()
+        self.properties: set[str] = set()
+        self.classes: set[str] = set()
+        self.named_classes: set[str] = set()  # the classes that are IRIs
+
+    def absorb(self, other: _Counts) -> None:
+        self.triples += other.triples
+        self.subjects |= other.subjects
+        self.objects |= other.objects
+        self.properties |= other.properties
+        self.classes |= other.classes
+        self.named_classes |= other.named_classes
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "triples": self.triples,
+            "distinctSubjects": len(self.subjects),
+            "distinctObjects": len(self.objects),
+            "properties": len(self.properties),
+            "classes": len(self.classes),
+        }
 
 
-def vocabularies(data: Quads) -> list[str]:
-    """The namespaces of every predicate and class the data uses."""
-    iris = {q.predicate.value for q in data}
-    iris |= {q.object.value for q in data
-             if q.predicate.value == RDF_TYPE and isinstance(q.object, ox.NamedNode)}
+def _counts(data: Quads) -> tuple[_Counts, dict[str, _Counts]]:
+    """The counts of the whole dataset and of each graph (by its N-Triples form, "" for the
+    default graph), in one pass over the quads."""
+    by_graph: dict[str, _Counts] = {}
+    for quad in data.quads:
+        graph = quad.graph_name
+        key = "" if isinstance(graph, ox.DefaultGraph) else str(graph)
+        counts = by_graph.get(key)
+        if counts is None:
+            counts = by_graph[key] = _Counts()
+        counts.triples += 1
+        counts.subjects.add(str(quad.subject))
+        obj = quad.object
+        counts.objects.add(str(obj))
+        predicate = quad.predicate.value
+        counts.properties.add(predicate)
+        if predicate == RDF_TYPE:
+            counts.classes.add(obj.value)
+            if isinstance(obj, ox.NamedNode):
+                counts.named_classes.add(obj.value)
+    whole = _Counts()
+    for counts in by_graph.values():
+        whole.absorb(counts)
+    return whole, by_graph
+
+
+def vocabularies(data: Quads, counts: _Counts | None = None) -> list[str]:
+    """The namespaces of every predicate and class the data uses (``counts``: the data's, if
+    already made)."""
+    if counts is None:
+        counts = _counts(data)[0]
+    iris = counts.properties | counts.named_classes
     return sorted({namespace_of(iri, PUBLISHED_PREFIXES) for iri in iris})
 
 
@@ -220,18 +266,18 @@ def describe(
     for keyword in ("news", "journey", "diplomats", "evidence", "provenance", "Web Annotation"):
         g.text(dataset, DCAT + "keyword", keyword)
     g.text(dataset, VOID + "uriSpace", base, None)
-    for vocabulary in vocabularies(data):
+    whole, by_graph = _counts(data)
+    for vocabulary in vocabularies(data, whole):
         g.add(dataset, VOID + "vocabulary", vocabulary)
-    for key, value in _stats(data.quads).items():
+    for key, value in whole.stats().items():
         g.typed(dataset, VOID + key, value, "integer")
-    by_graph = data.graphs()
     for info in graphs:
-        quads = by_graph.get(f"<{info.iri}>", [])
+        counts = by_graph.get(f"<{info.iri}>", _Counts())
         g.add(dataset, VOID + "subset", info.iri)
         g.add(info.iri, RDF_TYPE, VOID + "Dataset")
         g.text(info.iri, DCTERMS + "title", f"named graph {info.name}")
         g.text(info.iri, DCTERMS + "description", info.description)
-        for key, value in _stats(quads).items():
+        for key, value in counts.stats().items():
             g.typed(info.iri, VOID + key, value, "integer")
     for example in examples:
         g.add(dataset, VOID + "exampleResource", example)

@@ -43,13 +43,10 @@ from handcar.publish.evidence import (
     Claim,
     Fact,
     Labels,
-    claims_of,
     environment,
-    graphs,
     in_sentence,
-    labels_for,
 )
-from handcar.publish.factcheck import Relation, relations
+from handcar.publish.factcheck import Evidence, Relation, evidence_of
 from handcar.publish.journey import journey_view, quantity_text
 from handcar.publish.pictures.route import route_svg
 from handcar.publish.pictures.timeline import timeline_svg
@@ -159,14 +156,15 @@ class SiteData:
         result: BuildResult,
         ontology: Graph | None = None,
         anchors: Mapping[str, str] | None = None,
+        evidence: Evidence | None = None,
     ) -> None:
         self.result = result
         self.base = result.iris.base
         self.anchors = dict(anchors or {})  # ontology term IRI → its id in the docs page
-        named = graphs(result)
-        self.asserted = named["asserted"]
+        evidence = evidence or evidence_of(result, ontology)
+        self.asserted = evidence.named["asserted"]
         self.ontology = ontology if ontology is not None else Graph()
-        self.labels: Labels = labels_for(result, named, ontology)
+        self.labels: Labels = evidence.labels
         graph_names = {str(result.iris.graph(n)): n for n in (*_MAIN_GRAPHS, "entailed")}
         self.graph_names = graph_names
         # the graphs holding each triple: one shared frozenset per combination (there are a
@@ -189,7 +187,7 @@ class SiteData:
                     self.iris.add(node)
             if key[0] is None and isinstance(o, URIRef) and p not in _REIFICATION:
                 self.into[o].append((s, p))  # once per triple, whatever graphs hold it
-        claims = claims_of(named, self.labels, result)
+        claims = evidence.claims
         self.sources: dict[str, Source] = {s.iri: s for s in result.sources}
         self.readings: dict[tuple[Node, Node, Node], list[tuple[Fact, Claim]]] = defaultdict(list)
         for claim in claims.values():
@@ -197,7 +195,7 @@ class SiteData:
                 if fact.triple is not None:
                     self.readings[fact.triple].append((fact, claim))
         self.compared: dict[str, list[Relation]] = defaultdict(list)
-        for relation in relations(named["provenance"], self.labels, claims):
+        for relation in evidence.relations:
             for reading in relation.readings:
                 self.compared[reading.value].append(relation)
             self.compared[relation.iri].append(relation)
@@ -335,6 +333,7 @@ def site_files(
     ontology: Graph | None = None,
     anchors: Mapping[str, str] | None = None,
     jobs: int = 1,
+    evidence: Evidence | None = None,
 ) -> dict[str, Payload]:
     """Every file of ``site/``: a page per data IRI, the journeys' pictures, the index.
     ``anchors`` maps ontology term IRIs to their ids in ``ontology/index.html``; ``jobs``: how
@@ -342,7 +341,7 @@ def site_files(
     files are the same however many render them). The pages and pictures are spooled to a
     temporary file as they are rendered (:class:`~handcar.publish.spool.Spool`: a corpus has as
     many pages as IRIs, too many to hold); the index is bytes."""
-    data = SiteData(result, ontology, anchors)
+    data = SiteData(result, ontology, anchors, evidence)
     iris = sorted(data.iris)
     files: dict[str, Payload]
     if jobs > 1 and len(iris) >= PARALLEL_PAGES and hasattr(os, "fork"):

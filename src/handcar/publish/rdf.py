@@ -150,8 +150,14 @@ class Quads:
 
     def canonical_chunks(self) -> Iterator[bytes]:
         """The canonical N-Quads document of RDFC-1.0 (one line per quad, sorted by code
-        point), in chunks: the lines are held once, never joined into one document."""
-        return chunked(sorted({str(q) + " .\n" for q in self.quads}))
+        point), in chunks: the lines are held once, never joined into one document. Read to
+        the end, it leaves its SHA-256 as :attr:`canonical_hash` (the N-Quads file is this
+        document: its writing gives the hash)."""
+        digest = hashlib.sha256()
+        for chunk in chunked(sorted({str(q) + " .\n" for q in self.quads})):
+            digest.update(chunk)
+            yield chunk
+        self.__dict__["canonical_hash"] = digest.hexdigest()  # what the cached_property holds
 
     @property
     def canonical_nquads(self) -> bytes:

@@ -20,7 +20,7 @@ from handcar.build import BuildResult
 from handcar.formats import SUFFIXES
 from handcar.namespaces import DJO, DJO_ONTOLOGY, JSONLD
 from handcar.ontology import Ontology, load_ontology
-from handcar.publish.factcheck import factcheck_page
+from handcar.publish.factcheck import evidence_of, factcheck_page
 from handcar.publish.formats import CONTEXT_URL, FORMATS, WriteOptions, stream, streams, write
 from handcar.publish.formats.jsonld import context, dumps
 from handcar.publish.merge import merge_report
@@ -169,9 +169,10 @@ def release_files(
         )
 
     onto = ontology or load_ontology()
+    evidence = evidence_of(result, onto.graph)  # shared by the next three
     out.add(
         "factcheck.html",
-        factcheck_page(result, onto.graph),
+        factcheck_page(result, onto.graph, evidence),
         "text",
         "The fact check: every asserted and enrichment fact in plain words, grouped by the "
         "article's sentences, with its quoted words highlighted, who said it, where, and its "
@@ -180,7 +181,7 @@ def release_files(
         "text/html",
     )
 
-    page, conflicts = merge_report(result, onto.graph)
+    page, conflicts = merge_report(result, onto.graph, evidence)
     out.add(
         "merge.html",
         page,
@@ -208,7 +209,8 @@ def release_files(
     from handcar.publish.pages import site_files
 
     docs_page = payload_bytes(out.files.get("ontology/index.html", b"")).decode("utf-8")
-    site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO)), jobs=jobs)
+    site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO)), jobs=jobs,
+                      evidence=evidence)
     pages = sum(path.endswith(".html") for path in site) - 1
     out.add(
         "site/index.html",
