@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,59 @@ def test_read_data_hands_its_parse_to_oxigraph_with_the_same_blank_nodes(tmp_pat
     assert found == {(s, o) for s, _p, o in graph.triples((None, URIRef("http://example.org/q"),
                                                              None))}
     assert (graph.fallbacks, graph.exact) == (0, 0)  # Oxigraph answered
+
+
+_OR_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:ItemShape a sh:NodeShape ; sh:targetClass ex:Item ;
+    sh:property [ sh:path ex:at ; sh:or ( [ sh:class ex:Place ] [ sh:class ex:Port ] ) ] ;
+    sh:property [ sh:path ex:size ;
+        sh:or ( [ sh:datatype xsd:integer ; sh:pattern "^[1-9]" ] [ sh:datatype xsd:string ] ) ] .
+"""
+
+
+def _or_data(items: int) -> DataGraph:
+    ex, xsd = "http://example.org/", "http://www.w3.org/2001/XMLSchema#"
+    graph = DataGraph()
+    graph.add((URIRef(ex + "p"), RDF.type, URIRef(ex + "Place")))
+    for n in range(items):
+        item = URIRef(f"{ex}item{n}")
+        graph.add((item, RDF.type, URIRef(ex + "Item")))
+        # every item at one shared place but item 0, at a thing of no class (a violation)
+        graph.add((item, URIRef(ex + "at"), URIRef(ex + ("q" if n == 0 else "p"))))
+        # "01" and "1" are one integer but not one lexical form: only "01" fails sh:pattern
+        lexical = "01" if n == 1 else "1"
+        graph.add((item, URIRef(ex + "size"),
+                   Literal(lexical, datatype=URIRef(xsd + "integer"), normalize=False)))
+    return graph
+
+
+def test_a_value_is_checked_against_an_or_member_once(monkeypatch) -> None:
+    """``_or_members_remembered``: the same results as pySHACL checking every value node
+    again for every focus node; a shared value is checked once per member shape; a literal
+    is remembered by its exact lexical form."""
+    from pyshacl.shape import Shape
+    from rdflib import Graph
+
+    from handcar.validate import engine
+
+    shapes = Shapes(Graph().parse(data=_OR_SHAPES, format="turtle"), [])
+    calls = []
+    plain = Shape.validate
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return plain(self, *args, **kwargs)
+
+    monkeypatch.setattr(Shape, "validate", counted)
+    remembered = run(_or_data(30), shapes, inference=False, oxigraph=False)
+    with_memory = len(calls)
+    calls.clear()
+    monkeypatch.setattr(engine, "_or_members_remembered", contextlib.nullcontext)
+    every_time = run(_or_data(30), shapes, inference=False, oxigraph=False)
+    assert keys(remembered) == keys(every_time)
+    failing = {(str(r.focus).rsplit("/", 1)[1], str(r.value)) for r in remembered.results}
+    assert failing == {("item0", "http://example.org/q"), ("item1", "01")}
+    assert with_memory < len(calls) - 50  # 30 items, 2 sh:or, shared values: far fewer checks
