@@ -134,7 +134,9 @@ class DataGraph(Graph):
         the Oxigraph copy, converting nothing; if they are not exactly the graph's triples,
         :func:`run` makes the copy again (:meth:`mirrored`)."""
         store = ox.Store()
-        store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+        # one quad at a time: a list of them first doubled the peak (+101 against +55 MiB at
+        # 108 k quads, about 0.45 GiB at 1 M in the build's background validation)
+        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
         self._store = store
         self._batches.clear()
 
