@@ -275,3 +275,26 @@ def test_a_value_is_checked_against_an_or_member_once(monkeypatch) -> None:
     failing = {(str(r.focus).rsplit("/", 1)[1], str(r.value)) for r in remembered.results}
     assert failing == {("item0", "http://example.org/q"), ("item1", "01")}
     assert with_memory < len(calls) - 50  # 30 items, 2 sh:or, shared values: far fewer checks
+
+
+def test_pyshacl_speed_ups_answer_as_pyshacl_does() -> None:
+    """A shape's text made once is the text pySHACL makes (and pySHACL's own comes back
+    after the validation); the parameter table answers ``in`` as the list it stands for."""
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS
+    from pyshacl.shape import Shape
+    from pyshacl.shapes_graph import ShapesGraph
+    from rdflib import Graph
+
+    from handcar.validate import engine
+
+    fast = engine._ListWithSet(ALL_CONSTRAINT_PARAMETERS)
+    assert list(fast) == list(ALL_CONSTRAINT_PARAMETERS)
+    probes = [*ALL_CONSTRAINT_PARAMETERS, URIRef("http://www.w3.org/ns/shacl#name"),
+              Literal("http://www.w3.org/ns/shacl#class")]
+    assert [p in fast for p in probes] == [p in ALL_CONSTRAINT_PARAMETERS for p in probes]
+    shapes = ShapesGraph(Graph().parse(data=_OR_SHAPES, format="turtle")).shapes
+    expected = [str(s) for s in shapes]
+    own = Shape.__dict__["__str__"]
+    with engine._shape_names_once():
+        assert [str(s) for s in shapes] == [str(s) for s in shapes] == expected
+    assert Shape.__dict__["__str__"] is own

@@ -381,7 +381,8 @@ def _validate(data: Graph, shapes: Shapes, focus_nodes: Sequence[Node] | None) -
     from pyshacl.errors import ReportableRuntimeError
 
     try:
-        with _no_text_descriptions(), _constraints_built_once(), _or_members_remembered():
+        with (_no_text_descriptions(), _constraints_built_once(), _or_members_remembered(),
+              _shape_names_once()):
             _conforms, report_graph, text = pyshacl.validate(
                 data, shacl_graph=shapes.graph, inference="none", advanced=False, inplace=True,
                 allow_infos=False, allow_warnings=False, meta_shacl=False, debug=False,
@@ -445,7 +446,7 @@ def _constraints_built_once() -> Iterator[None]:
     # sh:ignoredProperties), which pySHACL runs once per shape by the identity of the class
     stand_ins = {cls: _BuiltOnce(cls, built) for cls in classes.values()}
     shape_module.CONSTRAINT_PARAMS = (  # type: ignore[attr-defined]
-        parameters, {p: stand_ins[cls] for p, cls in classes.items()})
+        _ListWithSet(parameters), {p: stand_ins[cls] for p, cls in classes.items()})
     try:
         yield
     finally:
@@ -497,6 +498,49 @@ def _or_members_remembered() -> Iterator[None]:
         yield
     finally:
         Shape.validate = original  # type: ignore[method-assign]
+
+
+class _ListWithSet(list):
+    """pySHACL's list of constraint parameters, answering ``in`` from a set: it asks, for
+    every predicate of a shape each time a node reaches the shape, whether that predicate is a
+    parameter (by comparing it with each of some forty IRIs)."""
+
+    def __init__(self, items: Iterable[object]) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
+@contextlib.contextmanager
+def _shape_names_once() -> Iterator[None]:
+    """Within the block, a pySHACL shape's text (``<NodeShape name>``) is made once: pySHACL
+    formats it for debug messages twice each time a node reaches a shape, logging on or off
+    (about a tenth of a validation). The text depends only on the shape's node and names in
+    the shapes graph, which do not change during a validation."""
+    try:
+        from pyshacl.shape import Shape
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    original = Shape.__dict__.get("__str__")
+    if original is None:  # pragma: no cover - another pySHACL layout
+        yield
+        return
+    texts: dict[int, tuple[object, str]] = {}
+
+    def text(self) -> str:
+        found = texts.get(id(self))
+        if found is None:
+            found = texts[id(self)] = (self, original(self))  # the shape kept alive
+        return found[1]
+
+    Shape.__str__ = text  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Shape.__str__ = original  # type: ignore[method-assign]
 
 
 class _BuiltOnce:
