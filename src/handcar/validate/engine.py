@@ -61,9 +61,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pyoxigraph as ox
 import rdflib
@@ -411,15 +411,9 @@ def _no_text_descriptions() -> Iterator[None]:
     except ImportError:  # pragma: no cover
         yield
         return
-    original = ConstraintComponent.__dict__.get("make_v_result_description")
-    if original is None:  # another pySHACL layout: nothing to skip
+    with _replaced(ConstraintComponent, "make_v_result_description",
+                   lambda _original: lambda self, *args, **kwargs: ""):
         yield
-        return
-    ConstraintComponent.make_v_result_description = lambda self, *args, **kwargs: ""
-    try:
-        yield
-    finally:
-        ConstraintComponent.make_v_result_description = original
 
 
 @contextlib.contextmanager
@@ -474,31 +468,43 @@ def _or_members_remembered() -> Iterator[None]:
     except ImportError:  # pragma: no cover
         yield
         return
-    original = Shape.__dict__.get("validate")
-    if original is None:  # pragma: no cover - another pySHACL layout
-        yield
-        return
     remembered: dict[tuple[int, object], tuple[object, bool, list]] = {}
 
-    def validate(self, executor, target_graph, focus=None, _evaluation_path=None):
-        if (not isinstance(focus, IdentifiedNode | Literal) or not _evaluation_path
-                or not isinstance(_evaluation_path[-1], OrConstraintComponent)
-                or len(_evaluation_path) // 2 >= executor.max_validation_depth):
-            return original(self, executor, target_graph, focus, _evaluation_path)
-        node = ((str(focus), focus.datatype, focus.language) if isinstance(focus, Literal)
-                else focus)  # a literal by its exact lexical form, datatype and language tag
-        key = (id(self), node)
-        found = remembered.get(key)
-        if found is None:
-            conforms, reports = original(self, executor, target_graph, focus, _evaluation_path)
-            found = remembered[key] = (self, conforms, reports)  # the shape kept alive
-        return found[1], found[2]
+    def remembering(original):
+        def validate(self, executor, target_graph, focus=None, _evaluation_path=None):
+            if (not isinstance(focus, IdentifiedNode | Literal) or not _evaluation_path
+                    or not isinstance(_evaluation_path[-1], OrConstraintComponent)
+                    or len(_evaluation_path) // 2 >= executor.max_validation_depth):
+                return original(self, executor, target_graph, focus, _evaluation_path)
+            node = ((str(focus), focus.datatype, focus.language) if isinstance(focus, Literal)
+                    else focus)  # a literal by its exact lexical form, datatype and language
+            key = (id(self), node)
+            found = remembered.get(key)
+            if found is None:
+                conforms, reports = original(self, executor, target_graph, focus,
+                                             _evaluation_path)
+                found = remembered[key] = (self, conforms, reports)  # the shape kept alive
+            return found[1], found[2]
 
-    Shape.validate = validate  # type: ignore[method-assign]
+        return validate
+
+    with _replaced(Shape, "validate", remembering):
+        yield
+
+
+@contextlib.contextmanager
+def _replaced(owner: type, name: str, replacement: Callable[[Any], Any]) -> Iterator[None]:
+    """Within the block, ``owner``'s own attribute ``name`` is ``replacement(original)``; when
+    ``owner`` has no such attribute of its own (another pySHACL layout), nothing changes."""
+    original = owner.__dict__.get(name)
+    if original is None:
+        yield
+        return
+    setattr(owner, name, replacement(original))
     try:
         yield
     finally:
-        Shape.validate = original  # type: ignore[method-assign]
+        setattr(owner, name, original)
 
 
 class _ListWithSet(list):
@@ -525,23 +531,19 @@ def _shape_names_once() -> Iterator[None]:
     except ImportError:  # pragma: no cover
         yield
         return
-    original = Shape.__dict__.get("__str__")
-    if original is None:  # pragma: no cover - another pySHACL layout
-        yield
-        return
     texts: dict[int, tuple[object, str]] = {}
 
-    def text(self) -> str:
-        found = texts.get(id(self))
-        if found is None:
-            found = texts[id(self)] = (self, original(self))  # the shape kept alive
-        return found[1]
+    def once(original):
+        def text(self) -> str:
+            found = texts.get(id(self))
+            if found is None:
+                found = texts[id(self)] = (self, original(self))  # the shape kept alive
+            return found[1]
 
-    Shape.__str__ = text  # type: ignore[method-assign]
-    try:
+        return text
+
+    with _replaced(Shape, "__str__", once):
         yield
-    finally:
-        Shape.__str__ = original  # type: ignore[method-assign]
 
 
 class _BuiltOnce:
