@@ -11,7 +11,7 @@ from handcar.build import BuildResult
 from handcar.publish.formats import stream, streams, write
 from handcar.publish.rdf import Quads, chunked
 from handcar.publish.site import release_files
-from handcar.publish.spool import Spooled, payload_bytes, same_as_file, sha256_hex
+from handcar.publish.spool import Spool, Spooled, payload_bytes, same_as_file, sha256_hex
 
 
 def test_the_line_formats_stream_the_bytes_of_the_whole_document(seed: BuildResult) -> None:
@@ -37,7 +37,7 @@ def test_chunks_split_on_line_ends() -> None:
 
 def test_a_spooled_file_has_size_digest_and_bytes(tmp_path: Path) -> None:
     parts = [b"abc\n", b"", "défg\n".encode()]
-    spooled = Spooled(iter(parts))
+    spooled = Spool().add(iter(parts))
     whole = b"".join(parts)
     assert len(spooled) == len(whole)
     assert sha256_hex(spooled) == hashlib.sha256(whole).hexdigest() == sha256_hex(whole)
@@ -67,8 +67,6 @@ def test_one_spool_holds_many_files_and_takes_back_a_forked_writers(tmp_path: Pa
     made and reports where each file went (:meth:`Spool.at`)."""
     import json
     import os
-
-    from handcar.publish.spool import Spool
 
     spool = Spool()
     contents = [f"page {n}\n".encode() * (n + 1) for n in range(50)] + [b"", b"x" * (3 << 20)]

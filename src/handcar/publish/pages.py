@@ -50,7 +50,7 @@ from handcar.publish.factcheck import Evidence, Relation, evidence_of
 from handcar.publish.journey import journey_view, quantity_text
 from handcar.publish.pictures.route import route_svg
 from handcar.publish.pictures.timeline import timeline_svg
-from handcar.publish.spool import Payload, Spool
+from handcar.publish.spool import Payload, Spool, Spooled
 
 TEMPLATE, INDEX_TEMPLATE = "resource.html.j2", "site-index.html.j2"
 FOLDER = "site"
@@ -347,13 +347,18 @@ def site_files(
     if jobs > 1 and len(iris) >= PARALLEL_PAGES and hasattr(os, "fork"):
         files = _render_forked(data, iris, jobs)
     else:
-        spool = Spool()
-        files = {name: spool.add([page], name) for name, page in _render(data, iris)}
+        files = dict(_spooled(Spool(), data, iris))
     index = _environment().get_template(INDEX_TEMPLATE).render(
         groups=data.index(), count=len(data.iris), dataset_files=[
             f"../dataset.{f.extension}" for f in published()])
     files[f"{FOLDER}/index.html"] = index.encode("utf-8")
     return dict(sorted(files.items()))
+
+
+def _spooled(spool: Spool, data: SiteData, iris: Iterable[str]) -> Iterator[tuple[str, Spooled]]:
+    """:func:`_render` of ``iris`` into ``spool``: (path, where the content went)."""
+    for name, content in _render(data, iris):
+        yield name, spool.add([content], name)
 
 
 def _render(data: SiteData, iris: Iterable[str]) -> Iterator[tuple[str, bytes]]:
@@ -397,12 +402,8 @@ def _render_share(share: tuple[int, int]) -> list[tuple[str, int, int, str]]:
     assert _FORKED is not None
     data, iris, spools = _FORKED
     index, jobs = share
-    spool = spools[index]
-    found = []
-    for name, page in _render(data, iris[index::jobs]):
-        spooled = spool.add([page], name)
-        found.append((name, spooled.start, len(spooled), spooled.sha256))
-    return found
+    return [(name, spooled.start, spooled.size, spooled.sha256)
+            for name, spooled in _spooled(spools[index], data, iris[index::jobs])]
 
 
 def _standalone(inline: str) -> str:

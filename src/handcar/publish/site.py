@@ -31,7 +31,6 @@ from handcar.publish.release import MARKER, MARKER_BYTES, release
 from handcar.publish.spool import (
     Payload,
     Spool,
-    Spooled,
     payload_bytes,
     same_as_file,
     sha256_hex,
@@ -120,7 +119,7 @@ def release_files(
     for fmt in FORMATS.values():  # every published format, with its purpose
         conforms = JSONLD_COMPACTED if fmt.name == "jsonld" else None
         if streams(fmt.name):  # the line formats go to disk as they are written
-            payload: Payload = Spooled(stream(fmt.name, data, options), fmt.dataset_file)
+            payload: Payload = out.spool.add(stream(fmt.name, data, options), fmt.dataset_file)
         else:
             payload = write(fmt.name, data, options)
         out.add(

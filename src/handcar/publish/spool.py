@@ -17,6 +17,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,12 +53,12 @@ class Spool:
         except OSError as exc:
             where = Path(tempfile.gettempdir()) / f"(temporary copy of {name or 'a release file'})"
             raise IOFailure(where, exc) from exc
-        return Spooled._slice(self, start, self._end - start, digest.hexdigest())
+        return Spooled(self, start, self._end - start, digest.hexdigest())
 
     def at(self, start: int, size: int, sha256: str) -> Spooled:
         """The file of ``size`` bytes at ``start`` (written by a worker, which reported where)."""
         self._end = max(self._end, start + size)
-        return Spooled._slice(self, start, size, sha256)
+        return Spooled(self, start, size, sha256)
 
     def read(self, start: int, size: int) -> bytes:
         return os.pread(self._file.fileno(), size, start)
@@ -66,41 +67,25 @@ class Spool:
         self._file.close()
 
 
+@dataclass(frozen=True, eq=False)
 class Spooled:
-    """The bytes of one file, kept on disk (in a :class:`Spool`)."""
+    """The bytes of one file, kept on disk: ``size`` bytes at ``start`` in ``spool``."""
 
-    _spool: Spool
-    _start: int
-    _size: int
+    spool: Spool
+    start: int
+    size: int
     sha256: str
 
-    def __init__(self, chunks: Iterable[bytes], name: str = "") -> None:
-        """Spool ``chunks`` into a temporary file of their own (see :meth:`Spool.add`)."""
-        spooled = Spool().add(chunks, name)
-        self._spool, self._start = spooled._spool, spooled._start
-        self._size, self.sha256 = spooled._size, spooled.sha256
-
-    @classmethod
-    def _slice(cls, spool: Spool, start: int, size: int, sha256: str) -> Spooled:
-        spooled = cls.__new__(cls)
-        spooled._spool, spooled._start, spooled._size, spooled.sha256 = spool, start, size, sha256
-        return spooled
-
     def __len__(self) -> int:
-        return self._size
-
-    @property
-    def start(self) -> int:
-        """Where in its spool this file starts."""
-        return self._start
+        return self.size
 
     def chunks(self) -> Iterator[bytes]:
         """The bytes, from the start, in chunks of at most :data:`CHUNK` bytes."""
         done = 0
-        while done < self._size:
-            chunk = self._spool.read(self._start + done, min(CHUNK, self._size - done))
+        while done < self.size:
+            chunk = self.spool.read(self.start + done, min(CHUNK, self.size - done))
             if not chunk:  # pragma: no cover - the file is never truncated
-                raise OSError(f"spooled file ended after {done} of {self._size} bytes")
+                raise OSError(f"spooled file ended after {done} of {self.size} bytes")
             done += len(chunk)
             yield chunk
 
@@ -110,10 +95,6 @@ class Spooled:
 
     def __bytes__(self) -> bytes:
         return b"".join(self.chunks())
-
-    def close(self) -> None:
-        """Close the file this one is in (for a file spooled on its own)."""
-        self._spool.close()
 
 
 Payload = bytes | Spooled
