@@ -39,8 +39,7 @@ from handcar.publish.evidence import (
     labels_for,
 )
 
-__all__ = ["CURATED", "DERIVED", "ENRICHED", "STATED", "Evidence", "evidence_of", "factcheck_page",
-           "reading_relations"]
+__all__ = ["CURATED", "DERIVED", "ENRICHED", "STATED", "Evidence", "evidence_of", "factcheck_page"]
 
 TEMPLATE = "factcheck.html.j2"
 
@@ -98,12 +97,6 @@ def evidence_of(result: BuildResult, ontology: Graph | None = None) -> Evidence:
     labels = labels_for(result, named, ontology)
     claims = claims_of(named, labels, result)
     return Evidence(named, labels, claims, relations(named["provenance"], labels, claims))
-
-
-def reading_relations(result: BuildResult, ontology: Graph | None = None,
-                      evidence: Evidence | None = None) -> list[Relation]:
-    """Every comparison of readings in ``result``, in words (for the merge report)."""
-    return (evidence or evidence_of(result, ontology)).relations
 
 
 def factcheck_page(result: BuildResult, ontology: Graph | None = None,

@@ -23,7 +23,7 @@ from rdflib import RDF, Graph, URIRef
 from handcar.build import BuildResult
 from handcar.graph.readings import CONSISTENT, Relation
 from handcar.namespaces import DJO
-from handcar.publish.factcheck import Evidence, environment, reading_relations
+from handcar.publish.factcheck import Evidence, environment, evidence_of
 from handcar.publish.factcheck import Relation as Compared
 
 TEMPLATE = "merge.html.j2"
@@ -47,7 +47,7 @@ def merge_report(result: BuildResult, ontology: Graph | None = None,
                  evidence: Evidence | None = None) -> tuple[bytes, bytes]:
     """``merge.html`` and ``conflicts.json`` for ``result`` (``evidence``: already worked out
     for this ``result`` and ``ontology``)."""
-    compared = reading_relations(result, ontology, evidence)
+    compared = (evidence or evidence_of(result, ontology)).relations
     headlines = {s.iri: s.headline for s in result.sources}
     entities = _shared_entities(result, headlines)
     linked = _linked(result, headlines)

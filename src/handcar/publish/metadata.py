@@ -184,11 +184,8 @@ def _counts(data: Quads) -> tuple[_Counts, dict[str, _Counts]]:
     return whole, by_graph
 
 
-def vocabularies(data: Quads, counts: _Counts | None = None) -> list[str]:
-    """The namespaces of every predicate and class the data uses (``counts``: the data's, if
-    already made)."""
-    if counts is None:
-        counts = _counts(data)[0]
+def vocabularies(counts: _Counts) -> list[str]:
+    """The namespaces of every predicate and class the counted data uses."""
     iris = counts.properties | counts.named_classes
     return sorted({namespace_of(iri, PUBLISHED_PREFIXES) for iri in iris})
 
@@ -267,7 +264,7 @@ def describe(
         g.text(dataset, DCAT + "keyword", keyword)
     g.text(dataset, VOID + "uriSpace", base, None)
     whole, by_graph = _counts(data)
-    for vocabulary in vocabularies(data, whole):
+    for vocabulary in vocabularies(whole):
         g.add(dataset, VOID + "vocabulary", vocabulary)
     for key, value in whole.stats().items():
         g.typed(dataset, VOID + key, value, "integer")
