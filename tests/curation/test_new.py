@@ -122,3 +122,27 @@ def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
                                   "--articles", str(tmp_path / "a")])
     assert missing.exit_code == 2 and "--date" in missing.output
     assert not (tmp_path / "a" / "undated").exists()
+
+
+def test_minutes_and_seconds_are_time_unless_they_follow_an_angle(tmp_path: Path) -> None:
+    """quantulum3 alone reads every "minutes" as minutes of arc; the draft says time, except
+    after degrees or when written as arc."""
+    import datetime as dt
+
+    from handcar.curation.suggest import suggestions
+
+    folder = tmp_path / "fiction"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "The crossing took roughly 40 minutes, a 12-minute ride each way, and 30 seconds "
+        "to dock.\n\nThe reef lies at 45 degrees 30 minutes north, 5 arcminutes off the "
+        "chart.\n", encoding="utf-8")
+    article = load_article(folder)
+    found = suggestions(article, dt.date(2024, 1, 18))
+    by_words = {article.text[s.start:s.end]: s.fields["unit"] for s in found
+                if "unit" in s.fields}
+    assert by_words["roughly 40 minutes"] == "MIN"
+    assert by_words["12-minute"] == "MIN"
+    assert by_words["30 seconds"] == "SEC"
+    assert by_words["30 minutes"] == "ARCMIN"  # after "45 degrees"
+    assert by_words["5 arcminutes"] == "ARCMIN"

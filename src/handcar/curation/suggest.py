@@ -224,8 +224,10 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
 
         parsed = parser.parse(doc.text)
     found = []
-    for quantity in parsed:
+    for n, quantity in enumerate(parsed):
         code = _unit_code(quantity.unit)
+        if code in _ARC_AS_TIME and _time_not_arc(doc.text, quantity, parsed[n - 1] if n else None):
+            code = _ARC_AS_TIME[code]
         if code is None:
             continue
         start, end = quantity.span
@@ -256,6 +258,23 @@ def _unit_code(found: Any) -> str | None:
         if codes and _same_name(candidate, codes[0]):
             return codes[0]
     return None
+
+
+#: quantulum3, without its optional classifier, reads every "minutes" and "seconds" as
+#: minutes and seconds of arc; in a report they are nearly always time
+_ARC_AS_TIME = {"ARCMIN": "MIN", "ARCSEC": "SEC"}
+
+
+def _time_not_arc(text: str, quantity: Any, before: Any) -> bool:
+    """True when ``quantity``, read as minutes or seconds of arc, is time: written as the
+    word ("40 minutes", "a 12-minute ride", not "12′" or "5 arcminutes") and not right after
+    an angle ("45 degrees 30 minutes")."""
+    start, end = quantity.span
+    words = text[start:end].casefold()
+    if "arc" in words or not ("minute" in words or "second" in words):
+        return False
+    return not (before is not None and before.unit.entity.name == "angle"
+                and not text[before.span[1]:start].strip(" ,"))
 
 
 def _same_name(word: str, code: str) -> bool:
