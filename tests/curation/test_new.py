@@ -146,3 +146,20 @@ def test_minutes_and_seconds_are_time_unless_they_follow_an_angle(tmp_path: Path
     assert by_words["30 seconds"] == "SEC"
     assert by_words["30 minutes"] == "ARCMIN"  # after "45 degrees"
     assert by_words["5 arcminutes"] == "ARCMIN"
+
+
+def test_a_titled_name_is_a_person_named_without_the_title(tmp_path: Path) -> None:
+    """"Ambassador Petra Ilves": a Person named "Petra Ilves" (not a Place because "according
+    to" precedes it); "Ilves" later is the same person, not a new name."""
+    import datetime as dt
+
+    from handcar.curation.suggest import suggestions
+
+    folder = tmp_path / "fiction"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "The crossing took an hour, according to Ambassador Petra Ilves.\n\n"
+        "Ilves said the envoys reached Marnholm.\n", encoding="utf-8")
+    names = {s.fields["name"]: s.fields["type"]
+             for s in suggestions(load_article(folder), dt.date(2024, 1, 18)) if s.kind == "name"}
+    assert names == {"Petra Ilves": "Person", "Marnholm": "Place"}

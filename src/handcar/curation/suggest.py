@@ -47,6 +47,14 @@ QUALIFIERS = {
 #: words before a name that suggest it is a place (a guess the curator checks)
 PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "into", "via",
                         "reached", "left", "entered", "crossed"})
+#: words before a name that make it a person's ("Captain Ilse Marrow", "Dr. Ruth Ang"); the
+#: title stays out of the name
+PERSON_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "ambassador",
+    "envoy", "consul", "minister", "president", "premier", "chancellor", "senator", "governor",
+    "mayor", "captain", "capt", "colonel", "col", "general", "gen", "lieutenant", "lt",
+    "major", "sergeant", "sgt", "admiral", "commander", "cmdr", "judge", "father", "sister",
+})
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {m[:3] + "." for m in MONTHS} | {
     "sept", "sept."}
 
@@ -115,6 +123,7 @@ def suggestions(
     for index, entity in enumerate(known):
         phrases.add(str(index), [nlp.make_doc(entity.words)])
     found: list[Suggestion] = []
+    surnames: set[str] = set()
     english = language.split("-")[0].lower() == "en"
     for sentence in article.sentences:
         offset, text = sentence.start, article.text_of(sentence)
@@ -141,7 +150,11 @@ def suggestions(
                  **({} if entity.named else {"shared": True})},
                 "known from other articles: the same id", entity.id))
         taken += [(k.start, k.end) for k in knowns]
-        names = [n for n in _names(doc, name_matcher, offset) if not _overlaps(n, taken)]
+        names = [n for n in _names(doc, name_matcher, offset) if not _overlaps(n, taken)
+                 and n.fields["name"].casefold() not in surnames]
+        # "Ilves said", after "Ambassador Petra Ilves": the same person again, not a new name
+        surnames |= {n.fields["name"].split()[-1].casefold() for n in names
+                     if n.fields["type"] == "Person" and " " in n.fields["name"]}
         found += (times + quantities + knowns + names) if english else knowns
     return sorted(found, key=lambda s: (s.start, s.end))
 
@@ -305,10 +318,15 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             span = span[1:]
         while len(span) and span[-1].lower_ in _TIME_WORDS:
             span = span[:-1]
+        titled = False
+        while len(span) > 1 and span[0].lower_.rstrip(".") in PERSON_TITLES:
+            span, titled = span[1:], True  # "Ambassador Petra Ilves": a person, Petra Ilves
         if not len(span):
             continue
         before = doc[span.start - 1].lower_ if span.start else ""
-        kind = "Place" if before in PLACE_CUES else "Agent"
+        after_according = span.start > 1 and doc[span.start - 2].lower_ == "according"
+        kind = ("Person" if titled
+                else "Place" if before in PLACE_CUES and not after_according else "Agent")
         found.append(Suggestion(
             "name", offset + span.start_char, offset + span.end_char,
             {"type": kind, "name": span.text},
