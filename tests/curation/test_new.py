@@ -163,3 +163,29 @@ def test_a_titled_name_is_a_person_named_without_the_title(tmp_path: Path) -> No
     names = {s.fields["name"]: s.fields["type"]
              for s in suggestions(load_article(folder), dt.date(2024, 1, 18)) if s.kind == "name"}
     assert names == {"Petra Ilves": "Person", "Marnholm": "Place"}
+
+
+def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
+    """"3 p.m." is no quantity (quantulum3 reads pence), "15%" is percent, "$5 million" US
+    dollars (a guess to confirm); names keep their hyphen, apostrophe and "of", and a title
+    ending in a full stop ("Dr.") still makes a Person."""
+    import datetime as dt
+
+    from handcar.curation.suggest import suggestions
+
+    folder = tmp_path / "fiction"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "The convoy left at 3 p.m. and again at 10 a.m., said Dr. Ana O'Neill of the Ministry "
+        "of Transport.\n\nThe detour cost about $5 million and traffic rose 15%, Sheikha Noor "
+        "Al-Mansouri said.\n\nAl-Mansouri and O'Neill agreed.\n", encoding="utf-8")
+    article = load_article(folder)
+    found = suggestions(article, dt.date(2024, 1, 18))
+    quantities = {article.text[s.start:s.end]: s.fields for s in found if "unit" in s.fields}
+    assert quantities == {
+        "about $5 million": {"about": 5000000, "unit": "CCY_USD"},
+        "15%": {"value": 15, "unit": "PERCENT"},
+    }
+    names = {s.fields["name"]: s.fields["type"] for s in found if s.kind == "name"}
+    assert names == {"Ana O'Neill": "Person", "Ministry of Transport": "Agent",
+                     "Noor Al-Mansouri": "Person"}

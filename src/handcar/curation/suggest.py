@@ -6,12 +6,16 @@ Each kind comes from a library that does that job, never from hand-written patte
   "32-hour", "two adults"); its unit is mapped to a QUDT code of the bundled table
   (:func:`handcar.units.suggest`), a number without a unit is a count (``NUM``); the words right
   before it (spaCy tokens) say whether it is approximate or a bound (:data:`QUALIFIERS`);
+  where quantulum3 alone reads wrongly, the reading is corrected: a time of day ("3 p.m.") is
+  no quantity, "minutes" are time unless they follow degrees, "%" is percent, "$" the US dollar;
 - dates and relative times: spaCy's rule ``Matcher`` (on ``spacy.blank("en")``, no statistical
   model) finds the phrases; relative ones are resolved by handcar's own
   :mod:`handcar.annotation.timeexpr` (so the draft says exactly what the build will), calendar
   dates by dateparser against the publication date;
 - entities other articles already name: spaCy's ``PhraseMatcher`` on their names;
-- candidate new names: runs of capitalised tokens (spaCy's stop words dropped at their start).
+- candidate new names: runs of capitalised tokens (spaCy's stop words dropped at their start;
+  "Al-Mansouri", "O'Neill" and "Ministry of Transport" are one name); after a title
+  (:data:`PERSON_TITLES`) a Person, named without it, whose surname alone later is no new name.
 
 Every suggestion is a span of the plain text; the draft quotes exactly those characters.
 """
@@ -54,6 +58,7 @@ PERSON_TITLES = frozenset({
     "envoy", "consul", "minister", "president", "premier", "chancellor", "senator", "governor",
     "mayor", "captain", "capt", "colonel", "col", "general", "gen", "lieutenant", "lt",
     "major", "sergeant", "sgt", "admiral", "commander", "cmdr", "judge", "father", "sister",
+    "sheikh", "sheikha", "king", "queen", "prince", "princess", "emir", "sultan", "pope",
 })
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {m[:3] + "." for m in MONTHS} | {
     "sept", "sept."}
@@ -81,7 +86,7 @@ def _nlp() -> Any:
 
     nlp = spacy.blank("en")
     if not Token.has_extension("capitalised"):
-        Token.set_extension("capitalised", getter=lambda t: t.text[:1].isupper() and t.is_alpha)
+        Token.set_extension("capitalised", getter=_capitalised)
     times = Matcher(nlp.vocab)
     weekday = {"LOWER": {"IN": list(WEEKDAYS)}}
     part = {"LOWER": {"IN": list(PARTS_OF_DAY)}, "OP": "?"}
@@ -106,7 +111,11 @@ def _nlp() -> Any:
     times.add("month", [[month, year]])
     times.add("year", [[year]])
     names = Matcher(nlp.vocab)
-    names.add("name", [[{"_": {"capitalised": True}, "OP": "+"}]])
+    capitalised = {"_": {"capitalised": True}, "OP": "+"}
+    names.add("name", [
+        [capitalised],
+        [capitalised, {"ORTH": "-"}, capitalised],  # "Al-Mansouri"
+    ])
     return nlp, times, names, PhraseMatcher
 
 
@@ -238,6 +247,8 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         parsed = parser.parse(doc.text)
     found = []
     for n, quantity in enumerate(parsed):
+        if _clock_time(doc.text, *quantity.span):
+            continue  # "3 p.m.": a time of day, not pence (nor "10 a.m." years)
         code = _unit_code(quantity.unit)
         if code in _ARC_AS_TIME and _time_not_arc(doc.text, quantity, parsed[n - 1] if n else None):
             code = _ARC_AS_TIME[code]
@@ -263,14 +274,31 @@ def _unit_code(found: Any) -> str | None:
     """The QUDT code for a quantulum3 unit: a count for a bare number, else the table's unit
     with that name or symbol (quantulum3 reads "half a mile" as "per mile": the unit is the
     mile)."""
-    if found.entity.name == "dimensionless":
+    if found.entity.name == "dimensionless" and found.name != "percentage":
         return "NUM"
     name = found.name.removeprefix("per ")
+    if name in _USUAL:
+        return _USUAL[name]
     for candidate in (name, *getattr(found, "symbols", ())):
         codes = suggest_unit(candidate, limit=1)
         if codes and _same_name(candidate, codes[0]):
             return codes[0]
     return None
+
+
+#: the usual reading of a name that several units share ("$": the US dollar; the curator
+#: confirms or changes it)
+_USUAL = {"dollar": "CCY_USD"}
+
+
+def _clock_time(text: str, start: int, end: int) -> bool:
+    """True when the number at ``start`` is a time of day: "3 p.m.", "10 a.m.", "11 PM"."""
+    number = text[start:end]
+    digits = len(number) - len(number.lstrip("0123456789:.,"))
+    after = text[start + digits:].lstrip(" ").casefold()
+    if after.startswith(("a.m.", "p.m.")):
+        return True
+    return after[:2] in ("am", "pm") and not after[2:3].isalpha()
 
 
 #: quantulum3, without its optional classifier, reads every "minutes" and "seconds" as
@@ -313,13 +341,14 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
 
     stop = _nlp()[0].Defaults.stop_words
     found = []
-    for span in filter_spans([doc[s:e] for _id, s, e in matcher(doc)]):
+    for span in _joined_by_of(doc, filter_spans([doc[s:e] for _id, s, e in matcher(doc)])):
         while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS):
             span = span[1:]
         while len(span) and span[-1].lower_ in _TIME_WORDS:
             span = span[:-1]
-        titled = False
-        while len(span) > 1 and span[0].lower_.rstrip(".") in PERSON_TITLES:
+        before = doc[span.start - 1].lower_ if span.start else ""
+        titled = before.rstrip(".") in PERSON_TITLES  # "Dr. Ana O'Neill"
+        while len(span) > 1 and span[0].lower_ in PERSON_TITLES:
             span, titled = span[1:], True  # "Ambassador Petra Ilves": a person, Petra Ilves
         if not len(span):
             continue
@@ -332,6 +361,28 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             {"type": kind, "name": span.text},
             f"a new name? {kind} is a guess: choose its DJO class", span.text))
     return found
+
+
+def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
+    """``runs`` of capitalised words, with a one-word run joined to the next by "of" or "of
+    the" ("Ministry of Transport", "Republic of the Congo"; not "Ana O'Neill of the
+    Ministry", whose first run has two words)."""
+    joined: list[Any] = []
+    for run in runs:
+        if joined:
+            last = joined[-1]
+            between = [t.lower_ for t in doc[last.end:run.start]]
+            if len(last) == 1 and between in (["of"], ["of", "the"]):
+                joined[-1] = doc[last.start:run.end]
+                continue
+        joined.append(run)
+    return joined
+
+
+def _capitalised(token: Any) -> bool:
+    """A word that starts with a capital: letters, and apostrophes inside ("O'Neill")."""
+    text = token.text
+    return text[:1].isupper() and text.replace("'", "").replace("\u2019", "").isalpha()
 
 
 _TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | {"today", "yesterday"}
