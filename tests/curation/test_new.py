@@ -166,7 +166,7 @@ def test_a_titled_name_is_a_person_named_without_the_title(tmp_path: Path) -> No
 
 
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
-    """"3 p.m." is no quantity (quantulum3 reads pence), "15%" is percent, "$5 million" US
+    """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent, "$5 million" US
     dollars (a guess to confirm); names keep their hyphen, apostrophe and "of", and a title
     ending in a full stop ("Dr.") still makes a Person."""
     import datetime as dt
@@ -176,7 +176,7 @@ def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> No
     folder = tmp_path / "fiction"
     folder.mkdir()
     (folder / "article.md").write_text(
-        "The convoy left at 3 p.m. and again at 10 a.m., said Dr. Ana O'Neill of the Ministry "
+        "The convoy left at 3 p.m., 9:30 am & 10 a.m., said Dr. Ana O'Neill of the Ministry "
         "of Transport.\n\nThe detour cost about $5 million and traffic rose 15%, Sheikha Noor "
         "Al-Mansouri said.\n\nAl-Mansouri and O'Neill agreed.\n", encoding="utf-8")
     article = load_article(folder)

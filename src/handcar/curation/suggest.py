@@ -247,8 +247,10 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         parsed = parser.parse(doc.text)
     found = []
     for n, quantity in enumerate(parsed):
-        if _clock_time(doc.text, *quantity.span):
+        if _clock_time(doc.text, quantity.span[0]):
             continue  # "3 p.m.": a time of day, not pence (nor "10 a.m." years)
+        if not any(c.isalnum() for c in doc.text[slice(*quantity.span)]):
+            continue  # quantulum3 reads a lone "&" as the number one
         code = _unit_code(quantity.unit)
         if code in _ARC_AS_TIME and _time_not_arc(doc.text, quantity, parsed[n - 1] if n else None):
             code = _ARC_AS_TIME[code]
@@ -291,11 +293,10 @@ def _unit_code(found: Any) -> str | None:
 _USUAL = {"dollar": "CCY_USD"}
 
 
-def _clock_time(text: str, start: int, end: int) -> bool:
-    """True when the number at ``start`` is a time of day: "3 p.m.", "10 a.m.", "11 PM"."""
-    number = text[start:end]
-    digits = len(number) - len(number.lstrip("0123456789:.,"))
-    after = text[start + digits:].lstrip(" ").casefold()
+def _clock_time(text: str, start: int) -> bool:
+    """True when the number at ``start`` is a time of day: "3 p.m.", "10 a.m.", "11 PM",
+    "9:30 am"."""
+    after = text[start:].lstrip("0123456789:.").lstrip(" ").casefold()  # "9:30 am"
     if after.startswith(("a.m.", "p.m.")):
         return True
     return after[:2] in ("am", "pm") and not after[2:3].isalpha()
