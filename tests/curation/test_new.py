@@ -166,9 +166,9 @@ def test_a_titled_name_is_a_person_named_without_the_title(tmp_path: Path) -> No
 
 
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
-    """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent, "$5 million" US
-    dollars (a guess to confirm); names keep their hyphen, apostrophe and "of", and a title
-    ending in a full stop ("Dr.") still makes a Person."""
+    """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent,
+    "$5 million" US dollars (a guess to confirm); names keep their hyphen, apostrophe and "of",
+    and a title ending in a full stop ("Dr.") still makes a Person."""
     import datetime as dt
 
     from handcar.curation.suggest import suggestions
