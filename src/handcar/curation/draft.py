@@ -48,7 +48,7 @@ class Created:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts.items())) or "none"
         return (
             f"created {self.folder}/article.md and {self.folder}/annotation.yaml\n"
-            f"{self.sentences} sentences; suggestions: {kinds}\n"
+            f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}; suggestions: {kinds}\n"
             f"next: confirm or delete each suggestion, add statements, then run"
             f" 'handcar check {self.folder}'"
         )
