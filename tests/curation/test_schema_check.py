@@ -128,6 +128,23 @@ def test_check_reports_every_problem_at_its_line(tmp_path: Path) -> None:
     assert f"{folder}: 5 problems" in result.output
 
 
+def test_check_reports_every_front_matter_problem(drafted: Drafted, tmp_path: Path) -> None:
+    """Two unknown keys in article.md's front matter: both, each at its line (the build names
+    the first and how many more)."""
+    folder = tmp_path / drafted.folder.name
+    shutil.copytree(drafted.folder, folder)
+    article = folder / "article.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("\nheadline:", "\ntitle: x\npublisher: y\nheadline:", 1),
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--no-shapes", str(folder)])
+    lines = article.read_text(encoding="utf-8").splitlines()
+    for key in ("title", "publisher"):
+        line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+        assert f"{article}:{line}: {key}: unknown key\n" in result.output, result.output
+    assert "more problem" not in result.output
+
+
 def test_check_lists_what_is_left(drafted: Drafted, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(drafted.folder)])
     assert result.exit_code == 1

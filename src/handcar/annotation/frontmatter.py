@@ -9,8 +9,10 @@ to ``en``; ``url`` and ``byline`` are optional. Nothing is read from the article
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from handcar.annotation.checked import ArticleMeta
-from handcar.annotation.load import LoadedAnnotation, validated
+from handcar.annotation.load import LoadedAnnotation, schema_problems, validated
 from handcar.annotation.model import METADATA_KEYS, Metadata
 from handcar.annotation.yamlsource import YamlDocument, parse_yaml
 from handcar.article import Article
@@ -27,6 +29,21 @@ def front_matter(article: Article) -> tuple[Metadata, YamlDocument | None]:
     if document.data is None:  # an empty front matter
         return Metadata(), document
     return validated(Metadata, document), document
+
+
+def front_matter_problems(article: Article) -> list[AnnotationError]:
+    """Every problem of ``article``'s front matter, each at its line (``handcar check``;
+    :func:`front_matter` raises the first)."""
+    try:
+        front_matter(article)
+    except AnnotationError as first:
+        document = parse_yaml(article.front_matter.yaml, article.path)  # type: ignore[union-attr]
+        try:
+            Metadata.model_validate(document.data)
+        except ValidationError as exc:
+            return schema_problems(exc, document)
+        return [first]
+    return []
 
 
 def article_metadata(article: Article, loaded: LoadedAnnotation) -> ArticleMeta:

@@ -63,7 +63,7 @@ from handcar.annotation.checked import (
     Ref,
     Where,
 )
-from handcar.annotation.frontmatter import article_metadata
+from handcar.annotation.frontmatter import article_metadata, front_matter_problems
 from handcar.annotation.load import LoadedAnnotation
 from handcar.annotation.model import (
     RELATION_KINDS,
@@ -158,7 +158,9 @@ class _Resolver:
 
     def resolve(self) -> CheckedAnnotation | None:
         ann = self.ann
-        self.meta = self._try(article_metadata, self.article, self.loaded)
+        front = front_matter_problems(self.article) if self.collect else []
+        self.problems += front  # every one, not the first with a count
+        self.meta = None if front else self._try(article_metadata, self.article, self.loaded)
         self._unique_ids()
         self._unconfirmed()
         classes = {
