@@ -159,10 +159,12 @@ def test_a_titled_name_is_a_person_named_without_the_title(tmp_path: Path) -> No
     folder.mkdir()
     (folder / "article.md").write_text(
         "The crossing took an hour, according to Ambassador Petra Ilves.\n\n"
-        "Ilves said the envoys reached Marnholm.\n", encoding="utf-8")
+        "Ilves said the envoys reached Marnholm.\n\n"
+        "The General Assembly met Mr Smith in Prince Edward Island.\n", encoding="utf-8")
     names = {s.fields["name"]: s.fields["type"]
              for s in suggestions(load_article(folder), dt.date(2024, 1, 18)) if s.kind == "name"}
-    assert names == {"Petra Ilves": "Person", "Marnholm": "Place"}
+    assert names == {"Petra Ilves": "Person", "Marnholm": "Place", "General Assembly": "Agent",
+                     "Smith": "Person", "Prince Edward Island": "Place"}
 
 
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:

@@ -53,13 +53,16 @@ PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "
                         "reached", "left", "entered", "crossed"})
 #: words before a name that make it a person's ("Captain Ilse Marrow", "Dr. Ruth Ang"); the
 #: title stays out of the name
+#: (not the titles that also begin names of places and things: "Prince Edward Island",
+#: "General Assembly", "Major League")
 PERSON_TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "ambassador",
     "envoy", "consul", "minister", "president", "premier", "chancellor", "senator", "governor",
-    "mayor", "captain", "capt", "colonel", "col", "general", "gen", "lieutenant", "lt",
-    "major", "sergeant", "sgt", "admiral", "commander", "cmdr", "judge", "father", "sister",
-    "sheikh", "sheikha", "king", "queen", "prince", "princess", "emir", "sultan", "pope",
+    "mayor", "captain", "capt", "colonel", "col", "gen", "lieutenant", "lt", "sergeant", "sgt",
+    "admiral", "cmdr", "sheikh", "sheikha", "emir", "sultan",
 })
+#: titles that precede a person's name and nothing else
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {m[:3] + "." for m in MONTHS} | {
     "sept", "sept."}
 
@@ -347,9 +350,10 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             span = span[1:]
         while len(span) and span[-1].lower_ in _TIME_WORDS:
             span = span[:-1]
-        before = doc[span.start - 1].lower_ if span.start else ""
-        titled = before.rstrip(".") in PERSON_TITLES  # "Dr. Ana O'Neill"
-        while len(span) > 1 and span[0].lower_ in PERSON_TITLES:
+        before = doc[span.start - 1].text if span.start else ""
+        # "Dr. Ana O'Neill": an abbreviated title right before the name
+        titled = before.endswith(".") and before.lower().rstrip(".") in PERSON_TITLES
+        while _titled(span):
             span, titled = span[1:], True  # "Ambassador Petra Ilves": a person, Petra Ilves
         if not len(span):
             continue
@@ -362,6 +366,13 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             {"type": kind, "name": span.text},
             f"a new name? {kind} is a guess: choose its DJO class", span.text))
     return found
+
+
+def _titled(span: Any) -> bool:
+    """Whether ``span`` starts with a title followed by a name of two words or more, or by
+    any name after an honorific ("Mr Smith"); not "General Assembly" or "Prince Edward"."""
+    title = span[0].lower_ if len(span) else ""
+    return title in PERSON_TITLES and (len(span) > 2 or (len(span) == 2 and title in HONORIFICS))
 
 
 def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
