@@ -10,3 +10,7 @@ PY=${PYTHON:-python3}
 extra=""
 [ "${1:-}" = "--test" ] && extra="[test,curation,cluster]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints/lock.txt -e ".${extra}"
+# Byte-compiled once here: where PYTHONDONTWRITEBYTECODE is set (as on these machines), Python
+# never writes the .pyc of an editable install's modules and compiles handcar's sources again
+# at every command (about 0.1 s of processor time at each start). A stale .pyc is only unused.
+.venv/bin/python -m compileall -q src/handcar
