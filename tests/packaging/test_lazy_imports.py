@@ -23,3 +23,12 @@ def test_help_imports_no_rdf_library() -> None:
     done = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "", f"handcar --help imported {done.stdout.strip()}"
+
+
+def test_the_command_line_module_imports_no_rich() -> None:
+    """rich comes with the commands that print tables or a progress line, not with every
+    start (``handcar check`` and ``handcar validate`` print plain lines)."""
+    program = "import sys\nimport handcar.cli\nprint('rich' in sys.modules)\n"
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "False"

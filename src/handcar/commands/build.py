@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from handcar.baseiri import DEFAULT_BASE, GRAPHS, check_base
+from handcar.commands import consoles
 from handcar.errors import (
     EXIT_INPUT,
     EXIT_IO,
@@ -31,10 +29,6 @@ from handcar.errors import (
 
 if TYPE_CHECKING:
     from handcar.build import BuildResult
-
-err = Console(stderr=True)
-out_console = Console(highlight=False)
-
 
 def build(
     articles: Annotated[
@@ -73,6 +67,7 @@ def build(
     from handcar.validate.release import ReleaseRejected
 
     try:
+        err = consoles.stderr()
         shown = not quiet and err.is_terminal  # silent when stderr is not a terminal
         started = time.perf_counter()
         with err.status("building…", spinner="dots") if shown else nullcontext() as status:
@@ -94,7 +89,7 @@ def build(
                     )
                     raise typer.Exit(1)
                 if not quiet:
-                    out_console.print(f"{out}/ is up to date")
+                    consoles.stdout().print(f"{out}/ is up to date")
                 return
             _publish(result, out, protect=(articles,), jobs=workers)
     except (InputError, PublishError, UsageError) as exc:
@@ -150,6 +145,9 @@ _RELATION_WORDS = {
 
 
 def _summary(result: BuildResult, out: Path) -> None:
+    from rich.table import Table
+
+    out_console = consoles.stdout()
     table = Table(title=f"handcar build → {out}/", show_header=True)
     table.add_column("graph")
     table.add_column("triples", justify="right")
@@ -178,5 +176,7 @@ def _summary(result: BuildResult, out: Path) -> None:
 
 def progress_text(name: str, done: int, total: int, elapsed: float) -> str:
     """The build's status line: the article being built, how many are done, and the rate."""
+    from rich.markup import escape
+
     rate = f", {done / elapsed:.1f} articles/s" if done and elapsed > 0 else ""
     return f"building {escape(name)} ({done}/{total} articles{rate})…"

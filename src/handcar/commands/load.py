@@ -10,14 +10,9 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from handcar.commands import consoles
 from handcar.errors import EXIT_INPUT, EXIT_IO
-
-err = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False)
 
 
 def load(
@@ -81,9 +76,12 @@ def load(
         _fail("--timeout must be more than 0 seconds")
     if deadline is not None and not deadline > 0:
         _fail("--deadline must be more than 0 seconds")
+    from rich.markup import escape
+    from rich.table import Table
+
     target = str(store) if store is not None else str(endpoint)
     try:
-        status_line = err.status(f"loading into {escape(target)}…")
+        status_line = consoles.stderr().status(f"loading into {escape(target)}…")
         with status_line if not quiet else nullcontext() as status:
 
             def progress(name: str) -> None:
@@ -115,7 +113,7 @@ def load(
     table.add_column("result")
     for graph in loaded:
         table.add_row(graph.name, graph.iri, str(graph.triples), graph.status)
-    out_console.print(table)
+    consoles.stdout().print(table)
 
 
 def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:

@@ -10,9 +10,6 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from handcar.errors import EXIT_INPUT, EXIT_IO
 
@@ -116,6 +113,10 @@ def query(
 
 
 def _table(result, what: str, base: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     from handcar.query import shorten
 
     console = Console(highlight=False, soft_wrap=False)
