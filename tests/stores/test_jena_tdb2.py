@@ -75,6 +75,7 @@ def test_tdb2_holds_every_named_graph(tdb2: Path, graph_sizes) -> None:
     assert {r["g"]["value"]: int(r["n"]["value"]) for r in rows} == graph_sizes
 
 
+@pytest.mark.slow  # a JVM per question, on every xdist worker: about 25 s; CI runs it
 @pytest.mark.parametrize("question", QUESTIONS, ids=QUESTION_IDS)
 def test_jena_tdb2_gives_the_expected_answers(question: Question, jena_answers) -> None:
     assert_same_answers("Jena TDB2", question, jena_answers[question.name])
