@@ -124,23 +124,30 @@ def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
     assert not (tmp_path / "a" / "undated").exists()
 
 
-def test_minutes_and_seconds_are_time_unless_they_follow_an_angle(tmp_path: Path) -> None:
-    """quantulum3 alone reads every "minutes" as minutes of arc; the draft says time, except
-    after degrees or when written as arc."""
+
+def _drafted(tmp_path: Path, text: str) -> tuple[str, list]:
+    """The plain text of a made-up article of ``text`` (fiction for this test) and the
+    suggestions ``handcar new`` makes for it, published 2024-01-18."""
     import datetime as dt
 
     from handcar.curation.suggest import suggestions
 
     folder = tmp_path / "fiction"
     folder.mkdir()
-    (folder / "article.md").write_text(
+    (folder / "article.md").write_text(text, encoding="utf-8")
+    article = load_article(folder)
+    return article.text, suggestions(article, dt.date(2024, 1, 18))
+
+
+def test_minutes_and_seconds_are_time_unless_they_follow_an_angle(tmp_path: Path) -> None:
+    """quantulum3 alone reads every "minutes" as minutes of arc; the draft says time, except
+    after degrees or when written as arc."""
+    text, found = _drafted(
+        tmp_path,
         "The crossing took roughly 40 minutes, a 12-minute ride each way, and 30 seconds "
         "to dock.\n\nThe reef lies at 45 degrees 30 minutes north, 5 arcminutes off the "
-        "chart.\n", encoding="utf-8")
-    article = load_article(folder)
-    found = suggestions(article, dt.date(2024, 1, 18))
-    by_words = {article.text[s.start:s.end]: s.fields["unit"] for s in found
-                if "unit" in s.fields}
+        "chart.\n")
+    by_words = {text[s.start:s.end]: s.fields["unit"] for s in found if "unit" in s.fields}
     assert by_words["roughly 40 minutes"] == "MIN"
     assert by_words["12-minute"] == "MIN"
     assert by_words["30 seconds"] == "SEC"
@@ -151,18 +158,12 @@ def test_minutes_and_seconds_are_time_unless_they_follow_an_angle(tmp_path: Path
 def test_a_titled_name_is_a_person_named_without_the_title(tmp_path: Path) -> None:
     """"Ambassador Petra Ilves": a Person named "Petra Ilves" (not a Place because "according
     to" precedes it); "Ilves" later is the same person, not a new name."""
-    import datetime as dt
-
-    from handcar.curation.suggest import suggestions
-
-    folder = tmp_path / "fiction"
-    folder.mkdir()
-    (folder / "article.md").write_text(
+    _text, found = _drafted(
+        tmp_path,
         "The crossing took an hour, according to Ambassador Petra Ilves.\n\n"
         "Ilves said the envoys reached Marnholm.\n\n"
-        "The General Assembly met Mr Smith in Prince Edward Island.\n", encoding="utf-8")
-    names = {s.fields["name"]: s.fields["type"]
-             for s in suggestions(load_article(folder), dt.date(2024, 1, 18)) if s.kind == "name"}
+        "The General Assembly met Mr Smith in Prince Edward Island.\n")
+    names = {s.fields["name"]: s.fields["type"] for s in found if s.kind == "name"}
     assert names == {"Petra Ilves": "Person", "Marnholm": "Place", "General Assembly": "Agent",
                      "Smith": "Person", "Prince Edward Island": "Place"}
 
@@ -171,19 +172,12 @@ def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> No
     """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent,
     "$5 million" US dollars (a guess to confirm); names keep their hyphen, apostrophe and "of",
     and a title ending in a full stop ("Dr.") still makes a Person."""
-    import datetime as dt
-
-    from handcar.curation.suggest import suggestions
-
-    folder = tmp_path / "fiction"
-    folder.mkdir()
-    (folder / "article.md").write_text(
+    text, found = _drafted(
+        tmp_path,
         "The convoy left at 3 p.m., 9:30 am & 10 a.m., said Dr. Ana O'Neill of the Ministry "
         "of Transport.\n\nThe detour cost about $5 million and traffic rose 15%, Sheikha Noor "
-        "Al-Mansouri said.\n\nAl-Mansouri and O'Neill agreed.\n", encoding="utf-8")
-    article = load_article(folder)
-    found = suggestions(article, dt.date(2024, 1, 18))
-    quantities = {article.text[s.start:s.end]: s.fields for s in found if "unit" in s.fields}
+        "Al-Mansouri said.\n\nAl-Mansouri and O'Neill agreed.\n")
+    quantities = {text[s.start:s.end]: s.fields for s in found if "unit" in s.fields}
     assert quantities == {
         "about $5 million": {"about": 5000000, "unit": "CCY_USD"},
         "15%": {"value": 15, "unit": "PERCENT"},
