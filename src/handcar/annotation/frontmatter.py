@@ -36,14 +36,21 @@ def front_matter_problems(article: Article) -> list[AnnotationError]:
     :func:`front_matter` raises the first)."""
     try:
         front_matter(article)
+        return []
     except AnnotationError as first:
-        document = parse_yaml(article.front_matter.yaml, article.path)  # type: ignore[union-attr]
-        try:
-            Metadata.model_validate(document.data)
-        except ValidationError as exc:
-            return schema_problems(exc, document)
-        return [first]
-    return []
+        problem = first
+    assert article.front_matter is not None  # no front matter, no problem
+    try:  # not YAML at all: that one problem
+        document = parse_yaml(article.front_matter.yaml, article.path)
+    except AnnotationError:
+        return [problem]
+    if not isinstance(document.data, dict):
+        return [problem]
+    try:
+        Metadata.model_validate(document.data)
+    except ValidationError as exc:
+        return schema_problems(exc, document)
+    return [problem]
 
 
 def article_metadata(article: Article, loaded: LoadedAnnotation) -> ArticleMeta:
