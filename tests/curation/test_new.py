@@ -111,6 +111,22 @@ def test_new_never_overwrites(drafted: Drafted) -> None:
     assert not any(p.name.startswith(".new-") for p in drafted.articles.iterdir())
 
 
+def test_new_leaves_a_folder_named_like_its_staging_alone(tmp_path: Path) -> None:
+    """``handcar new`` stages the draft in a folder it makes itself: a ``.new-<id>`` folder
+    already there (the curator's, or an interrupted run's) is neither used nor deleted."""
+    articles = tmp_path / "articles"
+    mine = articles / ".new-lake-ferry"
+    mine.mkdir(parents=True)
+    (mine / "notes.txt").write_text("the curator's\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(FIXTURES / "ferry.md"), "--id", "lake-ferry",
+                                      "--articles", str(articles)])
+    assert result.exit_code == 0, result.output
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "the curator's\n"
+    assert (articles / "lake-ferry" / "annotation.yaml").is_file()
+    assert sorted(p.name for p in articles.iterdir()) == [
+        ".new-lake-ferry", "annotation.schema.json", "lake-ferry"]
+
+
 def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
     runner = CliRunner()
     bad = runner.invoke(app, ["new", str(FIXTURES / "ferry.md"), "--id", "Not_An_Id",

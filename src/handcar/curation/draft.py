@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import os
 import shutil
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -73,11 +74,11 @@ def create_article(
         raise InputError(target, None, "already exists: handcar new never overwrites; choose"
                          " another --id or remove the folder")
     articles.mkdir(parents=True, exist_ok=True)
-    staging = articles / f".new-{ident}"
-    if os.path.lexists(staging):
-        shutil.rmtree(staging)
+    # a folder of its own, made here, beside the target (the rename stays on one file system);
+    # never one found there, which may be the curator's
+    staging = Path(tempfile.mkdtemp(prefix=f".new-{ident}-", dir=articles))
     work = staging / ident
-    work.mkdir(parents=True)
+    work.mkdir()
     try:
         (work / "article.md").write_bytes(raw)
         try:
