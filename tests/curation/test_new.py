@@ -132,6 +132,7 @@ def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["new", str(FIXTURES / "ferry.md"), "--id", "Not_An_Id",
                               "--articles", str(tmp_path)])
     assert bad.exit_code == 2 and "not a valid article id" in bad.output
+    assert "choose another --id" in bad.output and "rename the folder" not in bad.output
     undated = tmp_path / "undated.md"
     undated.write_text("Fiction for a test: boats returned on Monday.\n", encoding="utf-8")
     missing = runner.invoke(app, ["new", str(undated), "--headline", "Boats return",

@@ -69,7 +69,12 @@ def create_article(
         raise read_failure(source, exc) from None
     ident = article_id or _id_from(source)
     target = articles / ident
-    check_article_id(target)
+    try:
+        check_article_id(target)
+    except InputError as exc:  # the build's words say "rename the folder": there is none yet
+        fix = "choose another --id" if article_id else "give one with --id"
+        raise InputError(exc.path, exc.line,
+                         exc.message.replace("rename the folder", fix)) from None
     if os.path.lexists(target):
         raise InputError(target, None, "already exists: handcar new never overwrites; choose"
                          " another --id or remove the folder")
