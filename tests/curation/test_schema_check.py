@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -18,6 +16,7 @@ from handcar.annotation.yamlsource import read_yaml
 from handcar.cli import app
 from handcar.curation.check import check_article
 from handcar.resources import _packaged
+from support.fresh import printed_by
 from support.paths import ARTICLES, ROOT
 
 from .conftest import Drafted
@@ -203,9 +202,7 @@ def test_check_and_help_import_no_heavy_library() -> None:
         "heavy = ('spacy', 'quantulum3', 'dateparser', 'pyshacl', 'pyld', 'owlrl')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                          check=True, timeout=60)
-    assert done.stdout.strip() == ""
+    assert printed_by(program) == ""
 
 
 def test_check_validates_against_the_shapes_by_default(tmp_path: Path) -> None:

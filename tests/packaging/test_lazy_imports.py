@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from support.fresh import printed_by
 
 HEAVY = ("rdflib", "pyshacl", "pyld", "pyoxigraph", "owlrl", "jinja2", "spacy", "quantulum3",
          "dateparser")  # typer uses markdown-it
@@ -20,9 +19,8 @@ print(",".join(m for m in {HEAVY!r} if m in sys.modules))
 
 
 def test_help_imports_no_rdf_library() -> None:
-    done = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True,
-                          check=True, timeout=60)
-    assert done.stdout.strip() == "", f"handcar --help imported {done.stdout.strip()}"
+    imported = printed_by(PROGRAM)
+    assert imported == "", f"handcar --help imported {imported}"
 
 
 def test_the_command_line_module_imports_no_rich() -> None:
@@ -34,6 +32,4 @@ def test_the_command_line_module_imports_no_rich() -> None:
         "rich = lambda: {m for m in sys.modules if m.split('.')[0] == 'rich'}\n"
         "before = rich()\nimport handcar.cli\nprint(sorted(rich() - before))\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                          check=True, timeout=60)
-    assert done.stdout.strip() == "[]"
+    assert printed_by(program) == "[]"
