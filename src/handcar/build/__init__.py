@@ -106,8 +106,9 @@ def article_folders(articles_dir: Path) -> list[Path]:
     return folders
 
 
-def check_article_id(folder: Path) -> None:
-    """Raise InputError unless the folder's name is a valid article id."""
+def check_article_id(folder: Path, fix: str = "rename the folder") -> None:
+    """Raise InputError unless the folder's name is a valid article id; ``fix`` ends the
+    message (what the user should do)."""
     name = folder.name
     if len(name) <= ARTICLE_ID_MAX and ARTICLE_ID.fullmatch(name):
         return
@@ -117,7 +118,7 @@ def check_article_id(folder: Path) -> None:
         None,
         f"{_printable(name)!r} is not a valid article id: use lower-case ASCII letters, digits"
         f" and single hyphens between them, at most {ARTICLE_ID_MAX} characters"
-        " (like moscow-times-2021-02-26-handcar); rename the folder",
+        f" (like moscow-times-2021-02-26-handcar); {fix}",
     )
 
 

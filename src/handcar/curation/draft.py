@@ -69,12 +69,7 @@ def create_article(
         raise read_failure(source, exc) from None
     ident = article_id or _id_from(source)
     target = articles / ident
-    try:
-        check_article_id(target)
-    except InputError as exc:  # the build's words say "rename the folder": there is none yet
-        fix = "choose another --id" if article_id else "give one with --id"
-        raise InputError(exc.path, exc.line,
-                         exc.message.replace("rename the folder", fix)) from None
+    check_article_id(target, "choose another --id" if article_id else "give one with --id")
     if os.path.lexists(target):
         raise InputError(target, None, "already exists: handcar new never overwrites; choose"
                          " another --id or remove the folder")
