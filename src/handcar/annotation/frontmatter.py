@@ -9,10 +9,8 @@ to ``en``; ``url`` and ``byline`` are optional. Nothing is read from the article
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
 from handcar.annotation.checked import ArticleMeta
-from handcar.annotation.load import LoadedAnnotation, schema_problems, validated
+from handcar.annotation.load import LoadedAnnotation, problems_of, validated
 from handcar.annotation.model import METADATA_KEYS, Metadata
 from handcar.annotation.yamlsource import YamlDocument, parse_yaml
 from handcar.article import Article
@@ -34,23 +32,15 @@ def front_matter(article: Article) -> tuple[Metadata, YamlDocument | None]:
 def front_matter_problems(article: Article) -> list[AnnotationError]:
     """Every problem of ``article``'s front matter, each at its line (``handcar check``;
     :func:`front_matter` raises the first)."""
-    try:
-        front_matter(article)
+    if article.front_matter is None:
         return []
-    except AnnotationError as first:
-        problem = first
-    assert article.front_matter is not None  # no front matter, no problem
-    try:  # not YAML at all: that one problem
-        document = parse_yaml(article.front_matter.yaml, article.path)
-    except AnnotationError:
-        return [problem]
-    if not isinstance(document.data, dict):
-        return [problem]
     try:
-        Metadata.model_validate(document.data)
-    except ValidationError as exc:
-        return schema_problems(exc, document)
-    return [problem]
+        document = parse_yaml(article.front_matter.yaml, article.path)
+    except AnnotationError as exc:  # not YAML: that one problem
+        return [exc]
+    if document.data is None:  # an empty front matter
+        return []
+    return problems_of(Metadata, document)
 
 
 def article_metadata(article: Article, loaded: LoadedAnnotation) -> ArticleMeta:

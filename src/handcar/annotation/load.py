@@ -43,7 +43,7 @@ def validated(model: type[Model], document: YamlDocument) -> Model:
     """``document``'s data as ``model``; AnnotationError at the line of the first problem."""
     path = document.path
     if not isinstance(document.data, dict):
-        raise AnnotationError(path, document.line(()), "expected a mapping at the top level")
+        raise _not_a_mapping(document)
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
@@ -52,6 +52,22 @@ def validated(model: type[Model], document: YamlDocument) -> Model:
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         first = problems[0]
         raise AnnotationError(path, first.line, first.message + suffix) from None
+
+
+def problems_of(model: type[BaseModel], document: YamlDocument) -> list[AnnotationError]:
+    """Every problem of ``document``'s data as ``model``, each at its line (none: it is one);
+    :func:`validated` raises the first."""
+    if not isinstance(document.data, dict):
+        return [_not_a_mapping(document)]
+    try:
+        model.model_validate(document.data)
+    except ValidationError as exc:
+        return schema_problems(exc, document)
+    return []
+
+
+def _not_a_mapping(document: YamlDocument) -> AnnotationError:
+    return AnnotationError(document.path, document.line(()), "expected a mapping at the top level")
 
 
 def schema_problems(exc: ValidationError, document: YamlDocument) -> list[AnnotationError]:
@@ -95,7 +111,7 @@ def load_collecting(path: Path) -> PartlyLoaded:
     schema are left out and the rest is loaded, so the later checks can still run on it."""
     document = read_yaml(path)  # YAML syntax: one error, nothing can be read past it
     if not isinstance(document.data, dict):
-        raise AnnotationError(path, document.line(()), "expected a mapping at the top level")
+        raise _not_a_mapping(document)
     try:
         return PartlyLoaded(LoadedAnnotation(validated(Annotation, document), document), [],
                             frozenset())
