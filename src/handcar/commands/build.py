@@ -41,7 +41,9 @@ def build(
     check: Annotated[
         bool, typer.Option("--check", help="Rebuild aside; fail if out/ differs.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress line and no summary; errors only.")
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(

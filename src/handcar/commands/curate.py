@@ -24,7 +24,10 @@ ARTICLES = Path("articles")
 
 def check(
     folders: Annotated[
-        list[Path] | None, typer.Argument(help="Article folders (default: every one in articles/).")
+        list[Path] | None, typer.Argument(
+            metavar="ARTICLE_DIR",
+            help="Article folders (default: every one in articles/).",
+        ),
     ] = None,
     shapes: Annotated[
         bool, typer.Option("--shapes/--no-shapes",
@@ -37,8 +40,10 @@ def check(
                                            "their articles folder is saved (Ctrl-C stops).")
     ] = False,
 ) -> None:
-    """Check article annotations against their text, the ontology and the shapes: every
-    problem at once."""
+    """Check annotations against their text, the ontology and the shapes; list every problem.
+
+    Exit status: 0 no problems (unannotated sentences and SHACL Warnings are listed, and are
+    not problems), 1 problems, 2 bad input."""
     if not folders:
         if not ARTICLES.is_dir():
             typer.echo(f"error: {ARTICLES}: articles folder not found", err=True)
@@ -203,7 +208,9 @@ def schema(
 
 
 def new(
-    article: Annotated[Path, typer.Argument(help="The article as received (Markdown or text).")],
+    article: Annotated[
+        Path, typer.Argument(metavar="ARTICLE", help="The article as received (Markdown or text).")
+    ],
     article_id: Annotated[
         str | None, typer.Option("--id", help="The article id (default: from the file name).")
     ] = None,

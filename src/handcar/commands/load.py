@@ -59,7 +59,9 @@ def load(
     out: Annotated[Path, typer.Option(help="The release folder to load.", readable=False)] = Path(
         "out"
     ),
-    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress line and no summary; errors only.")
+    ] = False,
 ) -> None:
     """Load the dataset in OUT into a triple store, one named graph per handcar graph.
 

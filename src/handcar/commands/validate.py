@@ -56,6 +56,7 @@ def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="FILE|FOLDER",
             help="RDF files (.trig .nq .ttl .nt .jsonld .rdf) or release folders. "
             "Default: handcar's release in out/.",
             show_default=False,
@@ -157,8 +158,10 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Validate RDF against SHACL shapes (handcar's DJO shapes, or yours with --shapes), after
-    linting the shapes."""
+    """Lint the shapes, then validate RDF against them (handcar's, or yours with --shapes).
+
+    Exit status: 0 conforms, 1 a result at or above --fail-on, 2 bad input, options or shapes,
+    3 a file that cannot be read or written."""
     from handcar.validate.check import Settings, validate_files
     from handcar.validate.engine import EngineError
     from handcar.validate.formats import renderer

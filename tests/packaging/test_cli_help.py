@@ -1,0 +1,38 @@
+"""Every command and option says what it does in ``--help``, in one line where it is listed."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import pytest
+import typer
+
+from handcar.cli import app
+
+# a click group (from typer 0.29 on, of typer's own copy of click): read by duck typing
+GROUP: Any = typer.main.get_command(app)
+COMMANDS: list[tuple[str, Any]] = sorted(GROUP.commands.items())
+NAMES = [name for name, _ in COMMANDS]
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=NAMES)
+def test_every_option_and_argument_has_help(name: str, command: Any) -> None:
+    missing = [param.name for param in command.params
+               if not getattr(param, "help", None) and param.name != "help"]
+    assert not missing, f"handcar {name}: no help for {missing}"
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=NAMES)
+def test_the_summary_in_the_command_list_is_one_line(name: str, command: Any) -> None:
+    # typer's rich help keeps a line break inside the first paragraph in the command list
+    summary = inspect.cleandoc(command.help or "").split("\n\n")[0]
+    assert summary and "\n" not in summary, f"handcar {name}: {summary!r}"
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=NAMES)
+def test_arguments_are_named_by_a_metavar(name: str, command: Any) -> None:
+    # the usage line names an argument by its metavar, else by its type ("{article}")
+    for param in command.params:
+        if param.param_type_name == "argument":
+            assert param.metavar and param.metavar[0].isupper(), (name, param.name)
