@@ -17,8 +17,13 @@ from handcar.validate.shacl_terms import SH, is_shacl_term
 
 def check_vocabulary(ctx: LintContext) -> None:
     seen: set[URIRef] = set()
+    data: dict[Node, bool] = {}  # subject -> whether it is data (decided once per subject)
     for triple in ctx.graph:
-        if _is_data(ctx.graph, triple[0]):
+        subject = triple[0]
+        is_data = data.get(subject)
+        if is_data is None:
+            is_data = data[subject] = _is_data(ctx.graph, subject)
+        if is_data:
             continue
         for position, term in zip(("subject", "predicate", "object"), triple, strict=True):
             if (isinstance(term, URIRef) and str(term).startswith(SH) and term not in seen
