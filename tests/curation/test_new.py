@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -145,8 +146,6 @@ def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
 def _drafted(tmp_path: Path, text: str) -> tuple[str, list]:
     """The plain text of a made-up article of ``text`` (fiction for this test) and the
     suggestions ``handcar new`` makes for it, published 2024-01-18."""
-    import datetime as dt
-
     from handcar.curation.suggest import suggestions
 
     folder = tmp_path / "fiction"
@@ -202,3 +201,36 @@ def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> No
     names = {s.fields["name"]: s.fields["type"] for s in found if s.kind == "name"}
     assert names == {"Ana O'Neill": "Person", "Ministry of Transport": "Agent",
                      "Noor Al-Mansouri": "Person"}
+
+
+def test_a_time_the_sentence_looks_ahead_to_is_after_publication(tmp_path: Path) -> None:
+    """Weekdays and dates without a year are the latest on or before publication (Thursday
+    18 January 2024), except where the sentence looks ahead ("will", "won't", "next"): then
+    the first on or after it, as a date; "would" is only noted."""
+    text, found = _drafted(
+        tmp_path,
+        "The talks began on Monday and will resume on Friday.\n\nThe envoys won't leave before "
+        "March 3.\n\nThey arrived on March 3.\n\nA ferry sails next Thursday.\n\nOfficials said "
+        "the line would reopen on Saturday.\n")
+    times = [(text[s.start:s.end], s.fields, s.note) for s in found if s.kind == "time"]
+    assert [(words, fields) for words, fields, _note in times] == [
+        ("Monday", {"relative": "Monday"}),
+        ("Friday", {"date": dt.date(2024, 1, 19)}),
+        ("March 3", {"date": dt.date(2024, 3, 3)}),
+        ("March 3", {"date": dt.date(2023, 3, 3)}),
+        ("Thursday", {"date": dt.date(2024, 1, 25)}),
+        ("Saturday", {"relative": "Saturday"}),
+    ]
+    assert "looks ahead ('will')" in times[1][2]
+    assert "looks ahead ('won't')" in times[2][2]
+    assert times[5][2] == "= Saturday 13 January 2024; or, if 'would' looks ahead, date: 2024-01-20"
+
+
+def test_ids_are_transliterated_not_stripped() -> None:
+    from handcar.curation.suggest import slug
+
+    assert slug("SŁUBICE") == "slubice"
+    assert slug("Łódź") == "lodz"
+    assert slug("Jana Dvořáková") == "jana-dvorakova"
+    assert slug("Straße 北京") == "strasse-beijing"
+    assert slug("— 1,200 —") == "1-200"

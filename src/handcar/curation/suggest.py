@@ -11,7 +11,9 @@ Each kind comes from a library that does that job, never from hand-written patte
 - dates and relative times: spaCy's rule ``Matcher`` (on ``spacy.blank("en")``, no statistical
   model) finds the phrases; relative ones are resolved by handcar's own
   :mod:`handcar.annotation.timeexpr` (so the draft says exactly what the build will), calendar
-  dates by dateparser against the publication date;
+  dates by dateparser against the publication date; in a sentence that looks ahead ("will
+  resume on Friday", "next Friday", :data:`AHEAD`) a weekday or a date without its year is the
+  first on or after publication, as a date (the format's weekdays are the latest on or before);
 - entities other articles already name: spaCy's ``PhraseMatcher`` on their names;
 - candidate new names: runs of capitalised tokens (spaCy's stop words dropped at their start;
   "Al-Mansouri", "O'Neill" and "Ministry of Transport" are one name); after a title
@@ -23,7 +25,6 @@ Every suggestion is a span of the plain text; the draft quotes exactly those cha
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -191,9 +192,27 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: words before a time in its sentence that put it after publication ("wo" is "won't"'s first
+#: token); "would" is noted, not followed (reported speech looks back as often as ahead)
+AHEAD = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "next"})
+
+
+def _looks_ahead(span: Any) -> str | None:
+    """The word before ``span`` in its sentence that puts it after publication: "next" right
+    before it, or a future auxiliary anywhere before it; "would" when only that; else None."""
+    before = [token.lower_ for token in span.doc[: span.start]]
+    if before and before[-1] == "next":
+        return "next"
+    ahead = [word for word in before if word in AHEAD and word != "next"]
+    if ahead:
+        return "won't" if ahead[-1] == "wo" else ahead[-1]
+    return "would" if "would" in before else None
+
+
 def _time(span: Any, label: str, offset: int, published: dt.date | None) -> Suggestion | None:
     start, end = offset + span.start_char, offset + span.end_char
     words = span.text
+    ahead = _looks_ahead(span)
     if label == "relative":
         if published is None:
             return None
@@ -201,27 +220,40 @@ def _time(span: Any, label: str, offset: int, published: dt.date | None) -> Sugg
             when = resolve_time(None, words, published)
         except ValueError:
             return None
-        return Suggestion("time", start, end, {"relative": words}, f"= {_describe(when)}", words)
+        note = f"= {_describe(when)}"
+        if ahead and span[0].lower_ in WEEKDAYS:
+            days = (WEEKDAYS.index(span[0].lower_) - published.weekday()) % 7
+            day = published + dt.timedelta(days=days or (7 if ahead == "next" else 0))
+            if ahead != "would":
+                return Suggestion("time", start, end, {"date": day},
+                                  f"= {day:%A %d %B %Y}, on or after publication: the sentence "
+                                  f"looks ahead ('{ahead}')", words)
+            note += f"; or, if 'would' looks ahead, date: {day}"
+        return Suggestion("time", start, end, {"relative": words}, note, words)
     if label == "year":
         year = int(words)
         if not 1900 <= year <= 2100:
             return None
         return Suggestion("time", start, end, {"date": str(year)}, "a year", words)
-    parsed = _parse_date(words, published)
+    forward = ahead is not None and ahead != "would"
+    parsed = _parse_date(words, published, forward)
     if parsed is None:
         return None
     if label == "month":
         return Suggestion("time", start, end, {"date": f"{parsed:%Y-%m}"}, "a month", words)
-    note = "the year is the latest on or before publication" if not any(
-        t.shape_ == "dddd" for t in span) else "a date"
+    note = "a date"
+    if not any(t.shape_ == "dddd" for t in span):
+        note = (f"the year is the first on or after publication: the sentence looks ahead "
+                f"('{ahead}')" if forward else "the year is the latest on or before publication")
     return Suggestion("time", start, end, {"date": parsed}, note, words)
 
 
-def _parse_date(words: str, published: dt.date | None) -> dt.date | None:
+def _parse_date(words: str, published: dt.date | None, forward: bool = False) -> dt.date | None:
     import dateparser
 
     base = dt.datetime.combine(published or dt.date.today(), dt.time())
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if forward else "past",
+                "PREFER_DAY_OF_MONTH": "first"}
     parsed = dateparser.parse(words, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
@@ -401,8 +433,11 @@ _TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | {"today", "yesterday"}
 
 
 def slug(words: str) -> str:
-    """A lower-case ASCII slug of ``words`` (empty when nothing of them is ASCII)."""
-    ascii_ = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    """A lower-case ASCII slug of ``words``, transliterated ("Łódź" → ``lodz``, "北京" →
+    ``beijing``; empty when nothing of them has letters or digits)."""
+    from anyascii import anyascii
+
+    ascii_ = anyascii(words)
     out, dash = [], False
     for char in ascii_.lower():
         if char.isalnum():
