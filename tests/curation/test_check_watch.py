@@ -60,17 +60,17 @@ def test_watch_checks_again_after_each_save(tmp_path: Path) -> None:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         out, err = _Lines(process.stdout), _Lines(process.stderr)
-        out.until(f"articles/{WIRE}: ok (2 warnings)")
+        out.until(f"articles/{WIRE}: ok (3 warnings)")
         err.until("watching ")
         annotation.write_text(
             text.replace(fact, "      - [border-crossing, toCountry, north-korea]\n"),
             encoding="utf-8")
-        out.until(f"articles/{WIRE}: 1 problem (2 warnings)")
+        out.until(f"articles/{WIRE}: 1 problem (3 warnings)")
         assert f"-- saved: {WIRE}/annotation.yaml" in out.seen
         assert any("violation (border-crossing)" in line for line in out.seen)
         annotation.write_text(text, encoding="utf-8")  # mended
         out.seen.clear()
-        out.until(f"articles/{WIRE}: ok (2 warnings)")
+        out.until(f"articles/{WIRE}: ok (3 warnings)")
         assert "violation" not in "\n".join(out.seen)
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0

@@ -99,8 +99,9 @@ def check_shapes_of(folders: Sequence[Path]) -> dict[Path, list[ShapeFinding]]:
     and reading relations name, once, and validate their focus nodes against the shapes, once
     (:func:`~handcar.validate.partition.only_focus_nodes`: the same results as a whole
     validation gives for them); per folder, the Violations and Warnings, each at the line of
-    the item, in the file's order (an empty list: the article conforms). Whole-corpus checks
-    are the build's. Raises the InputError of an article the build could not read."""
+    the item, in the file's order (an empty list: the article conforms). A named entity's node
+    (one IRI in every article) is an item of each article listing its id. Whole-corpus checks
+    are the build's (a named entity may get more from articles this build leaves out). Raises the InputError of an article the build could not read."""
     from handcar.annotation import load_annotation
     from handcar.build import build_dataset
     from handcar.validate.partition import only_focus_nodes
@@ -125,19 +126,32 @@ def check_shapes_of(folders: Sequence[Path]) -> dict[Path, list[ShapeFinding]]:
     for name, one in loaded.items():
         only |= linked_articles(one.annotation, name, articles_dir)
     built = build_dataset(articles_dir, only=only)
-    with only_focus_nodes(lambda node: _item_of(str(node), loaded) is not None):
+    # a named entity has one IRI in every article ({base}{kind}/{id}): it is an item of each
+    # checked article whose annotation lists that id
+    named: dict[str, list[str]] = {}
+    for name, one in loaded.items():
+        for entity in one.annotation.entities:
+            named.setdefault(entity.id, []).append(name)
+
+    def owners(focus: str) -> list[tuple[str, str]]:
+        scoped = _item_of(focus, loaded)
+        if scoped is not None:
+            return [scoped]
+        parts = built.iris.split(focus)
+        return [(name, parts[1]) for name in named.get(parts[1], ())] if parts else []
+
+    with only_focus_nodes(lambda node: bool(owners(str(node)))):
         report = check_dataset(built.dataset)
     found: dict[str, list[ShapeFinding]] = {name: [] for name in loaded}
     for result in report.results:
-        owner = _item_of(str(result.focus), loaded)
-        if result.severity < Severity.WARNING or owner is None:
+        if result.severity < Severity.WARNING:
             continue
-        name, item = owner
-        found[name].append(ShapeFinding(
-            loaded[name].source.path, lines[name].get(item),
-            f"{result.severity.name.lower()} ({item}): {' '.join(result.messages)}",
-            violation=result.severity >= Severity.VIOLATION,
-        ))
+        for name, item in owners(str(result.focus)):
+            found[name].append(ShapeFinding(
+                loaded[name].source.path, lines[name].get(item),
+                f"{result.severity.name.lower()} ({item}): {report.message(result)}",
+                violation=result.severity >= Severity.VIOLATION,
+            ))
     return {folder: sorted(found[folder.name], key=lambda f: (f.line or 0, f.message))
             for folder in folders}
 

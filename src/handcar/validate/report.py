@@ -160,6 +160,8 @@ class Report:
     def _describe(self, node: Node, depth: int) -> str:
         if isinstance(node, Literal):
             return _literal_text(node)
+        if isinstance(node, URIRef) and self._is_term(node):
+            return self.compact(node)
         own = self._own_label(node)
         if own:
             return own
@@ -180,6 +182,12 @@ class Report:
         if isinstance(node, URIRef):
             return self.compact(node)
         return f"a {kind}" if kind else "(blank node)"
+
+    def _is_term(self, node: URIRef) -> bool:
+        """A class or property the data uses (an object of rdf:type, or a predicate): named by
+        its compact name ("djo:Agent"), not described by what points at it (the ontology's
+        owl:disjointWith pairs, which validation adds, point at every class)."""
+        return (None, RDF.type, node) in self.data or (None, node, None) in self.data
 
     def _own_label(self, node: Node) -> str | None:
         for predicate in (RDFS.label, SCHEMA.name):
