@@ -195,3 +195,25 @@ def test_a_byte_order_mark_is_not_part_of_the_query(release: Path, tmp_path: Pat
     result = handcar("query", str(path), "-f", "json", "--out", str(release))
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["boolean"] is True
+
+
+def test_from_and_from_named_are_the_querys_dataset(release: Path) -> None:
+    """A query's FROM / FROM NAMED replace the union (Oxigraph's union option ignored them);
+    --graph replaces FROM, as the SPARQL Protocol's default-graph-uri does."""
+    asserted = "https://w3id.org/djo/id/graph/asserted"
+
+    def n(query: str, *extra: str) -> int:
+        result = handcar("query", query, "-f", "csv", "--out", str(release), *extra)
+        assert result.exit_code == 0, result.output
+        return int(result.stdout.split()[1])
+
+    every = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+    union, one = n(every.format("")), n(every.format(""), "--graph", "asserted")
+    assert 0 < one < union
+    assert n(every.format(f"FROM <{asserted}>")) == one
+    assert n(every.format("FROM <https://example.org/not-a-graph-of-the-release>")) == 0
+    assert n(every.format(f"FROM NAMED <{asserted}>")) == 0  # no FROM: an empty default graph
+    named = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{asserted}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert n(named) == one
+    assert n(every.format(f"FROM <{asserted}>"), "--graph", "provenance") == n(
+        every.format(""), "--graph", "provenance")

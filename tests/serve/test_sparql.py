@@ -84,6 +84,9 @@ def test_format_parameter_and_default_graph(client) -> None:
     assert client.get("/sparql", params={"query": count, "format": "turtle"}).status_code == 400
     assert client.get("/sparql", params={"query": count, "default-graph-uri": "urn:x"}
                       ).status_code == 400
+    own = client.get("/sparql", params={
+        "query": count.replace("WHERE", f"FROM <{BASE}graph/asserted> WHERE"), "format": "csv"})
+    assert own.status_code == 200 and own.text == one.text  # the query's own FROM
 
 
 def test_406_for_results(client) -> None:

@@ -101,7 +101,8 @@ def check_shapes_of(folders: Sequence[Path]) -> dict[Path, list[ShapeFinding]]:
     validation gives for them); per folder, the Violations and Warnings, each at the line of
     the item, in the file's order (an empty list: the article conforms). A named entity's node
     (one IRI in every article) is an item of each article listing its id. Whole-corpus checks
-    are the build's (a named entity may get more from articles this build leaves out). Raises the InputError of an article the build could not read."""
+    are the build's (a named entity may get more from articles this build leaves out). Raises
+    the InputError of an article the build could not read."""
     from handcar.annotation import load_annotation
     from handcar.build import build_dataset
     from handcar.validate.partition import only_focus_nodes

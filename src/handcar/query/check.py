@@ -23,7 +23,7 @@ def check_size(sparql: str, origin: str) -> None:
         raise over_limit(limits.QUERY_BYTES, origin, f"{size} bytes", cap)
 
 
-def check_query(sparql: str, origin: str = INLINE_ORIGIN) -> None:
+def check_query(sparql: str, origin: str = INLINE_ORIGIN) -> object:
     """Refuse, before anything runs, a query handcar must not run; for every place that runs
     SPARQL it did not write (``handcar query``, ``handcar serve``'s ``/sparql``).
 
@@ -33,7 +33,8 @@ def check_query(sparql: str, origin: str = INLINE_ORIGIN) -> None:
     ``DROP``, …: :data:`READ_ONLY`), a ``SERVICE`` anywhere (:data:`SERVICE_REFUSED`: it makes
     Oxigraph send an HTTP request), and text that does not parse are refused with
     :class:`QueryError` (:class:`QueryRefused` for the refusals). ``FROM``/``FROM NAMED`` only
-    name graphs of the store: Oxigraph fetches nothing for them."""
+    name graphs of the store: Oxigraph fetches nothing for them. Returns rdflib's parse tree
+    (:func:`names_its_dataset` reads it)."""
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql import parser
 
@@ -49,6 +50,13 @@ def check_query(sparql: str, origin: str = INLINE_ORIGIN) -> None:
         raise QueryError(f"SPARQL syntax error in {origin}: nested too deeply") from None
     if _has_service(tree):
         raise QueryRefused(f"{where(origin)}{SERVICE_REFUSED}")
+    return tree
+
+
+def names_its_dataset(tree: object) -> bool:
+    """Whether the query (a :func:`check_query` parse tree) has ``FROM`` or ``FROM NAMED``: its
+    own dataset, which replaces the default one (the union of the release's graphs)."""
+    return bool(dict.get(tree[1], "datasetClause"))  # type: ignore[index, call-overload]
 
 
 def _as_update(sparql: str) -> str | None:

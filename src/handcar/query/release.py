@@ -1,8 +1,9 @@
 """A handcar release in an embedded store: ``dataset.nq`` bulk-loaded into in-memory Oxigraph.
 
 A query sees, as its default graph, either the union of all named graphs (Oxigraph's
-``use_default_graph_as_union``; the default) or one named graph, named by its short name
-(``asserted``) or its full IRI (:meth:`Release.graph`).
+``use_default_graph_as_union``; the default), the dataset of its own ``FROM``/``FROM NAMED``
+(graphs of the store), or one named graph, named by its short name (``asserted``) or its full
+IRI (:meth:`Release.graph`), which replaces ``FROM``.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from handcar import limits
 from handcar.errors import LimitError
 from handcar.namespaces import PREFIXES
-from handcar.query.check import check_query, check_size
+from handcar.query.check import check_query, check_size, names_its_dataset
 from handcar.query.errors import INLINE_ORIGIN, QueryError, QueryRefused, over_limit
 from handcar.query.release import Release
 
@@ -138,7 +138,10 @@ def _child(
     try:
         _quiet_stdio()
         _cap_memory(memory)
-        check_query(sparql, origin)
+        if names_its_dataset(check_query(sparql, origin)):
+            # FROM / FROM NAMED: the query's own dataset, not the union (Oxigraph's union option
+            # would replace it)
+            options.pop("use_default_graph_as_union", None)
         data_fd, status_fd = _seal_descriptors(data_fd, status_fd)
         result = store.query(sparql, **options)
         what = kind(result)

@@ -3,7 +3,8 @@
 - ``GET /sparql?query=…``, ``POST`` with ``application/x-www-form-urlencoded`` (``query=…``) or
   ``application/sparql-query`` (the query as the body); ``GET /sparql`` without a query is the
   query form (HTML). One ``default-graph-uri`` (a graph of the release) queries that graph;
-  without it the default graph is the union of the named graphs, as in ``handcar query``.
+  without it the default graph is the union of the named graphs, as in ``handcar query``, or
+  the query's own ``FROM``/``FROM NAMED`` dataset.
 - The query goes through :func:`handcar.query.run`, the same check and sandbox as ``handcar
   query``: updates, ``SERVICE`` and ``LOAD`` are refused (403, nothing runs, no request leaves
   the machine), the query runs in a forked child with no sockets (one per CPU at a time; the
