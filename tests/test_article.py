@@ -262,6 +262,21 @@ def test_error_missing_file(tmp_path: Path) -> None:
     assert "no such file" in error.message
 
 
+@pytest.mark.parametrize(("markdown", "line", "after"), [
+    ("", 1, False),
+    ("\n  \n\n", 1, False),
+    ("---\nheadline: Only\ndate: 2023-01-01\n---\n\n", 5, True),
+])
+def test_an_article_without_text_is_refused(
+        tmp_path: Path, markdown: str, line: int, after: bool) -> None:
+    """An empty article (or front matter alone) is bad input, not an article of 0 sentences
+    that builds and publishes."""
+    error = _error(_folder(tmp_path, markdown))
+    assert (error.line, error.message) == (
+        line, "no text: an article needs at least one sentence"
+        + (" after its front matter" if after else ""))
+
+
 def test_plain_article_is_all_body(tmp_path: Path) -> None:
     """No H1, no dateline, no trailer: every paragraph is body (a wire lead stays body)."""
     markdown = (

@@ -77,4 +77,9 @@ def parse_article(source: str, path: Path | str, article_id: str) -> Article:
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     front_matter, markdown = split_front_matter(path, source)
     layout = Layout(paragraphs(path, markdown))
-    return build_article(path, layout, article_id, front_matter)
+    article = build_article(path, layout, article_id, front_matter)
+    if not article.sentences:
+        body = front_matter.last_line + 1 if front_matter else 1
+        raise ArticleError(path, body, "no text: an article needs at least one sentence"
+                           + (" after its front matter" if front_matter else ""))
+    return article
