@@ -234,3 +234,16 @@ def test_ids_are_transliterated_not_stripped() -> None:
     assert slug("Jana Dvořáková") == "jana-dvorakova"
     assert slug("Straße 北京") == "strasse-beijing"
     assert slug("— 1,200 —") == "1-200"
+
+
+def test_a_wrapped_line_is_a_space_to_the_language_tools(tmp_path: Path) -> None:
+    """A line break inside a paragraph (a wrapped line) neither splits a name nor hides the
+    word that makes a number approximate; quotes keep the text's own line break."""
+    text, found = _drafted(
+        tmp_path,
+        "The convoy travelled about\n20 kilometres before Ambassador Kari\nNordmann spoke.\n")
+    quantity = next(s for s in found if s.kind == "quantity")
+    assert (text[quantity.start:quantity.end], quantity.fields) == (
+        "about\n20 kilometres", {"about": 20, "unit": "KiloM"})
+    names = [(text[s.start:s.end], s.fields) for s in found if s.kind == "name"]
+    assert names == [("Kari\nNordmann", {"type": "Person", "name": "Kari Nordmann"})]

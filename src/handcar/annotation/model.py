@@ -110,7 +110,7 @@ class Thing(Attributed):
     type: Annotated[list[Term], BeforeValidator(_as_list), Field(min_length=1)]
     """One or more DJO classes (``Diplomat``) or prefixed standard classes."""
     name: Text | None = None
-    """A proper name the article prints (words of the quote)."""
+    """A proper name the article prints (words of the quote; a line break there is a space)."""
     referred_to_as: Text | None = None
     """The phrase the article uses for a thing it does not name (words of the quote)."""
     label: Text | None = None
@@ -129,7 +129,9 @@ class Thing(Attributed):
             raise ValueError("a thing has either a proper name or a referring phrase, not both")
         for field in ("name", "referred_to_as"):
             words = getattr(self, field)
-            if words is not None and words not in self.quote:
+            # the same words: a line break in the quote (a wrapped line) is a space in the name
+            if words is not None and words not in self.quote and words not in " ".join(
+                    self.quote.split()):
                 raise ValueError(
                     f"{field}: {words!r} is not in the quote: names are never invented"
                 )

@@ -140,7 +140,9 @@ def suggestions(
     english = language.split("-")[0].lower() == "en"
     for sentence in article.sentences:
         offset, text = sentence.start, article.text_of(sentence)
-        doc = nlp.make_doc(text)
+        # a line break inside a paragraph is a space to the language tools ("about\n20 km",
+        # "Kari\nNordmann"), at the same offsets: quotes are still the text's own characters
+        doc = nlp.make_doc(text.replace("\n", " "))
         labels = {}
         for match_id, start, end in time_matcher(doc):
             start, end = _trim(doc, start, end)
