@@ -21,3 +21,29 @@ def test_a_name_is_words_of_the_quote_a_line_break_being_a_space() -> None:
 def test_a_name_the_quote_does_not_print_is_refused(name: str) -> None:
     with pytest.raises(ValidationError, match="names are never invented"):
         _thing(name=name, quote="Ambassador Kari\nNordmann")
+
+
+def test_each_wrong_value_gets_the_hint_for_its_key(tmp_path) -> None:
+    """A value that breaks its pattern is told what that key takes (not always "ids are
+    slugs"); numbers, dates and booleans say their form."""
+    from handcar.annotation.load import load_collecting
+
+    path = tmp_path / "annotation.yaml"
+    path.write_text(
+        "format: handcar-annotation/1\n"
+        "entities:\n"
+        "  - {id: Kari, type: Big Person, name: Kari, lang: EN, quote: Kari}\n"
+        "quantities:\n"
+        "  - {id: q, value: ninety, unit: kilo metres, quote: x}\n"
+        "times:\n"
+        "  - {id: t, date: 2021-02-25, quote: y, suggested: maybe}\n"
+        "statements: []\n", encoding="utf-8")
+    hints = {".".join(map(str, p.loc)): p.hint for p in load_collecting(path).problems}
+    assert hints == {
+        "entities.0.id": "ids are lower-case slugs: letters, digits and hyphens",
+        "entities.0.type.0": "a DJO class (TrainLeg) or a prefixed standard one (schema:Person)",
+        "entities.0.lang": "a BCP 47 language tag: en, ru, en-GB",
+        "quantities.0.value": "a number without words or units: 90, 1.5 (the unit goes in unit:)",
+        "quantities.0.unit": "a QUDT unit code: KiloM, HR, NUM (articles/README.md, Quantities)",
+        "times.0.suggested": "true or false",
+    }

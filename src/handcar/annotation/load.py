@@ -83,15 +83,44 @@ def _problem(error: Any, document: YamlDocument) -> AnnotationError:
         loc, message = (*loc, field), rest
     where = ".".join(str(part) for part in loc) or "(top level)"
     error_ = AnnotationError(document.path, document.line(loc), f"{where}: {message}")
-    error_.loc, error_.hint = loc, _HINTS.get(error["type"])
+    error_.loc, error_.hint = loc, _hint(error["type"], loc)
     return error_
 
 
+def _hint(kind: str, loc: tuple) -> str | None:
+    """The likely fix for a pydantic error of ``kind`` at ``loc`` (a pattern: by the key)."""
+    if kind == "string_pattern_mismatch":
+        key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        return _PATTERN_HINTS.get(key, _PATTERN_HINTS["id"])
+    return _HINTS.get(kind)
+
+
+_NUMBER = "a number without words or units: 90, 1.5 (the unit goes in unit:)"
+_DAY = "a date as YYYY-MM-DD: 2021-02-25"
 _HINTS = {
     "extra_forbidden": "check the spelling against articles/README.md (or `handcar schema`)",
     "missing": "add the key (see articles/README.md for what the item needs)",
-    "string_pattern_mismatch": "ids are lower-case slugs: letters, digits and hyphens",
     "literal_error": "use one of the values the message lists",
+    "decimal_parsing": _NUMBER,
+    "decimal_type": _NUMBER,
+    "date_from_datetime_parsing": _DAY,
+    "date_parsing": _DAY,
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+}
+_LINK = "an item of this article (its id) or of another: <article-id>/<item-id>"
+_LANGUAGE = "a BCP 47 language tag: en, ru, en-GB"
+_PATTERN_HINTS = {  # by the key whose value does not match its pattern
+    "id": "ids are lower-case slugs: letters, digits and hyphens",
+    "type": "a DJO class (TrainLeg) or a prefixed standard one (schema:Person)",
+    "lang": _LANGUAGE,
+    "language": _LANGUAGE,
+    "unit": "a QUDT unit code: KiloM, HR, NUM (articles/README.md, Quantities)",
+    "url": "an http:// or https:// address",
+    "iri": "an http:// or https:// IRI",
+    "date": "a date 2021-02-25, a month 2021-02 or a year 2021",
+    "same_as": "another article's item: <article-id>/<item-id>",
+    "between": _LINK,
 }
 
 

@@ -49,12 +49,12 @@ def check_article(folder: Path) -> ArticleCheck:
     result = ArticleCheck(folder)
     try:
         article = load_article(folder)
+        result.sentences = len(article.sentences)
         partly = load_collecting(folder / "annotation.yaml")
     except InputError as exc:  # unreadable: nothing past it can be checked
         result.problems.append(exc)
         return result
     result.problems += partly.problems
-    result.sentences = len(article.sentences)
     if partly.loaded is None:
         return result
     try:
