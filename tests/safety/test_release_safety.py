@@ -179,6 +179,7 @@ def _broken_mini(folder: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # a build without the cache, rejected, then its report read back: ~20 s
 def test_a_rejected_build_is_kept_where_its_report_points(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
