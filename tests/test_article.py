@@ -277,6 +277,16 @@ def test_an_article_without_text_is_refused(
         + (" after its front matter" if after else ""))
 
 
+def test_an_html_block_with_text_is_refused_comments_are_not(tmp_path: Path) -> None:
+    """Its words would be missing from the plain text that quotes count in; a comment (test
+    articles carry one) or an empty element says nothing and is left out."""
+    error = _error(_folder(tmp_path, "Text.\n\n<p>Some <b>HTML</b> words.</p>\n",
+                           name="with-html"))
+    assert error.line == 3 and error.message.startswith("an HTML block with text is not supported")
+    article = load_article(_folder(tmp_path, "<!-- fiction:\nfor a test -->\n\n<br>\n\nText.\n"))
+    assert article.text == "Text.\n"
+
+
 def test_plain_article_is_all_body(tmp_path: Path) -> None:
     """No H1, no dateline, no trailer: every paragraph is body (a wire lead stays body)."""
     markdown = (

@@ -4,9 +4,11 @@ Every heading and paragraph (also inside lists and block quotes) is one paragrap
 order; its plain text is its inline content with the markup removed: emphasis/strong markers and
 raw inline HTML dropped, link and image text kept (targets dropped), autolinks kept as their URL
 text, backslash escapes and entities resolved, soft and hard line breaks as ``"\\n"``.
-Paragraphs whose plain text is blank, HTML blocks and thematic breaks are left out; code blocks
-are an error. Links and strong spans are kept as offsets into the paragraph's text, for the
-parts of the article (:mod:`handcar.article.parts`) that are told apart by them.
+Paragraphs whose plain text is blank, HTML blocks without text (comments, ``<br>``) and
+thematic breaks are left out; code blocks, and HTML blocks with text (whose words would silently
+be missing from the plain text the evidence counts in), are an error. Links and strong spans
+are kept as offsets into the paragraph's text, for the parts of the article
+(:mod:`handcar.article.parts`) that are told apart by them.
 """
 
 from __future__ import annotations
@@ -48,11 +50,32 @@ def paragraphs(path: Path, source: str) -> list[Paragraph]:
     for i, token in enumerate(tokens):
         if token.type in ("fence", "code_block"):
             raise ArticleError(path, _line(token), "code blocks are not supported in an article")
+        if token.type == "html_block" and _html_text(token.content).strip():
+            raise ArticleError(
+                path, _line(token), "an HTML block with text is not supported in an article (its "
+                "words would be left out of the text quotes count in): write it as Markdown")
         if token.type == "inline":
             para = _render(token.children or [], tokens[i - 1].tag, _line(token))
             if para.text.strip():
                 paras.append(para)
     return paras
+
+
+def _html_text(html: str) -> str:
+    """The text of an HTML fragment (comments and tags left out), by the standard library's
+    HTML parser."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class _Text(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            found.append(data)
+
+    reader = _Text(convert_charrefs=True)
+    reader.feed(html)
+    reader.close()
+    return "".join(found)
 
 
 def _line(token: Token) -> int:
