@@ -292,3 +292,21 @@ def test_check_reports_a_named_entitys_violation_with_class_names(tmp_path: Path
               if line.startswith(f"{path}:{item}: violation (russia): ")]
     assert any("is both djo:Event and djo:Place, which are disjoint" in line for line in russia), (
         result.output)
+
+
+def test_an_articles_folder_is_checked_article_by_article(tmp_path: Path) -> None:
+    """``handcar check articles/`` checks every article in it, as with no argument (it was
+    taken for one article without article.md); an annotation that cannot be read leaves no
+    sentence annotated (it counted them all)."""
+    articles = tmp_path / "articles"
+    for folder in CORPUS.iterdir():
+        shutil.copytree(folder, articles / folder.name)
+    bare = articles / "zz-no-annotation"  # fiction: an article not annotated yet
+    bare.mkdir()
+    (bare / "article.md").write_text("FICTION FOR TESTING. Two envoys left.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--no-shapes", str(articles)])
+    assert result.exit_code == 1, result.output
+    verdicts = [line for line in result.output.splitlines() if " sentences annotated" in line]
+    assert [line.split(":")[0] for line in verdicts] == [
+        str(articles / name) for name in sorted(p.name for p in articles.iterdir())]
+    assert verdicts[-1] == f"{bare}: 1 problem; 0/2 sentences annotated"

@@ -11,6 +11,7 @@ failure. ``schema`` exits 0, or 3 when the file cannot be written.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Annotated
@@ -26,7 +27,8 @@ def check(
     folders: Annotated[
         list[Path] | None, typer.Argument(
             metavar="ARTICLE_DIR",
-            help="Article folders (default: every one in articles/).",
+            help="Article folders, or articles folders for every article in them (default: "
+                 "articles/).",
         ),
     ] = None,
     shapes: Annotated[
@@ -48,11 +50,12 @@ def check(
         if not ARTICLES.is_dir():
             typer.echo(f"error: {ARTICLES}: articles folder not found", err=True)
             raise typer.Exit(EXIT_INPUT)
-        folders = sorted(p for p in ARTICLES.iterdir() if p.is_dir() and not p.name.startswith("."))
+        folders = [ARTICLES]
     missing = [f for f in folders if not f.is_dir()]
     if missing:
         typer.echo(f"error: {missing[0]}: not an article folder", err=True)
         raise typer.Exit(EXIT_INPUT)
+    folders = [one for folder in folders for one in _article_folders(folder)]
     if watch:
         roots = sorted({folder.resolve().parent for folder in folders})
         seen = _saved(roots)  # before the check: a save during it counts
@@ -61,6 +64,15 @@ def check(
         return
     if _check_folders(folders, shapes, timing):
         raise typer.Exit(EXIT_NONCONFORMING)
+
+
+def _article_folders(folder: Path) -> list[Path]:
+    """``folder``, or, for an articles folder (no article.md, folders in it), each folder in it
+    as the build reads them (hidden ones, such as ``handcar new``'s staging, left out)."""
+    if os.path.lexists(folder / "article.md"):
+        return [folder]
+    inside = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return inside or [folder]  # an article folder without article.md: the check says so
 
 
 WATCHED = frozenset({"article.md", "annotation.yaml", "enrichment.yaml"})
@@ -138,7 +150,7 @@ def _check_folders(folders: list[Path], shapes: bool, timing: bool) -> bool:
             hint = getattr(problem, "hint", None)
             if hint:
                 typer.echo(f"  hint: {hint}")
-        annotated = result.sentences - len(result.unannotated)
+        annotated = result.annotated
         left = []
         if result.unconfirmed:
             left.append(_count(result.unconfirmed, "unconfirmed suggestion"))

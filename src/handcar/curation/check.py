@@ -34,6 +34,13 @@ class ArticleCheck:
     unannotated: list[tuple[int, str]] = field(default_factory=list)
     """Sentences no item quotes: (line of article.md, text)."""
     sentences: int = 0
+    read: bool = False
+    """Whether the annotation could be read (else no sentence counts as annotated)."""
+
+    @property
+    def annotated(self) -> int:
+        """The sentences some item quotes."""
+        return self.sentences - len(self.unannotated) if self.read else 0
 
     @property
     def unconfirmed(self) -> int:
@@ -57,6 +64,7 @@ def check_article(folder: Path) -> ArticleCheck:
     result.problems += partly.problems
     if partly.loaded is None:
         return result
+    result.read = True
     try:
         collected = resolve_collecting(partly.loaded, article, vocabulary(), partly.dropped)
     except AnnotationError as exc:  # pragma: no cover - resolve_collecting collects them
