@@ -197,12 +197,18 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 #: words before a time in its sentence that put it after publication ("wo" is "won't"'s first
 #: token); "would" is noted, not followed (reported speech looks back as often as ahead)
 AHEAD = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "next"})
+#: tokens that end a clause: a future auxiliary before one of them is another clause's
+CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d"})
 
 
 def _looks_ahead(span: Any) -> str | None:
-    """The word before ``span`` in its sentence that puts it after publication: "next" right
-    before it, or a future auxiliary anywhere before it; "would" when only that; else None."""
-    before = [token.lower_ for token in span.doc[: span.start]]
+    """The word before ``span`` in its clause that puts it after publication: "next" right
+    before it, or a future auxiliary anywhere before it; "would" when only that; else None.
+    ("The ministry, which will report, said they left on Monday": Monday is not ahead.)"""
+    start = span.start
+    while start > 0 and span.doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    before = [token.lower_ for token in span.doc[start : span.start]]
     if before and before[-1] == "next":
         return "next"
     ahead = [word for word in before if word in AHEAD and word != "next"]
