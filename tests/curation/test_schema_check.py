@@ -310,3 +310,25 @@ def test_an_articles_folder_is_checked_article_by_article(tmp_path: Path) -> Non
     assert [line.split(":")[0] for line in verdicts] == [
         str(articles / name) for name in sorted(p.name for p in articles.iterdir())]
     assert verdicts[-1] == f"{bare}: 1 problem; 0/2 sentences annotated"
+
+
+def test_an_item_the_schema_refuses_still_has_its_quote_checked(tmp_path: Path) -> None:
+    """Every problem at once: an item left out for a schema problem (an unknown key) is also
+    told that its quote is not in the article; its quote was checked only on the next run."""
+    folder = tmp_path / "wire-2021-02-26-handcar"
+    shutil.copytree(CORPUS / folder.name, folder)
+    path = folder / "annotation.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    quote: the children sat on the suitcases\n"
+    assert text.count(old) == 1
+    text = text.replace(old, "    quote: the children sat on their suitcases\n    colour: red\n")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    quote: the children sat on their suitcases") + 1
+    result = CliRunner().invoke(app, ["check", "--no-shapes", str(folder)])
+    assert result.exit_code == 1, result.output
+    out = result.output.splitlines()
+    assert any(o.startswith(f"{path}:{line + 1}: ") and o.endswith(".colour: unknown key")
+               for o in out), result.output
+    assert (f"{path}:{line}: quote not found in the article: 'the children sat on their "
+            "suitcases'") in out
+    assert f"{folder}: 2 problems; 6/6 sentences annotated" in out

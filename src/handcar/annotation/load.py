@@ -133,6 +133,19 @@ class PartlyLoaded:
     loaded: LoadedAnnotation | None
     problems: list[AnnotationError]
     dropped: frozenset[str]
+    quotes: tuple[DroppedQuote, ...] = ()
+    """The quotes of the items left out whose quote keys themselves are sound: still checked
+    against the text (``handcar check``), so one check shows both of an item's problems."""
+
+
+@dataclass(frozen=True)
+class DroppedQuote:
+    """The quote of an item left out, where it is written."""
+
+    line: int
+    quote: str
+    prefix: str | None
+    suffix: str | None
 
 
 def load_collecting(path: Path) -> PartlyLoaded:
@@ -176,11 +189,29 @@ def load_collecting(path: Path) -> PartlyLoaded:
         elif len(loc) < 2 or not isinstance(loc[1], int):
             lines[loc] = line
     partial = YamlDocument(path, data, lines)
+    quotes = _dropped_quotes(document, broken, problems)
     try:
         annotation = Annotation.model_validate(data)
     except ValidationError:
-        return PartlyLoaded(None, problems, dropped)
-    return PartlyLoaded(LoadedAnnotation(annotation, partial), problems, dropped)
+        return PartlyLoaded(None, problems, dropped, quotes)
+    return PartlyLoaded(LoadedAnnotation(annotation, partial), problems, dropped, quotes)
+
+
+def _dropped_quotes(document: YamlDocument, broken: set[tuple[str, int]],
+                    problems: list[AnnotationError]) -> tuple[DroppedQuote, ...]:
+    """The quotes of the ``broken`` items whose quote, prefix and suffix are themselves sound."""
+    unsound = {(p.loc[0], p.loc[1]) for p in problems
+               if len(p.loc) > 2 and p.loc[2] in ("quote", "prefix", "suffix")}
+    found = []
+    for key, i in sorted(broken - unsound):
+        item = document.data[key][i]
+        if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
+            continue
+        prefix, suffix = item.get("prefix"), item.get("suffix")
+        found.append(DroppedQuote(document.line((key, i, "quote")), item["quote"],
+                                  prefix if isinstance(prefix, str) else None,
+                                  suffix if isinstance(suffix, str) else None))
+    return tuple(found)
 
 
 def _trim_union_branch(loc: tuple) -> tuple:

@@ -313,27 +313,16 @@ class _Resolver:
     def _anchor(self, item: Quoted, loc: Loc) -> Anchor:
         try:
             found = find_quote(self.article.text, item.quote, item.prefix, item.suffix)
-        except QuoteNotFound:
-            context = " (with its prefix/suffix)" if item.prefix or item.suffix else ""
-            raise self._not_found(item.quote, (*loc, "quote"), context) from None
-        except AmbiguousQuote as exc:
-            lines = ", ".join(str(self.article.line_of(o)) for o in exc.offsets)
-            raise self.loaded.error(
-                f"{AMBIGUOUS} {_short(item.quote)!r}: occurs {len(exc.offsets)} times "
-                f"(article.md lines {lines}); add a prefix or suffix",
-                *loc,
-                "quote",
-                hint="add prefix: (the words right before) or suffix: (right after) to pick one",
-            ) from None
+        except (QuoteNotFound, AmbiguousQuote) as exc:
+            message, hint = quote_problem(self.article, item.quote, item.prefix, item.suffix, exc)
+            raise self.loaded.error(message, *loc, "quote", hint=hint) from None
         if not item.suggested:  # a guess does not make its sentence annotated
             self.anchors.append(found)
         return found
 
-    def _not_found(self, quote: str, loc: Loc, context: str = "") -> AnnotationError:
-        return self.loaded.error(
-            f"quote not found in the article: {_short(quote)!r}{context}", *loc,
-            hint="copy the words exactly from article.md (punctuation, quotes and spaces count)",
-        )
+    def _not_found(self, quote: str, loc: Loc) -> AnnotationError:
+        message, hint = quote_problem(self.article, quote, None, None, QuoteNotFound(quote))
+        return self.loaded.error(message, *loc, hint=hint)
 
     # -- items -------------------------------------------------------------------------------
     def _quantity(self, q: Quantity, loc: Loc, uses: set[str]) -> CheckedQuantity:
@@ -489,6 +478,21 @@ class _Resolver:
         seen.add((link.id, link.same_as))
         where = Where(self.loaded.source.path, self.loaded.line("identities", i, "same_as"))
         return IdentityLink(link.id, article, target, link.reason, where)
+
+
+def quote_problem(
+    article: Article, quote: str, prefix: str | None, suffix: str | None,
+    failure: QuoteNotFound | AmbiguousQuote,
+) -> tuple[str, str]:
+    """The message and hint for a quote that ``failure`` says is not in ``article`` once."""
+    if isinstance(failure, AmbiguousQuote):
+        lines = ", ".join(str(article.line_of(o)) for o in failure.offsets)
+        return (f"{AMBIGUOUS} {_short(quote)!r}: occurs {len(failure.offsets)} times "
+                f"(article.md lines {lines}); add a prefix or suffix",
+                "add prefix: (the words right before) or suffix: (right after) to pick one")
+    context = " (with its prefix/suffix)" if prefix or suffix else ""
+    return (f"quote not found in the article: {_short(quote)!r}{context}",
+            "copy the words exactly from article.md (punctuation, quotes and spaces count)")
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handcar.annotation.anchor import AmbiguousQuote, QuoteNotFound, find_quote
 from handcar.annotation.coverage import uncovered
-from handcar.annotation.load import load_collecting
-from handcar.annotation.resolve import AMBIGUOUS, UNCONFIRMED, resolve_collecting
-from handcar.article import load_article
+from handcar.annotation.load import PartlyLoaded, load_collecting
+from handcar.annotation.resolve import AMBIGUOUS, UNCONFIRMED, quote_problem, resolve_collecting
+from handcar.article import Article, load_article
 from handcar.errors import AnnotationError, InputError
 from handcar.vocabulary import vocabulary
 
@@ -71,12 +72,31 @@ def check_article(folder: Path) -> ArticleCheck:
         result.problems.append(exc)
         return result
     result.problems += collected.problems
+    result.problems += _dropped_quote_problems(article, partly, folder / "annotation.yaml")
     result.problems.sort(key=lambda p: (str(p.path), p.line or 0))
     result.unannotated = [
         (article.line_of(s.start), article.text_of(s))
         for s in uncovered(article, collected.anchors)
     ]
     return result
+
+
+def _dropped_quote_problems(
+    article: Article, partly: PartlyLoaded, path: Path
+) -> list[AnnotationError]:
+    """The quotes of items the schema check left out that are not in the text once: the same
+    problem resolving them would report, at the same line."""
+    problems = []
+    for dropped in partly.quotes:
+        try:
+            find_quote(article.text, dropped.quote, dropped.prefix, dropped.suffix)
+        except (QuoteNotFound, AmbiguousQuote) as exc:
+            message, hint = quote_problem(article, dropped.quote, dropped.prefix, dropped.suffix,
+                                          exc)
+            problem = AnnotationError(path, dropped.line, message)
+            problem.hint = hint
+            problems.append(problem)
+    return problems
 
 
 class ShapeFinding(InputError):
