@@ -181,7 +181,9 @@ def check_shapes_of(folders: Sequence[Path]) -> dict[Path, list[ShapeFinding]]:
                 f"{result.severity.name.lower()} ({item}): {report.message(result)}",
                 violation=result.severity >= Severity.VIOLATION,
             ))
-    return {folder: sorted(found[folder.name], key=lambda f: (f.line or 0, f.message))
+    # one finding per item and message (two pairs of labels of one place are one warning there)
+    return {folder: sorted({str(f): f for f in found[folder.name]}.values(),
+                           key=lambda f: (f.line or 0, f.message))
             for folder in folders}
 
 
