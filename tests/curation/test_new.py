@@ -212,7 +212,7 @@ def test_a_time_the_sentence_looks_ahead_to_is_after_publication(tmp_path: Path)
         "The talks began on Monday and will resume on Friday.\n\nThe envoys won't leave before "
         "March 3.\n\nThey arrived on March 3.\n\nA ferry sails next Thursday.\n\nOfficials said "
         "the line would reopen on Saturday.\n\nThe office, which will publish a report, said "
-        "they left on Tuesday.\n")
+        "they left on Tuesday.\n\nThey met last Thursday and last Monday.\n")
     times = [(text[s.start:s.end], s.fields, s.note) for s in found if s.kind == "time"]
     assert [(words, fields) for words, fields, _note in times] == [
         ("Monday", {"relative": "Monday"}),
@@ -222,6 +222,8 @@ def test_a_time_the_sentence_looks_ahead_to_is_after_publication(tmp_path: Path)
         ("Thursday", {"date": dt.date(2024, 1, 25)}),
         ("Saturday", {"relative": "Saturday"}),
         ("Tuesday", {"relative": "Tuesday"}),  # "will" is another clause's
+        ("Thursday", {"date": dt.date(2024, 1, 11)}),  # "last" in a Thursday paper
+        ("Monday", {"relative": "Monday"}),
     ]
     assert "looks ahead ('will')" in times[1][2]
     assert "looks ahead ('won't')" in times[2][2]

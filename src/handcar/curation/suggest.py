@@ -13,7 +13,8 @@ Each kind comes from a library that does that job, never from hand-written patte
   :mod:`handcar.annotation.timeexpr` (so the draft says exactly what the build will), calendar
   dates by dateparser against the publication date; in a sentence that looks ahead ("will
   resume on Friday", "next Friday", :data:`AHEAD`) a weekday or a date without its year is the
-  first on or after publication, as a date (the format's weekdays are the latest on or before);
+  first on or after publication, as a date (the format's weekdays are the latest on or before),
+  and "last Friday" in a Friday's paper the Friday a week before;
 - entities other articles already name: spaCy's ``PhraseMatcher`` on their names;
 - candidate new names: runs of capitalised tokens (spaCy's stop words dropped at their start;
   "Al-Mansouri", "O'Neill" and "Ministry of Transport" are one name); after a title
@@ -229,7 +230,14 @@ def _time(span: Any, label: str, offset: int, published: dt.date | None) -> Sugg
         except ValueError:
             return None
         note = f"= {_describe(when)}"
-        if ahead and span[0].lower_ in WEEKDAYS:
+        weekday = span[0].lower_ in WEEKDAYS
+        if (weekday and span.start and span.doc[span.start - 1].lower_ == "last"
+                and WEEKDAYS.index(span[0].lower_) == published.weekday()):
+            # "last Friday" in Friday's paper: a week before, not the day itself
+            day = published - dt.timedelta(days=7)
+            return Suggestion("time", start, end, {"date": day},
+                              f"= {day:%A %d %B %Y}: 'last' in a paper of that weekday", words)
+        if ahead and weekday:
             days = (WEEKDAYS.index(span[0].lower_) - published.weekday()) % 7
             day = published + dt.timedelta(days=days or (7 if ahead == "next" else 0))
             if ahead != "would":
