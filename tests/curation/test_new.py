@@ -251,3 +251,18 @@ def test_a_wrapped_line_is_a_space_to_the_language_tools(tmp_path: Path) -> None
         "about\n20 kilometres", {"about": 20, "unit": "KiloM"})
     names = [(text[s.start:s.end], s.fields) for s in found if s.kind == "name"]
     assert names == [("Kari\nNordmann", {"type": "Person", "name": "Kari Nordmann"})]
+
+
+def test_a_fraction_and_its_unit_are_one_quantity(tmp_path: Path) -> None:
+    """quantulum3 reads "half an hour" as a bare 0.5 (the hour lost) and "an hour and a half"
+    as an hour and a count of 0.5; the draft makes each one duration, qualifier and all."""
+    text, found = _drafted(
+        tmp_path,
+        "The walk took less than half an hour, the ride an hour and a half, the wait a quarter "
+        "of an hour and the ferry three quarters of an hour.\n")
+    assert [(text[s.start:s.end], s.kind, s.fields) for s in found] == [
+        ("less than half an hour", "duration", {"less_than": 0.5, "unit": "HR"}),
+        ("an hour and a half", "duration", {"value": 1.5, "unit": "HR"}),
+        ("a quarter of an hour", "duration", {"value": 0.25, "unit": "HR"}),
+        ("three quarters of an hour", "duration", {"value": 0.75, "unit": "HR"}),
+    ]

@@ -7,7 +7,8 @@ Each kind comes from a library that does that job, never from hand-written patte
   (:func:`handcar.units.suggest`), a number without a unit is a count (``NUM``); the words right
   before it (spaCy tokens) say whether it is approximate or a bound (:data:`QUALIFIERS`);
   where quantulum3 alone reads wrongly, the reading is corrected: a time of day ("3 p.m.") is
-  no quantity, "minutes" are time unless they follow degrees, "%" is percent, "$" the US dollar;
+  no quantity, "minutes" are time unless they follow degrees, "%" is percent, "$" the US dollar,
+  "half an hour" and "an hour and a half" one duration each (:func:`_with_fractions`);
 - dates and relative times: spaCy's rule ``Matcher`` (on ``spacy.blank("en")``, no statistical
   model) finds the phrases; relative ones are resolved by handcar's own
   :mod:`handcar.annotation.timeexpr` (so the draft says exactly what the build will), calendar
@@ -295,7 +296,7 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is absent
         from quantulum3 import parser
 
-        parsed = parser.parse(doc.text)
+        parsed = _with_fractions(doc, parser.parse(doc.text), parser)
     found = []
     for n, quantity in enumerate(parsed):
         if _clock_time(doc.text, quantity.span[0]):
@@ -321,6 +322,67 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         found.append(Suggestion(kind, offset + start, offset + end, {key: value, "unit": code},
                                 f"{qudt_unit(code).label}", words))
     return found
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A quantity as quantulum3 reads it (the attributes :func:`_quantities` uses)."""
+
+    value: float
+    unit: Any
+    span: tuple[int, int]
+
+
+#: fraction words quantulum3 reads as a bare number, without the unit that follows them
+_FRACTIONS = frozenset({"half", "quarter", "quarters"})
+
+
+def _with_fractions(doc: Any, parsed: list, parser: Any) -> list:
+    """quantulum3's quantities, with a fraction and its unit made one: "half an hour" and "a
+    quarter of an hour" (a bare 0.5 or 0.25 for quantulum3, the hour lost or counted apart)
+    and "an hour and a half" (an hour, and a count of 0.5)."""
+    tokens = list(doc)
+
+    def after(end: int, words: tuple[str, ...]) -> Any:
+        """The token ending the ``words`` that follow character ``end``, else None."""
+        at = next((i for i, t in enumerate(tokens) if t.idx >= end), len(tokens))
+        for i, word in enumerate(words):
+            if at + i >= len(tokens) or tokens[at + i].lower_ not in word.split("|"):
+                return None
+        return tokens[at + len(words) - 1] if words else None
+
+    def unit_of(word: Any) -> Any:
+        read = parser.parse(f"1 {word.text}")
+        if len(read) == 1 and read[0].unit.entity.name != "dimensionless":
+            return read[0].unit
+        return None
+
+    out: list = []
+    covered = 0  # the end of the last joined quantity: what starts before it is part of it
+    for quantity in parsed:
+        start, end = quantity.span
+        if start < covered:
+            continue
+        surface = doc.text[start:end].lower().split()
+        if quantity.unit.entity.name == "dimensionless" and surface[-1:] and (
+                surface[-1] in _FRACTIONS):
+            article = after(end, ("a|an",)) or after(end, ("of", "a|an"))
+            word = None
+            if article is not None and article.i + 1 < len(tokens):
+                word = tokens[article.i + 1]
+            unit = unit_of(word) if word is not None and word.is_alpha else None
+            if unit is not None:
+                covered = word.idx + len(word.text)
+                out.append(_Read(quantity.value, unit, (start, covered)))
+                continue
+        elif quantity.unit.entity.name != "dimensionless":
+            half = after(end, ("and", "a", "half"))
+            if half is not None:
+                covered = half.idx + len(half.text)
+                out.append(_Read(quantity.value + 0.5, quantity.unit, (start, covered)))
+                continue
+        out.append(quantity)
+    return out
 
 
 def _unit_code(found: Any) -> str | None:
