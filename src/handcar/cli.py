@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from handcar import __version__
 from handcar.commands import build as build_command
 from handcar.commands import curate as curate_command
 from handcar.commands import load as load_command
@@ -14,8 +17,18 @@ from handcar.commands import validate as validate_command
 app = typer.Typer(add_completion=False, no_args_is_help=True)
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"handcar {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print handcar's version and exit.")] = False,
+) -> None:
     """handcar: a news article and its evidence-anchored annotation, published as linked data."""
 
 

@@ -40,3 +40,17 @@ def test_arguments_are_named_by_a_metavar(name: str, command: Any) -> None:
     for param in command.params:
         if param.param_type_name == "argument":
             assert param.metavar and param.metavar[0].isupper(), (name, param.name)
+
+
+def test_version_is_the_packages_own() -> None:
+    # one version: pyproject reads it from handcar.__version__, the installed metadata agrees
+    import importlib.metadata
+
+    from typer.testing import CliRunner
+
+    import handcar
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"handcar {handcar.__version__}\n"
+    assert importlib.metadata.version("handcar") == handcar.__version__
