@@ -14,7 +14,7 @@ from handcar.commands import query as query_command
 from handcar.commands import serve as serve_command
 from handcar.commands import validate as validate_command
 
-app = typer.Typer(add_completion=False, no_args_is_help=True)
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")
 
 
 def _print_version(wanted: bool) -> None:

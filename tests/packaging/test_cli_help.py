@@ -54,3 +54,17 @@ def test_version_is_the_packages_own() -> None:
     assert result.exit_code == 0
     assert result.output == f"handcar {handcar.__version__}\n"
     assert importlib.metadata.version("handcar") == handcar.__version__
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=NAMES)
+def test_help_shows_every_word_of_its_source(name: str, command: Any) -> None:
+    # the help is Markdown (paragraphs rewrap); nothing in it may be taken for markup and lost
+    # (as "<id>" was). Before typer 0.29 an argument's help is not kept, nor shown.
+    from typer.testing import CliRunner
+
+    sources = [command.help or ""] + [p.help for p in command.params if getattr(p, "help", None)]
+    result = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "240"},
+                                terminal_width=240)
+    shown = set(result.output.replace("│", " ").split())
+    lost = {word for text in sources for word in text.replace("`", "").split()} - shown
+    assert not lost, f"handcar {name} --help lost {sorted(lost)}"

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def build(
     articles: Annotated[
-        Path, typer.Option(help="Folder of <article-id>/ folders.", readable=False)
+        Path, typer.Option(help="Folder of `<article-id>/` folders.", readable=False)
     ] = Path("articles"),
     out: Annotated[Path, typer.Option(help="Where the release goes.", readable=False)] = Path(
         "out"

@@ -227,7 +227,7 @@ def new(
         str | None, typer.Option("--id", help="The article id (default: from the file name).")
     ] = None,
     articles: Annotated[
-        Path, typer.Option(help="Folder of <article-id>/ folders.", readable=False)
+        Path, typer.Option(help="Folder of `<article-id>/` folders.", readable=False)
     ] = ARTICLES,
     headline: Annotated[
         str | None, typer.Option(help="The headline, when the article has no front matter.")
@@ -237,7 +237,7 @@ def new(
                                  " front matter has none.")
     ] = None,
 ) -> None:
-    """Create ARTICLES/<id>/ with the article and a draft annotation.yaml to confirm."""
+    """Create `ARTICLES/<id>/` with the article and a draft annotation.yaml to confirm."""
     import datetime as dt
 
     from handcar.curation.draft import CurationExtraMissing, create_article
