@@ -184,6 +184,27 @@ def test_a_titled_name_is_a_person_named_without_the_title(tmp_path: Path) -> No
                      "Smith": "Person", "Prince Edward Island": "Place"}
 
 
+def test_a_surname_alone_after_the_whole_name_is_no_new_name(tmp_path: Path) -> None:
+    """"Brixby told reporters" after "Anna Brixby" (untitled), and "Sorokin said" after a
+    person other articles know: the same person again. An organisation's last word, a single
+    name and a known place's are not surnames."""
+    from handcar.curation.known import Known
+    from handcar.curation.suggest import suggestions
+
+    folder = tmp_path / "fiction"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "Anna Brixby and Vladislav Sorokin met Olsen at the Ministry of Transport in "
+        "Port Varna.\n\nBrixby and Sorokin left; Transport, Olsen and Varna stayed.\n",
+        encoding="utf-8")
+    known = [Known("vladislav-sorokin", ("Diplomat",), "Vladislav Sorokin", True),
+             Known("port-varna", ("Place",), "Port Varna", True)]
+    found = suggestions(load_article(folder), dt.date(2024, 1, 18), known)
+    names = [s.fields["name"] for s in found if s.kind == "name"]
+    assert names == ["Anna Brixby", "Olsen", "Ministry of Transport", "Transport",
+                     "Olsen", "Varna"]
+
+
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
     """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent,
     "$5 million" US dollars (a guess to confirm); names keep their hyphen, apostrophe and "of",

@@ -19,7 +19,8 @@ Each kind comes from a library that does that job, never from hand-written patte
 - entities other articles already name: spaCy's ``PhraseMatcher`` on their names;
 - candidate new names: runs of capitalised tokens (spaCy's stop words dropped at their start;
   "Al-Mansouri", "O'Neill" and "Ministry of Transport" are one name); after a title
-  (:data:`PERSON_TITLES`) a Person, named without it, whose surname alone later is no new name.
+  (:data:`PERSON_TITLES`) a Person, named without it; the surname alone after a person's
+  whole name (new or known) is no new name.
 
 Every suggestion is a span of the plain text; the draft quotes exactly those characters.
 """
@@ -169,11 +170,38 @@ def suggestions(
         taken += [(k.start, k.end) for k in knowns]
         names = [n for n in _names(doc, name_matcher, offset) if not _overlaps(n, taken)
                  and n.fields["name"].casefold() not in surnames]
-        # "Ilves said", after "Ambassador Petra Ilves": the same person again, not a new name
-        surnames |= {n.fields["name"].split()[-1].casefold() for n in names
-                     if n.fields["type"] == "Person" and " " in n.fields["name"]}
+        # "Ilves said", after "Ambassador Petra Ilves" (or "Petra Ilves", or a person other
+        # articles know): the same person again, not a new name
+        surnames |= {_surname(n.fields["name"]) for n in names
+                     if n.fields["type"] in ("Person", "Agent")}
+        surnames |= {_surname(k.fields["name"]) for k in knowns
+                     if "name" in k.fields and _a_person(k.fields["type"])}
+        surnames.discard("")
         found += (times + quantities + knowns + names) if english else knowns
     return sorted(found, key=lambda s: (s.start, s.end))
+
+
+def _surname(name: str) -> str:
+    """The last word of a name of two or three capitalised words ("Petra Ilves": "ilves"),
+    casefolded; "" for any other name ("Ministry of Transport", "Kim", "Kim Il Sung Square")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return ""
+    return words[-1].casefold()
+
+
+def _a_person(types: str | list[str]) -> bool:
+    """Whether one of these annotation classes is DJO's Person or a subclass of it."""
+    from handcar.vocabulary import UnknownTerm, vocabulary
+
+    words = vocabulary()
+    classes = []
+    for name in [types] if isinstance(types, str) else types:
+        try:
+            classes.append(words.class_(name))
+        except UnknownTerm:
+            continue
+    return words.is_a(classes, "Person")
 
 
 def _match_id(phrases: Any, doc: Any, span: Any) -> int:
