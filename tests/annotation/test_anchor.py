@@ -64,3 +64,24 @@ def test_context_is_at_most_context_characters_each_side() -> None:
     edge = anchor_at(text, 0, 3)
     assert (edge.prefix, edge.exact) == ("", "xxx")
     assert anchor_at(text, len(text) - 2, len(text)).suffix == ""
+
+
+def test_a_run_of_white_space_matches_any_run() -> None:
+    # an article wraps its lines; a quote written on one line (or folded by YAML) still finds
+    # the words, and the anchor is the text's own characters
+    text = ("They walked across the\nTumen River bridge on Tuesday.\n\n"
+            "The walk across the  Tumen took")
+    wrapped = find_quote(text, "walked across the Tumen River bridge")
+    assert wrapped.exact == "walked across the\nTumen River bridge"
+    assert text[wrapped.start:wrapped.end] == wrapped.exact
+    assert find_quote(text, "the Tumen", suffix=" River").exact == "the\nTumen"
+    assert find_quote(text, "Tuesday. The", prefix="bridge on ").exact == "Tuesday.\n\nThe"
+    with pytest.raises(AmbiguousQuote) as twice:  # once wrapped, once with two spaces
+        find_quote(text, "across the Tumen")
+    assert twice.value.offsets == [12, 64]
+    spaced = find_quote(text, " walk across", prefix="The")
+    assert spaced.exact == " walk across" and spaced.prefix.endswith("The")
+    with pytest.raises(QuoteNotFound):
+        find_quote(text, "across theTumen")  # a space is not nothing
+    with pytest.raises(QuoteNotFound):
+        find_quote(text, " \n ")

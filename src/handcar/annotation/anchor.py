@@ -7,6 +7,9 @@ exclusive, as W3C Web Annotation's TextPositionSelector counts them
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from dataclasses import dataclass
 
 CONTEXT = 32  # characters of prefix/suffix published with every TextQuoteSelector
@@ -38,16 +41,21 @@ class AmbiguousQuote(LookupError):
 def find_quote(
     text: str, quote: str, prefix: str | None = None, suffix: str | None = None
 ) -> Anchor:
-    """The unique occurrence of ``prefix + quote + suffix``, as an anchor on ``quote``."""
+    """The unique occurrence of ``prefix + quote + suffix``, as an anchor on ``quote``.
+
+    A run of white space in the words matches any run of white space in the text: a quote
+    written on one line finds words the article wraps over two (and a YAML plain scalar folds a
+    quote written over two lines into one), and such a quote is ambiguous where the words occur
+    twice, however each is spaced. The anchor is the text's own characters, line break and all.
+    """
     before, after = prefix or "", suffix or ""
     needle = before + quote + after
-    hits = _occurrences(text, needle)
-    if not hits:
+    spans = _spaced_occurrences(text, before, quote, after)
+    if not spans:
         raise QuoteNotFound(needle)
-    if len(hits) > 1:
-        raise AmbiguousQuote([hit + len(before) for hit in hits])
-    start = hits[0] + len(before)
-    return anchor_at(text, start, start + len(quote))
+    if len(spans) > 1:
+        raise AmbiguousQuote([start for start, _end in spans])
+    return anchor_at(text, *spans[0])
 
 
 def anchor_at(text: str, start: int, end: int) -> Anchor:
@@ -67,3 +75,41 @@ def _occurrences(text: str, needle: str) -> list[int]:
         hits.append(at)
         at = text.find(needle, at + 1)
     return hits
+
+
+def _spaced_occurrences(text: str, before: str, quote: str, after: str) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of ``quote`` wherever ``before + quote + after`` occurs with
+    each run of white space standing for any run (none when the quote is only white space)."""
+    if not quote.strip():
+        return []
+    spaced, starts, ends = _collapsed_text(text)
+    needle, needle_starts, _ = _collapsed(before + quote + after)
+    # the quote's part of the collapsed needle: from its first to its last character
+    first = bisect.bisect_left(needle_starts, len(before))
+    last = bisect.bisect_left(needle_starts, len(before) + len(quote))
+    return [(starts[at + first], ends[at + last - 1]) for at in _occurrences(spaced, needle)]
+
+
+@functools.lru_cache(maxsize=4)
+def _collapsed_text(text: str) -> tuple[str, list[int], list[int]]:
+    """:func:`_collapsed` of an article's text, kept for its next quotes."""
+    return _collapsed(text)
+
+
+def _collapsed(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with each run of white space as one space, and for each of its characters the
+    start and end in ``text`` of what it stands for (a run's start and end for its space)."""
+    pieces, starts, ends = [], [], []
+    for match in _RUNS.finditer(text):
+        if match.group(1) is not None:  # white space
+            pieces.append(" ")
+            starts.append(match.start())
+            ends.append(match.end())
+        else:
+            pieces.append(match.group())
+            starts.extend(range(match.start(), match.end()))
+            ends.extend(range(match.start() + 1, match.end() + 1))
+    return "".join(pieces), starts, ends
+
+
+_RUNS = re.compile(r"(\s+)|\S+")
