@@ -7,7 +7,6 @@ exclusive, as W3C Web Annotation's TextPositionSelector counts them
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -83,10 +82,11 @@ def _spaced_occurrences(text: str, before: str, quote: str, after: str) -> list[
     if not quote.strip():
         return []
     spaced, starts, ends = _collapsed_text(text)
-    needle, needle_starts, _ = _collapsed(before + quote + after)
-    # the quote's part of the collapsed needle: from its first to its last character
-    first = bisect.bisect_left(needle_starts, len(before))
-    last = bisect.bisect_left(needle_starts, len(before) + len(quote))
+    # the quote's part of the collapsed needle (a run of white space across its start counts
+    # with the prefix)
+    first = len(_WHITE.sub(" ", before))
+    last = len(_WHITE.sub(" ", before + quote))
+    needle = _WHITE.sub(" ", before + quote + after)
     return [(starts[at + first], ends[at + last - 1]) for at in _occurrences(spaced, needle)]
 
 
@@ -113,3 +113,4 @@ def _collapsed(text: str) -> tuple[str, list[int], list[int]]:
 
 
 _RUNS = re.compile(r"(\s+)|\S+")
+_WHITE = re.compile(r"\s+")
