@@ -70,38 +70,56 @@ class Unit:
 
 
 @cache
-def _table() -> dict[str, Unit]:
+def _rows() -> dict[str, list[str]]:
+    """The table's rows by code, as read (a unit is made when first asked for); the header
+    row under the key ``""``."""
     with units_table().open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(
+        rows = csv.reader(
             (line for line in handle if not line.startswith("#")),
             delimiter="\t",
             quoting=csv.QUOTE_NONE,
         )
-        return {
-            row["code"]: Unit(
-                code=row["code"],
-                label=row["label"],
-                symbol=row["symbol"],
-                quantity_kinds=frozenset(row["quantity_kinds"].split()),
-                dimension=row["dimension"],
-                multiplier=Decimal(row["multiplier"]) if row["multiplier"] else None,
-                offset=Decimal(row["offset"]) if row["offset"] else Decimal(0),
-                unece_codes=tuple(row["unece_codes"].split()),
-            )
-            for row in rows
-        }
+        header = next(rows)
+        found = {row[0]: row for row in rows}
+    if header[0] != "code":
+        raise ValueError(f"{units_table()}: the first column must be the code")
+    found[""] = header
+    return found
+
+
+@cache
+def _unit(code: str) -> Unit | None:
+    values = _rows().get(code) if code else None
+    if values is None:
+        return None
+    row = dict(zip(_rows()[""], values, strict=True))
+    return Unit(
+        code=row["code"],
+        label=row["label"],
+        symbol=row["symbol"],
+        quantity_kinds=frozenset(row["quantity_kinds"].split()),
+        dimension=row["dimension"],
+        multiplier=Decimal(row["multiplier"]) if row["multiplier"] else None,
+        offset=Decimal(row["offset"]) if row["offset"] else Decimal(0),
+        unece_codes=tuple(row["unece_codes"].split()),
+    )
+
+
+def _table() -> dict[str, Unit]:
+    """Every unit of the table by code."""
+    return {code: unit(code) for code in _rows() if code}
 
 
 def unit(code: str) -> Unit:
     """The unit with this code (case matters: ``MilliM`` is not ``MILLIM``); UnknownUnit if none."""
-    found = _table().get(code)
+    found = _unit(code)
     if found is None:
         raise UnknownUnit(code)
     return found
 
 
 def is_unit(code: str) -> bool:
-    return code in _table()
+    return bool(code) and code in _rows()
 
 
 def suggest(text: str, limit: int = 3) -> list[str]:
@@ -152,4 +170,4 @@ def convert(value: Decimal, source: str, target: str) -> Decimal:
 
 def all_codes() -> list[str]:
     """Every code of the table, sorted (the enum of ``unit:`` in the annotation's schema)."""
-    return sorted(_table())
+    return sorted(code for code in _rows() if code)
