@@ -93,7 +93,13 @@ def test_deep_nesting_is_a_limit_not_a_recursion_error(tmp_path: Path) -> None:
     path = _yaml(tmp_path, "format: x\nstatements: " + "[" * 5000 + "]" * 5000 + "\n")
     error = _error(path)
     assert isinstance(error, LimitError)
-    assert str(error) == (
+    # a libyaml with its own limit of 1000 levels (PyYAML 6.0.4's) reads that far ahead of a
+    # flow collection before the guard sees the 51st level; an older one stops at the 51st
+    assert str(error) in (f"{path}:2: over the limit on YAML nesting depth ({levels}): the limit"
+                          " is 50 levels; set HANDCAR_MAX_YAML_DEPTH to raise it"
+                          for levels in ("over libyaml's 1000 levels", "51 levels"))
+    shallower = _error(_yaml(tmp_path, "format: x\nstatements: " + "[" * 60 + "]" * 60 + "\n"))
+    assert str(shallower) == (
         f"{path}:2: over the limit on YAML nesting depth (51 levels): the limit is 50 levels;"
         " set HANDCAR_MAX_YAML_DEPTH to raise it"
     )
@@ -256,7 +262,9 @@ def test_control_characters_and_surrogates_in_strings(
     tmp_path: Path, escape: str, shown: str
 ) -> None:
     path = _yaml(tmp_path, f'a: 1\nlabel: "ab{escape}"\n')
-    assert str(_error(path)) == f"{path}:2: string contains {shown} at character 3: {TAIL_CHAR}"
+    # libyaml refuses a surrogate's escape itself: no character position then
+    at = "" if "surrogate" in shown else " at character 3"
+    assert str(_error(path)) == f"{path}:2: string contains {shown}{at}: {TAIL_CHAR}"
 
 
 def test_control_character_in_a_key(tmp_path: Path) -> None:

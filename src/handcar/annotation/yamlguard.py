@@ -1,24 +1,24 @@
-"""Checks ruamel's event stream as it is read, before the nodes of an event are built.
+"""Checks the parser's event stream before any node is built.
 
-The parser works with an explicit stack (no recursion) and never expands aliases; each event
-is checked when the composer takes it, so nothing deeper or larger than the limits is ever
-built. It refuses, with the line of the event:
+libyaml's parser works with an explicit stack (no recursion) and never expands aliases; the
+events are checked as it makes them, and the file is composed into nodes only when every
+event passed, so nothing deeper or larger than the limits is ever built. It refuses, with the
+line of the event:
 
 - nesting deeper than ``YAML_DEPTH`` (counting what aliases would add when expanded),
 - more than ``YAML_ALIASES`` aliases, or more than ``YAML_NODES`` nodes once aliases are
   expanded (an alias bomb: 9 levels of 9 aliases is 9^9 nodes from 81 aliases),
-- a list, mapping or alias as a mapping key (ruamel fails on them with a TypeError),
+- a list, mapping or alias as a mapping key (no plain data has one),
 - any explicit tag outside the YAML core schema (``!!python/...``, ``!!binary``, ``!local``),
 - strings with refused characters (:mod:`handcar.chars`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.events import (
+from yaml.events import (
     AliasEvent,
     CollectionEndEvent,
     CollectionStartEvent,
@@ -92,10 +92,7 @@ class EventGuard:
                 mapping = isinstance(event, MappingStartEvent)
                 stack.append([anchor, self.nodes - 1, reached, reached, mapping, 0])
             else:
-                value = str(getattr(event, "value", ""))
-                if event.style == ">":  # ruamel marks the folds of a folded scalar with BEL
-                    value = value.replace("\a", "")  # (a real BEL cannot be in one: no escapes)
-                _check_scalar(value, self.path, line)
+                _check_scalar(str(getattr(event, "value", "")), self.path, line)
                 reached = len(stack)
                 if anchor is not None:
                     self.anchors[anchor] = (1, 0)
@@ -105,20 +102,12 @@ class EventGuard:
             raise limits.YAML_NODES.exceeded(self.path, line, f"more than {self.max_nodes} nodes")
 
 
-def guard(yaml: YAML, path: Path) -> None:
-    """Make ``yaml`` check every event with an :class:`EventGuard` as its composer takes it.
-
-    The composer recurses once per level and expands nothing, so stopping at the event keeps
-    both the stack and the memory bounded; the single parse costs nothing extra."""
+def check_events(events: Iterable[Event], path: Path) -> None:
+    """Check every event of a parse (made one at a time, as this asks for them) with an
+    :class:`EventGuard`: raise at the first over a limit."""
     checker = EventGuard(path)
-
-    class GuardedParser(yaml.Parser):  # type: ignore[name-defined,misc]
-        def get_event(self) -> Any:
-            event = super().get_event()
-            checker.see(event)
-            return event
-
-    yaml.Parser = GuardedParser
+    for event in events:
+        checker.see(event)
 
 
 def _check_tag(event: NodeEvent, path: Path, line: int) -> None:

@@ -1,29 +1,46 @@
 """Reads a YAML file into plain Python data plus the line of every value.
 
-ruamel.yaml keeps the position of each mapping key and sequence item; we flatten that into a
-table from a path (tuple of keys and indexes, as pydantic reports error locations) to a
-1-based line number, so every later error can name its line.
+libyaml (through PyYAML's C parser) reads the file; every parser event is checked first
+(:mod:`handcar.annotation.yamlguard`); each plain scalar is then typed by ruamel.yaml's YAML
+1.2 resolver and constructor, as the drafts ruamel writes mean it ("yes" and "12:30" stay
+text, "017" is seventeen). The result is flattened into plain data and a table from a path
+(tuple of keys and indexes, as pydantic reports error locations) to a 1-based line number, so
+every later error can name its line.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import Node, ScalarNode
+from ruamel.yaml.nodes import ScalarNode as RuamelScalar
 
 from handcar import limits
-from handcar.annotation.yamlguard import guard
+from handcar.annotation.yamlguard import check_events
 from handcar.chars import describe, forbidden_in_file
 from handcar.errors import AnnotationError, read_failure
 
 Path_ = tuple[str | int, ...]
+
+#: libyaml's parser when PyYAML was built with it (its wheels are), else PyYAML's own
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN = "handcar:plain"  # a plain scalar without a tag: ruamel's resolver types it
+_STR, _MERGE = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
+_HEX = re.compile(r"[0-9a-fA-F]+")
+
+
+class _Composer(_SafeLoader):  # type: ignore[misc,valid-type]
+    """libyaml's composer; a plain untagged scalar is left for ruamel's YAML 1.2 resolver."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _PLAIN
+        return super().resolve(kind, value, implicit)
 
 
 @dataclass(frozen=True)
@@ -62,29 +79,43 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
 
 @functools.lru_cache(maxsize=8)
 def _parse(text: str, path: Path) -> YamlDocument:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    guard(yaml, path)
     try:
-        raw = yaml.load(text)
-    except _BadScalar as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise AnnotationError(path, line, str(exc.problem)) from None
-    except MarkedYAMLError as exc:
+        check_events(yaml.parse(text, Loader=_Composer), path)
+        root = yaml.compose(text, Loader=_Composer)
+    except yaml.MarkedYAMLError as exc:
         # Point at the construct the problem is in (where a flow sequence or mapping began),
         # which is the line the curator broke; mention where the parser noticed it.
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if problem == "exceeded maximum nesting depth":  # libyaml's own (1000), read ahead
+            where = exc.problem_mark.line + 1 if exc.problem_mark else line
+            raise limits.YAML_DEPTH.exceeded(path, where, "over libyaml's 1000 levels") from None
+        if problem == "found invalid Unicode character escape code" and exc.problem_mark:
+            # libyaml refuses a lone surrogate's escape (\ud800) before the guard sees it
+            at = exc.problem_mark.index
+            digits = text[at : at + (8 if text[at - 1 : at] == "U" else 4)]
+            code = int(digits, 16) if _HEX.fullmatch(digits) else 0x110000
+            raise AnnotationError(path, exc.problem_mark.line + 1, (
+                f"string contains {describe(chr(code))}: control characters and lone"
+                " surrogates are not allowed; remove it") if code <= 0x10FFFF else (
+                f"the escape of {digits!r} is not a Unicode character; remove it")) from None
+        if problem.endswith("cannot start any token") and exc.problem_mark:
+            found = text[exc.problem_mark.index : exc.problem_mark.index + 1]
+            problem += ": a tab (indent with spaces)" if found == "\t" else f": {found!r}"
         if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
             problem += f" (noticed at line {exc.problem_mark.line + 1})"
         raise AnnotationError(path, line, f"YAML syntax error: {problem}") from None
-    except YAMLError as exc:  # e.g. a reader error: no mark, but a message
+    except yaml.YAMLError as exc:  # e.g. a reader error: no mark, but a message
         raise AnnotationError(path, 1, f"YAML error: {exc}") from None
     except RecursionError:  # only when YAML_DEPTH is raised far above its default
         raise limits.YAML_DEPTH.exceeded(path, 1, "too deep for this Python") from None
     lines: dict[Path_, int] = {(): 1}
-    return YamlDocument(path, _plain(raw, (), lines), lines)
+    try:
+        data = None if root is None else _Plain(path, lines).value(root, ())
+    except RecursionError:
+        raise limits.YAML_DEPTH.exceeded(path, 1, "too deep for this Python") from None
+    return YamlDocument(path, data, lines)
 
 
 def _read_text(path: Path) -> str:
@@ -108,26 +139,80 @@ def _read_text(path: Path) -> str:
     return text
 
 
-class _BadScalar(ConstructorError):
-    """A scalar that looks like a date, time or number but is not a valid one."""
+class _Plain:
+    """Plain data from libyaml's nodes (the guard has bounded their depth and, aliases
+    expanded, their number), recording the line of every key and item."""
 
+    def __init__(self, path: Path, lines: dict[Path_, int]) -> None:
+        self.path = path
+        self.lines = lines
+        ruamel = YAML(typ="rt")
+        self.resolver, self.constructor = ruamel.resolver, ruamel.constructor
 
-class _Constructor(RoundTripConstructor):
-    """ruamel's round-trip constructor, but a scalar it cannot convert is an error at its line.
+    def value(self, node: Any, loc: Path_) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            out = []
+            for index, item in enumerate(node.value):
+                self.lines[(*loc, index)] = item.start_mark.line + 1
+                out.append(self.value(item, (*loc, index)))
+            return out
+        return self._scalar(node)
 
-    ``2021-02-30`` matches the timestamp pattern and fails in ``datetime``; an integer of more
-    than 4300 digits fails in ``int()``: both raise ValueError without a position."""
+    def _mapping(self, node: Any, loc: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        merged: list[Any] = []
+        for key_node, value_node in node.value:
+            if self._tag(key_node) == _MERGE:  # "<<: *base": its keys, unless given here
+                merged += value_node.value if isinstance(value_node, yaml.SequenceNode) else [
+                    value_node]
+                continue
+            key = str(self._scalar(key_node))
+            line = key_node.start_mark.line + 1
+            if key in out:
+                raise AnnotationError(
+                    self.path, line, f"duplicate key {key!r} (first at line "
+                    f"{self.lines[(*loc, key)]}); keep one")
+            self.lines[(*loc, key)] = line
+            out[key] = self.value(value_node, (*loc, key))
+        for source in merged:
+            if not isinstance(source, yaml.MappingNode):
+                raise AnnotationError(self.path, source.start_mark.line + 1,
+                                      "'<<' merges mappings only; give it a mapping or an alias"
+                                      " of one")
+            for key_node, value_node in source.value:
+                key = str(self._scalar(key_node))
+                if key not in out:
+                    self.lines[(*loc, key)] = key_node.start_mark.line + 1
+                    out[key] = self.value(value_node, (*loc, key))
+        return out
 
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
+    def _tag(self, node: Any) -> str:
+        if node.tag == _PLAIN:
+            tag = self.resolver.resolve(RuamelScalar, node.value, (True, False))
+            return str(getattr(tag, "value", tag))  # a Tag from ruamel 0.18 on
+        return node.tag
+
+    def _scalar(self, node: Any) -> Any:
+        tag = self._tag(node)
+        if tag == _STR:
+            return node.value
         try:
-            return super().construct_object(node, deep=deep)
+            value = self.constructor.construct_object(
+                RuamelScalar(tag, node.value, style=node.style or None))
         except (ValueError, OverflowError) as exc:
-            kind = str(getattr(node.tag, "value", node.tag)).rpartition(":")[2]
-            what = _KINDS.get(kind, "value")
-            value = f"{node.value[:60]!r} " if isinstance(node, ScalarNode) else ""
-            raise _BadScalar(
-                None, None, f"{value}is not a valid {what} ({exc}); {_FIXES[what]}", node.start_mark
-            ) from None
+            # "2021-02-30" matches the timestamp pattern and fails in datetime; an integer of
+            # more than 4300 digits fails in int(): neither says where
+            what = _KINDS.get(tag.rpartition(":")[2], "value")
+            raise AnnotationError(
+                self.path, node.start_mark.line + 1,
+                f"{node.value[:60]!r} is not a valid {what} ({exc}); {_FIXES[what]}") from None
+        # ruamel's round-trip types (ScalarInt, ScalarFloat…) as Python's own
+        for plain in (str, bool, int, float):
+            if isinstance(value, plain):
+                return plain(value)
+        return value
 
 
 _KINDS = {"timestamp": "date", "int": "integer", "float": "number"}
@@ -137,23 +222,3 @@ _FIXES = {
     "number": "write a valid number (or quote it to keep it as text)",
     "value": "quote it to keep it as text",
 }
-
-
-def _plain(node: Any, loc: Path_, lines: dict[Path_, int]) -> Any:
-    if isinstance(node, CommentedMap):
-        out = {}
-        for key, value in node.items():
-            key_line, _col = node.lc.key(key)
-            lines[(*loc, str(key))] = key_line + 1
-            out[str(key)] = _plain(value, (*loc, str(key)), lines)
-        return out
-    if isinstance(node, CommentedSeq):
-        out_list = []
-        for index, value in enumerate(node):
-            item_line, _col = node.lc.item(index)
-            lines[(*loc, index)] = item_line + 1
-            out_list.append(_plain(value, (*loc, index), lines))
-        return out_list
-    if isinstance(node, str | TaggedScalar):  # TaggedScalar: an explicit ``!!str``
-        return str(node.value if isinstance(node, TaggedScalar) else node)
-    return node

@@ -5,7 +5,7 @@ The key is the SHA-256 of the article's inputs (the folder as given, ``article.m
 ``annotation.yaml``, ``enrichment.yaml`` or its absence, the base IRI) and of the build's
 *salt*: handcar's version and the source of every module of the package, the ontology and the
 unit table it reads, the versions of the libraries that parse the inputs or whose objects are
-stored (rdflib, ruamel.yaml, markdown-it-py), the Python version and the input limits
+stored (rdflib, ruamel.yaml, PyYAML, markdown-it-py), the Python version and the input limits
 (``HANDCAR_MAX_*``). Change any of them and the article is rebuilt; the corpus-wide steps
 (identity, readings, shared entities, entailment, canonicalisation) always run.
 
@@ -40,7 +40,7 @@ INPUTS: tuple[tuple[str, Limit], ...] = (
     ("annotation.yaml", YAML_BYTES),
     ("enrichment.yaml", YAML_BYTES),
 )
-LIBRARIES = ("rdflib", "ruamel.yaml", "markdown-it-py")
+LIBRARIES = ("rdflib", "ruamel.yaml", "PyYAML", "markdown-it-py")
 """The libraries whose behaviour or objects a cached result depends on."""
 
 
