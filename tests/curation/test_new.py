@@ -205,6 +205,18 @@ def test_a_surname_alone_after_the_whole_name_is_no_new_name(tmp_path: Path) -> 
                      "Olsen", "Varna"]
 
 
+def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:
+    """"Thirteen" at the start of a sentence is a count, not a new name (it was both), and
+    "Eight Freedonian Embassy employees" names the embassy without the number."""
+    text, found = _drafted(
+        tmp_path, "Thirteen members left.\n\nEight Freedonian Embassy employees stayed.\n")
+    names = [s.fields["name"] for s in found if s.kind == "name"]
+    assert names == ["Freedonian Embassy"]
+    counts = {text[s.start:s.end]: s.fields for s in found if s.kind == "quantity"}
+    assert counts == {"Thirteen": {"value": 13, "unit": "NUM"},
+                      "Eight": {"value": 8, "unit": "NUM"}}
+
+
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
     """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent,
     "$5 million" US dollars (a guess to confirm); names keep their hyphen, apostrophe and "of",

@@ -484,7 +484,9 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
     stop = _nlp()[0].Defaults.stop_words
     found = []
     for span in _joined_by_of(doc, filter_spans([doc[s:e] for _id, s, e in matcher(doc)])):
-        while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS):
+        # "Thirteen members", "Eight Russian Embassy employees": a number is a quantity
+        while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS
+                             or span[0].like_num):
             span = span[1:]
         while len(span) and span[-1].lower_ in _TIME_WORDS:
             span = span[:-1]
