@@ -102,3 +102,20 @@ def test_the_seed_alone_has_no_links_and_its_own_pairs(built_seed: BuildResult) 
 @pytest.fixture(scope="module")
 def built_seed() -> BuildResult:
     return build_dataset(ARTICLES)
+
+
+def test_a_reading_is_said_by_whoever_gives_it(tmp_path: Path) -> None:
+    """Fiction (fixtures/spokesman): "The crossing lasted half an hour, a spokesman said." The
+    words "half an hour" are an item without said_by (credited to the article), but the reading
+    is the spokesman's, as the statement that gives it says."""
+    folder = tmp_path / "articles"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "spokesman", folder)
+    _page, raw = merge_report(build_dataset(folder))
+    by_words = {r["words"]: r for c in json.loads(raw)["comparisons"] for r in c["readings"]}
+    assert by_words["half an hour"]["said_by"] == "a spokesman"
+    assert by_words["roughly 25 minutes"]["said_by"].startswith("the unnamed publisher of")
+    relation = {tuple(sorted(r["words"] for r in c["readings"])): c["relation"]
+                for c in json.loads(raw)["comparisons"]}
+    assert relation[("half an hour", "roughly 25 minutes")] == "contradictoryReadings"
+    assert relation[("12", "Thirteen")] == "contradictoryReadings"
+    assert relation[("about 130 kilometres", "some 130 km")] == "sameReading"

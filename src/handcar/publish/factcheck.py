@@ -128,6 +128,10 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim]) -> list[Re
     what it is a value of (the facts whose object it is)."""
     mention: dict[Node, Node] = {}
     uses: dict[Node, set[tuple[str, str]]] = defaultdict(set)
+    # who gives a value as a reading: the statements of the facts it is the value of (the
+    # spokesman of "lasted half an hour, a spokesman said", even where the words "half an
+    # hour" are credited to the article)
+    giving: dict[Node, set[Node]] = defaultdict(set)
     given: dict[Node, str] = {}  # a fact that stands for a reading of a thing → that thing
     for fact in prov.subjects(RDF.type, RDF.Statement):
         s, p, o = (prov.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))
@@ -135,9 +139,11 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim]) -> list[Re
             mention.setdefault(s, prov.value(fact, DJO.assertedBy))
         elif str(p).startswith(str(DJO)):
             uses[o].add((labels.term(p), labels.term(s)))
+            giving[o].add(prov.value(fact, DJO.assertedBy))
         if (None, DJO.comparedReading, fact) in prov:  # the reading is the fact itself
             mention[fact] = prov.value(fact, DJO.assertedBy)
             uses[fact].add((labels.term(p), labels.term(s)))
+            giving[fact] = {prov.value(fact, DJO.assertedBy)}
             given[fact] = labels.term(o)
     out = []
     for node in sorted(prov.subjects(RDF.type, DJO.ReadingComparison)):
@@ -145,11 +151,12 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim]) -> list[Re
         for value in sorted(prov.objects(node, DJO.comparedReading)):
             claim = claims.get(mention.get(value))  # type: ignore[arg-type]
             of = ", ".join(f"{p} of {s}" for p, s in sorted(uses[value])) or labels.term(value)
+            givers = [claims[g] for g in giving[value] if g in claims] or ([claim] if claim else [])
             readings.append(ReadingWords(
                 of=f"{of}: {given[value]}" if value in given else of,
                 quote=claim.anchor.exact if claim and claim.anchor else labels.term(value),
-                said_by=claim.said_by if claim else "",
-                said_in=claim.said_in if claim else "",
+                said_by=", ".join(sorted({g.said_by for g in givers})),
+                said_in=", ".join(sorted({g.said_in for g in givers})),
                 value=str(value),
                 reported_in=claim.reported_in if claim else "",
                 uses=sorted(uses[value]),
