@@ -126,6 +126,11 @@ def suggest(text: str, limit: int = 3) -> list[str]:
     """Codes of the table that ``text`` may have meant: a code in other letter case, a unit
     whose symbol or English label it is (``km``, ``miles``, ``kilometer``), else the closest
     codes by spelling."""
+    return list(_suggest(text, limit))
+
+
+@cache
+def _suggest(text: str, limit: int) -> tuple[str, ...]:
     table = _table()
     word = text.strip().casefold()
     forms = {word, word.removesuffix("s"), word.replace("meter", "metre")}
@@ -137,8 +142,8 @@ def suggest(text: str, limit: int = 3) -> list[str]:
     ):
         codes = [code for code, found in table.items() if matches(found)]
         if codes:
-            return sorted(codes, key=lambda code: (len(code), code))[:limit]
-    return difflib.get_close_matches(text, list(table), n=limit, cutoff=0.6)
+            return tuple(sorted(codes, key=lambda code: (len(code), code))[:limit])
+    return tuple(difflib.get_close_matches(text, list(table), n=limit, cutoff=0.6))
 
 
 def comparable(a: str, b: str) -> bool:

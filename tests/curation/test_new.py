@@ -217,6 +217,22 @@ def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:
                       "Eight": {"value": 8, "unit": "NUM"}}
 
 
+def test_a_long_sentence_is_read_in_pieces_with_the_same_results(tmp_path: Path) -> None:
+    """A sentence longer than quantulum3's window is read in pieces cut at clause breaks
+    (quantulum3's time grows with the text for each quantity): every quantity is still found,
+    at its own words, qualifier and all."""
+    from handcar.curation.suggest import WINDOW
+
+    clauses = [f"the convoy covered about {n} kilometres past Marnholm on Monday" for n in
+               range(10, 70)]
+    text, found = _drafted(tmp_path, " and ".join(clauses) + ".\n")
+    assert len(text) > 5 * WINDOW
+    distances = [(text[s.start:s.end], s.fields) for s in found if s.kind == "quantity"]
+    assert distances == [(f"about {n} kilometres", {"about": n, "unit": "KiloM"})
+                         for n in range(10, 70)]
+    assert sum(s.kind == "time" for s in found) == 60
+
+
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
     """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent,
     "$5 million" US dollars (a guess to confirm); names keep their hyphen, apostrophe and "of",

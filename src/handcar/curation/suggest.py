@@ -27,7 +27,9 @@ Every suggestion is a span of the plain text; the draft quotes exactly those cha
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -229,6 +231,9 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 AHEAD = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "next"})
 #: tokens that end a clause: a future auxiliary before one of them is another clause's
 CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d"})
+#: the words before a time that can be its clause, at most (a clause without breaks is read
+#: this far back, not to the start of a sentence of thousands of words)
+CLAUSE_TOKENS = 40
 
 
 def _looks_ahead(span: Any) -> str | None:
@@ -236,7 +241,8 @@ def _looks_ahead(span: Any) -> str | None:
     before it, or a future auxiliary anywhere before it; "would" when only that; else None.
     ("The ministry, which will report, said they left on Monday": Monday is not ahead.)"""
     start = span.start
-    while start > 0 and span.doc[start - 1].text not in CLAUSE_BREAKS:
+    while (start > 0 and span.doc[start - 1].text not in CLAUSE_BREAKS
+           and span.start - start < CLAUSE_TOKENS):
         start -= 1
     before = [token.lower_ for token in span.doc[start : span.start]]
     if before and before[-1] == "next":
@@ -324,21 +330,23 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is absent
         from quantulum3 import parser
 
-        parsed = _with_fractions(doc, parser.parse(doc.text), parser)
+        text = doc.text  # spaCy joins every token again at each access
+        parsed = _with_fractions(doc, _parse_windows(text, parser), parser)
+    ends = [token.idx + len(token) for token in doc]
     found = []
     for n, quantity in enumerate(parsed):
-        if _clock_time(doc.text, quantity.span[0]):
+        if _clock_time(text, quantity.span[0]):
             continue  # "3 p.m.": a time of day, not pence (nor "10 a.m." years)
-        if not any(c.isalnum() for c in doc.text[slice(*quantity.span)]):
+        if not any(c.isalnum() for c in text[slice(*quantity.span)]):
             continue  # quantulum3 reads a lone "&" as the number one
         code = _unit_code(quantity.unit)
-        if code in _ARC_AS_TIME and _time_not_arc(doc.text, quantity, parsed[n - 1] if n else None):
+        if code in _ARC_AS_TIME and _time_not_arc(text, quantity, parsed[n - 1] if n else None):
             code = _ARC_AS_TIME[code]
         if code is None:
             continue
         start, end = quantity.span
-        key, start = _qualifier(doc, start)
-        if key == "value" and quantity.value == 1 and doc.text[start:end].split()[0].lower() in (
+        key, start = _qualifier(doc, start, ends)
+        if key == "value" and quantity.value == 1 and text[start:end].split()[0].lower() in (
             "a", "an"
         ):
             continue  # "such a day": an article, not a count
@@ -346,7 +354,7 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         if value == value.to_integral_value():
             value = value.quantize(Decimal(1))
         kind = "duration" if qudt_unit(code).is_a("Time") else "quantity"
-        words = doc.text[start:end]
+        words = text[start:end]
         found.append(Suggestion(kind, offset + start, offset + end, {key: value, "unit": code},
                                 f"{qudt_unit(code).label}", words))
     return found
@@ -365,15 +373,43 @@ class _Read:
 _FRACTIONS = frozenset({"half", "quarter", "quarters"})
 
 
+#: quantulum3 reads a text of up to this many characters at once; a longer sentence is read in
+#: pieces cut at clause breaks (its unit disambiguation searches the whole text for each
+#: quantity: a 10 kB sentence with 150 distances took 40 s, a 200 kB one did not finish)
+WINDOW = 400
+_BREAKS = re.compile(r"[,;:]\s+|\s+(?:and|or|but|then)\s+|\s+")
+
+
+def _parse_windows(text: str, parser: Any) -> list:
+    """quantulum3's quantities of ``text``, read in pieces of at most about :data:`WINDOW`
+    characters cut at a clause break (else a space), spans in ``text``'s offsets."""
+    found: list = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > WINDOW:
+            cuts = [m.end() for m in _BREAKS.finditer(text, start + WINDOW // 2, start + WINDOW)]
+            clause = [m.end() for m in _BREAKS.finditer(text, start + WINDOW // 2, start + WINDOW)
+                      if not m.group().isspace()]
+            end = (clause or cuts or [start + WINDOW])[-1]
+        for quantity in parser.parse(text[start:end]):
+            quantity.span = (quantity.span[0] + start, quantity.span[1] + start)
+            found.append(quantity)
+        start = end
+    return found
+
+
 def _with_fractions(doc: Any, parsed: list, parser: Any) -> list:
     """quantulum3's quantities, with a fraction and its unit made one: "half an hour" and "a
     quarter of an hour" (a bare 0.5 or 0.25 for quantulum3, the hour lost or counted apart)
     and "an hour and a half" (an hour, and a count of 0.5)."""
     tokens = list(doc)
+    text = doc.text
+    starts = [token.idx for token in tokens]
 
     def after(end: int, words: tuple[str, ...]) -> Any:
         """The token ending the ``words`` that follow character ``end``, else None."""
-        at = next((i for i, t in enumerate(tokens) if t.idx >= end), len(tokens))
+        at = bisect.bisect_left(starts, end)
         for i, word in enumerate(words):
             if at + i >= len(tokens) or tokens[at + i].lower_ not in word.split("|"):
                 return None
@@ -391,7 +427,7 @@ def _with_fractions(doc: Any, parsed: list, parser: Any) -> list:
         start, end = quantity.span
         if start < covered:
             continue
-        surface = doc.text[start:end].lower().split()
+        surface = text[start:end].lower().split()
         if quantity.unit.entity.name == "dimensionless" and surface[-1:] and (
                 surface[-1] in _FRACTIONS):
             article = after(end, ("a|an",)) or after(end, ("of", "a|an"))
@@ -467,10 +503,12 @@ def _same_name(word: str, code: str) -> bool:
                          found.label.casefold(), found.label.casefold().split()[-1]})
 
 
-def _qualifier(doc: Any, start: int) -> tuple[str, int]:
+def _qualifier(doc: Any, start: int, ends: list[int]) -> tuple[str, int]:
     """The annotation key for the words right before character ``start`` ("more than" →
-    ``more_than``; none → ``value``), and where the quote then starts."""
-    tokens = [t for t in doc if t.idx + len(t.text) <= start]
+    ``more_than``; none → ``value``), and where the quote then starts (``ends``: where each
+    token of ``doc`` ends)."""
+    before = bisect.bisect_right(ends, start)  # the tokens that end by ``start``
+    tokens = [doc[i] for i in range(max(0, before - 3), before)]
     for size in (3, 2, 1):
         words = tuple(t.lower_ for t in tokens[-size:])
         if len(words) == size and words in QUALIFIERS:
