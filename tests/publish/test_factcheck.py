@@ -264,3 +264,24 @@ def test_the_release_works_out_the_evidence_once_for_every_page(seed: BuildResul
     alone, together = SiteData(seed, ontology), SiteData(seed, ontology, evidence=shared)
     for iri in sorted(alone.iris)[:40]:
         assert render_page(together.page(iri)) == render_page(alone.page(iri))
+
+
+def test_a_quote_is_shown_in_its_sentence_cut_to_a_few_hundred_characters() -> None:
+    """The words around a quote are its sentence's, at most SENTENCE_CONTEXT characters each
+    side, cut at a space (a sentence of thousands of words made every page of its items carry
+    all of it). Fiction: made-up sentences."""
+    from handcar.annotation.anchor import find_quote
+    from handcar.publish.evidence import SENTENCE_CONTEXT, in_sentence
+
+    short = "The envoys walked. They crossed the bridge on Tuesday. Then they left."
+    spans = [(0, 18), (19, 54), (55, len(short))]
+    assert in_sentence(short, spans, find_quote(short, "the bridge")) == (
+        1, "They crossed ", " on Tuesday.")
+    clauses = " and ".join(f"they walked {n} kilometres" for n in range(200))
+    long = f"{clauses}, the office said."
+    index, before, after = in_sentence(long, [(0, len(long))],
+                                       find_quote(long, "walked 100 kilometres"))
+    assert index == 0
+    assert before.startswith("… ") and len(before) <= SENTENCE_CONTEXT + 2
+    assert after.endswith(" …") and len(after) <= SENTENCE_CONTEXT + 2
+    assert long.find(before[2:] + "walked 100 kilometres" + after[:-2]) != -1

@@ -187,6 +187,10 @@ def labels_for(result: BuildResult, named: dict[str, Graph], ontology: Graph | N
                                      named["provenance"], ontology or Graph()])
 
 
+#: characters of the sentence shown before and after a quote, at most
+SENTENCE_CONTEXT = 300
+
+
 def in_sentence(
     text: str, sentences: Sequence[tuple[int, int]], quote: Anchor
 ) -> tuple[int, str, str]:
@@ -198,7 +202,16 @@ def in_sentence(
     spans = list(sentences) or [(0, len(text))]
     index = max(bisect.bisect_right([s for s, _ in spans], quote.start) - 1, 0)
     lo, hi = min(spans[index][0], quote.start), max(spans[index][1], quote.end)
-    return index, text[lo : quote.start], text[quote.end : hi]
+    before, after = text[lo : quote.start], text[quote.end : hi]
+    # a sentence of thousands of words shows the words around the quote, not all of them
+    # (every page of its many items would carry the whole sentence)
+    if len(before) > SENTENCE_CONTEXT:
+        cut = before[-SENTENCE_CONTEXT:]
+        before = "… " + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
+    if len(after) > SENTENCE_CONTEXT:
+        cut = after[:SENTENCE_CONTEXT]
+        after = (cut[: cut.rfind(" ")] if " " in cut else cut) + " …"
+    return index, before, after
 
 
 def natural(iri: str) -> list[object]:
