@@ -233,6 +233,18 @@ def test_a_long_sentence_is_read_in_pieces_with_the_same_results(tmp_path: Path)
     assert sum(s.kind == "time" for s in found) == 60
 
 
+def test_a_share_is_neither_a_count_nor_a_name(tmp_path: Path) -> None:
+    """"Half of them" was a count of 0.5 and a new name "Half", "a third of" a count of
+    0.3333333333333333; a share of something is neither (fractions with a unit are durations
+    or quantities, "1.5 tonnes" keeps its digits, "Half Moon Bay" is a name)."""
+    text, found = _drafted(
+        tmp_path, "Half of them left. A third of the 40 envoys and two thirds of the staff flew "
+        "1.5 tonnes of luggage in half an hour to Half Moon Bay.\n")
+    assert [(text[s.start:s.end], s.kind) for s in found] == [
+        ("40", "quantity"), ("1.5 tonnes", "quantity"), ("half an hour", "duration"),
+        ("Half Moon Bay", "name")]
+
+
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
     """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent,
     "$5 million" US dollars (a guess to confirm); names keep their hyphen, apostrophe and "of",

@@ -353,6 +353,8 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         value = Decimal(str(quantity.value)).normalize()
         if value == value.to_integral_value():
             value = value.quantize(Decimal(1))
+        elif code == "NUM" and not any(c.isdigit() for c in text[slice(*quantity.span)]):
+            continue  # "half of them", "a third of the envoys": a share, not a count
         kind = "duration" if qudt_unit(code).is_a("Time") else "quantity"
         words = text[start:end]
         found.append(Suggestion(kind, offset + start, offset + end, {key: value, "unit": code},
@@ -371,6 +373,8 @@ class _Read:
 
 #: fraction words quantulum3 reads as a bare number, without the unit that follows them
 _FRACTIONS = frozenset({"half", "quarter", "quarters"})
+#: words for a share of something, never a name ("Half of them", "Two thirds of the staff")
+_SHARES = _FRACTIONS | {"third", "thirds", "fifth", "fifths", "tenth", "tenths"}
 
 
 #: quantulum3 reads a text of up to this many characters at once; a longer sentence is read in
@@ -522,9 +526,10 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
     stop = _nlp()[0].Defaults.stop_words
     found = []
     for span in _joined_by_of(doc, filter_spans([doc[s:e] for _id, s, e in matcher(doc)])):
-        # "Thirteen members", "Eight Russian Embassy employees": a number is a quantity
+        # "Thirteen members", "Eight Russian Embassy employees": a number is a quantity, and
+        # "Half of them" a share (not "Half Moon Bay")
         while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS
-                             or span[0].like_num):
+                             or span[0].like_num or (len(span) == 1 and span[0].lower_ in _SHARES)):
             span = span[1:]
         while len(span) and span[-1].lower_ in _TIME_WORDS:
             span = span[:-1]
