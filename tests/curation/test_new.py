@@ -245,6 +245,25 @@ def test_a_share_is_neither_a_count_nor_a_name(tmp_path: Path) -> None:
         ("Half Moon Bay", "name")]
 
 
+def test_hours_and_minutes_are_one_duration(tmp_path: Path) -> None:
+    """"3 hours and 40 minutes" was drafted as two durations; it is one, in the smaller unit,
+    with the first part's qualifier. Not joined: a duration and a distance, or a larger unit
+    after a smaller one."""
+    text, found = _drafted(
+        tmp_path, "The ride took 3 hours and 40 minutes, the walk more than 1 hour 20 minutes "
+        "and the wait 2 days, 5 hours. It was 3 hours and 40 kilometres, then 40 minutes and "
+        "3 hours.\n")
+    assert [(text[s.start:s.end], s.fields) for s in found] == [
+        ("3 hours and 40 minutes", {"value": 220, "unit": "MIN"}),
+        ("more than 1 hour 20 minutes", {"more_than": 80, "unit": "MIN"}),
+        ("2 days, 5 hours", {"value": 53, "unit": "HR"}),
+        ("3 hours", {"value": 3, "unit": "HR"}),
+        ("40 kilometres", {"value": 40, "unit": "KiloM"}),
+        ("40 minutes", {"value": 40, "unit": "MIN"}),
+        ("3 hours", {"value": 3, "unit": "HR"}),
+    ]
+
+
 def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> None:
     """"3 p.m." and "&" are no quantities (quantulum3: pence, one), "15%" is percent,
     "$5 million" US dollars (a guess to confirm); names keep their hyphen, apostrophe and "of",

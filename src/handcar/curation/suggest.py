@@ -359,7 +359,36 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         words = text[start:end]
         found.append(Suggestion(kind, offset + start, offset + end, {key: value, "unit": code},
                                 f"{qudt_unit(code).label}", words))
-    return found
+    return _compound_durations(found, text, offset)
+
+
+_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|)")
+
+
+def _compound_durations(found: list[Suggestion], text: str, offset: int) -> list[Suggestion]:
+    """"3 hours and 40 minutes" (or "1 hour 20 minutes", "2 days, 5 hours"): one duration in
+    the smaller unit (220 minutes), the first part's qualifier and all, not two."""
+    from handcar.units import convert
+
+    out: list[Suggestion] = []
+    for item in found:
+        last = out[-1] if out else None
+        if (last is not None and last.kind == item.kind == "duration"
+                and _JOINER.fullmatch(text, last.end - offset, item.start - offset)
+                and list(item.fields) == ["value", "unit"]):
+            (key, first), big = next(iter(last.fields.items())), last.fields["unit"]
+            small = item.fields["unit"]
+            if qudt_unit(big).multiplier and qudt_unit(small).multiplier and (
+                    qudt_unit(big).multiplier > qudt_unit(small).multiplier):
+                value = (convert(Decimal(first), big, small) + item.fields["value"]).normalize()
+                if value == value.to_integral_value():
+                    value = value.quantize(Decimal(1))
+                words = text[last.start - offset : item.end - offset]
+                out[-1] = Suggestion("duration", last.start, item.end,
+                                     {key: value, "unit": small}, item.note, words)
+                continue
+        out.append(item)
+    return out
 
 
 @dataclass(frozen=True)
