@@ -9,6 +9,7 @@ fact comes from the model, converted to :class:`rdflib.URIRef` once.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +79,23 @@ class Vocabulary:
         if iri not in self.object_properties and iri not in self.datatype_properties:
             raise UnknownTerm(f"{name!r} is not a property of the ontology")
         return iri
+
+    def nearest(self, name: str, *, properties: bool = False) -> list[str]:
+        """The names of the closest classes (or properties) to a misspelt ``name``, as an
+        annotation writes them (``Diplomat``, ``schema:Person``), closest first."""
+        terms = (self.object_properties | self.datatype_properties) if properties else self.classes
+        names = [self.name(iri) for iri in terms]
+        return difflib.get_close_matches(name, [n for n in names if n], n=2, cutoff=0.75)
+
+    def name(self, iri: URIRef) -> str:
+        """``iri`` as an annotation names it: a DJO local name, or ``prefix:local``; "" if no
+        prefix fits."""
+        if iri.startswith(DJO_NS):
+            return iri[len(DJO_NS):]
+        for prefix, namespace in PREFIXES.items():
+            if iri.startswith(namespace) and prefix != "djo":
+                return f"{prefix}:{iri[len(namespace):]}"
+        return ""
 
     def is_object_property(self, iri: URIRef) -> bool:
         return iri in self.object_properties

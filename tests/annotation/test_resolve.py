@@ -565,3 +565,22 @@ def test_a_duration_in_miles_and_a_duration_in_milliseconds(fiction: Fiction) ->
     short = fiction.resolve(edit(hours, "    value: 2\n    unit: MilliSEC\n"))
     boat = next(q for q in short.quantities if q.id == "boat-hours")
     assert (boat.duration, boat.time_unit) == (True, None)  # OWL-Time has no millisecond
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        ("    type: BusLeg\n", "    type: BusLeig\n", "did you mean BusLeg? use a DJO class"),
+        ("    type: BusLeg\n", "    type: schema:Persn\n", "did you mean schema:Person or "),
+        ("    type: BusLeg\n", "    type: Coach\n", "use a DJO class"),  # nothing close
+        ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, legIndx, 1]\n",
+         "did you mean legIndex? use a DJO property"),
+        ("      - [boat-leg, legIndex, 1]\n", "      - [boat-lg, legIndex, 1]\n",
+         "did you mean boat-leg? declare 'boat-lg'"),
+    ],
+)
+def test_a_misspelt_class_property_or_id_gets_the_closest_names(
+    fiction: Fiction, old: str, new: str, hint: str
+) -> None:
+    error = fiction.error(edit(old, new))
+    assert error.hint.startswith(hint), error.hint

@@ -35,6 +35,7 @@ for ``handcar check``): the same checks, run once, either stopping or going on:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -272,9 +273,10 @@ class _Resolver:
         try:
             return tuple(self.vocab.class_(name) for name in thing.type)
         except UnknownTerm as exc:
+            near = [close for name in thing.type for close in self.vocab.nearest(name)]
             raise self.loaded.error(
-                exc.args[0], *loc, hint="use a DJO class (ontology/README.md) or a prefixed"
-                " standard one the ontology declares") from None
+                exc.args[0], *loc, hint=_did_you_mean(near) + "use a DJO class"
+                " (ontology/README.md) or a prefixed standard one the ontology declares") from None
 
     def _when(self, time: Time, loc: Loc) -> timeexpr.CalendarTime:
         try:
@@ -290,9 +292,11 @@ class _Resolver:
         if classes is None:
             if ident in self.ignore:  # an item already reported as broken
                 return ident
+            near = difflib.get_close_matches(ident, list(self.classes), n=2, cutoff=0.75)
             raise self.loaded.error(
                 f"reference to undefined entity {ident!r}", *loc,
-                hint=f"declare {ident!r} under entities or events, or correct the id",
+                hint=_did_you_mean(near)
+                + f"declare {ident!r} under entities or events, or correct the id",
             )
         if kind and not self.vocab.is_a(classes, kind):
             raise self.loaded.error(f"{ident!r} is not a {kind}", *loc)
@@ -372,8 +376,9 @@ class _Resolver:
             predicate = self.vocab.property_(name)
         except UnknownTerm as exc:
             raise self.loaded.error(
-                exc.args[0], *loc, 1, hint="use a DJO property (ontology/README.md) or a"
-                " prefixed standard one the ontology declares") from None
+                exc.args[0], *loc, 1, hint=_did_you_mean(self.vocab.nearest(name, properties=True))
+                + "use a DJO property (ontology/README.md) or a prefixed standard one the"
+                " ontology declares") from None
         if self.vocab.is_object_property(predicate):
             if isinstance(obj, IriValue) and predicate in INTERVAL_LINKS:
                 raise self.loaded.error(
@@ -493,6 +498,11 @@ def quote_problem(
     context = " (with its prefix/suffix)" if prefix or suffix else ""
     return (f"quote not found in the article: {_short(quote)!r}{context}",
             "copy the words exactly from article.md (punctuation, quotes and spaces count)")
+
+
+def _did_you_mean(names: list[str]) -> str:
+    """"did you mean X (or Y)? " for close names, else ""."""
+    return f"did you mean {' or '.join(names)}? " if names else ""
 
 
 def _short(text: str, limit: int = 60) -> str:
