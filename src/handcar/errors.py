@@ -46,6 +46,24 @@ class AnnotationError(InputError):
     loc: tuple[str | int, ...] = ()
     hint: str | None = None
 
+    def __reduce__(self):  # type: ignore[override]
+        # with its location and hint, which a build worker's error must not lose
+        return (_annotation_error, (type(self), self.path, self.line, self.message, self.loc,
+                                    self.hint))
+
+
+def _annotation_error(kind: type[AnnotationError], path: Path, line: int | None, message: str,
+                      loc: tuple[str | int, ...], hint: str | None) -> AnnotationError:
+    error = kind(path, line, message)
+    error.loc, error.hint = loc, hint
+    return error
+
+
+def with_hint(error: Exception) -> str:
+    """``error`` as printed after ``error:``, with its hint (the likely fix) on a line below."""
+    hint = getattr(error, "hint", None)
+    return f"{error}\n  hint: {hint}" if hint else str(error)
+
 
 class ArticleError(InputError):
     """A malformed ``article.md``."""

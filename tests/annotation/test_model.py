@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -47,3 +49,32 @@ def test_each_wrong_value_gets_the_hint_for_its_key(tmp_path) -> None:
         "quantities.0.unit": "a QUDT unit code: KiloM, HR, NUM (articles/README.md, Quantities)",
         "times.0.suggested": "true or false",
     }
+
+
+def test_an_unknown_key_gets_the_keys_spelt_like_it(tmp_path: Path) -> None:
+    from handcar.annotation.load import load_collecting
+
+    path = tmp_path / "annotation.yaml"
+    path.write_text(
+        "format: handcar-annotation/1\n"
+        "entities:\n"
+        "  - {id: k, type: Person, name: Kari, qoute: Kari, refered_to_as: x, colour: red}\n"
+        "statements: []\n", encoding="utf-8")
+    hints = {".".join(map(str, p.loc)): p.hint for p in load_collecting(path).problems}
+    tail = "check the spelling against articles/README.md (or `handcar schema`)"
+    assert hints["entities.0.qoute"] == f"did you mean quote? {tail}"
+    assert hints["entities.0.refered_to_as"] == f"did you mean referred_to_as? {tail}"
+    assert hints["entities.0.colour"] == tail  # nothing close
+
+
+def test_an_annotation_error_crosses_processes_with_its_hint() -> None:
+    import pickle
+
+    from handcar.errors import AnnotationError, with_hint
+
+    error = AnnotationError(Path("a.yaml"), 3, "'Diplmat' is not a class of the ontology")
+    error.loc, error.hint = ("entities", 0, "type"), "did you mean Diplomat?"
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), str(copy), copy.loc, copy.hint) == (
+        AnnotationError, str(error), error.loc, error.hint)
+    assert with_hint(copy) == f"{error}\n  hint: did you mean Diplomat?"

@@ -346,3 +346,14 @@ def test_a_fraction_and_its_unit_are_one_quantity(tmp_path: Path) -> None:
         ("a quarter of an hour", "duration", {"value": 0.25, "unit": "HR"}),
         ("three quarters of an hour", "duration", {"value": 0.75, "unit": "HR"}),
     ]
+
+
+def test_a_misspelt_front_matter_key_is_named_with_a_hint(tmp_path: Path) -> None:
+    source = tmp_path / "typo.md"
+    source.write_text("---\nheadline: Fiction for a test\ndat: 2024-01-18\n---\nBoats left.\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(source), "--articles", str(tmp_path / "a")])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {source}:3: dat: unknown key\n  hint: did you mean date? check the spelling"
+        " against articles/README.md (or `handcar schema`)\n")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,7 +53,9 @@ def validated(model: type[Model], document: YamlDocument) -> Model:
         more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         first = problems[0]
-        raise AnnotationError(path, first.line, first.message + suffix) from None
+        error = AnnotationError(path, first.line, first.message + suffix)
+        error.loc, error.hint = first.loc, first.hint
+        raise error from None
 
 
 def problems_of(model: type[BaseModel], document: YamlDocument) -> list[AnnotationError]:
@@ -88,11 +92,26 @@ def _problem(error: Any, document: YamlDocument) -> AnnotationError:
 
 
 def _hint(kind: str, loc: tuple) -> str | None:
-    """The likely fix for a pydantic error of ``kind`` at ``loc`` (a pattern: by the key)."""
+    """The likely fix for a pydantic error of ``kind`` at ``loc`` (a pattern: by the key; an
+    unknown key: the keys of the format spelt like it)."""
     if kind == "string_pattern_mismatch":
         key = next((part for part in reversed(loc) if isinstance(part, str)), "")
         return _PATTERN_HINTS.get(key, _PATTERN_HINTS["id"])
+    if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
+        near = difflib.get_close_matches(loc[-1], sorted(_keys()), n=2, cutoff=0.75)
+        if near:
+            return f"did you mean {' or '.join(near)}? " + _HINTS[kind]
     return _HINTS.get(kind)
+
+
+@cache
+def _keys() -> frozenset[str]:
+    """Every key of the annotation format and of an article's front matter."""
+    from handcar.annotation import model
+
+    models = [m for m in vars(model).values()
+              if isinstance(m, type) and issubclass(m, BaseModel) and m is not BaseModel]
+    return frozenset(name for m in models for name in m.model_fields)
 
 
 _NUMBER = "a number without words or units: 90, 1.5 (the unit goes in unit:)"

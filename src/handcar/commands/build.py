@@ -25,6 +25,7 @@ from handcar.errors import (
     InputError,
     IOFailure,
     UsageError,
+    with_hint,
 )
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def build(
                 return
             _publish(result, out, protect=(articles,), jobs=workers)
     except (InputError, PublishError, UsageError) as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {with_hint(exc)}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
     except ReleaseRejected as exc:  # SHACL Violations: out/ is left as it was
         from handcar.validate.formats import renderer

@@ -18,7 +18,14 @@ from typing import Annotated
 
 import typer
 
-from handcar.errors import EXIT_INPUT, EXIT_IO, EXIT_NONCONFORMING, InputError, IOFailure
+from handcar.errors import (
+    EXIT_INPUT,
+    EXIT_IO,
+    EXIT_NONCONFORMING,
+    InputError,
+    IOFailure,
+    with_hint,
+)
 
 ARTICLES = Path("articles")
 
@@ -250,7 +257,7 @@ def new(
     try:
         created = create_article(article, articles, article_id, headline, published)
     except (InputError, CurationExtraMissing) as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {with_hint(exc)}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
     except OSError as exc:
         failure = exc if isinstance(exc, IOFailure) else IOFailure(exc.filename or articles, exc)

@@ -85,7 +85,9 @@ def create_article(
             article = load_article(work)
             text, counts = draft(article, articles, headline, date)
         except InputError as exc:  # name the file the curator gave, not the staged copy
-            raise type(exc)(source, exc.line, exc.message) from None
+            renamed = type(exc)(source, exc.line, exc.message)
+            renamed.__dict__.update({k: v for k, v in vars(exc).items() if k in ("loc", "hint")})
+            raise renamed from None
         (work / "annotation.yaml").write_text(text, encoding="utf-8")
         _write_schema(articles)
         if os.path.lexists(target):  # made meanwhile
