@@ -584,3 +584,18 @@ def test_a_misspelt_class_property_or_id_gets_the_closest_names(
 ) -> None:
     error = fiction.error(edit(old, new))
     assert error.hint.startswith(hint), error.hint
+
+
+@pytest.mark.parametrize(("relative", "hint"), [
+    ("Tuesdy", "did you mean 'Tuesday'?"),
+    ("yesterdy mornin", "did you mean 'yesterday morning'?"),
+    ("early Febuary 2021", "did you mean 'early February 2021'?"),
+    ("last tusday", None),  # "last Tuesday" is no form handcar reads either
+    ("whenever", None),
+])
+def test_a_misspelt_relative_time_gets_a_spelling_that_resolves(
+    fiction: Fiction, relative: str, hint: str | None
+) -> None:
+    error = fiction.error(edit("    relative: Tuesday\n", f"    relative: {relative}\n"))
+    assert error.message.startswith("cannot resolve relative time")
+    assert error.hint == hint

@@ -283,7 +283,13 @@ class _Resolver:
             return timeexpr.resolve(time.date, time.relative, self.meta.date)
         except ValueError as exc:
             field = "date" if time.date is not None else "relative"
-            raise self.loaded.error(str(exc), *loc, field) from None
+            fixed = timeexpr.respelt(time.relative or "") if field == "relative" else None
+            try:  # "Tuesdy": did you mean "Tuesday"? (only a spelling that resolves)
+                hint = fixed and timeexpr.resolve(None, fixed, self.meta.date) and (
+                    f"did you mean {fixed!r}?")
+            except ValueError:
+                hint = None
+            raise self.loaded.error(str(exc), *loc, field, hint=hint or None) from None
 
     # -- references --------------------------------------------------------------------------
     def _ref(self, ident: str, loc: Loc, kind: str | None = None) -> str:

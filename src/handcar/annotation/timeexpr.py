@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -75,6 +76,23 @@ class CalendarTime:
         if self.day is None or self.month is None:
             return None
         return dt.date(self.year, self.month, self.day)
+
+
+#: the words a relative time is made of
+WORDS = frozenset({*WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *PERIOD_PARTS, *MONTHS, "today",
+                   "yesterday", "this", "last", "week", "month", "year", "night"})
+
+
+def respelt(relative: str) -> str | None:
+    """``relative`` with each word that is none of :data:`WORDS` replaced by the closest one
+    ("Tuesdy" → "Tuesday"), or None when no word changes."""
+    words = relative.split()
+    fixed = []
+    for word in words:
+        near = [] if word.lower() in WORDS or not word.isalpha() else difflib.get_close_matches(
+            word.lower(), sorted(WORDS), n=1, cutoff=0.75)
+        fixed.append(word if not near else near[0].capitalize() if word[0].isupper() else near[0])
+    return " ".join(fixed) if fixed != words else None
 
 
 def resolve(value: dt.date | str | None, relative: str | None, published: dt.date) -> CalendarTime:
