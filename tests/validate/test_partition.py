@@ -168,6 +168,7 @@ def test_ties_are_ordered_by_the_terms_not_by_the_order_found(shapes: Shapes) ->
     assert _renderings(forward) == _renderings(backward)
 
 
+@pytest.mark.slow  # 13 s of the default run: CI runs it (--slow); the seed's case is not slow
 def test_every_hand_written_case_gives_the_same_report_in_workers(
         mini: DataGraph, shapes: Shapes, ontology: Ontology, request: pytest.FixtureRequest
 ) -> None:

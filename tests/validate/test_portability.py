@@ -170,6 +170,7 @@ def test_jena_gives_the_same_verdicts(portability_runs: dict[str, Run]) -> None:
     _check("jena", run.verdicts(), run.planned)
 
 
+@pytest.mark.slow  # 25 s of the default run: CI runs it (--slow)
 @pytest.mark.requires("node-shacl")
 def test_rdf_validate_shacl_gives_the_same_verdicts(portability_runs: dict[str, Run]) -> None:
     run = portability_runs["node-shacl"]
