@@ -123,6 +123,9 @@ RDF_FORMATS: dict[str, RdfFormat] = {
         ),
         RdfFormat(
             "xml", "rdf", "application/rdf+xml", ox.RdfFormat.RDF_XML, _w3c("RDF_XML"), False,
+            writer="rdfxml",
+            purpose="The union graph in RDF/XML: OWL tools (Protégé, the OWL API: the one "
+            "syntax every OWL 2 tool reads) and RDF libraries that read nothing newer.",
             suffixes=(".owl", ".xml"),
         ),
     )

@@ -32,7 +32,7 @@ MEDIA_TYPES = {
     ".ttl": "text/turtle", ".trig": "application/trig", ".nt": "application/n-triples",
     ".nq": "application/n-quads", ".jsonld": "application/ld+json", ".html": "text/html",
     ".txt": "text/plain", ".dot": "text/vnd.graphviz", ".mmd": "text/plain",
-    ".json": "application/json", ".svg": "image/svg+xml",
+    ".json": "application/json", ".svg": "image/svg+xml", ".rdf": "application/rdf+xml",
 }
 DCAT = "http://www.w3.org/ns/dcat#"
 DCTERMS = "http://purl.org/dc/terms/"

@@ -81,14 +81,14 @@ def test_each_page_names_its_rdf_formats_and_links_only_to_pages_that_exist(file
     assert alternates == {
         ("text/turtle", f"{stem}.ttl"), ("application/ld+json", f"{stem}.jsonld"),
         ("application/n-triples", f"{stem}.nt"), ("application/n-quads", f"{stem}.nq"),
-        ("application/trig", f"{stem}.trig"),
+        ("application/trig", f"{stem}.trig"), ("application/rdf+xml", f"{stem}.rdf"),
     }
     for path in (LEG3, JOURNEY, "site/place/pyongyang.html", "site/index.html"):
         folder = Path(path).parent
         for a in _page(files, path).iter("a"):
             href = a.get("href")
             if href.startswith(("http:", "https:")) or href.endswith(
-                    (".ttl", ".jsonld", ".nt", ".nq", ".trig")):
+                    (".ttl", ".jsonld", ".nt", ".nq", ".trig", ".rdf")):
                 continue
             target = os.path.normpath(folder / unquote(href.split("#")[0]))
             assert target in files, (path, href)

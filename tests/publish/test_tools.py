@@ -166,6 +166,8 @@ def test_every_turtle_ntriples_nquads_trig_file_parses_in_rapper(release: Path) 
     assert rapper_parse(release / "dataset.trig", "trig") == nq
     assert rapper_parse(release / "dataset.ttl", "turtle") == len(union(
         (release / "dataset.nq").read_bytes()).splitlines())
+    assert rapper_parse(release / "dataset.rdf", "rdfxml") == rapper_parse(
+        release / "dataset.nt", "ntriples")
 
 
 _RIOT_COUNT = re.compile(r"File: (\S+)\n.*?(?:Triples|Quads) = ([\d,]+)", re.DOTALL)
@@ -184,7 +186,8 @@ def test_every_turtle_ntriples_nquads_trig_file_is_valid_for_riot(release: Path)
     assert len(counts) == len(files), proc.stderr
     nq = (release / "dataset.nq").read_bytes().count(b"\n")
     assert counts["dataset.nq"] == counts["dataset.trig"] == nq
-    assert counts["dataset.ttl"] == counts["dataset.nt"]
+    assert counts["dataset.ttl"] == counts["dataset.nt"] == counts["dataset.rdf"]
+    assert counts["ontology/djo.rdf"] == counts["ontology/djo.nt"]
 
 
 @pytest.mark.requires("jena")

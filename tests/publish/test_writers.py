@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 
@@ -53,10 +54,34 @@ def people() -> list[ox.Quad]:
 
 
 def test_the_registry_knows_every_format_and_refuses_others() -> None:
-    assert set(FORMATS) == {"turtle", "trig", "ntriples", "nquads", "jsonld"}
+    assert set(FORMATS) == {"turtle", "trig", "ntriples", "nquads", "jsonld", "xml"}
     assert get("trig").media_type == "application/trig"
+    assert get("xml").media_type == "application/rdf+xml"
     with pytest.raises(ValueError, match="unknown format"):
-        get("rdfxml")
+        get("rdfxml")  # the writer module's name, not the format's
+
+
+def test_rdf_xml_is_the_union_graph_sorted_with_the_namespaces_it_uses() -> None:
+    data = write("xml", Quads.of(people()))
+    again = write("xml", Quads.of(list(reversed(people()))))
+    assert data == again  # the order of the input does not matter
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF ')
+    parsed = {q.triple for q in ox.parse(data, format=ox.RdfFormat.RDF_XML)}
+    assert parsed == {q.triple for q in people()}
+    assert b"xmlns:djo=" in data and b"xmlns:prov=" not in data
+
+
+@pytest.mark.parametrize(("quad", "refused"), [
+    (quad(BASE + "a", "https://example.org/p/1", BASE + "b", ASSERTED), "the property"),
+    (quad(BASE + "a", RDFS + "label", ox.Literal("a\rb"), ASSERTED), "U+000D"),
+    (quad(BASE + "a", RDFS + "label", ox.Literal("a\x00b"), ASSERTED), "U+0000"),
+])
+def test_rdf_xml_refuses_what_it_cannot_hold(quad: ox.Quad, refused: str) -> None:
+    # a property IRI that does not end in an XML name is no element; XML has no U+0000 and
+    # reads U+000D as U+000A: refused, never written as XML that does not parse or reads back
+    # as other data
+    with pytest.raises(ValueError, match=f"RDF/XML cannot .*{re.escape(refused)}"):
+        write("xml", Quads.of([quad]))
 
 
 # --- Turtle and TriG (pyoxigraph) ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from handcar.formats import RDF_FORMATS
 from handcar.serve.documents import OFFERS
 from serve.conftest import BASE, PYONGYANG
 
-RDF_NAMES = ["turtle", "trig", "ntriples", "nquads", "jsonld"]
+RDF_NAMES = ["turtle", "trig", "ntriples", "nquads", "jsonld", "xml"]
 LEG = "/djo/id/event/moscow-times-2021-02-26-handcar.leg-1-train"  # a slug with a dot
 
 
@@ -143,7 +143,11 @@ def test_unknown_paths_are_404(client, path) -> None:
 
 def test_ontology_answers_directly_with_content_location(client, release) -> None:
     for accept, extension in [("text/html", "html"), ("text/turtle", "ttl"),
-                              ("application/n-quads", "nq"), ("application/ld+json", "jsonld")]:
+                              ("application/n-quads", "nq"), ("application/ld+json", "jsonld"),
+                              ("application/rdf+xml", "rdf"),
+                              # Protégé's (the OWL API's) Accept header
+                              ("application/rdf+xml, application/xml; q=0.5, text/xml; q=0.3, "
+                               "*/*; q=0.2", "rdf")]:
         answer = client.get("/djo", headers={"Accept": accept})
         assert answer.status_code == 200, accept
         assert answer.headers["content-location"] == f"/djo.{extension}"

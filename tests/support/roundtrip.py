@@ -29,10 +29,12 @@ OX_FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS,
     ".trig": ox.RdfFormat.TRIG,
     ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
 }
 RDFLIB_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
-                  ".jsonld": "json-ld"}
-RAPPER_SYNTAX = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig"}
+                  ".jsonld": "json-ld", ".rdf": "xml"}
+RAPPER_SYNTAX = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig",
+                 ".rdf": "rdfxml"}
 
 
 def suffix(path: Path) -> str:

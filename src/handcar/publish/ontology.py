@@ -1,8 +1,8 @@
-"""The ontology part of a release: every module as Turtle, N-Triples and JSON-LD, its HTML
-documentation, and its diagram.
+"""The ontology part of a release: every module as Turtle, N-Triples, JSON-LD and RDF/XML, its
+HTML documentation, and its diagram.
 
 - ``ontology/<module>.ttl`` is the source file byte for byte (with its comments and layout);
-  ``.nt`` and ``.jsonld`` are written from its triples in the ontology model
+  ``.nt``, ``.jsonld`` and ``.rdf`` are written from its triples in the ontology model
   (:mod:`handcar.ontology`, which parsed it), blank nodes (OWL axioms) labelled by RDFC-1.0.
 - ``ontology/index.html`` is pyLODE's documentation (:mod:`handcar.publish.docs`), with a
   "Diagram" section.
@@ -87,6 +87,7 @@ def ontology_files(
         files[f"ontology/{name}"] = module.path.read_bytes()
         files[f"ontology/{stem}.nt"] = write("ntriples", parsed[name], options)
         files[f"ontology/{stem}.jsonld"] = write("jsonld", parsed[name], options)
+        files[f"ontology/{stem}.rdf"] = write("xml", parsed[name], options)
     if not parsed:
         return files
     main, namespace = docs.main_module(parsed)

@@ -301,6 +301,7 @@ _ONTOLOGY_AS = {
     "ttl": "as Turtle: the source file, with its comments.",
     "nt": "as N-Triples (OWL axioms' blank nodes labelled by RDFC-1.0).",
     "jsonld": "as JSON-LD compacted with context.jsonld.",
+    "rdf": "as RDF/XML, the syntax every OWL 2 tool reads (Protégé, the OWL API).",
 }
 """What each RDF file of the ontology is, by extension."""
 
