@@ -91,6 +91,19 @@ def test_construct_gives_turtle_and_ntriples(release: Path) -> None:
     assert len(rdflib.Graph().parse(data=nt.stdout, format="nt")) == len(graph)
 
 
+def test_construct_gives_rdf_xml_or_refuses_what_it_cannot_hold(release: Path) -> None:
+    text = f"CONSTRUCT WHERE {{ <{SOROKIN}> ?p ?o }}"
+    xml = handcar("query", text, "-f", "xml", "--out", str(release))
+    assert xml.exit_code == 0, xml.output
+    graph = rdflib.Graph().parse(data=xml.stdout, format="xml")
+    assert (rdflib.URIRef(SOROKIN), rdflib.URIRef("https://schema.org/name"), None) in graph
+    for construct, refused in [('<http://x/s> <http://x/p/1> "a"', "the property <http://x/p/1>"),
+                               ('<http://x/s> <http://x/p> "a\\rb"', "U+000D")]:
+        result = handcar("query", f"CONSTRUCT {{ {construct} }} WHERE {{}}", "-f", "xml",
+                         "--out", str(release))
+        assert result.exit_code == 2 and refused in result.output, result.output
+
+
 def test_describe_as_a_table(release: Path) -> None:
     result = handcar("query", f"DESCRIBE <{SOROKIN}>", "-f", "table", "--out", str(release))
     assert result.exit_code == 0, result.output

@@ -54,6 +54,12 @@ def render(
             return ox.serialize(
                 triples, format=_RDF_FORMATS[fmt], prefixes=used_prefixes(triples, PREFIXES)
             )
+        if fmt == "xml":  # what RDF/XML cannot hold is refused, as the release's writer does
+            from handcar.publish.formats.rdfxml import problem
+
+            refused = next(filter(None, map(problem, triples)), None)
+            if refused:
+                raise QueryError(f"{refused}; use --format turtle or ntriples")
         return ox.serialize(triples, format=_RDF_FORMATS[fmt])
     if fmt not in _RESULTS_FORMATS:
         raise QueryError(
