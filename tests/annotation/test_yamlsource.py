@@ -39,6 +39,11 @@ def test_a_merge_key_adds_the_keys_not_given() -> None:
     assert document.lines[("c", "y")] == 4 and document.lines[("c", "x")] == 1
     with pytest.raises(AnnotationError, match="merges mappings only"):
         parse_yaml("c:\n  <<: [1]\n", PATH)
+    nested = parse_yaml("a: &a {x: 1, z: {q: 1}}\nb: &b {<<: *a, y: 2}\n"
+                        "c:\n  <<: [*b, {x: 9, w: 3}]\n  z: {q: 2}\n", PATH)
+    assert nested.data["c"] == {"z": {"q": 2}, "y": 2, "x": 1, "w": 3}
+    assert [nested.lines[("c", k)] for k in ("z", "y", "x", "w")] == [5, 2, 1, 4]
+    assert nested.lines[("c", "z", "q")] == 5  # the key given here, not the merged one
 
 
 def test_a_duplicate_key_is_an_error_at_its_line() -> None:

@@ -176,16 +176,20 @@ class _Plain:
                     f"{self.lines[(*loc, key)]}); keep one")
             self.lines[(*loc, key)] = line
             out[key] = self.value(value_node, (*loc, key))
-        for source in merged:
+        for source in merged:  # the first source that has a key gives it
             if not isinstance(source, yaml.MappingNode):
                 raise AnnotationError(self.path, source.start_mark.line + 1,
                                       "'<<' merges mappings only; give it a mapping or an alias"
                                       " of one")
-            for key_node, value_node in source.value:
-                key = str(self._scalar(key_node))
-                if key not in out:
-                    self.lines[(*loc, key)] = key_node.start_mark.line + 1
-                    out[key] = self.value(value_node, (*loc, key))
+            own, self.lines = self.lines, {}
+            try:
+                given = self._mapping(source, loc)  # with its own merges
+                taken = [key for key in given if key not in out]
+                own.update({where: line for where, line in self.lines.items()
+                            if len(where) > len(loc) and where[len(loc)] in taken})
+            finally:
+                self.lines = own
+            out.update({key: given[key] for key in taken})
         return out
 
     def _tag(self, node: Any) -> str:
