@@ -31,6 +31,18 @@ NOT_IN_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 #: the end of a property IRI that RDF/XML can write as an element name (an NCName; ASCII, as
 #: every property handcar publishes has, and every XML parser reads)
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*$")
+
+
+def _element_name(iri: str) -> bool:
+    """Whether pyoxigraph writes property ``iri`` as an element every XML parser reads: it
+    splits off the longest end of the IRI that XML 1.0 (fifth edition) allows in a name, which
+    may hold characters older parsers (expat) refuse, so that whole end must be ASCII."""
+    start = len(iri)
+    while start and (iri[start - 1].isalnum() or iri[start - 1] in "-._"
+                     or ord(iri[start - 1]) > 0x7F):
+        start -= 1
+    end = iri[start:]
+    return end.isascii() and _LOCAL_NAME.search(end) is not None
 #: a blank node label RDF/XML can write as ``rdf:nodeID`` (an NCName)
 _NODE_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
@@ -43,7 +55,7 @@ def problem(triple: ox.Triple) -> str | None:
             return f"RDF/XML cannot hold {describe(found.group())}, in {term}"
         if isinstance(term, ox.BlankNode) and not _NODE_ID.fullmatch(term.value):
             return f"RDF/XML cannot name the blank node {term} (rdf:nodeID is an XML name)"
-    if not _LOCAL_NAME.search(triple.predicate.value):
+    if not _element_name(triple.predicate.value):
         return (f"RDF/XML cannot write the property {triple.predicate}: its IRI does not end in"
                 " an XML name")
     return None
