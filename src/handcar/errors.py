@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 from pathlib import Path
 
 EXIT_OK = 0
@@ -57,6 +58,18 @@ def _annotation_error(kind: type[AnnotationError], path: Path, line: int | None,
     error = kind(path, line, message)
     error.loc, error.hint = loc, hint
     return error
+
+
+def close_names(word: str, names: Iterable[str], n: int = 2) -> list[str]:
+    """The ``names`` spelt most like a misspelt ``word``, closest first (difflib, ratio 0.75)."""
+    import difflib
+
+    return difflib.get_close_matches(word, sorted(names), n=n, cutoff=0.75)
+
+
+def did_you_mean(names: list[str]) -> str:
+    """"did you mean X or Y? " for close names (a hint's start), else ""."""
+    return f"did you mean {' or '.join(names)}? " if names else ""
 
 
 def with_hint(error: Exception) -> str:

@@ -70,9 +70,8 @@ class Unit:
 
 
 @cache
-def _rows() -> dict[str, list[str]]:
-    """The table's rows by code, as read (a unit is made when first asked for); the header
-    row under the key ``""``."""
+def _rows() -> tuple[list[str], dict[str, list[str]]]:
+    """The table's header and its rows by code, as read (a unit is made when first asked for)."""
     with units_table().open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(
             (line for line in handle if not line.startswith("#")),
@@ -80,19 +79,15 @@ def _rows() -> dict[str, list[str]]:
             quoting=csv.QUOTE_NONE,
         )
         header = next(rows)
-        found = {row[0]: row for row in rows}
-    if header[0] != "code":
-        raise ValueError(f"{units_table()}: the first column must be the code")
-    found[""] = header
-    return found
+        return header, {row[0]: row for row in rows}
 
 
 @cache
 def _unit(code: str) -> Unit | None:
-    values = _rows().get(code) if code else None
-    if values is None:
+    header, rows = _rows()
+    if code not in rows:
         return None
-    row = dict(zip(_rows()[""], values, strict=True))
+    row = dict(zip(header, rows[code], strict=True))
     return Unit(
         code=row["code"],
         label=row["label"],
@@ -107,7 +102,7 @@ def _unit(code: str) -> Unit | None:
 
 def _table() -> dict[str, Unit]:
     """Every unit of the table by code."""
-    return {code: unit(code) for code in _rows() if code}
+    return {code: unit(code) for code in _rows()[1]}
 
 
 def unit(code: str) -> Unit:
@@ -119,7 +114,7 @@ def unit(code: str) -> Unit:
 
 
 def is_unit(code: str) -> bool:
-    return bool(code) and code in _rows()
+    return code in _rows()[1]
 
 
 def suggest(text: str, limit: int = 3) -> list[str]:
@@ -175,4 +170,4 @@ def convert(value: Decimal, source: str, target: str) -> Decimal:
 
 def all_codes() -> list[str]:
     """Every code of the table, sorted (the enum of ``unit:`` in the annotation's schema)."""
-    return sorted(code for code in _rows() if code)
+    return sorted(_rows()[1])

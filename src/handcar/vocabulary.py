@@ -9,7 +9,6 @@ fact comes from the model, converted to :class:`rdflib.URIRef` once.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,12 +79,10 @@ class Vocabulary:
             raise UnknownTerm(f"{name!r} is not a property of the ontology")
         return iri
 
-    def nearest(self, name: str, *, properties: bool = False) -> list[str]:
-        """The names of the closest classes (or properties) to a misspelt ``name``, as an
-        annotation writes them (``Diplomat``, ``schema:Person``), closest first."""
+    def names(self, *, properties: bool = False) -> list[str]:
+        """Every class (or property) as an annotation names it (``Diplomat``, ``schema:Person``)."""
         terms = (self.object_properties | self.datatype_properties) if properties else self.classes
-        names = [self.name(iri) for iri in terms]
-        return difflib.get_close_matches(name, [n for n in names if n], n=2, cutoff=0.75)
+        return [name for name in map(self.name, terms) if name]
 
     def name(self, iri: URIRef) -> str:
         """``iri`` as an annotation names it: a DJO local name, or ``prefix:local``; "" if no

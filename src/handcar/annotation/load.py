@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from handcar.annotation.model import Annotation
 from handcar.annotation.yamlsource import YamlDocument, read_yaml
-from handcar.errors import AnnotationError
+from handcar.errors import AnnotationError, close_names, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -98,9 +97,7 @@ def _hint(kind: str, loc: tuple) -> str | None:
         key = next((part for part in reversed(loc) if isinstance(part, str)), "")
         return _PATTERN_HINTS.get(key, _PATTERN_HINTS["id"])
     if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
-        near = difflib.get_close_matches(loc[-1], sorted(_keys()), n=2, cutoff=0.75)
-        if near:
-            return f"did you mean {' or '.join(near)}? " + _HINTS[kind]
+        return did_you_mean(close_names(loc[-1], _keys())) + _HINTS[kind]
     return _HINTS.get(kind)
 
 

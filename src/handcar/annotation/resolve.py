@@ -35,7 +35,6 @@ for ``handcar check``): the same checks, run once, either stopping or going on:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -80,7 +79,7 @@ from handcar.annotation.model import (
     Time,
 )
 from handcar.article import Article
-from handcar.errors import AnnotationError
+from handcar.errors import AnnotationError, close_names, did_you_mean
 from handcar.namespaces import DJO, TIME
 from handcar.units import OWL_TIME_UNITS, UnknownUnit, suggest, unit
 from handcar.vocabulary import UnknownTerm, Vocabulary
@@ -273,9 +272,10 @@ class _Resolver:
         try:
             return tuple(self.vocab.class_(name) for name in thing.type)
         except UnknownTerm as exc:
-            near = [close for name in thing.type for close in self.vocab.nearest(name)]
+            classes = self.vocab.names()
+            near = [close for name in thing.type for close in close_names(name, classes)]
             raise self.loaded.error(
-                exc.args[0], *loc, hint=_did_you_mean(near) + "use a DJO class"
+                exc.args[0], *loc, hint=did_you_mean(near) + "use a DJO class"
                 " (ontology/README.md) or a prefixed standard one the ontology declares") from None
 
     def _when(self, time: Time, loc: Loc) -> timeexpr.CalendarTime:
@@ -298,10 +298,9 @@ class _Resolver:
         if classes is None:
             if ident in self.ignore:  # an item already reported as broken
                 return ident
-            near = difflib.get_close_matches(ident, list(self.classes), n=2, cutoff=0.75)
             raise self.loaded.error(
                 f"reference to undefined entity {ident!r}", *loc,
-                hint=_did_you_mean(near)
+                hint=did_you_mean(close_names(ident, self.classes))
                 + f"declare {ident!r} under entities or events, or correct the id",
             )
         if kind and not self.vocab.is_a(classes, kind):
@@ -382,7 +381,8 @@ class _Resolver:
             predicate = self.vocab.property_(name)
         except UnknownTerm as exc:
             raise self.loaded.error(
-                exc.args[0], *loc, 1, hint=_did_you_mean(self.vocab.nearest(name, properties=True))
+                exc.args[0], *loc, 1, hint=did_you_mean(
+                    close_names(name, self.vocab.names(properties=True)))
                 + "use a DJO property (ontology/README.md) or a prefixed standard one the"
                 " ontology declares") from None
         if self.vocab.is_object_property(predicate):
@@ -504,11 +504,6 @@ def quote_problem(
     context = " (with its prefix/suffix)" if prefix or suffix else ""
     return (f"quote not found in the article: {_short(quote)!r}{context}",
             "copy the words exactly from article.md (punctuation, quotes and spaces count)")
-
-
-def _did_you_mean(names: list[str]) -> str:
-    """"did you mean X (or Y)? " for close names, else ""."""
-    return f"did you mean {' or '.join(names)}? " if names else ""
 
 
 def _short(text: str, limit: int = 60) -> str:

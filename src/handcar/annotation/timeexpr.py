@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
+
+from handcar.errors import close_names
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -89,8 +90,8 @@ def respelt(relative: str) -> str | None:
     words = relative.split()
     fixed = []
     for word in words:
-        near = [] if word.lower() in WORDS or not word.isalpha() else difflib.get_close_matches(
-            word.lower(), sorted(WORDS), n=1, cutoff=0.75)
+        near = [] if word.lower() in WORDS or not word.isalpha() else close_names(
+            word.lower(), WORDS, n=1)
         fixed.append(word if not near else near[0].capitalize() if word[0].isupper() else near[0])
     return " ".join(fixed) if fixed != words else None
 

@@ -26,7 +26,7 @@ from handcar.annotation.model import FORMAT
 from handcar.annotation.schema import FILE_NAME, SCHEMA_ID, schema_text
 from handcar.article import Article, load_article
 from handcar.curation.known import article_folders, known_entities
-from handcar.errors import InputError, read_failure
+from handcar.errors import AnnotationError, InputError, read_failure
 from handcar.limits import ARTICLE_BYTES, read_regular_file
 
 SECTIONS = {"known": "entities", "name": "entities", "quantity": "quantities",
@@ -86,7 +86,8 @@ def create_article(
             text, counts = draft(article, articles, headline, date)
         except InputError as exc:  # name the file the curator gave, not the staged copy
             renamed = type(exc)(source, exc.line, exc.message)
-            renamed.__dict__.update({k: v for k, v in vars(exc).items() if k in ("loc", "hint")})
+            if isinstance(exc, AnnotationError):  # with the likely fix
+                renamed.loc, renamed.hint = exc.loc, exc.hint
             raise renamed from None
         (work / "annotation.yaml").write_text(text, encoding="utf-8")
         _write_schema(articles)

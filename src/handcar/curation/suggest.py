@@ -40,6 +40,7 @@ from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEAS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
 from handcar.curation.known import Known
+from handcar.units import convert
 from handcar.units import suggest as suggest_unit
 from handcar.units import unit as qudt_unit
 
@@ -368,8 +369,6 @@ _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|)")
 def _compound_durations(found: list[Suggestion], text: str, offset: int) -> list[Suggestion]:
     """"3 hours and 40 minutes" (or "1 hour 20 minutes", "2 days, 5 hours"): one duration in
     the smaller unit (220 minutes), the first part's qualifier and all, not two."""
-    from handcar.units import convert
-
     out: list[Suggestion] = []
     for item in found:
         last = out[-1] if out else None
@@ -421,10 +420,9 @@ def _parse_windows(text: str, parser: Any) -> list:
     while start < len(text):
         end = len(text)
         if end - start > WINDOW:
-            cuts = [m.end() for m in _BREAKS.finditer(text, start + WINDOW // 2, start + WINDOW)]
-            clause = [m.end() for m in _BREAKS.finditer(text, start + WINDOW // 2, start + WINDOW)
-                      if not m.group().isspace()]
-            end = (clause or cuts or [start + WINDOW])[-1]
+            breaks = list(_BREAKS.finditer(text, start + WINDOW // 2, start + WINDOW))
+            clause = [m for m in breaks if not m.group().isspace()]
+            end = (clause or breaks)[-1].end() if breaks else start + WINDOW
         for quantity in parser.parse(text[start:end]):
             quantity.span = (quantity.span[0] + start, quantity.span[1] + start)
             found.append(quantity)
