@@ -85,3 +85,30 @@ def test_a_run_of_white_space_matches_any_run() -> None:
         find_quote(text, "across theTumen")  # a space is not nothing
     with pytest.raises(QuoteNotFound):
         find_quote(text, " \n ")
+
+
+def test_canonically_equivalent_text_is_the_same_text() -> None:
+    # fiction: an article pasted with decomposed accents ("e" + U+0301, as some systems write
+    # it); the curator types the accented letters: Unicode says these are the same text
+    decomposed = "The envoy Rene\u0301e Dupre\u0301 met Kim. Rene\u0301e left.\n"
+    anchor = find_quote(decomposed, "Ren\u00e9e Dupr\u00e9")
+    assert anchor.exact == "Rene\u0301e Dupre\u0301"  # the text's own characters
+    assert decomposed[anchor.start:anchor.end] == anchor.exact
+    assert anchor.prefix == "The envoy " and anchor.suffix.startswith(" met Kim.")
+    with pytest.raises(AmbiguousQuote) as twice:
+        find_quote(decomposed, "Ren\u00e9e")
+    assert twice.value.offsets == [10, 33]
+    assert find_quote(decomposed, "Ren\u00e9e", prefix="Kim. ").start == 33
+    assert find_quote(decomposed, "Ren\u00e9e", suffix=" left").start == 33
+    # ... and the other way round: a decomposed quote finds the composed letters
+    composed = "The envoy Ren\u00e9e Dupr\u00e9 met Kim.\n"
+    assert find_quote(composed, "Rene\u0301e").exact == "Ren\u00e9e"
+    # a letter is not the letter with an accent, in either form
+    with pytest.raises(QuoteNotFound):
+        find_quote(decomposed, "Rene Dupre")
+    with pytest.raises(QuoteNotFound):
+        find_quote(composed, "Rene")
+    # a Hangul syllable written as its jamo (NFD) is the syllable
+    jamo = "\u1109\u1165\u110b\u116e\u11af \u1100\u1161\u11bc"  # 서울 강 in NFD
+    assert find_quote(jamo, "\uc11c\uc6b8").exact == "\u1109\u1165\u110b\u116e\u11af"
+    assert find_quote(jamo, "\uac15").exact == "\u1100\u1161\u11bc"

@@ -19,6 +19,14 @@ def test_a_name_is_words_of_the_quote_a_line_break_being_a_space() -> None:
     assert _thing(referred_to_as="the envoy", quote="the\nenvoy").referred_to_as == "the envoy"
 
 
+def test_a_name_is_the_same_words_however_its_accents_are_written() -> None:
+    # fiction: a quote copied from a text with decomposed accents, the name typed composed
+    thing = _thing(name="Ren\u00e9e Dupr\u00e9", quote="envoy Rene\u0301e Dupre\u0301")
+    assert thing.name == "Ren\u00e9e Dupr\u00e9"  # kept as written
+    with pytest.raises(ValidationError, match="names are never invented"):
+        _thing(name="Renee Dupre", quote="envoy Rene\u0301e Dupre\u0301")
+
+
 @pytest.mark.parametrize("name", ["Kari Nordmannen", "Kari  Nordmann", "KariNordmann"])
 def test_a_name_the_quote_does_not_print_is_refused(name: str) -> None:
     with pytest.raises(ValidationError, match="names are never invented"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -149,7 +150,7 @@ def _drafted(tmp_path: Path, text: str) -> tuple[str, list]:
     from handcar.curation.suggest import suggestions
 
     folder = tmp_path / "fiction"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "article.md").write_text(text, encoding="utf-8")
     article = load_article(folder)
     return article.text, suggestions(article, dt.date(2024, 1, 18))
@@ -331,6 +332,36 @@ def test_a_wrapped_line_is_a_space_to_the_language_tools(tmp_path: Path) -> None
         "about\n20 kilometres", {"about": 20, "unit": "KiloM"})
     names = [(text[s.start:s.end], s.fields) for s in found if s.kind == "name"]
     assert names == [("Kari\nNordmann", {"type": "Person", "name": "Kari Nordmann"})]
+
+
+def test_decomposed_accents_are_read_as_letters_and_quoted_as_written(tmp_path: Path) -> None:
+    """An article pasted with decomposed accents ("e" + U+0301) drafts the same items as its
+    composed form: the tools read Normalization Form C, the quotes are the text's own
+    characters, and a name other articles know (written composed) is found in it."""
+    from handcar.curation.known import Known
+    from handcar.curation.suggest import suggestions
+
+    words = ("Ambassador Ren\u00e9e Dupr\u00e9 walked about 3 kilometres to the "
+             "T\u00fcmen bridge on Tuesday with Se\u00e1n \u00d3 Briain.\n")
+    composed_text, composed = _drafted(tmp_path / "composed", words)
+    decomposed_text, decomposed = _drafted(
+        tmp_path / "decomposed", unicodedata.normalize("NFD", words))
+    assert [(s.kind, s.fields) for s in decomposed] == [(s.kind, s.fields) for s in composed]
+    assert any(s.fields.get("name") == "Ren\u00e9e Dupr\u00e9" for s in decomposed)
+    for item in decomposed:
+        quote = decomposed_text[item.start:item.end]
+        assert unicodedata.normalize("NFC", quote) == composed_text[
+            composed[decomposed.index(item)].start:composed[decomposed.index(item)].end]
+        assert find_quote(decomposed_text, quote).start == item.start
+    known = [Known("renee-dupre", ("Diplomat",), "Ren\u00e9e Dupr\u00e9", True)]
+    folder = tmp_path / "known" / "fiction"
+    folder.mkdir(parents=True)
+    (folder / "article.md").write_text(unicodedata.normalize("NFD", words), encoding="utf-8")
+    article = load_article(folder)
+    found = suggestions(article, dt.date(2024, 1, 18), known)
+    same = [s for s in found if s.kind == "known"]
+    assert [article.text[s.start:s.end] for s in same] == [
+        unicodedata.normalize("NFD", "Ren\u00e9e Dupr\u00e9")]
 
 
 def test_a_fraction_and_its_unit_are_one_quantity(tmp_path: Path) -> None:

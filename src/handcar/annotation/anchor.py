@@ -3,12 +3,17 @@
 Offsets are Python string indexes into ``Article.text``: Unicode code points, 0-based, end
 exclusive, as W3C Web Annotation's TextPositionSelector counts them
 (https://www.w3.org/TR/annotation-model/#text-position-selector).
+
+Text is compared as Unicode says two texts are the same (canonical equivalence, compared in
+Normalization Form C): "é" typed as one character finds the "e" and combining accent an article
+pasted from elsewhere holds, and the other way round; the anchor is the text's own characters.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 CONTEXT = 32  # characters of prefix/suffix published with every TextQuoteSelector
@@ -42,7 +47,8 @@ def find_quote(
 ) -> Anchor:
     """The unique occurrence of ``prefix + quote + suffix``, as an anchor on ``quote``.
 
-    A run of white space in the words matches any run of white space in the text: a quote
+    Compared in Normalization Form C (see the module's description). A run of white space in
+    the words matches any run of white space in the text: a quote
     written on one line finds words the article wraps over two (and a YAML plain scalar folds a
     quote written over two lines into one), and such a quote is ambiguous where the words occur
     twice, however each is spaced. The anchor is the text's own characters, line break and all.
@@ -82,6 +88,7 @@ def _spaced_occurrences(text: str, before: str, quote: str, after: str) -> list[
     if not quote.strip():
         return []
     spaced, starts, ends = _collapsed_text(text)
+    before, quote, after = (unicodedata.normalize("NFC", part) for part in (before, quote, after))
     # the quote's part of the collapsed needle (a run of white space across its start counts
     # with the prefix)
     first = len(_WHITE.sub(" ", before))
@@ -97,10 +104,13 @@ def _collapsed_text(text: str) -> tuple[str, list[int], list[int]]:
 
 
 def _collapsed(text: str) -> tuple[str, list[int], list[int]]:
-    """``text`` with each run of white space as one space, and for each of its characters the
-    start and end in ``text`` of what it stands for (a run's start and end for its space)."""
+    """``text`` in Normalization Form C with each run of white space as one space, and for each
+    of its characters the start and end in ``text`` of what it stands for (a run's start and
+    end for its space)."""
+    canonical = nfc_spans(text)
+    form = text if canonical is None else canonical[0]
     pieces, starts, ends = [], [], []
-    for match in _RUNS.finditer(text):
+    for match in _RUNS.finditer(form):
         if match.group(1) is not None:  # white space
             pieces.append(" ")
             starts.append(match.start())
@@ -109,7 +119,40 @@ def _collapsed(text: str) -> tuple[str, list[int], list[int]]:
             pieces.append(match.group())
             starts.extend(range(match.start(), match.end()))
             ends.extend(range(match.start() + 1, match.end() + 1))
+    if canonical is not None:
+        _form, at, to = canonical
+        starts = [at[i] for i in starts]
+        ends = [to[i - 1] for i in ends]
     return "".join(pieces), starts, ends
+
+
+def nfc_spans(text: str) -> tuple[str, list[int], list[int]] | None:
+    """``text`` in Unicode Normalization Form C, and for each of its characters the start and
+    end in ``text`` of the characters it stands for (a base character and the marks composed
+    with it); None when ``text`` already is in NFC (the usual case, checked in C)."""
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    pieces, starts, ends = [], [], []
+    for cluster in _clusters(text):
+        start, end = cluster
+        form = unicodedata.normalize("NFC", text[start:end])
+        pieces.append(form)
+        starts.extend([start] * len(form))
+        ends.extend([end] * len(form))
+    return "".join(pieces), starts, ends
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each character of ``text`` with the characters NFC may compose with it:
+    the marks after it, and the vowel and final jamo of a Hangul syllable."""
+    spans: list[tuple[int, int]] = []
+    for at, char in enumerate(text):
+        if spans and (unicodedata.category(char)[0] == "M" or "\u1161" <= char <= "\u1175"
+                      or "\u11a8" <= char <= "\u11c2"):
+            spans[-1] = (spans[-1][0], at + 1)
+        else:
+            spans.append((at, at + 1))
+    return spans
 
 
 _RUNS = re.compile(r"(\s+)|\S+")

@@ -9,6 +9,7 @@ article it comes from. Names of classes and properties are DJO local names (``Tr
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -127,11 +128,15 @@ class Thing(Attributed):
             raise ValueError("give a name, referred_to_as or label")
         if self.name is not None and self.referred_to_as is not None:
             raise ValueError("a thing has either a proper name or a referring phrase, not both")
+        # the same words: a line break in the quote (a wrapped line) is a space in the name,
+        # and "é" is "é" however it is written (compared in Unicode's Normalization Form C)
+        quote = unicodedata.normalize("NFC", self.quote)
         for field in ("name", "referred_to_as"):
             words = getattr(self, field)
-            # the same words: a line break in the quote (a wrapped line) is a space in the name
-            if words is not None and words not in self.quote and words not in " ".join(
-                    self.quote.split()):
+            if words is None:
+                continue
+            words = unicodedata.normalize("NFC", words)
+            if words not in quote and words not in " ".join(quote.split()):
                 raise ValueError(
                     f"{field}: {words!r} is not in the quote: names are never invented"
                 )

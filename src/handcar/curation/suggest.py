@@ -30,12 +30,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from handcar.annotation.anchor import nfc_spans
 from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
@@ -140,12 +142,17 @@ def suggestions(
 
     phrases = phrase_matcher_class(nlp.vocab)
     for index, entity in enumerate(known):
-        phrases.add(str(index), [nlp.make_doc(entity.words)])
+        phrases.add(str(index), [nlp.make_doc(unicodedata.normalize("NFC", entity.words))])
     found: list[Suggestion] = []
     surnames: set[str] = set()
     english = language.split("-")[0].lower() == "en"
     for sentence in article.sentences:
         offset, text = sentence.start, article.text_of(sentence)
+        # the tools read the sentence in Normalization Form C (an "e" and a combining accent
+        # pasted from elsewhere is the letter "é" to them); spans map back to the text's own
+        canonical = nfc_spans(text)
+        if canonical is not None:
+            text, offset = canonical[0], 0
         # a line break inside a paragraph is a space to the language tools ("about\n20 km",
         # "Kari\nNordmann"), at the same offsets: quotes are still the text's own characters
         doc = nlp.make_doc(text.replace("\n", " "))
@@ -180,7 +187,12 @@ def suggestions(
         surnames |= {_surname(k.fields["name"]) for k in knowns
                      if "name" in k.fields and _a_person(k.fields["type"])}
         surnames.discard("")
-        found += (times + quantities + knowns + names) if english else knowns
+        here = (times + quantities + knowns + names) if english else knowns
+        if canonical is not None:
+            _form, at, to = canonical
+            here = [replace(s, start=sentence.start + at[s.start],
+                            end=sentence.start + to[s.end - 1]) for s in here]
+        found += here
     return sorted(found, key=lambda s: (s.start, s.end))
 
 
