@@ -116,8 +116,9 @@ class Thing(Attributed):
     """The phrase the article uses for a thing it does not name (words of the quote)."""
     label: Text | None = None
     """The curators' own description, for display only (credited to the curators)."""
-    lang: LangTag = "en"
-    """The language of the name or phrase (BCP 47)."""
+    lang: LangTag | None = None
+    """The language of the name or phrase (BCP 47); by default the article's, or for words in
+    another script the language taken for that script (Cyrillic: ru, Hangul: ko)."""
     shared: bool = False
     """The id names one thing in every article (an IRI of its own, not scoped to the article)
     although the article gives no proper name: an organisation known by its web address."""

@@ -49,6 +49,7 @@ from handcar.annotation.checked import (
 from handcar.annotation.timeexpr import CalendarTime
 from handcar.article import Article
 from handcar.graph.iris import Iris
+from handcar.graph.languages import script_of, words_language
 from handcar.graph.readings import Interval, Reading, quantity_interval, time_interval
 from handcar.graph.values import decimal_literal, duration_literal, term, unit_code
 from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
@@ -209,17 +210,20 @@ class _Claims:
         thing, node = checked.thing, self.refs[checked.id]
         triples = claim.triples
         triples.extend((node, RDF.type, cls) for cls in checked.classes)
+        words = thing.name if thing.name is not None else thing.referred_to_as
+        # the curator's language tag, else the article's (or that of the words' own script)
+        lang = thing.lang or (words and words_language(
+            words, self.checked.meta.language, script_of(self.checked.article.text)))
         if thing.name is not None:
-            triples.append((node, SCHEMA.name, Literal(thing.name, lang=thing.lang)))
+            triples.append((node, SCHEMA.name, Literal(thing.name, lang=lang)))
         if thing.referred_to_as is not None:
-            triples.append((node, DJO.referredToAs, Literal(thing.referred_to_as, lang=thing.lang)))
+            triples.append((node, DJO.referredToAs, Literal(thing.referred_to_as, lang=lang)))
         # One display label: the curator's (credited to the curators, not to this claim), else
         # the name, else the article's phrase.
         if thing.label is not None:
             self.labels.append((node, RDFS.label, Literal(thing.label, lang="en")))
         else:
-            words = thing.name if thing.name is not None else thing.referred_to_as
-            triples.append((node, RDFS.label, Literal(words, lang=thing.lang)))
+            triples.append((node, RDFS.label, Literal(words, lang=lang)))
         return claim
 
     def _quantity(self, checked: CheckedQuantity) -> Claim:

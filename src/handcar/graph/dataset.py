@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -27,6 +26,7 @@ from handcar.baseiri import GRAPHS
 from handcar.graph.claims import ArticleClaims, Declared
 from handcar.graph.enrichment import CURATORS
 from handcar.graph.iris import Iris
+from handcar.graph.languages import script_of, words_language
 from handcar.graph.readings import APPROXIMATE_TOLERANCE, Reading, Relation, compare
 from handcar.namespaces import DJO, NIF, OA, PREFIXES, PROV, SCHEMA
 from handcar.ontology import transitive_closure
@@ -67,7 +67,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
         prov.add((claim.iri, DJO.statedIn, claim.source))
         prov.add((claim.iri, DJO.reportedIn, article))
         prov.add((claim.iri, DJO.hasEvidence, evidence))
-        prov.add((claim.iri, RDFS.label, _label(claim.anchor.exact, ac.meta.language)))
+        prov.add((claim.iri, RDFS.label, _label(claim.anchor.exact, ac)))
         _anchor(g["text"], evidence, claim.iri, text, claim.anchor, OA.describing)
         for n, (s, p, o) in enumerate(claim.triples, start=1):
             g["asserted"].add((s, p, o))
@@ -89,7 +89,7 @@ def add_article(dataset: Dataset, iris: Iris, ac: ArticleClaims) -> set[URIRef]:
         prov.add((statement, DJO.statedIn, article))
         prov.add((statement, DJO.reportedIn, article))
         prov.add((statement, DJO.hasEvidence, evidence))
-        prov.add((statement, RDFS.label, _label(note.anchor.exact, ac.meta.language)))
+        prov.add((statement, RDFS.label, _label(note.anchor.exact, ac)))
         _anchor(g["text"], evidence, statement, text, note.anchor, OA.commenting)
         g["text"].add((evidence, OA.bodyValue, Literal(note.reason)))
     return derived
@@ -121,7 +121,8 @@ def _source(prov: Graph, ac: ArticleClaims, article: URIRef, text: URIRef) -> No
     if ac.post is not None and art.post is not None:
         post = art.post
         prov.add((article, DJO.embeds, ac.post))
-        prov.add((ac.post, SCHEMA.text, Literal(post.text, lang="ru")))
+        language = words_language(post.text, meta.language, script_of(art.text))
+        prov.add((ac.post, SCHEMA.text, Literal(post.text, lang=language)))
         prov.add((ac.post, SCHEMA.datePublished, Literal(post.date.isoformat(), datatype=XSD.date)))
         for link in post.shared_links:
             prov.add((ac.post, SCHEMA.citation, Literal(link, datatype=XSD.anyURI)))
@@ -161,27 +162,11 @@ def _anchor(
     t.add((position, OA.end, Literal(str(anchor.end), datatype=XSD.nonNegativeInteger)))
 
 
-def _label(quote: str, language: str, limit: int = 80) -> Literal:
+def _label(quote: str, ac: ArticleClaims, limit: int = 80) -> Literal:
     """A statement's label: its quoted words (shortened), tagged with their language."""
     flat = " ".join(quote.split())
     words = flat if len(flat) <= limit else flat[: limit - 1] + "…"
-    return Literal(words, lang=words_language(words, language))
-
-
-# The language of quoted words written in a script other than the article's: the only one the
-# articles quote is the embedded Russian post (whose schema:text is tagged "ru" likewise).
-SCRIPT_LANGUAGES = {"CYRILLIC": "ru"}
-MIXED = "mul"  # BCP 47: several languages (a Russian name and an English date in one quote)
-
-
-def words_language(words: str, default: str) -> str:
-    """The language tag of ``words``: ``default`` (the article's language) for its own script,
-    the language of another script, or :data:`MIXED` when the words mix scripts."""
-    scripts = {unicodedata.name(c, "").split(" ")[0] for c in words if c.isalpha()}
-    languages = {SCRIPT_LANGUAGES.get(script, default) for script in scripts}
-    if len(languages) > 1:
-        return MIXED
-    return languages.pop() if languages else default
+    return Literal(words, lang=words_language(words, ac.meta.language, script_of(ac.article.text)))
 
 
 def add_graph_provenance(dataset: Dataset, iris: Iris, articles: list[URIRef]) -> None:
