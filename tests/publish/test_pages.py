@@ -74,6 +74,22 @@ def test_a_leg_page_has_labels_readings_and_the_quoted_words_marked(files) -> No
     assert "Linked from" in text and "has leg" in text  # the journey links to it
 
 
+def test_words_in_another_language_are_marked_with_it(files) -> None:
+    """The pages are English; the Russian the seed quotes and names carries ``lang`` (screen
+    readers and fonts need it): a literal's words, a label, the quoted words, a page title."""
+    russia = _page(files, "site/place/russia.html")
+    spans = {s.text: s.get("lang") for s in russia.xpath("//td/span[@lang]")}
+    assert spans == {"Россия": "ru"}
+    assert "“Россия” (ru)" in russia.text_content()  # the quotation marks stay the page's
+    post = _page(files, f"site/statement/{SEED}.post-journey.html")
+    assert post.xpath("//h1")[0].get("lang") == "ru"
+    leg = _page(files, LEG3)
+    marks = {m.text: m.getparent().get("lang") for m in leg.iter("mark")}
+    assert {lang for words, lang in marks.items() if "километр" in words} == {"ru"}, marks
+    assert {lang for words, lang in marks.items() if "more than a kilometer" in words} == {None}
+    assert leg.xpath("//h1")[0].get("lang") is None  # English: the page's own language
+
+
 def test_each_page_names_its_rdf_formats_and_links_only_to_pages_that_exist(files) -> None:
     alternates = {(e.get("type"), e.get("href"))
                   for e in _page(files, LEG3).head.iter("link") if e.get("rel") == "alternate"}

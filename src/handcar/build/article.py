@@ -53,6 +53,8 @@ class Source:
     """The plain text that evidence offsets count in (``nif:isString``)."""
     sentences: tuple[tuple[int, int], ...] = ()
     """The sentences of :attr:`text` as ``(start, end)`` offsets, in text order."""
+    language: str = "en"
+    """The article's language (BCP 47)."""
 
 
 Term = tuple[str, str, str | None, str | None]
@@ -227,6 +229,7 @@ def source_of(claims: ArticleClaims, iris: Iris) -> Source:
         publisher=str(claims.publisher),
         text=article.text,
         sentences=tuple((s.start, s.end) for s in article.sentences),
+        language=claims.meta.language,
     )
 
 

@@ -71,6 +71,7 @@ class Claim:
     before: str = ""
     after: str = ""
     facts: list[Fact] = field(default_factory=list)
+    lang: str = ""  # the quoted words' language where it is not the page's
 
 
 def environment() -> Any:
@@ -91,18 +92,26 @@ NAMES = ("asserted", "enrichment", "text", "provenance")
 _PLAIN = {RDF.type: "is a", RDFS.label: "label"}
 
 
+PAGE_LANGUAGE = "en"  # the language of the pages' own words (base.html.j2's <html lang>)
+
+
+def foreign(language: str) -> str:
+    """``language`` where it is not the page's, else "" (no ``lang`` attribute needed)."""
+    return "" if language.lower() == PAGE_LANGUAGE else language
+
+
 class Labels:
     """Words for terms: an English ``rdfs:label`` (else any), else the short IRI."""
 
     def __init__(self, base: str, graphs: list[Graph]) -> None:
         self.base = base
-        self.found: dict[Node, tuple[int, str]] = {}
+        self.found: dict[Node, tuple[int, str, str]] = {}  # rank, words, language
         for graph in graphs:
             for s, label in graph.subject_objects(RDFS.label):
                 if isinstance(label, Literal):
                     rank = 0 if label.language == "en" else 1 if not label.language else 2
-                    if s not in self.found or (rank, str(label)) < self.found[s]:
-                        self.found[s] = (rank, str(label))
+                    if s not in self.found or (rank, str(label)) < self.found[s][:2]:
+                        self.found[s] = (rank, str(label), label.language or "")
 
     def term(self, node: Node) -> str:
         if isinstance(node, Literal):
@@ -112,6 +121,10 @@ class Labels:
         if node in self.found:
             return self.found[node][1]
         return shorten(str(node), base=self.base) or str(node)
+
+    def language(self, node: Node) -> str:
+        """The language tag of :meth:`term`'s words for ``node`` ("" when none or no label)."""
+        return self.found[node][2] if node in self.found else ""
 
     def literal(self, value: Literal) -> str:
         if value.language:

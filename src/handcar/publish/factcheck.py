@@ -24,6 +24,7 @@ from rdflib import RDF, Graph
 from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
+from handcar.graph.languages import script_of, words_language
 from handcar.namespaces import DJO, PROV
 from handcar.publish.evidence import (
     CURATED,
@@ -34,6 +35,7 @@ from handcar.publish.evidence import (
     Labels,
     claims_of,
     environment,
+    foreign,
     graphs,
     in_sentence,
     labels_for,
@@ -77,6 +79,7 @@ class Group:
 
     title: str
     claims: list[Claim]
+    lang: str = ""  # the sentence's language where it is not the page's
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,7 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim]) -> list[Re
 def _article(source: Source, claims: list[Claim]) -> dict[str, object]:
     """One article: its anchored claims grouped by the sentence their quote starts in."""
     text = source.text
+    script = script_of(text)
     spans = list(source.sentences) or [(0, len(text))]
     grouped: dict[int, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -190,12 +194,15 @@ def _article(source: Source, claims: list[Claim]) -> dict[str, object]:
         except ValueError:
             problem = f"{claim.iri}: its position selector does not cut out its quote"
             raise ValueError(problem) from None
+        claim.lang = foreign(words_language(claim.anchor.exact, source.language, script))
         grouped[index].append(claim)
-    groups = [
-        Group(
-            " ".join(text[spans[i][0] : spans[i][1]].split()),
-            sorted(grouped[i], key=lambda c: (c.anchor.start, c.anchor.end, c.iri)),
-        )  # type: ignore[union-attr]
-        for i in sorted(grouped)
-    ]
-    return {"headline": source.headline, "url": source.url, "date": source.date, "groups": groups}
+    groups = []
+    for i in sorted(grouped):
+        sentence = " ".join(text[spans[i][0] : spans[i][1]].split())
+        groups.append(Group(
+            sentence,
+            sorted(grouped[i], key=lambda c: (c.anchor.start, c.anchor.end, c.iri)),  # type: ignore[union-attr]
+            foreign(words_language(sentence, source.language, script)),
+        ))
+    return {"headline": source.headline, "url": source.url, "date": source.date,
+            "groups": groups, "lang": foreign(source.language)}

@@ -38,12 +38,14 @@ from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
 from handcar.formats import published
+from handcar.graph.languages import script_of, words_language
 from handcar.namespaces import DJO, shorten
 from handcar.publish.evidence import (
     Claim,
     Fact,
     Labels,
     environment,
+    foreign,
     in_sentence,
 )
 from handcar.publish.factcheck import Evidence, Relation, evidence_of
@@ -68,6 +70,12 @@ class Link:
     text: str
     href: str = ""
     short: str = ""
+    lang: str = ""
+    """The language of :attr:`text` where it is not the page's (English): ``lang`` in HTML."""
+    note: str = ""
+    """Shown after the words: a literal's language tag, " (ru)"."""
+    quoted: bool = False
+    """The words are a literal's, shown in quotation marks."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,9 @@ class Reading:
     after: str
     claim: Link
     fact: Link
+    lang: str = ""
+    """The quoted words' language (:func:`~handcar.graph.languages.words_language`) where it
+    is not the page's."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +131,7 @@ class ResourcePage:
     iri: str
     label: str
     up: str  # from the page's folder to site/
+    label_lang: str = ""  # the label's language where it is not the page's
     types: list[Link] = field(default_factory=list)
     entailed_types: list[Link] = field(default_factory=list)
     properties: list[Property] = field(default_factory=list)
@@ -215,15 +227,19 @@ class SiteData:
 
     def _link(self, node: Node, rel: str) -> Link:
         if isinstance(node, Literal):
+            if node.language:
+                return Link(str(node), lang=foreign(node.language), quoted=True,
+                            note=f" ({node.language})")
             return Link(self.labels.literal(node))
         iri = str(node)
         short = shorten(iri, base=self.base) or iri
+        words, lang = self.labels.term(node), foreign(self.labels.language(node))
         if iri.startswith(self.base) and node in self.iris:
-            return Link(self.labels.term(node), relative(rel, self.rel(node) + ".html"), short)
+            return Link(words, relative(rel, self.rel(node) + ".html"), short, lang)
         if iri in self.anchors:
             href = "../" * rel.count("/") + f"{ONTOLOGY_PAGE}#{self.anchors[iri]}"
-            return Link(self.labels.term(node), href, short)
-        return Link(self.labels.term(node), iri, short)
+            return Link(words, href, short, lang)
+        return Link(words, iri, short, lang)
 
     def summary(self, node: Node) -> str:
         """A value in words beyond its label: a quantity as "> 1 km"."""
@@ -242,6 +258,8 @@ class SiteData:
             article=source.headline if source else "", before=before, quote=quoted,
             after=after, claim=self.link(URIRef(claim.iri), rel),
             fact=self.link(URIRef(fact.iri), rel),
+            lang=foreign(words_language(quoted, source.language, script_of(source.text)))
+            if source and quoted else "",
         )
 
     def properties(self, subject: Node, rel: str, entailed: bool) -> list[Property]:
@@ -272,6 +290,7 @@ class SiteData:
         page = ResourcePage(
             iri=str(iri),
             label=self.labels.term(iri),
+            label_lang=foreign(self.labels.language(iri)),
             up="../" * rel.count("/"),
             types=sorted((self.link(t, rel) for t, g in types.items() if g - {"entailed"}),
                          key=lambda link: link.short),
