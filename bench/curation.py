@@ -79,9 +79,10 @@ def main() -> None:
         for s in made:  # the draft keeps one entity per name, as handcar new does
             if s.kind in ("known", "name"):
                 words = str(s.fields.get("name") or s.fields.get("referred_to_as")).casefold()
-                if words in seen_names:
+                known_id = f"known:{s.slug}" if s.kind == "known" else ""
+                if words in seen_names or known_id in seen_names:
                     continue
-                seen_names.add(words)
+                seen_names |= {words, known_id} - {""}
             unique.append(s)
         items = gold_items(folder, article.text, {k.id for k in known})
         for s in unique:

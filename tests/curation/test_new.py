@@ -206,6 +206,57 @@ def test_a_surname_alone_after_the_whole_name_is_no_new_name(tmp_path: Path) -> 
                      "Olsen", "Varna"]
 
 
+def test_names_are_read_against_what_other_articles_know(tmp_path: Path) -> None:
+    """A known place's adjective is no name; a name whose id other articles use, or the last
+    words of a name they know, is that entity (its id and classes), with the words printed
+    here; one draft entity per known id."""
+    from handcar.curation.known import Known
+    from handcar.curation.suggest import suggestions
+
+    known = [Known("lorvania", ("Country",), "Lorvania", True),
+             Known("port-varna", ("City",), "Port Varna", True),
+             Known("lorvanian-transport-ministry", ("Ministry",),
+                   "Lorvanian Transport Ministry", True),
+             Known("kestrel", ("City",), "Кестрел", False)]
+    folder = tmp_path / "fiction"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "PORT VARNA — Lorvanian officials said the Transport Ministry would reopen the "
+        "Lorvanian–Osterian line to Kestrel.\n\nThe Lorvanian Transport Ministry confirmed it.\n",
+        encoding="utf-8")
+    article = load_article(folder)
+    found = suggestions(article, dt.date(2024, 1, 18), known)
+    items = [(s.kind, article.text[s.start:s.end], s.slug) for s in found
+             if s.kind in ("known", "name")]
+    assert items == [
+        ("known", "PORT VARNA", "port-varna"),  # its id: other articles' port-varna
+        ("known", "Transport Ministry", "lorvanian-transport-ministry"),  # its last words
+        ("name", "Osterian", "Osterian"),  # no Osteria is known: still a name to check
+        ("known", "Kestrel", "kestrel"),  # the id another article calls "Кестрел"
+        ("known", "Lorvanian Transport Ministry", "lorvanian-transport-ministry"),
+    ]  # and never "Lorvanian": the known Lorvania's adjective
+    tail = next(s for s in found if s.slug == "lorvanian-transport-ministry")
+    assert tail.fields == {"type": "Ministry", "name": "Transport Ministry"}
+    assert "Lorvanian Transport Ministry" in tail.note
+    # the draft: one entity per known id (its first mention), under that id
+    other = tmp_path / "articles" / "other-2024"
+    other.mkdir(parents=True)
+    (other / "annotation.yaml").write_text(
+        "entities:\n" + "".join(
+            f"  - {{id: {k.id}, type: {k.types[0]}, "
+            f"{'name' if k.named else 'referred_to_as'}: {k.words}"
+            f"{'' if k.named else ', shared: true'}}}\n" for k in known), encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(folder / "article.md"), "--articles",
+                                      str(tmp_path / "articles"), "--id", "fiction-2024",
+                                      "--headline", "Line to reopen", "--date", "2024-01-18"])
+    assert result.exit_code == 0, result.output
+    from handcar.annotation.yamlsource import read_yaml
+
+    drafted = read_yaml(tmp_path / "articles" / "fiction-2024" / "annotation.yaml").data
+    ids = [e["id"] for e in drafted["entities"]]
+    assert ids == ["port-varna", "lorvanian-transport-ministry", "osterian", "kestrel"]
+
+
 def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:
     """"Thirteen" at the start of a sentence is a count, not a new name (it was both), and
     "Eight Freedonian Embassy employees" names the embassy without the number."""

@@ -136,9 +136,10 @@ def draft(
     for item in found:
         if item.kind in ("known", "name"):
             words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
-            if words in seen_names:
-                continue  # one entity per name: its first mention
-            seen_names.add(words)
+            known_id = f"known:{item.slug}" if item.kind == "known" else ""
+            if words in seen_names or known_id in seen_names:
+                continue  # one entity per name and per known id: its first mention
+            seen_names |= {words, known_id} - {""}
         base = item.slug if item.kind == "known" else slug(item.slug)
         if base[:1].isdigit():
             base = f"{item.kind}-{base}"

@@ -180,6 +180,7 @@ def suggestions(
         taken += [(k.start, k.end) for k in knowns]
         names = [n for n in _names(doc, name_matcher, offset) if not _overlaps(n, taken)
                  and n.fields["name"].casefold() not in surnames]
+        names = _against_known(names, known)
         # "Ilves said", after "Ambassador Petra Ilves" (or "Petra Ilves", or a person other
         # articles know): the same person again, not a new name
         surnames |= {_surname(n.fields["name"]) for n in names
@@ -194,6 +195,60 @@ def suggestions(
                             end=sentence.start + to[s.end - 1]) for s in here]
         found += here
     return sorted(found, key=lambda s: (s.start, s.end))
+
+
+#: what turns a place's name into its people's adjective ("Russia" → "Russian", "China" →
+#: "Chinese", "Israel" → "Israeli"): endings of English demonyms
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def _against_known(names: list[Suggestion], known: Sequence[Known]) -> list[Suggestion]:
+    """New names read against what other articles know: a place's adjective ("Russian",
+    "North Korean", for a known Russia or North Korea) is no name; a name whose id is a known
+    entity's ("Moscow", "MOSCOW" for a known ``moscow``, even one another article calls
+    "Москву"), or that is the last words of a known name ("Foreign Ministry" for "Russian
+    Foreign Ministry"), is suggested as that entity, under its id and classes."""
+    if not known:
+        return names
+    ids = {k.id: k for k in known}
+    adjectives = {k.words.casefold() + ending for k in known if k.named and _a_place(k.types)
+                  for ending in DEMONYM_ENDINGS}
+    tails = {}
+    for k in known:
+        words = k.words.split()
+        for size in range(2, len(words)) if k.named else ():
+            tails.setdefault(" ".join(words[-size:]).casefold(), k)
+    found = []
+    for name in names:
+        words = " ".join(str(name.fields["name"]).split())
+        if words.casefold() in adjectives:
+            continue
+        same = ids.get(slug(words))
+        note = "known from other articles: the same id"
+        if same is None:
+            same = tails.get(words.casefold())
+            if same is None:
+                found.append(name)
+                continue
+            note = f"the {same.words} of other articles? (its last words): the same id"
+        types = list(same.types) if len(same.types) > 1 else same.types[0]
+        found.append(replace(name, kind="known", fields={"type": types, "name": words},
+                             note=note, slug=same.id))
+    return found
+
+
+def _a_place(types: Sequence[str]) -> bool:
+    """Whether one of these annotation classes is DJO's Place or a subclass of it."""
+    from handcar.vocabulary import UnknownTerm, vocabulary
+
+    words = vocabulary()
+    classes = []
+    for name in types:
+        try:
+            classes.append(words.class_(name))
+        except UnknownTerm:
+            continue
+    return words.is_a(classes, "Place")
 
 
 def _surname(name: str) -> str:
