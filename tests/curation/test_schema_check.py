@@ -340,3 +340,33 @@ def test_an_item_the_schema_refuses_still_has_its_quote_checked(tmp_path: Path) 
     assert (f"{path}:{line}: quote not found in the article: 'the children sat on their "
             "suitcases'") in out
     assert f"{folder}: 2 problems; 6/6 sentences annotated" in out
+
+
+def test_a_wrong_fact_is_reported_at_its_line_from_inside_the_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value a property may not take is reported at the fact that states it, and what the
+    reasoner then infers of that value (a place used as a distance becomes a quantity
+    without a unit) says which fact; ``handcar check .`` in the article's folder checks it
+    against the shapes too (its articles folder is the parent), once however often it is named."""
+    fixtures = ROOT / "tests" / "curation" / "fixtures"
+    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
+    folder.mkdir(parents=True)
+    shutil.copy(fixtures / "ferry.md", folder / "article.md")
+    text = (fixtures / "tutorial-annotation.yaml").read_text(encoding="utf-8")
+    fact = "      - [crossing, distance, more-than-5-kilometres]\n"
+    assert text.count(fact) == 1
+    (folder / "annotation.yaml").write_text(
+        text.replace(fact, "      - [crossing, distance, lake-moran]\n"), encoding="utf-8")
+    line = text.splitlines().index(fact.rstrip("\n")) + 1
+    place = text.splitlines().index("  - id: lake-moran") + 1
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(app, ["check", ".", "../lake-ferry-2023-06-09"])
+    assert result.exit_code == 1, result.output
+    printed = result.output.splitlines()
+    assert f"annotation.yaml:{line}: violation (crossing): djo:distance must be a quantity" in (
+        "\n".join(printed))
+    inferred = [p for p in printed if p.startswith(f"annotation.yaml:{place}: violation")]
+    assert inferred and all(p.endswith(f"(it is the value of the fact at line {line})")
+                            for p in inferred), printed
+    assert [p for p in printed if "sentences annotated" in p] == [
+        f".: {len(inferred) + 1} problems (1 warning); 4/4 sentences annotated"]

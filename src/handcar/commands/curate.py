@@ -62,7 +62,11 @@ def check(
     if missing:
         typer.echo(f"error: {missing[0]}: not an article folder", err=True)
         raise typer.Exit(EXIT_INPUT)
-    folders = [one for folder in folders for one in _article_folders(folder)]
+    # each article once, however it is named ("." and "../<id>" are one folder)
+    once: dict[str, Path] = {}
+    for one in (one for folder in folders for one in _article_folders(folder)):
+        once.setdefault(os.path.abspath(one), one)
+    folders = list(once.values())
     if watch:
         roots = sorted({folder.resolve().parent for folder in folders})
         seen = _saved(roots)  # before the check: a save during it counts
@@ -189,7 +193,7 @@ def _shape_findings(folders: list[Path]) -> dict[Path, list[InputError]]:
     found: dict[Path, list[InputError]] = {}
     groups: dict[Path, list[Path]] = {}
     for folder in folders:
-        groups.setdefault(folder.parent, []).append(folder)
+        groups.setdefault(Path(os.path.abspath(folder)).parent, []).append(folder)
     for group in groups.values():
         try:
             found.update(check_shapes_of(group))

@@ -9,6 +9,7 @@ other articles of its folder and validated against the SHACL shapes (seconds, no
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from handcar.annotation.anchor import AmbiguousQuote, QuoteNotFound, find_quote
 from handcar.annotation.coverage import uncovered
-from handcar.annotation.load import PartlyLoaded, load_collecting
+from handcar.annotation.load import LoadedAnnotation, PartlyLoaded, load_collecting
 from handcar.annotation.resolve import AMBIGUOUS, UNCONFIRMED, quote_problem, resolve_collecting
 from handcar.article import Article, load_article
 from handcar.errors import AnnotationError, InputError
@@ -135,15 +136,19 @@ def check_shapes_of(folders: Sequence[Path]) -> dict[Path, list[ShapeFinding]]:
     from handcar.build import build_dataset
     from handcar.validate.partition import only_focus_nodes
     from handcar.validate.release import check_dataset
-    from handcar.validate.report import Severity
+    from handcar.validate.report import Result, Severity
 
     if not folders:
         return {}
-    parents = {folder.parent for folder in folders}
+    # "." (the article's own folder) has no name: its absolute path has (symbolic links kept,
+    # as the build lists them)
+    where = {folder: Path(os.path.abspath(folder)) for folder in folders}
+    parents = {path.parent for path in where.values()}
     if len(parents) != 1:
         raise ValueError("check_shapes_of: the folders must share one articles folder")
     articles_dir = parents.pop()
-    loaded = {folder.name: load_annotation(folder / "annotation.yaml") for folder in folders}
+    loaded = {where[folder].name: load_annotation(folder / "annotation.yaml")
+              for folder in folders}
     lines = {
         name: {item.id: one.line(section, i)
                for section in ("entities", "events", "quantities", "times", "statements",
@@ -171,20 +176,58 @@ def check_shapes_of(folders: Sequence[Path]) -> dict[Path, list[ShapeFinding]]:
 
     with only_focus_nodes(lambda node: bool(owners(str(node)))):
         report = check_dataset(built.dataset)
-    found: dict[str, list[ShapeFinding]] = {name: [] for name in loaded}
+    facts = _fact_lines(loaded)
+    placed: list[tuple[str, str, int | None, Result]] = []
+    blamed: dict[tuple[str, str], int] = {}  # a fact's value → the line of that wrong fact
     for result in report.results:
         if result.severity < Severity.WARNING:
             continue
+        values = [] if result.value is None else owners(str(result.value))
         for name, item in owners(str(result.focus)):
-            found[name].append(ShapeFinding(
-                loaded[name].source.path, lines[name].get(item),
-                f"{result.severity.name.lower()} ({item}): {report.message(result)}",
-                violation=result.severity >= Severity.VIOLATION,
-            ))
+            # a result about one value of a property: at the fact that states it, if one does
+            line = next((facts[key] for value_of, value in values
+                         if (key := (name, item, str(result.path_node), value)) in facts
+                         and value_of == name), None)
+            if line is not None:
+                for value_of, value in values:
+                    blamed.setdefault((value_of, value), line)
+            placed.append((name, item, line, result))
+    found: dict[str, list[ShapeFinding]] = {name: [] for name in loaded}
+    for name, item, line, result in placed:
+        message = f"{result.severity.name.lower()} ({item}): {report.message(result)}"
+        if line is None and (name, item) in blamed:
+            # what a wrong fact's value is inferred to be (a place as a distance becomes a
+            # quantity without a unit): say which fact gives it
+            message += f" (it is the value of the fact at line {blamed[name, item]})"
+        found[name].append(ShapeFinding(
+            loaded[name].source.path, line if line is not None else lines[name].get(item),
+            message, violation=result.severity >= Severity.VIOLATION,
+        ))
     # one finding per item and message (two pairs of labels of one place are one warning there)
-    return {folder: sorted({str(f): f for f in found[folder.name]}.values(),
+    return {folder: sorted({str(f): f for f in found[where[folder].name]}.values(),
                            key=lambda f: (f.line or 0, f.message))
             for folder in folders}
+
+
+def _fact_lines(loaded: dict[str, LoadedAnnotation]) -> dict[tuple[str, str, str, str], int]:
+    """The line of each fact ``[subject, property, object id]`` of these annotations, by
+    (article, subject id, property IRI, object id)."""
+    from handcar.vocabulary import UnknownTerm
+
+    words = vocabulary()
+    found: dict[tuple[str, str, str, str], int] = {}
+    for name, one in loaded.items():
+        for i, statement in enumerate(one.annotation.statements):
+            for j, (subject, term, value) in enumerate(statement.facts):
+                if not isinstance(value, str):
+                    continue
+                try:
+                    prop = str(words.property_(term))
+                except UnknownTerm:
+                    continue
+                found.setdefault((name, subject, prop, value),
+                                 one.line("statements", i, "facts", j))
+    return found
 
 
 def _item_of(focus: str, articles: Collection[str]) -> tuple[str, str] | None:
