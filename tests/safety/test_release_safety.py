@@ -195,6 +195,7 @@ def test_a_rejected_build_is_kept_where_its_report_points(
     assert code == EXIT_NONCONFORMING, output
     kept = tmp_path / ".out.rejected"
     assert f"nothing was published; the rejected release is kept in {kept}/" in output
+    assert f"hint: 'handcar check {articles}' reports each at its line" in output
     assert tree_hash(out) == before and tree_hash(articles) == sources
     assert not (kept / "stale.txt").exists(), "the earlier rejected release was replaced"
     assert (kept / MARKER).is_file() and (kept / "dataset.trig").is_file()

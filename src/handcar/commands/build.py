@@ -104,6 +104,8 @@ def build(
 
         typer.echo(renderer("text")(exc.report, Severity.VIOLATION), err=True)
         typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"  hint: 'handcar check {articles}' reports each at its line of the"
+                   " annotation", err=True)
         raise typer.Exit(EXIT_NONCONFORMING) from None
     except LintError as exc:
         typer.echo(f"error: the shapes fail the lint:\n{exc}", err=True)
