@@ -97,6 +97,8 @@ def test_the_seed_alone_has_no_links_and_its_own_pairs(built_seed: BuildResult) 
     page, raw = merge_report(built_seed)
     assert "No identity links" in page.decode()
     assert json.loads(raw)["counts"]["compatibleReadings"] == 1
+    # the Russian post's word is marked as Russian on the English page
+    assert '“<span lang="ru" dir="auto">километр</span>”' in page.decode()
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ nothing reads the clock, so the bytes are the same at every build.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rdflib import RDF, Graph
@@ -59,6 +60,7 @@ class ReadingWords:
     reported_in: str = ""  # the IRI of the article whose words give it
     uses: list[tuple[str, str]] = field(default_factory=list)  # (property, thing) in words
     gives: str = ""  # for a reading of a thing (its fact stands for it): that thing, in words
+    lang: str = ""  # the quote's language where it is not the page's
 
 
 @dataclass
@@ -99,7 +101,8 @@ def evidence_of(result: BuildResult, ontology: Graph | None = None) -> Evidence:
     named = graphs(result)
     labels = labels_for(result, named, ontology)
     claims = claims_of(named, labels, result)
-    return Evidence(named, labels, claims, relations(named["provenance"], labels, claims))
+    return Evidence(named, labels, claims,
+                    relations(named["provenance"], labels, claims, result.sources))
 
 
 def factcheck_page(result: BuildResult, ontology: Graph | None = None,
@@ -126,9 +129,12 @@ def factcheck_page(result: BuildResult, ontology: Graph | None = None,
     return page.encode("utf-8")
 
 
-def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim]) -> list[Relation]:
-    """Every comparison of readings, with each value's words (the claim that mentions it) and
-    what it is a value of (the facts whose object it is)."""
+def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
+              sources: Sequence[Source] = ()) -> list[Relation]:
+    """Every comparison of readings, with each value's words (the claim that mentions it, in
+    its language when ``sources`` give the article's) and what it is a value of (the facts
+    whose object it is)."""
+    articles = {source.iri: source for source in sources}
     mention: dict[Node, Node] = {}
     uses: dict[Node, set[tuple[str, str]]] = defaultdict(set)
     # who gives a value as a reading: the statements of the facts it is the value of (the
@@ -155,6 +161,7 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim]) -> list[Re
             claim = claims.get(mention.get(value))  # type: ignore[arg-type]
             of = ", ".join(f"{p} of {s}" for p, s in sorted(uses[value])) or labels.term(value)
             givers = [claims[g] for g in giving[value] if g in claims] or ([claim] if claim else [])
+            source = articles.get(claim.reported_in) if claim and claim.anchor else None
             readings.append(ReadingWords(
                 of=f"{of}: {given[value]}" if value in given else of,
                 quote=claim.anchor.exact if claim and claim.anchor else labels.term(value),
@@ -164,6 +171,9 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim]) -> list[Re
                 reported_in=claim.reported_in if claim else "",
                 uses=sorted(uses[value]),
                 gives=given.get(value, ""),
+                lang=foreign(words_language(claim.anchor.exact, source.language,
+                                            script_of(source.text)))
+                if source and claim and claim.anchor else "",
             ))
         generated = prov.value(node, PROV.wasGeneratedBy)
         established = (
