@@ -238,7 +238,7 @@ def test_relations_between_readings_in_plain_words(seed: BuildResult,
     distance = html[html.index("<b>compatible readings</b>") :]
     assert distance.startswith("<b>compatible readings</b>, computed by handcar")
     assert "“for more than a kilometer” (distance of" in distance
-    assert "“километр” (distance of" in distance
+    assert "“<span lang=\"ru\" dir=\"auto\">километр</span>” (distance of" in distance
     assert "Why: (1000 m, ∞) and [900 m, 1100 m] overlap" in distance
     eight = html[html.index("<b>different readings of one number</b>") :]
     assert eight.startswith(
