@@ -104,6 +104,26 @@ def test_construct_gives_rdf_xml_or_refuses_what_it_cannot_hold(release: Path) -
         assert result.exit_code == 2 and refused in result.output, result.output
 
 
+def test_a_competency_question_by_its_name(release: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """``handcar query cq05`` runs the packaged question (wherever handcar is installed); a
+    file of that name here wins; a name that is not one says which names there are."""
+    from handcar.resources import queries_dir
+
+    expected = handcar("query", str(queries_dir() / "cq05-legs-in-order.rq"), "-f", "csv",
+                       "--out", str(release))
+    monkeypatch.chdir(tmp_path)
+    for name in ("cq05", "cq5", "CQ05", "cq05-legs-in-order", "cq05-legs-in-order.rq"):
+        result = handcar("query", name, "-f", "csv", "--out", str(release))
+        assert (result.exit_code, result.stdout) == (0, expected.stdout), name
+    (tmp_path / "cq05").write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    mine = handcar("query", "cq05", "-f", "csv", "--out", str(release))
+    assert mine.stdout.strip().splitlines()[-1] == "true"
+    unknown = handcar("query", "cq99", "--out", str(release))
+    assert unknown.exit_code == 2
+    assert "a competency question by its name: cq01 … cq29" in unknown.output
+
+
 def test_describe_as_a_table(release: Path) -> None:
     result = handcar("query", f"DESCRIBE <{SOROKIN}>", "-f", "table", "--out", str(release))
     assert result.exit_code == 0, result.output

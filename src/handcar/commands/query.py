@@ -21,7 +21,8 @@ def query(
             metavar="QUERY.rq|'SPARQL…'|-",
             help="The query: - reads it from stdin; text with a space, a newline or a '{' is the "
             "query itself; anything else is a query file (a regular file, at most "
-            "HANDCAR_QUERY_MAX_BYTES, 1 MiB by default).",
+            "HANDCAR_QUERY_MAX_BYTES, 1 MiB by default) or, when there is no such file, "
+            "handcar's competency question of that name (`cq05`: queries/README.md).",
             show_default=False,
         ),
     ],

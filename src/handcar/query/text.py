@@ -46,9 +46,12 @@ def read_query(argument: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
         raise QueryError("the query is empty: give a query, a query file, or - to read stdin")
     path = Path(argument)
     if not os.path.lexists(path):
+        path = competency_question(argument) or path
+    if not os.path.lexists(path):
         raise QueryError(
             f"{path}: no such query file (a query given on the command line needs a space or "
-            f"a '{{'; {STDIN} reads it from stdin)"
+            f"a '{{'; {STDIN} reads it from stdin; a competency question by its name: "
+            f"{_names()})"
         )
     try:
         data = limits.read_regular_file(path, limits.QUERY_BYTES)
@@ -57,6 +60,29 @@ def read_query(argument: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
             raise QueryError(f"{path}: {exc.strerror}") from None
         raise IOFailure(path, exc) from None
     return _decode(data, str(path)), str(path)
+
+
+def competency_question(name: str) -> Path | None:
+    """The file of handcar's competency question ``name`` (``cq13``, ``cq13-evidence-for-a-fact``
+    or its file name), or None: a name without a folder, for a query file that is not here."""
+    if not name or os.sep in name or "/" in name:
+        return None
+    stem = name.removesuffix(".rq").lower()
+    if stem[:2] == "cq" and stem[2:].isdecimal():  # "cq5" is cq05
+        stem = f"cq{int(stem[2:]):02d}"
+    found = [p for p in _questions() if p.stem == stem or p.stem.startswith(stem + "-")]
+    return found[0] if len(found) == 1 else None
+
+
+def _questions() -> list[Path]:
+    from handcar.resources import queries_dir
+
+    return sorted(queries_dir().glob("cq*.rq"))
+
+
+def _names() -> str:
+    names = [p.stem.split("-", 1)[0] for p in _questions()]
+    return f"{names[0]} … {names[-1]}" if names else "none installed"
 
 
 def _decode(data: bytes, origin: str) -> str:
