@@ -74,6 +74,18 @@ def test_suggestions_for_a_mistyped_code(typed: str, meant: str) -> None:
     assert not units.is_unit(typed)
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("km", ["KiloM"]), ("KM", ["CCY_BAM"]), ("ms", ["MilliSEC"]), ("s", ["SEC"]),
+     ("kms", ["KiloM"])],
+)
+def test_a_symbol_in_its_own_letter_case_is_the_only_suggestion(typed: str,
+                                                                meant: list[str]) -> None:
+    # "km" is not also the convertible mark ("KM"); "ms" is not metres; "s" is no unit
+    # without a symbol
+    assert units.suggest(typed) == meant
+
+
 def test_the_duration_unit_shapes_pair_the_owl_time_units() -> None:
     from rdflib import Graph, Namespace
 

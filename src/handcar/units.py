@@ -118,9 +118,9 @@ def is_unit(code: str) -> bool:
 
 
 def suggest(text: str, limit: int = 3) -> list[str]:
-    """Codes of the table that ``text`` may have meant: a code in other letter case, a unit
-    whose symbol or English label it is (``km``, ``miles``, ``kilometer``), else the closest
-    codes by spelling."""
+    """Codes of the table that ``text`` may have meant: a unit whose symbol it is in its own
+    letter case (``km``), else a code or symbol in other letter case, a unit whose English label
+    it is (``miles``, ``kilometer``), else the closest codes by spelling."""
     return list(_suggest(text, limit))
 
 
@@ -130,7 +130,15 @@ def _suggest(text: str, limit: int) -> tuple[str, ...]:
     word = text.strip().casefold()
     forms = {word, word.removesuffix("s"), word.replace("meter", "metre")}
     forms |= {form.replace("meter", "metre") for form in forms}
+    forms.discard("")  # "s" less its plural s: no unit without a symbol is meant
+    typed = text.strip()
+    plural = typed.removesuffix("s") if typed.endswith("s") else ""
     for matches in (
+        # a symbol in its own letter case first: "km" is the kilometre, not "KM" (the
+        # convertible mark), which other letter case finds when nothing else does; "ms" is
+        # the millisecond before it is metres
+        lambda found: typed in (found.code, found.symbol),
+        lambda found: bool(plural) and plural in (found.code, found.symbol),
         lambda found: bool(forms & {found.code.casefold(), found.symbol.casefold()}),
         lambda found: found.label.casefold() in forms,
         lambda found: bool(forms & set(found.label.casefold().split())),
