@@ -257,6 +257,15 @@ def test_names_are_read_against_what_other_articles_know(tmp_path: Path) -> None
     assert ids == ["port-varna", "lorvanian-transport-ministry", "osterian", "kestrel"]
 
 
+def test_names_with_an_ampersand_or_inner_full_stop(tmp_path: Path) -> None:
+    """"AT&T Rail", "P&O Ferries" and "E.ON" are names (were "Rail", "Ferries", nothing); a
+    capitalised plural opening the sentence is not the head of an "of" name."""
+    text, found = _drafted(tmp_path, "Officials of AT&T Rail and P&O Ferries met E.ON staff "
+                                     "and the Ministry of Transport, U.S. officials said.\n")
+    names = [text[s.start:s.end] for s in found if s.kind == "name"]
+    assert names == ["Officials", "AT&T Rail", "P&O Ferries", "E.ON", "Ministry of Transport"]
+
+
 def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:
     """"Thirteen" at the start of a sentence is a count, not a new name (it was both), and
     "Eight Freedonian Embassy employees" names the embassy without the number."""

@@ -655,13 +655,16 @@ def _titled(span: Any) -> bool:
 def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
     """``runs`` of capitalised words, with a one-word run joined to the next by "of" or "of
     the" ("Ministry of Transport", "Republic of the Congo"; not "Ana O'Neill of the
-    Ministry", whose first run has two words)."""
+    Ministry", whose first run has two words, nor "Officials of AT&T", see below)."""
     joined: list[Any] = []
     for run in runs:
         if joined:
             last = joined[-1]
             between = [t.lower_ for t in doc[last.end:run.start]]
-            if len(last) == 1 and between in (["of"], ["of", "the"]):
+            # not "Officials of AT&T Rail": a capitalised plural that opens the sentence is
+            # a common noun ("Officials", "Residents"), not the head of a name
+            opening_plural = last.start == 0 and last.text.endswith("s")
+            if len(last) == 1 and between in (["of"], ["of", "the"]) and not opening_plural:
                 joined[-1] = doc[last.start:run.end]
                 continue
         joined.append(run)
@@ -669,9 +672,16 @@ def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
 
 
 def _capitalised(token: Any) -> bool:
-    """A word that starts with a capital: letters, and apostrophes inside ("O'Neill")."""
+    """A word that starts with a capital: letters, with apostrophes inside ("O'Neill"), and an
+    ampersand or a full stop between letters ("AT&T", "P&O", "E.ON"; not "U.S.")."""
     text = token.text
-    return text[:1].isupper() and text.replace("'", "").replace("\u2019", "").isalpha()
+    if not text[:1].isupper():
+        return False
+    parts = _JOINERS.split(text.replace("'", "").replace("\u2019", ""))
+    return all(part.isalpha() for part in parts)
+
+
+_JOINERS = re.compile(r"[&.]")
 
 
 _TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | {"today", "yesterday"}
