@@ -186,7 +186,7 @@ def suggestions(
         surnames |= {_surname(n.fields["name"]) for n in names
                      if n.fields["type"] in ("Person", "Agent")}
         surnames |= {_surname(k.fields["name"]) for k in knowns
-                     if "name" in k.fields and _a_person(k.fields["type"])}
+                     if "name" in k.fields and _a_kind(k.fields["type"], "Person")}
         surnames.discard("")
         here = (times + quantities + knowns + names) if english else knowns
         if canonical is not None:
@@ -211,8 +211,8 @@ def _against_known(names: list[Suggestion], known: Sequence[Known]) -> list[Sugg
     if not known:
         return names
     ids = {k.id: k for k in known}
-    adjectives = {k.words.casefold() + ending for k in known if k.named and _a_place(k.types)
-                  for ending in DEMONYM_ENDINGS}
+    places = [k.words.casefold() for k in known if k.named and _a_kind(k.types, "Place")]
+    adjectives = {place + ending for place in places for ending in DEMONYM_ENDINGS}
     tails = {}
     for k in known:
         words = k.words.split()
@@ -237,20 +237,6 @@ def _against_known(names: list[Suggestion], known: Sequence[Known]) -> list[Sugg
     return found
 
 
-def _a_place(types: Sequence[str]) -> bool:
-    """Whether one of these annotation classes is DJO's Place or a subclass of it."""
-    from handcar.vocabulary import UnknownTerm, vocabulary
-
-    words = vocabulary()
-    classes = []
-    for name in types:
-        try:
-            classes.append(words.class_(name))
-        except UnknownTerm:
-            continue
-    return words.is_a(classes, "Place")
-
-
 def _surname(name: str) -> str:
     """The last word of a name of two or three capitalised words ("Petra Ilves": "ilves"),
     casefolded; "" for any other name ("Ministry of Transport", "Kim", "Kim Il Sung Square")."""
@@ -260,8 +246,9 @@ def _surname(name: str) -> str:
     return words[-1].casefold()
 
 
-def _a_person(types: str | list[str]) -> bool:
-    """Whether one of these annotation classes is DJO's Person or a subclass of it."""
+def _a_kind(types: str | Sequence[str], kind: str) -> bool:
+    """Whether one of these annotation classes is DJO's ``kind`` (``Person``, ``Place``) or a
+    subclass of it."""
     from handcar.vocabulary import UnknownTerm, vocabulary
 
     words = vocabulary()
@@ -271,7 +258,7 @@ def _a_person(types: str | list[str]) -> bool:
             classes.append(words.class_(name))
         except UnknownTerm:
             continue
-    return words.is_a(classes, "Person")
+    return words.is_a(classes, kind)
 
 
 def _match_id(phrases: Any, doc: Any, span: Any) -> int:
