@@ -257,6 +257,41 @@ def test_names_are_read_against_what_other_articles_know(tmp_path: Path) -> None
     assert ids == ["port-varna", "lorvanian-transport-ministry", "osterian", "kestrel"]
 
 
+def test_the_draft_lists_the_events_of_articles_naming_the_same_entities(
+        tmp_path: Path) -> None:
+    """For ``identities:``: the events of the other articles that name at least two of the
+    entities the draft suggests as known, most shared first, as ``same_as`` would name them."""
+    articles = tmp_path / "articles"
+    for name, entities, events in [
+        ("rail-2024", "[port-varna, lorvania]", "[reopening, line-closure]"),
+        ("ferry-2024", "[port-varna]", "[crossing]"),  # one shared entity: not listed
+        ("road-2024", "[port-varna, lorvania, kestrel]", "[road-trip]"),
+    ]:
+        folder = articles / name
+        folder.mkdir(parents=True)
+        (folder / "annotation.yaml").write_text(
+            "entities:\n" + "".join(
+                f"  - {{id: {e}, type: City, name: {e.replace('-', ' ').title()}}}\n"
+                for e in entities.strip("[]").split(", "))
+            + "events:\n" + "".join(
+                f"  - {{id: {e}, type: Journey, referred_to_as: the {e.replace('-', ' ')}}}\n"
+                for e in events.strip("[]").split(", ")), encoding="utf-8")
+    article = tmp_path / "new.md"
+    article.write_text("Trains from Port Varna to Kestrel in Lorvania run again.\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(article), "--articles", str(articles), "--id",
+                                      "trains-2024", "--headline", "Trains run",
+                                      "--date", "2024-01-18"])
+    assert result.exit_code == 0, result.output
+    text = (articles / "trains-2024" / "annotation.yaml").read_text(encoding="utf-8")
+    listed = [line.split("#", 2)[1].strip() for line in text.splitlines()
+              if line.startswith("#     same_as: ")]
+    assert listed == ["same_as: road-2024/road-trip", "same_as: rail-2024/reopening",
+                      "same_as: rail-2024/line-closure"]
+    assert "#   road-2024 (3 of these entities):" in text
+    assert "ferry-2024" not in text
+
+
 def test_names_with_an_ampersand_or_inner_full_stop(tmp_path: Path) -> None:
     """"AT&T Rail", "P&O Ferries" and "E.ON" are names (were "Rail", "Ferries", nothing); a
     capitalised plural opening the sentence is not the head of an "of" name."""

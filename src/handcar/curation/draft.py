@@ -25,7 +25,7 @@ from handcar.annotation.frontmatter import front_matter
 from handcar.annotation.model import FORMAT
 from handcar.annotation.schema import FILE_NAME, SCHEMA_ID, schema_text
 from handcar.article import Article, load_article
-from handcar.curation.known import article_folders, known_entities
+from handcar.curation.known import Other, article_folders, entities_of, other_articles
 from handcar.errors import AnnotationError, InputError, read_failure
 from handcar.limits import ARTICLE_BYTES, read_regular_file
 
@@ -124,9 +124,8 @@ def draft(
                              " give --date YYYY-MM-DD")
         given["date"] = date
     published = meta.date or date
-    known = known_entities(
-        f for f in article_folders(articles) if f.name != article.id
-    )
+    others = other_articles(f for f in article_folders(articles) if f.name != article.id)
+    known = entities_of(others)
     found = suggestions(article, published, known, meta.language or "en")
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
         "entities": [], "quantities": [], "times": []}
@@ -150,11 +149,46 @@ def draft(
         entry["suggested"] = True
         sections[SECTIONS[item.kind]].append((item.note, entry))
         counts[item.kind] += 1
-    return _render(article, given, sections), counts
+    related = _related(others, {item.slug for item in found if item.kind == "known"})
+    return _render(article, given, sections, related), counts
+
+
+#: the other articles whose events a draft lists: those naming at least RELATED_SHARED of the
+#: entities it suggests as known, at most RELATED_ARTICLES of them (most shared first), and at
+#: most RELATED_EVENTS events of each
+RELATED_SHARED, RELATED_ARTICLES, RELATED_EVENTS = 2, 3, 12
+
+
+def _related(others: list[Other], known_ids: set[str]) -> list[tuple[Other, int]]:
+    """The other articles most likely to report the same event: those naming the most of
+    the known entities this article names (at least :data:`RELATED_SHARED`), with how many."""
+    scored = [(other, len(known_ids & {k.id for k in other.entities})) for other in others
+              if other.events]
+    scored = [(other, n) for other, n in scored if n >= RELATED_SHARED]
+    return sorted(scored, key=lambda pair: (-pair[1], pair[0].id))[:RELATED_ARTICLES]
+
+
+def _related_lines(related: list[tuple[Other, int]]) -> list[str]:
+    """Comments listing the events of ``related`` articles, as ``identities:`` would name them."""
+    if not related:
+        return []
+    out = ["#", "# Other articles name the same people, places or organisations and may report the",
+           "# same event; if this article reports one of their events, link yours to it under",
+           "# 'identities:' (articles/README.md, 'Identities: one event, many reports'):"]
+    for other, shared in related:
+        out.append(f"#   {other.id} ({shared} of these entities):")
+        for event in other.events[:RELATED_EVENTS]:
+            words = event.words if len(event.words) <= 60 else event.words[:59] + "…"
+            kind = "/".join(event.types)
+            out.append(f"#     same_as: {other.id}/{event.id}  # {kind}: {words}")
+        if len(other.events) > RELATED_EVENTS:
+            out.append(f"#     … and {len(other.events) - RELATED_EVENTS} more events")
+    return out
 
 
 def _render(
-    article: Article, given: dict[str, Any], sections: dict[str, list[tuple[str, dict]]]
+    article: Article, given: dict[str, Any], sections: dict[str, list[tuple[str, dict]]],
+    related: list[tuple[Other, int]] = (),  # type: ignore[assignment]
 ) -> str:
     out = [
         f"# yaml-language-server: $schema=../{FILE_NAME}",
@@ -182,6 +216,7 @@ def _render(
                 out.append(f"  # {note}")
             out.append(_dump([entry]).rstrip("\n"))
     out.append("statements: []")
+    out += _related_lines(list(related))
     return "\n".join(out) + "\n"
 
 

@@ -1,5 +1,6 @@
 """What other articles already name: the entities of every annotation under the articles
-folder, so a draft reuses their ids (the same Pyongyang has the same id everywhere)."""
+folder, so a draft reuses their ids (the same Pyongyang has the same id everywhere), and their
+events, which a new report of the same event links to (``identities:``)."""
 
 from __future__ import annotations
 
@@ -23,11 +24,29 @@ class Known:
     """Whether ``words`` is a proper name (``name:``) rather than a phrase (``shared: true``)."""
 
 
-def known_entities(folders: Iterable[Path]) -> list[Known]:
-    """The named and shared entities of the annotations in ``folders`` (article folders), the
-    first declaration of each id and words winning; unreadable annotations are skipped (``handcar
-    check`` reports them)."""
-    found: dict[tuple[str, str], Known] = {}
+@dataclass(frozen=True)
+class Event:
+    """An event of another article: its id there, classes and the words for it."""
+
+    id: str
+    types: tuple[str, ...]
+    words: str
+
+
+@dataclass(frozen=True)
+class Other:
+    """Another article's annotation, as far as a draft uses it."""
+
+    id: str
+    entities: tuple[Known, ...]
+    events: tuple[Event, ...]
+
+
+def other_articles(folders: Iterable[Path]) -> list[Other]:
+    """The named and shared entities and the events of the annotations in ``folders`` (article
+    folders), in folder order; unreadable annotations are skipped (``handcar check`` reports
+    them)."""
+    found = []
     for folder in sorted(folders):
         path = folder / "annotation.yaml"
         if not path.is_file():
@@ -36,11 +55,32 @@ def known_entities(folders: Iterable[Path]) -> list[Known]:
             data = read_yaml(path).data
         except InputError:
             continue
-        entities = data.get("entities") if isinstance(data, dict) else None
-        for item in entities if isinstance(entities, list) else []:
-            known = _known(item)
-            if known is not None:
-                found.setdefault((known.id, known.words), known)
+        if not isinstance(data, dict):
+            continue
+        entities = data.get("entities")
+        events = data.get("events")
+        found.append(Other(
+            folder.name,
+            tuple(k for item in (entities if isinstance(entities, list) else [])
+                  if (k := _known(item)) is not None),
+            tuple(e for item in (events if isinstance(events, list) else [])
+                  if (e := _event(item)) is not None),
+        ))
+    return found
+
+
+def known_entities(folders: Iterable[Path]) -> list[Known]:
+    """:func:`entities_of` the annotations in ``folders`` (article folders)."""
+    return entities_of(other_articles(folders))
+
+
+def entities_of(others: Iterable[Other]) -> list[Known]:
+    """The named and shared entities of these articles, the first declaration of each id and
+    words winning."""
+    found: dict[tuple[str, str], Known] = {}
+    for other in others:
+        for known in other.entities:
+            found.setdefault((known.id, known.words), known)
     return list(found.values())
 
 
@@ -51,11 +91,22 @@ def article_folders(articles: Path) -> list[Path]:
     return sorted(p for p in articles.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+def _types(item: dict) -> tuple[str, ...]:
+    types = item.get("type")
+    return (types,) if isinstance(types, str) else tuple(str(t) for t in types or ())
+
+
+def _event(item: object) -> Event | None:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        return None
+    words = item.get("referred_to_as") or item.get("label") or item.get("quote") or ""
+    return Event(item["id"], _types(item), " ".join(str(words).split()))
+
+
 def _known(item: object) -> Known | None:
     if not isinstance(item, dict) or not isinstance(item.get("id"), str):
         return None
-    types = item.get("type")
-    types = (types,) if isinstance(types, str) else tuple(str(t) for t in types or ())
+    types = _types(item)
     if isinstance(item.get("name"), str):
         return Known(item["id"], types, item["name"], True)
     if item.get("shared") is True and isinstance(item.get("referred_to_as"), str):
