@@ -143,6 +143,20 @@ ERRORS = [
         "'Coach' is not a class of the ontology",
     ),
     (
+        "entity-under-events",  # its IRI would be event/…, not group/…
+        "    type: BusLeg\n",
+        "    type: TravelGroup\n",
+        "type: TravelGroup",
+        "TravelGroup is not an event class (a group): bus-leg belongs under entities",
+    ),
+    (
+        "event-under-entities",
+        "    type: NewsOrganization\n",
+        "    type: Journey\n",
+        "type: Journey",
+        "Journey is an event class: harbour-gazette belongs under events",
+    ),
+    (
         "unknown-prefix",
         "    type: Person\n",
         "    type: foaf:Person\n",

@@ -168,6 +168,9 @@ class _Resolver:
             for section in ("entities", "events")
             for i, thing in enumerate(getattr(ann, section))
         }
+        for section in ("entities", "events"):
+            for i, thing in enumerate(getattr(ann, section)):
+                self._try(self._in_its_section, thing, classes[thing.id], (section, i, "type"))
         self.classes |= classes
         self.classes |= {q.id: (DJO.QuantityValue,) for q in ann.quantities}
         whens = {}
@@ -277,6 +280,19 @@ class _Resolver:
             raise self.loaded.error(
                 exc.args[0], *loc, hint=did_you_mean(near) + "use a DJO class"
                 " (ontology/README.md) or a prefixed standard one the ontology declares") from None
+
+    def _in_its_section(self, thing: Thing, classes: tuple[URIRef, ...], loc: Loc) -> None:
+        """An event under ``events``, anything else under ``entities`` (the section decides
+        the IRI: ``event/…`` or the entity's kind, ``group/…``)."""
+        kind = self.vocab.kind(classes) if classes else "thing"
+        types = ", ".join(thing.type)
+        if loc[0] == "entities" and kind == "event":
+            raise self.loaded.error(f"{types} is an event class: {thing.id} belongs under events",
+                                    *loc, hint="move the item to the events section")
+        if loc[0] == "events" and kind not in ("event", "thing"):
+            raise self.loaded.error(
+                f"{types} is not an event class (a {kind}): {thing.id} belongs under entities",
+                *loc, hint="move the item to the entities section")
 
     def _when(self, time: Time, loc: Loc) -> timeexpr.CalendarTime:
         try:
