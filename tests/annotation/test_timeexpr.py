@@ -79,7 +79,7 @@ def test_last_season_is_the_latest_complete_one(
 @pytest.mark.parametrize(
     "phrase",
     ["next fortnight", "last winter", "tomorrow", "", "  ", "Thursday night", "early Smarch",
-     "this", "late"],
+     "this", "late", "late last week", "early yesterday"],
 )
 def test_other_phrases_are_refused_with_what_is_supported(phrase: str) -> None:
     with pytest.raises(ValueError, match="cannot resolve relative time") as caught:
@@ -163,6 +163,10 @@ def test_this_and_last_month_and_year(
         ("early February", FRIDAY, CalendarTime(2021, 2, period_part="earlyPart")),
         ("late December", dt.date(2021, 1, 1), CalendarTime(2020, 12, period_part="latePart")),
         ("mid-March 2019", FRIDAY, CalendarTime(2019, 3, period_part="midPart")),
+        ("late last year", FRIDAY, CalendarTime(2020, period_part="latePart")),
+        ("early this year", FRIDAY, CalendarTime(2021, period_part="earlyPart")),
+        ("mid last month", dt.date(2021, 1, 5), CalendarTime(2020, 12, period_part="midPart")),
+        ("Early this month", FRIDAY, CalendarTime(2021, 2, period_part="earlyPart")),
     ],
 )
 def test_parts_of_a_year_or_month_keep_the_period(

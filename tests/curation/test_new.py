@@ -301,6 +301,15 @@ def test_names_with_an_ampersand_or_inner_full_stop(tmp_path: Path) -> None:
     assert names == ["Officials", "AT&T Rail", "P&O Ferries", "E.ON", "Ministry of Transport"]
 
 
+def test_parts_of_a_year_are_drafted_as_relative_times(tmp_path: Path) -> None:
+    """"early 2021" crashed the draft (its note formatted a month it does not have); "late
+    last year" drafts whole, not as "last year"."""
+    text, found = _drafted(tmp_path, "They left early 2021 and again late last year.\n")
+    times = [(text[s.start:s.end], s.fields, s.note) for s in found if s.kind == "time"]
+    assert times == [("early 2021", {"relative": "early 2021"}, "= 2021 (earlyPart)"),
+                     ("late last year", {"relative": "late last year"}, "= 2023 (latePart)")]
+
+
 def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:
     """"Thirteen" at the start of a sentence is a count, not a new name (it was both), and
     "Eight Freedonian Embassy employees" names the embassy without the number."""

@@ -14,8 +14,9 @@ Supported, each at the precision its words give and no finer:
 - "last <season>": the latest complete season before publication (meteorological, northern
   hemisphere: spring = March to May);
 - parts of a year or month: "early|mid|late <year>" ("early 2020", "mid-2020"), "early|mid|late
-  <month> [<year>]" ("late March": the latest March on or before the publication month): the
-  year or month, with the part as a concept, never a range of days.
+  <month> [<year>]" ("late March": the latest March on or before the publication month),
+  "early|mid|late this|last year|month" ("late last year"): the year or month, with the part
+  as a concept, never a range of days.
 
 Calendar arithmetic is the standard library's (ISO weeks: :meth:`datetime.date.isocalendar`).
 """
@@ -25,7 +26,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handcar.errors import close_names
 
@@ -38,7 +39,7 @@ MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 SUPPORTED = (
     "use a weekday, today, yesterday (optionally with morning/afternoon/evening), this morning,"
     " this/last week, this/last month, this/last year, last spring/summer/autumn, or"
-    " early/mid/late with a year or a month"
+    " early/mid/late with a year, a month or this/last year or month"
 )
 
 
@@ -164,6 +165,10 @@ _PART = re.compile(r"^(early|mid|middle|late)[- ](?:(\d{4})|([a-z]+)(?: (\d{4}))
 
 
 def _part_of_period(phrase: str, published: dt.date) -> CalendarTime | None:
+    first, _, rest = phrase.partition(" ")
+    if first in PERIOD_PARTS and rest in ("this year", "last year", "this month", "last month"):
+        whole = _period(rest, published)
+        return None if whole is None else replace(whole, period_part=PERIOD_PARTS[first])
     match = _PART.match(phrase)
     if match is None:
         return None

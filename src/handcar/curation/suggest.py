@@ -111,6 +111,8 @@ def _nlp() -> Any:
         [{"LOWER": {"IN": ["today", "yesterday"]}}, part],
         [{"LOWER": "this"}, {"LOWER": {"IN": list(PARTS_OF_DAY)}}],
         [{"LOWER": {"IN": ["this", "last"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
+        [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"LOWER": {"IN": ["this", "last"]}},
+         {"LOWER": {"IN": ["month", "year"]}}],  # "late last year"
         [{"LOWER": "last"}, {"LOWER": {"IN": list(SEASONS)}}],
         [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"ORTH": "-", "OP": "?"}, year],
         [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"ORTH": "-", "OP": "?"}, month],
@@ -372,10 +374,9 @@ def _describe(when: Any) -> str:
         return f"the week {when.first} to {when.last}"
     if when.season is not None:
         return f"{when.season} {when.year}"
-    month = f"{when.month:02d}-" if when.month else ""
     part = f" ({when.period_part})" if when.period_part else ""
-    return f"{month}{when.year}{part}".replace(f"{when.month:02d}-{when.year}" if when.month
-                                                 else "\0", f"{when.year}-{when.month:02d}")
+    month = f"-{when.month:02d}" if when.month else ""
+    return f"{when.year}{month}{part}"
 
 
 def _quantities(doc: Any, offset: int) -> list[Suggestion]:
