@@ -170,7 +170,8 @@ ERRORS = [
         "next week",
         "cannot resolve relative time 'next week': use a weekday, today, yesterday (optionally"
         " with morning/afternoon/evening), this morning, this/last week, this/last month,"
-        " this/last year, last spring/summer/autumn, or early/mid/late with a year, a month or this/last year or month",
+        " this/last year, last spring/summer/autumn, or early/mid/late with a year, a month or"
+        " this/last year or month",
     ),
     (
         "month",
