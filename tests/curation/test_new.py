@@ -310,6 +310,20 @@ def test_parts_of_a_year_are_drafted_as_relative_times(tmp_path: Path) -> None:
                      ("late last year", {"relative": "late last year"}, "= 2023 (latePart)")]
 
 
+def test_a_range_is_two_bounds_and_a_dozen_is_twelve(tmp_path: Path) -> None:
+    """"3-4 hours" was the exact value 3.5 hours (quantulum3's midpoint); "more than a dozen"
+    was more than 1 (it reads one dozen): a range is its bounds, a dozen twelve."""
+    text, found = _drafted(tmp_path, "More than a dozen staff walked 3-4 hours. They walked "
+                                     "between 2 and 3 km. A dozen others rode.\n")
+    items = [(text[s.start:s.end], s.fields) for s in found if s.kind in ("quantity", "duration")]
+    assert items == [
+        ("More than a dozen", {"more_than": 12, "unit": "NUM"}),
+        ("3-4 hours", {"at_least": 3, "at_most": 4, "unit": "HR"}),
+        ("between 2 and 3 km", {"at_least": 2, "at_most": 3, "unit": "KiloM"}),
+        ("A dozen", {"value": 12, "unit": "NUM"}),
+    ]
+
+
 def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:
     """"Thirteen" at the start of a sentence is a count, not a new name (it was both), and
     "Eight Freedonian Embassy employees" names the embassy without the number."""

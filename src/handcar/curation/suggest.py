@@ -402,20 +402,36 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
             continue
         start, end = quantity.span
         key, start = _qualifier(doc, start, ends)
-        if key == "value" and quantity.value == 1 and text[start:end].split()[0].lower() in (
-            "a", "an"
-        ):
+        times = _COUNT_WORDS.get(quantity.unit.name, 1)  # "a dozen": 12
+        if (key == "value" and quantity.value == 1 and times == 1
+                and text[start:end].split()[0].lower() in ("a", "an")):
             continue  # "such a day": an article, not a count
-        value = Decimal(str(quantity.value)).normalize()
-        if value == value.to_integral_value():
-            value = value.quantize(Decimal(1))
-        elif code == "NUM" and not any(c.isdigit() for c in text[slice(*quantity.span)]):
+        value = _decimal(quantity.value * times)
+        if value != value.to_integral_value() and code == "NUM" and not any(
+                c.isdigit() for c in text[slice(*quantity.span)]):
             continue  # "half of them", "a third of the envoys": a share, not a count
+        spread = getattr(quantity, "uncertainty", None)
+        if spread:  # "3-4 hours", "between 2 and 3 km": quantulum3's midpoint and half-width
+            low, high = _decimal((quantity.value - spread) * times), _decimal(
+                (quantity.value + spread) * times)
+            fields: dict[str, Any] = {"at_least": low, "at_most": high, "unit": code}
+        else:
+            fields = {key: value, "unit": code}
         kind = "duration" if qudt_unit(code).is_a("Time") else "quantity"
         words = text[start:end]
-        found.append(Suggestion(kind, offset + start, offset + end, {key: value, "unit": code},
+        found.append(Suggestion(kind, offset + start, offset + end, fields,
                                 f"{qudt_unit(code).label}", words))
     return _compound_durations(found, text, offset)
+
+
+#: quantulum3's count units and how many each is (it reads "a dozen" as one dozen)
+_COUNT_WORDS = {"dozen": 12}
+
+
+def _decimal(number: float) -> Decimal:
+    """``number`` as the shortest decimal that prints it, a whole number without a point."""
+    value = Decimal(str(number)).normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|)")
