@@ -322,6 +322,8 @@ def test_a_range_is_two_bounds_and_a_dozen_is_twelve(tmp_path: Path) -> None:
         ("between 2 and 3 km", {"at_least": 2, "at_most": 3, "unit": "KiloM"}),
         ("A dozen", {"value": 12, "unit": "NUM"}),
     ]
+    text, found = _drafted(tmp_path / "decade", "In the 1990s they walked 5km.\n")
+    assert [text[s.start:s.end] for s in found] == ["5km"]  # a decade is not 1990 things
 
 
 def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:

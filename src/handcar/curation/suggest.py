@@ -395,6 +395,8 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
             continue  # "3 p.m.": a time of day, not pence (nor "10 a.m." years)
         if not any(c.isalnum() for c in text[slice(*quantity.span)]):
             continue  # quantulum3 reads a lone "&" as the number one
+        if text[quantity.span[1]:quantity.span[1] + 1].isalnum():
+            continue  # the number of a longer word: "the 1990s" is a decade, not 1990 things
         code = _unit_code(quantity.unit)
         if code in _ARC_AS_TIME and _time_not_arc(text, quantity, parsed[n - 1] if n else None):
             code = _ARC_AS_TIME[code]
