@@ -324,6 +324,11 @@ def test_a_range_is_two_bounds_and_a_dozen_is_twelve(tmp_path: Path) -> None:
     ]
     text, found = _drafted(tmp_path / "decade", "In the 1990s they walked 5km.\n")
     assert [text[s.start:s.end] for s in found] == ["5km"]  # a decade is not 1990 things
+    # a date in numbers: ISO 8601 is the day; day or month first is neither a date nor counts
+    text, found = _drafted(tmp_path / "numeric", "They met on 2021-03-04, 3/4/2021 and "
+                                                 "04.03.2021.\n")
+    assert [(text[s.start:s.end], s.fields) for s in found] == [
+        ("2021-03-04", {"date": dt.date(2021, 3, 4)})]
 
 
 def test_a_number_word_is_a_quantity_not_a_name(tmp_path: Path) -> None:

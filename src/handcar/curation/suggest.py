@@ -119,6 +119,7 @@ def _nlp() -> Any:
         [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"ORTH": "-", "OP": "?"}, month, year],
     ])
     times.add("day", [
+        [year, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}],  # ISO 8601
         [{**weekday, "OP": "?"}, comma, day, month, comma, {**year, "OP": "?"}],
         [{**weekday, "OP": "?"}, comma, month, day, comma, {**year, "OP": "?"}],
     ])
@@ -395,7 +396,8 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
             continue  # "3 p.m.": a time of day, not pence (nor "10 a.m." years)
         if not any(c.isalnum() for c in text[slice(*quantity.span)]):
             continue  # quantulum3 reads a lone "&" as the number one
-        if text[quantity.span[1]:quantity.span[1] + 1].isalnum():
+        if text[quantity.span[1]:quantity.span[1] + 1].isalnum() or _in_numeric_date(
+                text, *quantity.span):
             continue  # the number of a longer word: "the 1990s" is a decade, not 1990 things
         code = _unit_code(quantity.unit)
         if code in _ARC_AS_TIME and _time_not_arc(text, quantity, parsed[n - 1] if n else None):
@@ -572,6 +574,14 @@ def _unit_code(found: Any) -> str | None:
 #: the usual reading of a name that several units share ("$": the US dollar; the curator
 #: confirms or changes it)
 _USUAL = {"dollar": "CCY_USD"}
+
+
+def _in_numeric_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a date written in numbers, "3/4/2021" or
+    "04.03.2021" (day or month first: ambiguous, so drafted as neither a count nor a date)."""
+    after, before = text[end : end + 2], text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] in "/." and after[1].isdigit()) or (
+        len(before) == 2 and before[1] in "/." and before[0].isdigit())
 
 
 def _clock_time(text: str, start: int) -> bool:
