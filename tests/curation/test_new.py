@@ -292,6 +292,21 @@ def test_the_draft_lists_the_events_of_articles_naming_the_same_entities(
     assert "ferry-2024" not in text
 
 
+def test_diplomatic_ranks_are_titles_and_an_office_is_kept_whole(tmp_path: Path) -> None:
+    """"Third Secretary Vladislav Sorokin" is the person Vladislav Sorokin (was "Secretary
+    Vladislav Sorokin"); "Minister of Transport Ana Ruiz" stays whole (it lost its title and
+    became "of Transport Ana Ruiz"); a sentence in another script than the article's (an
+    embedded Russian post) gets no new names or numbers ("Как", "МИД", "32 часа")."""
+    text, found = _drafted(tmp_path, "Third Secretary Vladislav Sorokin met Minister of "
+                                     "Transport Ana Ruiz.\n\nКак заявили в МИД, дипломаты 32 "
+                                     "часа ехали на поезде.\n")
+    assert [(text[s.start:s.end], s.fields) for s in found] == [
+        ("Vladislav Sorokin", {"type": "Person", "name": "Vladislav Sorokin"}),
+        ("Minister of Transport Ana Ruiz",
+         {"type": "Agent", "name": "Minister of Transport Ana Ruiz"}),
+    ]
+
+
 def test_names_with_an_ampersand_or_inner_full_stop(tmp_path: Path) -> None:
     """"AT&T Rail", "P&O Ferries" and "E.ON" are names (were "Rail", "Ferries", nothing); a
     capitalised plural opening the sentence is not the head of an "of" name."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from handcar.build import build_dataset
-from handcar.graph.languages import MIXED, script_of, words_language
+from handcar.languages import MIXED, script_of, words_language
 from handcar.namespaces import RDFS, SCHEMA
 
 # fiction: a made-up report in Ukrainian, invented for handcar's tests

@@ -42,6 +42,7 @@ from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEAS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
 from handcar.curation.known import Known
+from handcar.languages import script_of
 from handcar.units import convert
 from handcar.units import suggest as suggest_unit
 from handcar.units import unit as qudt_unit
@@ -69,6 +70,8 @@ PERSON_TITLES = frozenset({
     "envoy", "consul", "minister", "president", "premier", "chancellor", "senator", "governor",
     "mayor", "captain", "capt", "colonel", "col", "gen", "lieutenant", "lt", "sergeant", "sgt",
     "admiral", "cmdr", "sheikh", "sheikha", "emir", "sultan",
+    # diplomatic ranks ("Third Secretary Vladislav Sorokin", "Counsellor Ana Ruiz")
+    "secretary", "counsellor", "counselor", "attaché", "attache",
 })
 #: titles that precede a person's name and nothing else
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
@@ -139,7 +142,8 @@ def suggestions(
 ) -> list[Suggestion]:
     """Every suggestion for ``article``'s sentences, in text order (times win over numbers
     inside them; known names over new ones). The tools read English: in an article of another
-    ``language`` only the names other articles know are suggested."""
+    ``language``, and in a sentence in another script than the article's, only the names other
+    articles know are suggested."""
     nlp, time_matcher, name_matcher, phrase_matcher_class = _nlp()
     from spacy.util import filter_spans
 
@@ -149,8 +153,12 @@ def suggestions(
     found: list[Suggestion] = []
     surnames: set[str] = set()
     english = language.split("-")[0].lower() == "en"
+    script = script_of(article.text)
     for sentence in article.sentences:
         offset, text = sentence.start, article.text_of(sentence)
+        # a sentence in another script (the Russian post an English article embeds) is in
+        # another language: only the names other articles know
+        read = english and script_of(text) == script
         # the tools read the sentence in Normalization Form C (an "e" and a combining accent
         # pasted from elsewhere is the letter "é" to them); spans map back to the text's own
         canonical = nfc_spans(text)
@@ -191,7 +199,7 @@ def suggestions(
         surnames |= {_surname(k.fields["name"]) for k in knowns
                      if "name" in k.fields and _a_kind(k.fields["type"], "Person")}
         surnames.discard("")
-        here = (times + quantities + knowns + names) if english else knowns
+        here = (times + quantities + knowns + names) if read else knowns
         if canonical is not None:
             _form, at, to = canonical
             here = [replace(s, start=sentence.start + at[s.start],
@@ -663,8 +671,11 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
 
 def _titled(span: Any) -> bool:
     """Whether ``span`` starts with a title followed by a name of two words or more, or by
-    any name after an honorific ("Mr Smith"); not "General Assembly" or "Prince Edward"."""
+    any name after an honorific ("Mr Smith"); not "General Assembly" or "Prince Edward", nor
+    "Minister of Transport Ana Ruiz" (where the office ends is not known)."""
     title = span[0].lower_ if len(span) else ""
+    if len(span) > 1 and not span[1]._.capitalised:
+        return False  # "Secretary of State Antony Blinken": a title with its office, kept whole
     return title in PERSON_TITLES and (len(span) > 2 or (len(span) == 2 and title in HONORIFICS))
 
 

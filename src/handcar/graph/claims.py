@@ -49,9 +49,9 @@ from handcar.annotation.checked import (
 from handcar.annotation.timeexpr import CalendarTime
 from handcar.article import Article
 from handcar.graph.iris import Iris
-from handcar.graph.languages import script_of, words_language
 from handcar.graph.readings import Interval, Reading, quantity_interval, time_interval
 from handcar.graph.values import decimal_literal, duration_literal, term, unit_code
+from handcar.languages import script_of, words_language
 from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
 from handcar.vocabulary import Vocabulary
 

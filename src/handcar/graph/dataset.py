@@ -26,8 +26,8 @@ from handcar.baseiri import GRAPHS
 from handcar.graph.claims import ArticleClaims, Declared
 from handcar.graph.enrichment import CURATORS
 from handcar.graph.iris import Iris
-from handcar.graph.languages import script_of, words_language
 from handcar.graph.readings import APPROXIMATE_TOLERANCE, Reading, Relation, compare
+from handcar.languages import script_of, words_language
 from handcar.namespaces import DJO, NIF, OA, PREFIXES, PROV, SCHEMA
 from handcar.ontology import transitive_closure
 from handcar.vocabulary import Vocabulary

@@ -25,7 +25,7 @@ from rdflib import RDF, Graph
 from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
-from handcar.graph.languages import script_of, words_language
+from handcar.languages import script_of, words_language
 from handcar.namespaces import DJO, PROV
 from handcar.publish.evidence import (
     CURATED,

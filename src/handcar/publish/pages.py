@@ -38,7 +38,7 @@ from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
 from handcar.formats import published
-from handcar.graph.languages import script_of, words_language
+from handcar.languages import script_of, words_language
 from handcar.namespaces import DJO, shorten
 from handcar.publish.evidence import (
     Claim,
@@ -93,7 +93,7 @@ class Reading:
     claim: Link
     fact: Link
     lang: str = ""
-    """The quoted words' language (:func:`~handcar.graph.languages.words_language`) where it
+    """The quoted words' language (:func:`~handcar.languages.words_language`) where it
     is not the page's."""
 
 
