@@ -314,6 +314,10 @@ def test_names_with_an_ampersand_or_inner_full_stop(tmp_path: Path) -> None:
                                      "and the Ministry of Transport, U.S. officials said.\n")
     names = [text[s.start:s.end] for s in found if s.kind == "name"]
     assert names == ["Officials", "AT&T Rail", "P&O Ferries", "E.ON", "Ministry of Transport"]
+    # one capitalised word opening the sentence: the curator is told it may be a common word
+    notes = {text[s.start:s.end]: s.note for s in found if s.kind == "name"}
+    assert notes["Officials"].startswith("a new name, or a common word opening the sentence?")
+    assert notes["AT&T Rail"].startswith("a new name? ")
 
 
 def test_parts_of_a_year_are_drafted_as_relative_times(tmp_path: Path) -> None:

@@ -662,10 +662,15 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         after_according = span.start > 1 and doc[span.start - 2].lower_ == "according"
         kind = ("Person" if titled
                 else "Place" if before in PLACE_CUES and not after_according else "Agent")
+        # "Colleagues met them", "Foreign missions closed": one capitalised word opening the
+        # sentence may be a common word; say so rather than leave it out (it may be a name)
+        opening = len(span) == 1 and all(t.is_punct for t in doc[:span.start])
+        question = "a new name, or a common word opening the sentence?" if opening else (
+            "a new name?")
         found.append(Suggestion(
             "name", offset + span.start_char, offset + span.end_char,
             {"type": kind, "name": span.text},
-            f"a new name? {kind} is a guess: choose its DJO class", span.text))
+            f"{question} {kind} is a guess: choose its DJO class", span.text))
     return found
 
 
