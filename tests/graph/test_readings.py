@@ -60,6 +60,16 @@ def test_two_kilometres_is_more_precise_than_more_than_one() -> None:
     assert relate(q(more_than=1), q(value=2)) == (Relation.MORE_PRECISE, 1)
 
 
+def test_an_upper_bound_alone_starts_at_zero_where_values_are_never_negative() -> None:
+    assert q("HR", less_than=4).describe() == "[0 s, 14400 s)"  # was (−∞, 14400 s)
+    assert q("KiloM", at_most=3).describe() == "[0 m, 3000 m]"
+    assert q("NUM", less_than=5).describe().startswith("[0")
+    assert q("DEG_C", less_than=-2).low is None  # a temperature may be below zero
+    assert q("PERCENT", less_than=5).low is None  # a change may be negative
+    assert q("KiloM", less_than=0).low is None  # nothing allowed is no reading to compare
+    assert kind(q("HR", less_than=4), q("HR", at_most=5)) is Relation.MORE_PRECISE
+
+
 def test_units_are_converted_with_qudt_multipliers() -> None:
     assert kind(q("KiloM", value=1), q("M", value=1000)) is Relation.SAME
     assert kind(q("HR", value=32), q("MIN", value=1920)) is Relation.SAME

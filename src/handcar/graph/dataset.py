@@ -183,11 +183,12 @@ RULE = (
     "Each value is read as the interval of values it allows, in the base unit of its dimension"
     ' (converted with QUDT\'s conversion multipliers): an exact value is a point; "about N" is'
     f" N plus or minus {APPROXIMATE_TOLERANCE.numerator}/{APPROXIMATE_TOLERANCE.denominator} of N;"
-    ' "more than"/"less than" are open half-lines and "at least"/"at most" closed ones;'
-    " a calendar time covers its days. Two values that different statements give for the same"
-    " property of the same thing are the same reading (equal intervals), one more precise (its"
-    " interval strictly inside the other), compatible (the intervals overlap otherwise) or"
-    " contradictory (no common value)."
+    ' "more than"/"less than" are open half-lines and "at least"/"at most" closed ones (an'
+    " upper bound alone starts at zero for a length, time, count, mass, area or volume, which is"
+    " never negative); a calendar time covers its days. Two values that different statements"
+    " give for the same property of the same thing are the same reading (equal intervals), one"
+    " more precise (its interval strictly inside the other), compatible (the intervals overlap"
+    " otherwise) or contradictory (no common value)."
 )
 _DIRECT = {
     Relation.SAME.value: DJO.sameReadingAs,

@@ -154,6 +154,11 @@ def point(value: Fraction | int, dimension: str) -> Interval:
 
 
 # -- readings from the annotation's values ------------------------------------------------------
+#: QUDT quantity kinds whose values are never negative: an upper bound alone ("less than 4
+#: hours", "at most 3 km") allows from zero, not from minus infinity
+NOT_NEGATIVE = frozenset({"Length", "Time", "Count", "Mass", "Area", "Volume"})
+
+
 def quantity_interval(quantity: Quantity) -> Interval:
     """What a quantity allows, in the SI coherent unit of its dimension."""
     found = unit(quantity.unit)
@@ -178,6 +183,9 @@ def quantity_interval(quantity: Quantity) -> Interval:
         high = Bound(scaled(quantity.less_than), False)
     elif quantity.at_most is not None:
         high = Bound(scaled(quantity.at_most), True)
+    if low is None and found.quantity_kinds & NOT_NEGATIVE and (
+            high is None or high.value > 0 or high.closed):
+        low = Bound(Fraction(0), True)  # "less than 4 hours": no duration is below nothing
     return Interval(dimension, low, high)
 
 
