@@ -106,6 +106,8 @@ def test_html_for_a_browser(client) -> None:
     ("application/n-quads;q=0.5, application/trig;q=0.6", "trig"),
     ("text/turtle;charset=utf-8", "ttl"),
     ("garbage, application/n-triples;q=0.1", "nt"),
+    ("application/json", "jsonld"),  # a JSON reader reads JSON-LD (RFC 6839)
+    ("application/xml", "rdf"),  # an XML reader reads RDF/XML
 ])
 def test_q_values(client, accept, extension) -> None:
     answer = client.get(PYONGYANG, headers={"Accept": accept})

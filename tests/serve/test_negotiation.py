@@ -43,6 +43,13 @@ def chosen(accept: str | None) -> str | None:
     ("image/png", None),
     ("text/turtle;q=0", None),
     ("*/*;q=0", None),
+    # a JSON reader reads JSON-LD (RFC 6839's +json suffix), less specifically than its own
+    ("application/json", "jsonld"),
+    ("application/json;q=0.9, text/turtle;q=0.5", "jsonld"),
+    ("application/json;q=0.9, application/ld+json;q=0.1, text/turtle;q=0.5", "turtle"),
+    ("application/json;q=0", None),
+    ("text/json", None),  # not the suffix's type
+    ("application/xml", None),  # no +xml offer here
 ])
 def test_choice(accept: str | None, expected: str | None) -> None:
     assert chosen(accept) == expected

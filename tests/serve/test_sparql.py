@@ -89,6 +89,18 @@ def test_format_parameter_and_default_graph(client) -> None:
     assert own.status_code == 200 and own.text == one.text  # the query's own FROM
 
 
+def test_a_json_or_xml_reader_gets_sparql_results_in_that_syntax(client) -> None:
+    """Many SPARQL clients send ``Accept: application/json``: SPARQL JSON results are JSON
+    (``application/sparql-results+json``), and likewise XML."""
+    as_json = client.get("/sparql", params={"query": SELECT},
+                         headers={"Accept": "application/json"})
+    assert as_json.status_code == 200
+    assert as_json.headers["content-type"].startswith("application/sparql-results+json")
+    assert "head" in as_json.json()
+    as_xml = client.get("/sparql", params={"query": SELECT}, headers={"Accept": "application/xml"})
+    assert as_xml.headers["content-type"].startswith("application/sparql-results+xml")
+
+
 def test_406_for_results(client) -> None:
     answer = client.get("/sparql", params={"query": SELECT}, headers={"Accept": "image/png"})
     assert answer.status_code == 406 and "application/sparql-results+json" in answer.text

@@ -19,6 +19,10 @@ How this module reads it:
 - a range with parameters applies only to an offer that has the same parameters (values compared
   case-insensitively for ``charset``, exactly otherwise); a range without parameters applies to
   an offer with any;
+- beyond RFC 9110: ``application/json`` (or ``application/xml``) also applies to an offer of that
+  structured syntax suffix (RFC 6839: ``application/ld+json``, ``application/sparql-results+json``,
+  ``application/rdf+xml``), less specifically than its own subtype: a client that reads JSON gets
+  JSON-LD rather than 406;
 - an offer's quality is the weight of the *most specific* range that applies to it (type, then
   subtype, then the number of parameters; among equally specific ranges the first one listed);
   no range applies → quality 0 (not acceptable);
@@ -46,6 +50,9 @@ _SKIP = re.compile(rf'(?:[^,"]|{_QUOTED}|")*')
 """The rest of an invalid member, up to the next comma outside a quoted string."""
 _QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
 _CASELESS_VALUES = frozenset({"charset"})
+#: structured syntax suffixes (RFC 6839) whose base type a client may ask for: a JSON reader
+#: reads JSON-LD and SPARQL JSON results, an XML reader RDF/XML and SPARQL XML results
+SUFFIXES = frozenset({"json", "xml"})
 
 
 @dataclass(frozen=True)
@@ -57,17 +64,23 @@ class MediaRange:
     parameters: tuple[tuple[str, str], ...]
     weight: float
 
-    @property
-    def specificity(self) -> tuple[bool, bool, int]:
-        return (self.type != "*", self.subtype != "*", len(self.parameters))
-
-    def applies_to(self, offer: Offer) -> bool:
+    def fit(self, offer: Offer) -> tuple[bool, int, int] | None:
+        """How specifically this range applies to ``offer`` (type, subtype: 2 the same, 1 by
+        its structured syntax suffix, 0 ``*``; then its parameters), or None if it does not."""
         if self.type != "*" and self.type != offer.type:
-            return False
-        if self.subtype != "*" and self.subtype != offer.subtype:
-            return False
-        return all(_same(name, offer.parameters.get(name), value)
-                   for name, value in self.parameters)
+            return None
+        if self.subtype == "*":
+            subtype = 0
+        elif self.subtype == offer.subtype:
+            subtype = 2
+        elif offer.subtype.endswith("+" + self.subtype) and self.subtype in SUFFIXES:
+            subtype = 1  # application/json reads application/ld+json (RFC 6839)
+        else:
+            return None
+        if not all(_same(name, offer.parameters.get(name), value)
+                   for name, value in self.parameters):
+            return None
+        return (self.type != "*", subtype, len(self.parameters))
 
 
 @dataclass(frozen=True)
@@ -154,13 +167,12 @@ def _member(match: re.Match[str]) -> MediaRange | None:
 
 def quality(ranges: Sequence[MediaRange], offer: Offer) -> float:
     """The weight of the most specific range that applies to ``offer`` (0 if none does)."""
-    best: MediaRange | None = None
+    best: tuple[tuple[bool, int, int], MediaRange] | None = None
     for candidate in ranges:
-        if candidate.applies_to(offer) and (
-            best is None or candidate.specificity > best.specificity
-        ):
-            best = candidate
-    return 0.0 if best is None else best.weight
+        fit = candidate.fit(offer)
+        if fit is not None and (best is None or fit > best[0]):
+            best = (fit, candidate)
+    return 0.0 if best is None else best[1].weight
 
 
 def choose(accept: str | None, offers: Sequence[Offer]) -> Offer | None:
