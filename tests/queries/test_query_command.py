@@ -124,6 +124,18 @@ def test_a_competency_question_by_its_name(release: Path, tmp_path: Path,
     assert "a competency question by its name: cq01 … cq29" in unknown.output
 
 
+def test_construct_as_json_ld_as_the_release_writes_it(release: Path) -> None:
+    result = handcar("query", "CONSTRUCT WHERE { ?leg a djo:HandcarLeg ; djo:legIndex ?i }",
+                     "-f", "jsonld", "--out", str(release))
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["@context"] == "https://w3id.org/djo/context.jsonld"
+    assert [node["@type"] for node in document["@graph"]] == ["djo:HandcarLeg"]
+    refused = handcar("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "-f", "jsonld",
+                      "--out", str(release))
+    assert refused.exit_code == 2 and "is for CONSTRUCT/DESCRIBE" in refused.output
+
+
 def test_describe_as_a_table(release: Path) -> None:
     result = handcar("query", f"DESCRIBE <{SOROKIN}>", "-f", "table", "--out", str(release))
     assert result.exit_code == 0, result.output

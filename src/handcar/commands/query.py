@@ -31,8 +31,8 @@ def query(
         typer.Option(
             "--format",
             "-f",
-            help="table, csv, tsv, json or xml for SELECT/ASK; turtle, ntriples, xml or table "
-            "for CONSTRUCT/DESCRIBE. Default: table, or turtle for CONSTRUCT/DESCRIBE.",
+            help="table, csv, tsv, json or xml for SELECT/ASK; turtle, ntriples, xml, jsonld or "
+            "table for CONSTRUCT/DESCRIBE. Default: table, or turtle for CONSTRUCT/DESCRIBE.",
             show_default=False,
         ),
     ] = None,

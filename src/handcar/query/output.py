@@ -2,7 +2,8 @@
 
 SELECT and ASK give solutions (SPARQL results: https://www.w3.org/TR/sparql11-results-json/,
 https://www.w3.org/TR/sparql11-results-csv-tsv/); CONSTRUCT and DESCRIBE give triples (Turtle,
-N-Triples, RDF/XML). ``table`` is drawn by the CLI from :func:`shorten`.
+N-Triples, RDF/XML, or JSON-LD compacted with handcar's context by the release's writer).
+``table`` is drawn by the CLI from :func:`shorten`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _RDF_FORMATS = {name: RDF_FORMATS[name].oxigraph for name in ("turtle", "ntriple
 
 SOLUTION_FORMATS = ("table", *_RESULTS_FORMATS)
 """Formats for SELECT/ASK results (``xml``: SPARQL XML results)."""
-GRAPH_FORMATS = ("table", *_RDF_FORMATS)
+GRAPH_FORMATS = ("table", *_RDF_FORMATS, "jsonld")
 """Formats for CONSTRUCT/DESCRIBE results (``xml``: RDF/XML)."""
 FORMATS = tuple(dict.fromkeys(SOLUTION_FORMATS + GRAPH_FORMATS))
 """What ``--format`` accepts."""
@@ -39,17 +40,23 @@ def render(
     *,
     base: str | None = None,
 ) -> bytes:
-    """The result serialised in ``fmt``: csv, tsv, json or xml for solutions; turtle, ntriples or
-    xml (RDF/XML) for triples, sorted, Turtle with the handcar prefixes it uses.
+    """The result serialised in ``fmt``: csv, tsv, json or xml for solutions; turtle, ntriples,
+    xml (RDF/XML) or jsonld for triples, sorted, Turtle with the handcar prefixes it uses.
     ``table`` is drawn by the CLI (:func:`shorten` gives its cells)."""
     what = kind(result)
     if what == "triples":
-        if fmt not in _RDF_FORMATS:
+        if fmt not in GRAPH_FORMATS or fmt == "table":
             raise QueryError(
                 f"--format {fmt} is for SELECT/ASK; CONSTRUCT/DESCRIBE give RDF: "
-                "use turtle, ntriples or xml"
+                "use turtle, ntriples, xml or jsonld"
             )
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        if fmt == "jsonld":  # the release's JSON-LD writer: compacted with handcar's context
+            from handcar.publish.formats import write
+            from handcar.publish.rdf import Quads
+
+            return write("jsonld", Quads.of(ox.Quad(t.subject, t.predicate, t.object)
+                                            for t in triples))
         if fmt == "turtle":
             return ox.serialize(
                 triples, format=_RDF_FORMATS[fmt], prefixes=used_prefixes(triples, PREFIXES)

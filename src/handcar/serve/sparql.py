@@ -25,7 +25,6 @@ import os
 import threading
 from urllib.parse import parse_qsl
 
-import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
@@ -33,8 +32,6 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from handcar import limits
 from handcar.errors import LimitError
 from handcar.formats import RDF_FORMATS, RESULT_FORMATS
-from handcar.publish.formats import write
-from handcar.publish.rdf import Quads
 from handcar.query import QueryError, QueryRefused, Result, kind, render, run
 from handcar.query.check import READ_ONLY
 from handcar.serve import negotiation
@@ -201,10 +198,6 @@ QUERY_SLOTS = threading.BoundedSemaphore(os.cpu_count() or 2)
 
 
 def _serialize(result: Result, offer: Offer) -> bytes:
-    if offer.name == "jsonld":  # the release's JSON-LD writer: compacted with its context
-        triples = result if isinstance(result, list) else []
-        return write("jsonld", Quads.of(ox.Quad(t.subject, t.predicate, t.object)
-                                        for t in triples))
     return render(result, offer.name)
 
 
