@@ -35,3 +35,15 @@ def test_a_full_disk_is_an_io_failure(tmp_path: Path) -> None:
         pytest.skip("no /dev/full here")
     with pytest.raises(IOFailure):
         write_atomically(Path("/dev/full"), "x")
+
+
+def test_create_atomically_never_replaces(tmp_path: Path) -> None:
+    from handcar.files import create_atomically
+
+    path = tmp_path / "annotation.yaml"
+    create_atomically(path, "first\n")
+    assert path.read_text(encoding="utf-8") == "first\n"
+    with pytest.raises(FileExistsError):
+        create_atomically(path, "second\n")
+    assert path.read_text(encoding="utf-8") == "first\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["annotation.yaml"]  # no aside file

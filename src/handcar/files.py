@@ -47,6 +47,33 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         raise IOFailure(path, exc) from None
 
 
+def create_atomically(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text is UTF-8) to ``path``, which must not exist: through a temporary
+    file beside it, linked to ``path`` in one step that fails if anything is there (raises
+    ``FileExistsError``); nothing is ever replaced."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise IOFailure(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.link(tmp, path)  # FileExistsError if anything is at path: it stays as it was
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise IOFailure(path, exc) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 def write_to_cache(path: Path, content: str | bytes) -> None:
     """Keep ``content`` at ``path`` in the cache folder, atomically, making the folder if needed;
     best effort: an unwritable cache only costs time, so a failure is ignored."""

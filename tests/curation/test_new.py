@@ -113,6 +113,34 @@ def test_new_never_overwrites(drafted: Drafted) -> None:
     assert not any(p.name.startswith(".new-") for p in drafted.articles.iterdir())
 
 
+def test_new_drafts_beside_an_article_already_in_its_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article folder without an annotation (the curator put article.md there): ``handcar
+    check`` and ``handcar build`` say how to get a draft, ``handcar new FOLDER`` writes it there
+    (the same draft as from the file), and never over an annotation."""
+    folder = tmp_path / "articles" / ARTICLE_ID
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURES / "ferry.md", folder / "article.md")
+    missing = CliRunner().invoke(app, ["check", str(folder)])
+    assert f"hint: draft one beside the article: handcar new {folder}" in missing.output
+    made = CliRunner().invoke(app, ["new", str(folder)])
+    assert made.exit_code == 0, made.output
+    assert made.output.startswith(f"created {folder}/annotation.yaml\n")
+    elsewhere = CliRunner().invoke(app, ["new", str(FIXTURES / "ferry.md"), "--id", ARTICLE_ID,
+                                         "--articles", str(tmp_path / "other")])
+    assert elsewhere.exit_code == 0, elsewhere.output
+    assert (folder / "annotation.yaml").read_text(encoding="utf-8") == (
+        tmp_path / "other" / ARTICLE_ID / "annotation.yaml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in folder.iterdir()) == ["annotation.yaml", "article.md"]
+    before = (folder / "annotation.yaml").read_bytes()
+    monkeypatch.chdir(folder)
+    again = CliRunner().invoke(app, ["new", "."])
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert (folder / "annotation.yaml").read_bytes() == before
+    named = CliRunner().invoke(app, ["new", ".", "--id", "other"])
+    assert named.exit_code == 2 and "an article folder's id is its name" in named.output
+
+
 def test_new_leaves_a_folder_named_like_its_staging_alone(tmp_path: Path) -> None:
     """``handcar new`` stages the draft in a folder it makes itself: a ``.new-<id>`` folder
     already there (the curator's, or an interrupted run's) is neither used nor deleted."""

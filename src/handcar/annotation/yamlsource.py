@@ -11,6 +11,7 @@ every later error can name its line.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +123,12 @@ def _read_text(path: Path) -> str:
     """The text of a regular, readable, UTF-8 file without refused control characters."""
     try:
         data = limits.read_regular_file(path, limits.YAML_BYTES)
+    except limits.LimitError as exc:  # a missing file among them
+        if path.name == "annotation.yaml" and not os.path.lexists(path):
+            missing = AnnotationError(path, None, exc.message)  # keeps its hint in a worker
+            missing.hint = f"draft one beside the article: handcar new {path.parent}"
+            raise missing from None
+        raise
     except OSError as exc:
         raise read_failure(path, exc, AnnotationError) from None
     try:

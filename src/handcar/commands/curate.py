@@ -24,6 +24,7 @@ from handcar.errors import (
     EXIT_NONCONFORMING,
     InputError,
     IOFailure,
+    UsageError,
     with_hint,
 )
 
@@ -232,7 +233,9 @@ def schema(
 
 def new(
     article: Annotated[
-        Path, typer.Argument(metavar="ARTICLE", help="The article as received (Markdown or text).")
+        Path, typer.Argument(metavar="ARTICLE", help="The article as received (Markdown or "
+                             "text), or an article folder (`<id>/article.md`) without an "
+                             "annotation, to draft one there.")
     ],
     article_id: Annotated[
         str | None, typer.Option("--id", help="The article id (default: from the file name).")
@@ -248,10 +251,11 @@ def new(
                                  " front matter has none.")
     ] = None,
 ) -> None:
-    """Create `ARTICLES/<id>/` with the article and a draft annotation.yaml to confirm."""
+    """Create `ARTICLES/<id>/` with the article and a draft annotation.yaml to confirm (or
+    draft one beside an article already in its folder)."""
     import datetime as dt
 
-    from handcar.curation.draft import CurationExtraMissing, create_article
+    from handcar.curation.draft import CurationExtraMissing, create_article, draft_for
 
     try:
         published = dt.date.fromisoformat(date) if date is not None else None
@@ -259,8 +263,13 @@ def new(
         typer.echo(f"error: --date {date}: not a date (YYYY-MM-DD)", err=True)
         raise typer.Exit(EXIT_INPUT) from None
     try:
-        created = create_article(article, articles, article_id, headline, published)
-    except (InputError, CurationExtraMissing) as exc:
+        if article.is_dir():
+            if article_id is not None:
+                raise UsageError(f"--id {article_id}: an article folder's id is its name")
+            created = draft_for(article, headline, published)
+        else:
+            created = create_article(article, articles, article_id, headline, published)
+    except (InputError, UsageError, CurationExtraMissing) as exc:
         typer.echo(f"error: {with_hint(exc)}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
     except OSError as exc:

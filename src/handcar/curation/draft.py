@@ -44,11 +44,15 @@ class Created:
     folder: Path
     sentences: int
     counts: Counter[str]
+    copied: bool = True
+    """Whether the article was copied in too (not only the draft written beside it)."""
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts.items())) or "none"
+        made = (f"{self.folder}/article.md and {self.folder}/annotation.yaml" if self.copied
+                else f"{self.folder}/annotation.yaml")
         return (
-            f"created {self.folder}/article.md and {self.folder}/annotation.yaml\n"
+            f"created {made}\n"
             f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}; suggestions: {kinds}\n"
             f"next: confirm or delete each suggestion, add statements, then run"
             f" 'handcar check {self.folder}'"
@@ -97,6 +101,27 @@ def create_article(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Created(target, len(article.sentences), counts)
+
+
+def draft_for(folder: Path, headline: str | None = None,
+              date: dt.date | None = None) -> Created:
+    """Write the draft ``annotation.yaml`` of the article already in ``folder`` (its articles
+    folder is the parent): refused (InputError) when the folder has an annotation; nothing in
+    it is changed but the new file."""
+    from handcar.files import create_atomically
+
+    articles = Path(os.path.abspath(folder)).parent
+    target = folder / "annotation.yaml"
+    if os.path.lexists(target):
+        raise InputError(target, None, "already exists: handcar new never overwrites")
+    article = load_article(folder)
+    text, counts = draft(article, articles, headline, date)
+    try:
+        create_atomically(target, text)
+    except FileExistsError:
+        raise InputError(target, None, "already exists: handcar new never overwrites") from None
+    _write_schema(articles)
+    return Created(folder, len(article.sentences), counts, copied=False)
 
 
 def draft(
