@@ -154,6 +154,7 @@ def suggestions(
     surnames: set[str] = set()
     english = language.split("-")[0].lower() == "en"
     script = script_of(article.text)
+    index = _KnownWords.of(known)
     for sentence in article.sentences:
         offset, text = sentence.start, article.text_of(sentence)
         # a sentence in another script (the Russian post an English article embeds) is in
@@ -191,7 +192,7 @@ def suggestions(
         taken += [(k.start, k.end) for k in knowns]
         names = [n for n in _names(doc, name_matcher, offset) if not _overlaps(n, taken)
                  and n.fields["name"].casefold() not in surnames]
-        names = _against_known(names, known)
+        names = _against_known(names, index)
         # "Ilves said", after "Ambassador Petra Ilves" (or "Petra Ilves", or a person other
         # articles know): the same person again, not a new name
         surnames |= {_surname(n.fields["name"]) for n in names
@@ -213,22 +214,37 @@ def suggestions(
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 
 
-def _against_known(names: list[Suggestion], known: Sequence[Known]) -> list[Suggestion]:
+@dataclass(frozen=True)
+class _KnownWords:
+    """What other articles know, indexed once for :func:`_against_known`."""
+
+    ids: dict[str, Known]
+    adjectives: frozenset[str]
+    """Known places' adjectives: "russian" for a known Russia."""
+    tails: dict[str, Known]
+    """The last two or more words of known names, casefolded: "foreign ministry"."""
+
+    @classmethod
+    def of(cls, known: Sequence[Known]) -> _KnownWords:
+        places = [k.words.casefold() for k in known if k.named and _a_kind(k.types, "Place")]
+        tails: dict[str, Known] = {}
+        for k in known:
+            words = k.words.split()
+            for size in range(2, len(words)) if k.named else ():
+                tails.setdefault(" ".join(words[-size:]).casefold(), k)
+        return cls({k.id: k for k in known},
+                   frozenset(p + ending for p in places for ending in DEMONYM_ENDINGS), tails)
+
+
+def _against_known(names: list[Suggestion], index: _KnownWords) -> list[Suggestion]:
     """New names read against what other articles know: a place's adjective ("Russian",
     "North Korean", for a known Russia or North Korea) is no name; a name whose id is a known
     entity's ("Moscow", "MOSCOW" for a known ``moscow``, even one another article calls
     "Москву"), or that is the last words of a known name ("Foreign Ministry" for "Russian
     Foreign Ministry"), is suggested as that entity, under its id and classes."""
-    if not known:
+    if not index.ids:
         return names
-    ids = {k.id: k for k in known}
-    places = [k.words.casefold() for k in known if k.named and _a_kind(k.types, "Place")]
-    adjectives = {place + ending for place in places for ending in DEMONYM_ENDINGS}
-    tails = {}
-    for k in known:
-        words = k.words.split()
-        for size in range(2, len(words)) if k.named else ():
-            tails.setdefault(" ".join(words[-size:]).casefold(), k)
+    ids, adjectives, tails = index.ids, index.adjectives, index.tails
     found = []
     for name in names:
         words = " ".join(str(name.fields["name"]).split())
