@@ -120,6 +120,27 @@ def test_render_page_is_pure(seed) -> None:
     assert "<h1>Pyongyang</h1>" in render_page(data.page(iri))
 
 
+def test_a_journey_without_legs_has_no_pictures(tmp_path: Path) -> None:
+    """The tutorial's made-up crossing states no legs: its page drew two empty pictures (and
+    wrote their SVG files); now it has none, and the journey with legs keeps its two."""
+    import shutil
+
+    from handcar.build import build_dataset
+    from handcar.ontology import load_ontology
+    from handcar.publish.pages import SiteData
+    from support.paths import ROOT
+
+    fixtures = ROOT / "tests" / "curation" / "fixtures"
+    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
+    folder.mkdir(parents=True)
+    shutil.copy(fixtures / "ferry.md", folder / "article.md")
+    shutil.copy(fixtures / "tutorial-annotation.yaml", folder / "annotation.yaml")
+    data = SiteData(build_dataset(tmp_path / "articles"), load_ontology().graph)
+    page = data.page(URIRef(f"{BASE}event/lake-ferry-2023-06-09.crossing"))
+    assert page.pictures == []
+    assert "The journey in pictures" not in render_page(page)
+
+
 def test_pages_rendered_in_forked_processes_are_the_same_files(seed, monkeypatch) -> None:
     """``site_files(jobs=3)`` (the pages shared among three forked processes, as a large
     build does) gives exactly the files of one process."""
