@@ -107,7 +107,6 @@ def test_html_for_a_browser(client) -> None:
     ("text/turtle;charset=utf-8", "ttl"),
     ("garbage, application/n-triples;q=0.1", "nt"),
     ("application/json", "jsonld"),  # a JSON reader reads JSON-LD (RFC 6839)
-    ("application/xml", "rdf"),  # an XML reader reads RDF/XML
 ])
 def test_q_values(client, accept, extension) -> None:
     answer = client.get(PYONGYANG, headers={"Accept": accept})

@@ -19,10 +19,9 @@ How this module reads it:
 - a range with parameters applies only to an offer that has the same parameters (values compared
   case-insensitively for ``charset``, exactly otherwise); a range without parameters applies to
   an offer with any;
-- beyond RFC 9110: ``application/json`` (or ``application/xml``) also applies to an offer of that
-  structured syntax suffix (RFC 6839: ``application/ld+json``, ``application/sparql-results+json``,
-  ``application/rdf+xml``), less specifically than its own subtype: a client that reads JSON gets
-  JSON-LD rather than 406;
+- beyond RFC 9110: ``application/json`` also applies to an offer of that structured syntax
+  suffix (RFC 6839: ``application/ld+json``, ``application/sparql-results+json``), less
+  specifically than its own subtype: a client that reads JSON gets JSON-LD rather than 406;
 - an offer's quality is the weight of the *most specific* range that applies to it (type, then
   subtype, then the number of parameters; among equally specific ranges the first one listed);
   no range applies → quality 0 (not acceptable);
@@ -51,8 +50,9 @@ _SKIP = re.compile(rf'(?:[^,"]|{_QUOTED}|")*')
 _QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
 _CASELESS_VALUES = frozenset({"charset"})
 #: structured syntax suffixes (RFC 6839) whose base type a client may ask for: a JSON reader
-#: reads JSON-LD and SPARQL JSON results, an XML reader RDF/XML and SPARQL XML results
-SUFFIXES = frozenset({"json", "xml"})
+#: reads JSON-LD and SPARQL JSON results. Not ``xml``: every browser sends
+#: ``application/xml;q=0.9``, and would then get SPARQL XML results or RDF/XML, not what it got
+SUFFIXES = frozenset({"json"})
 
 
 @dataclass(frozen=True)
