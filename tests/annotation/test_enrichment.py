@@ -51,7 +51,8 @@ ERRORS = [
         TRAVELLER,
         "  - [boat-hours, traveller, ilse-marrow, curators]\n",
         "boat-hours",
-        "reference to undefined entity 'boat-hours'",
+        "'boat-hours' is a quantity: enrichment facts are about the annotation's entities and"
+        " events",
     ),
     (
         "unknown-source",
@@ -100,6 +101,26 @@ def test_each_rule_is_an_error_at_its_line(
     text = edit(old, new, ENRICHMENT)
     error = fiction.enrichment_error(text)
     assert (error.line, error.message) == (line_of(text, needle), message)
+
+
+def test_every_problem_is_listed_with_the_closest_names(fiction: Fiction) -> None:
+    """``handcar check`` lists every problem of an enrichment file (the build stops at the
+    first), each misspelt id with the closest declared ones."""
+    from handcar.annotation.enrichment import check_enrichment
+    from handcar.vocabulary import vocabulary
+
+    text = edit(TRAVELLER, "  - [boat-lag, traveller, ilse-maro, curatorz]\n", ENRICHMENT)
+    fiction.enrichment_path.write_text(text, encoding="utf-8")
+    checked, problems = check_enrichment(fiction.enrichment_path, fiction.resolve(),
+                                         vocabulary())
+    assert checked is None
+    assert [(p.message, p.hint) for p in problems] == [
+        ("reference to undefined entity 'boat-lag'",
+         "did you mean boat-leg? name an entity or event of the annotation"),
+        ("unknown source 'curatorz': declare it under sources", "did you mean curators?"),
+        ("reference to undefined entity 'ilse-maro'",
+         "did you mean ilse-marrow? name an entity or event of the annotation"),
+    ]
 
 
 def test_a_fact_is_checked_subject_source_property_object(fiction: Fiction) -> None:

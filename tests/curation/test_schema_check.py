@@ -371,3 +371,27 @@ def test_a_wrong_fact_is_reported_at_its_line_from_inside_the_folder(
                             for p in inferred), printed
     assert [p for p in printed if "sentences annotated" in p] == [
         f".: {len(inferred) + 1} problems (1 warning); 4/4 sentences annotated"]
+
+
+def test_check_lists_every_problem_of_the_enrichment(tmp_path: Path) -> None:
+    fixtures = ROOT / "tests" / "curation" / "fixtures"
+    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
+    folder.mkdir(parents=True)
+    shutil.copy(fixtures / "ferry.md", folder / "article.md")
+    shutil.copy(fixtures / "tutorial-annotation.yaml", folder / "annotation.yaml")
+    (folder / "enrichment.yaml").write_text(
+        "format: handcar-enrichment/1\n"
+        "sources:\n  - {id: atlas, label: A made-up atlas (fiction for a test)}\n"
+        "facts:\n"
+        "  - [crossing, distance, about-3-hours, atlas]\n"
+        "  - [lake-morann, rdfs:label, {value: Lac Moran, lang: fr}, atlas]\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--no-shapes", str(folder)])
+    assert result.exit_code == 1, result.output
+    path = folder / "enrichment.yaml"
+    assert result.output.splitlines()[:3] == [
+        f"{path}:5: 'about-3-hours' is a quantity: enrichment facts are about the annotation's"
+        " entities and events",
+        f"{path}:6: reference to undefined entity 'lake-morann'",
+        "  hint: did you mean lake-moran? name an entity or event of the annotation",
+    ]

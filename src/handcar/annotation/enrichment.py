@@ -21,7 +21,7 @@ from rdflib import OWL, RDFS, URIRef
 from handcar.annotation.checked import CheckedAnnotation, Ref
 from handcar.annotation.model import IriValue, LangString, Slug, Term, Text
 from handcar.annotation.yamlsource import read_yaml
-from handcar.errors import AnnotationError
+from handcar.errors import AnnotationError, close_names, did_you_mean
 from handcar.vocabulary import UnknownTerm, Vocabulary
 
 WIKIDATA_ENTITY = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$")
@@ -65,7 +65,22 @@ def load_enrichment(
 ) -> CheckedEnrichment:
     """Read and check ``path`` against the entities and events of ``annotation``; raise
     AnnotationError at the first problem."""
+    checked, problems = check_enrichment(path, annotation, vocab)
+    if problems:
+        raise problems[0]
+    assert checked is not None
+    return checked
+
+
+def check_enrichment(
+    path: Path, annotation: CheckedAnnotation, vocab: Vocabulary
+) -> tuple[CheckedEnrichment | None, list[AnnotationError]]:
+    """Read and check ``path`` against the entities and events of ``annotation``: the checked
+    enrichment, or None and every problem, in file order (``handcar check`` lists them all)."""
     ids = {thing.id for thing in annotation.things}
+    values = {q.quantity.id: "a quantity" for q in annotation.quantities} | {
+        t.id: "a time" for t in annotation.times} | {
+        s.id: "a statement" for s in annotation.statements}
     document = read_yaml(path)
     try:
         enrichment = Enrichment.model_validate(document.data)
@@ -73,27 +88,49 @@ def load_enrichment(
         first = exc.errors()[0]
         loc = tuple(p for p in first["loc"] if isinstance(p, int) or p.islower())
         where = ".".join(str(p) for p in loc)
-        raise AnnotationError(path, document.line(loc), f"{where}: {first['msg']}") from None
+        return None, [AnnotationError(path, document.line(loc), f"{where}: {first['msg']}")]
     sources = {s.id for s in enrichment.sources}
-    facts = []
+    facts, problems = [], []
     for i, (subject, predicate, obj, source) in enumerate(enrichment.facts):
 
-        def error(message: str, part: int, i: int = i) -> AnnotationError:
-            return AnnotationError(path, document.line(("facts", i, part)), message)
+        def error(message: str, part: int, i: int = i, hint: str | None = None) -> AnnotationError:
+            found = AnnotationError(path, document.line(("facts", i, part)), message)
+            found.hint = hint
+            return found
 
+        def unknown(ident: str, part: int) -> AnnotationError:
+            if ident in values:
+                return error(f"{ident!r} is {values[ident]}: enrichment facts are about the"
+                             " annotation's entities and events", part)
+            near = close_names(ident, ids)
+            return error(f"reference to undefined entity {ident!r}", part,
+                         hint=did_you_mean(near) + "name an entity or event of the annotation"
+                         if near else None)
+
+        found = []
         if subject not in ids:
-            raise error(f"reference to undefined entity {subject!r}", 0)
+            found.append(unknown(subject, 0))
         if source not in sources:
-            raise error(f"unknown source {source!r}: declare it under sources", 3)
-        prop = _property(predicate, vocab, lambda m, i=i: error(m, 1, i))
+            found.append(error(f"unknown source {source!r}: declare it under sources", 3,
+                               hint=did_you_mean(close_names(source, sources)).strip() or None))
+        try:
+            prop = _property(predicate, vocab, lambda m, i=i: error(m, 1, i))
+        except AnnotationError as exc:
+            found.append(exc)
+            prop = None
         value: Ref | IriValue | LangString = obj if not isinstance(obj, str) else Ref(obj)
         if isinstance(obj, IriValue):
             if prop == OWL.sameAs and not WIKIDATA_ENTITY.match(obj.iri):
-                raise error(f"owl:sameAs must point to a Wikidata entity IRI, not {obj.iri}", 2)
+                found.append(error(
+                    f"owl:sameAs must point to a Wikidata entity IRI, not {obj.iri}", 2))
         elif isinstance(obj, str) and obj not in ids:
-            raise error(f"reference to undefined entity {obj!r}", 2)
-        facts.append(EnrichmentFact(subject, prop, value, source))
-    return CheckedEnrichment(tuple(enrichment.sources), tuple(facts))
+            found.append(unknown(obj, 2))
+        problems += found
+        if not found and prop is not None:
+            facts.append(EnrichmentFact(subject, prop, value, source))
+    if problems:
+        return None, problems
+    return CheckedEnrichment(tuple(enrichment.sources), tuple(facts)), []
 
 
 def _property(name: str, vocab: Vocabulary, error: Callable[[str], AnnotationError]) -> URIRef:

@@ -74,6 +74,14 @@ def check_article(folder: Path) -> ArticleCheck:
         return result
     result.problems += collected.problems
     result.problems += _dropped_quote_problems(article, partly, folder / "annotation.yaml")
+    enrichment = folder / "enrichment.yaml"
+    if collected.checked is not None and enrichment.exists():
+        from handcar.annotation.enrichment import check_enrichment
+
+        try:
+            result.problems += check_enrichment(enrichment, collected.checked, vocabulary())[1]
+        except InputError as exc:  # unreadable YAML
+            result.problems.append(exc)
     result.problems.sort(key=lambda p: (str(p.path), p.line or 0))
     result.unannotated = [
         (article.line_of(s.start), article.text_of(s))
