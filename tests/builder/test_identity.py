@@ -162,6 +162,23 @@ def test_unlinked_reports_are_not_compared(tmp_path: Path) -> None:
     assert not any(a.startswith(BRIEF) and b.startswith(SEED) for a, b, _r in found)
 
 
+def test_a_misspelt_link_gets_the_closest_names(tmp_path: Path) -> None:
+    for old, new, hint in [
+        ("same_as: moscow-times-2021-02-26-handcar/journey",
+         "same_as: moscow-times-2021-02-26-handcar/journy", "did you mean journey?"),
+        ("same_as: moscow-times-2021-02-26-handcar/journey",
+         "same_as: moscow-times-2021-02-26-handcr/journey",
+         "did you mean moscow-times-2021-02-26-handcar?"),
+    ]:
+        work = tmp_path / f"case-{len(hint)}"
+        shutil.copytree(FIXTURE, work / "brief")
+        ann = work / "brief" / "annotation.yaml"
+        ann.write_text(ann.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(AnnotationError) as caught:
+            build_dataset(_articles(work, (BRIEF, work / "brief")))
+        assert caught.value.hint == hint
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Set
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
 from handcar.annotation.checked import DeclaredRelation, IdentityLink, Where
-from handcar.errors import AnnotationError
+from handcar.errors import AnnotationError, close_names, did_you_mean
 from handcar.graph.claims import Declared
 from handcar.graph.enrichment import CURATORS
 from handcar.graph.iris import Iris
@@ -178,10 +179,19 @@ def _short(iri: URIRef, iris: Iris) -> str:
 
 def _lookup(table: dict[str, dict[str, URIRef]], article: str, ident: str, where: Where,
             what: str) -> URIRef:
-    """``table[article][ident]``, or an error at ``where`` saying which part is missing."""
+    """``table[article][ident]``, or an error at ``where`` saying which part is missing (with
+    the closest names there are)."""
     if article not in table:
-        raise _error(where, f"no article {article!r} in this build")
+        error = _error(where, f"no article {article!r} in this build")
+        # the articles beside this annotation's (a check builds only those it links to)
+        own = Path(where.path).parent
+        there = [p.name for p in own.parent.iterdir() if p.is_dir() and p.name != own.name
+                 ] if own.parent.is_dir() else []
+        error.hint = did_you_mean(close_names(article, there)).strip() or None
+        raise error
     found = table[article].get(ident)
     if found is None:
-        raise _error(where, f"{article}/{ident} is not {what} of that article")
+        error = _error(where, f"{article}/{ident} is not {what} of that article")
+        error.hint = did_you_mean(close_names(ident, table[article])).strip() or None
+        raise error
     return found
