@@ -251,8 +251,9 @@ def new(
                                  " front matter has none.")
     ] = None,
 ) -> None:
-    """Create `ARTICLES/<id>/` with the article and a draft annotation.yaml to confirm (or
-    draft one beside an article already in its folder)."""
+    """Create `ARTICLES/<id>/` with the article and a draft annotation.yaml to confirm.
+
+    Given an article folder without an annotation, it writes the draft there."""
     import datetime as dt
 
     from handcar.curation.draft import CurationExtraMissing, create_article, draft_for
