@@ -24,22 +24,10 @@ def write_atomically(path: Path, content: str | bytes) -> None:
             with path.open("wb") as handle:
                 handle.write(data)
             return
-        fd, tmp = tempfile.mkstemp(
-            dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp"
-        )
+        tmp = _aside(path, data, path.stat().st_mode & 0o7777 if path.exists() else None)
     except OSError as exc:
         raise IOFailure(path, exc) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -53,17 +41,10 @@ def create_atomically(path: Path, content: str | bytes) -> None:
     ``FileExistsError``); nothing is ever replaced."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        tmp = _aside(path, data)
     except OSError as exc:
         raise IOFailure(path, exc) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
         os.link(tmp, path)  # FileExistsError if anything is at path: it stays as it was
     except FileExistsError:
         raise
@@ -72,6 +53,28 @@ def create_atomically(path: Path, content: str | bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def _aside(path: Path, data: bytes, mode: int | None = None) -> str:
+    """A temporary file beside ``path`` holding ``data``, on disk, with ``mode`` (default: a
+    new file's under the umask); removed again if writing it fails."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.",
+                               suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
 
 
 def write_to_cache(path: Path, content: str | bytes) -> None:
