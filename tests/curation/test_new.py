@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -369,6 +370,11 @@ def test_a_range_is_two_bounds_and_a_dozen_is_twelve(tmp_path: Path) -> None:
         ("between 2 and 3 km", {"at_least": 2, "at_most": 3, "unit": "KiloM"}),
         ("A dozen", {"value": 12, "unit": "NUM"}),
     ]
+    # the bounds as the words give them, not quantulum3's floats (0.30000000000000004)
+    text, found = _drafted(tmp_path / "decimals", "They walked 0.1-0.3 km in 2.2-2.6 hours.\n")
+    assert [s.fields for s in found] == [
+        {"at_least": Decimal("0.1"), "at_most": Decimal("0.3"), "unit": "KiloM"},
+        {"at_least": Decimal("2.2"), "at_most": Decimal("2.6"), "unit": "HR"}]
     text, found = _drafted(tmp_path / "decade", "In the 1990s they walked 5km.\n")
     assert [text[s.start:s.end] for s in found] == ["5km"]  # a decade is not 1990 things
     # a date in numbers: ISO 8601 is the day; day or month first is neither a date nor counts

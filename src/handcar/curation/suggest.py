@@ -439,9 +439,12 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
                 c.isdigit() for c in text[slice(*quantity.span)]):
             continue  # "half of them", "a third of the envoys": a share, not a count
         spread = getattr(quantity, "uncertainty", None)
-        if spread:  # "3-4 hours", "between 2 and 3 km": quantulum3's midpoint and half-width
-            low, high = _decimal((quantity.value - spread) * times), _decimal(
-                (quantity.value + spread) * times)
+        if spread:  # "3-4 hours", "between 2 and 3 km": quantulum3's midpoint and half-width,
+            # in floats: the bounds are rounded to the decimals the words give ("0.1-0.3 km")
+            places = max((len(m) for m in _DECIMALS.findall(text[slice(*quantity.span)])),
+                         default=0)
+            low, high = (_decimal(round((quantity.value + sign * spread) * times, places))
+                         for sign in (-1, 1))
             fields: dict[str, Any] = {"at_least": low, "at_most": high, "unit": code}
         else:
             fields = {key: value, "unit": code}
@@ -452,6 +455,7 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
     return _compound_durations(found, text, offset)
 
 
+_DECIMALS = re.compile(r"\d\.(\d+)")
 #: quantulum3's count units and how many each is (it reads "a dozen" as one dozen)
 _COUNT_WORDS = {"dozen": 12}
 
