@@ -142,6 +142,38 @@ def test_new_drafts_beside_an_article_already_in_its_folder(
     assert named.exit_code == 2 and "an article folder's id is its name" in named.output
 
 
+def test_what_other_annotations_hold_cannot_break_out_of_the_draft(tmp_path: Path) -> None:
+    """Other annotations are read as they are (not checked): an id, class or name with a line
+    break in it would end a comment of the draft and start YAML of its own. Such ids and
+    classes are left out, words are one line; the draft reads as the curator's alone."""
+    from handcar.annotation.yamlsource import read_yaml
+
+    other = tmp_path / "articles" / "other-2024"
+    other.mkdir(parents=True)
+    (other / "annotation.yaml").write_text(
+        "entities:\n"
+        "  - {id: port-varna, type: City, name: \"Port\\nVarna\"}\n"
+        "  - {id: lorvania, type: \"Country\\nstatements: [x]\", name: Lorvania}\n"
+        "  - {id: kestrel, type: City, name: Kestrel}\n"
+        "events:\n"
+        "  - {id: \"trip\\nstatements: [injected]\", type: Journey, referred_to_as: a}\n"
+        "  - {id: reopening, type: \"Journey\\nx: 1\", referred_to_as: \"the\\nreopening\"}\n",
+        encoding="utf-8")
+    article = tmp_path / "new.md"
+    article.write_text("Trains from Port Varna to Kestrel in Lorvania run again.\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(article), "--articles", str(tmp_path / "articles"),
+                                      "--id", "trains-2024", "--headline", "Trains run",
+                                      "--date", "2024-01-18"])
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "articles" / "trains-2024" / "annotation.yaml"
+    data = read_yaml(path).data
+    assert set(data) == {"format", "article", "entities", "statements"} and not data["statements"]
+    text = path.read_text(encoding="utf-8")
+    assert "injected" not in text and "\nx: 1" not in text
+    assert "#     same_as: other-2024/reopening  # an event: the reopening" in text
+
+
 def test_new_leaves_a_folder_named_like_its_staging_alone(tmp_path: Path) -> None:
     """``handcar new`` stages the draft in a folder it makes itself: a ``.new-<id>`` folder
     already there (the curator's, or an interrupted run's) is neither used nor deleted."""

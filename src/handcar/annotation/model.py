@@ -23,13 +23,15 @@ from pydantic import (
 )
 
 FORMAT = "handcar-annotation/1"
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+TERM_PATTERN = r"^([a-z][a-z0-9]*:)?[A-Za-z][A-Za-z0-9_-]*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 LinkTarget = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9][a-z0-9-]*$", max_length=161),
 ]
 """Another article's item: ``<article-id>/<local-id>``."""
-Term = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9]*:)?[A-Za-z][A-Za-z0-9_-]*$")]
+Term = Annotated[str, StringConstraints(pattern=TERM_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
 # A QUDT unit code (``MI``, ``KiloM``, ``HR``): checked against the bundled table

@@ -204,7 +204,7 @@ def _related_lines(related: list[tuple[Other, int]]) -> list[str]:
         out.append(f"#   {other.id} ({shared} of these entities):")
         for event in other.events[:RELATED_EVENTS]:
             words = event.words if len(event.words) <= 60 else event.words[:59] + "…"
-            kind = "/".join(event.types)
+            kind = "/".join(event.types) or "an event"
             out.append(f"#     same_as: {other.id}/{event.id}  # {kind}: {words}")
         if len(other.events) > RELATED_EVENTS:
             out.append(f"#     … and {len(other.events) - RELATED_EVENTS} more events")

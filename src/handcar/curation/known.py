@@ -4,10 +4,12 @@ events, which a new report of the same event links to (``identities:``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from handcar.annotation.model import SLUG_PATTERN, TERM_PATTERN
 from handcar.annotation.yamlsource import read_yaml
 from handcar.errors import InputError
 
@@ -91,24 +93,43 @@ def article_folders(articles: Path) -> list[Path]:
     return sorted(p for p in articles.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+# What a draft copies from another annotation (read as it is, not checked) ends up in its
+# comments and keys: ids must be slugs, classes names, and words one line, so that nothing
+# another file holds can break out of a comment of the draft.
+_SLUG, _CLASS = re.compile(SLUG_PATTERN), re.compile(TERM_PATTERN)  # the annotation's own
+
+
 def _types(item: dict) -> tuple[str, ...]:
     types = item.get("type")
-    return (types,) if isinstance(types, str) else tuple(str(t) for t in types or ())
+    found = (types,) if isinstance(types, str) else tuple(
+        t for t in types if isinstance(t, str)) if isinstance(types, list) else ()
+    return tuple(t for t in found if _CLASS.fullmatch(t))
+
+
+def _line(words: object) -> str:
+    return " ".join(str(words).split())
 
 
 def _event(item: object) -> Event | None:
-    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+    if not isinstance(item, dict) or not _is_slug(item.get("id")):
         return None
     words = item.get("referred_to_as") or item.get("label") or item.get("quote") or ""
-    return Event(item["id"], _types(item), " ".join(str(words).split()))
+    return Event(item["id"], _types(item), _line(words))
 
 
 def _known(item: object) -> Known | None:
-    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+    if not isinstance(item, dict) or not _is_slug(item.get("id")):
         return None
     types = _types(item)
-    if isinstance(item.get("name"), str):
-        return Known(item["id"], types, item["name"], True)
-    if item.get("shared") is True and isinstance(item.get("referred_to_as"), str):
-        return Known(item["id"], types, item["referred_to_as"], False)
+    if not types:
+        return None
+    if isinstance(item.get("name"), str) and _line(item["name"]):
+        return Known(item["id"], types, _line(item["name"]), True)
+    if item.get("shared") is True and isinstance(item.get("referred_to_as"), str) and _line(
+            item["referred_to_as"]):
+        return Known(item["id"], types, _line(item["referred_to_as"]), False)
     return None
+
+
+def _is_slug(value: object) -> bool:
+    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
