@@ -368,6 +368,13 @@ def test_diplomatic_ranks_are_titles_and_an_office_is_kept_whole(tmp_path: Path)
     ]
 
 
+def test_a_romanised_korean_given_name_is_whole(tmp_path: Path) -> None:
+    text, found = _drafted(tmp_path, "The envoy met Kim Yong-su and Ri Son-gwon; the Hong "
+                                     "Kong-born aide and a Soviet-era train left.\n")
+    assert [text[s.start:s.end] for s in found if s.kind == "name"] == [
+        "Kim Yong-su", "Ri Son-gwon", "Hong Kong", "Soviet"]  # were "Kim Yong", "Ri Son"
+
+
 def test_names_with_an_ampersand_or_inner_full_stop(tmp_path: Path) -> None:
     """"AT&T Rail", "P&O Ferries" and "E.ON" are names (were "Rail", "Ferries", nothing); a
     capitalised plural opening the sentence is not the head of an "of" name."""

@@ -133,8 +133,18 @@ def _nlp() -> Any:
     names.add("name", [
         [capitalised],
         [capitalised, {"ORTH": "-"}, capitalised],  # "Al-Mansouri"
+        # a romanised Korean given name, "Kim Jong-un", "Ri Son-gwon": after a family name,
+        # a syllable in lower case ("Hong Kong-born" is no name)
+        [{"_": {"capitalised": True}}, capitalised, {"ORTH": "-"},
+         {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 4},
+          "LOWER": {"NOT_IN": sorted(_COMPOUNDING)}}],
     ])
     return nlp, times, names, PhraseMatcher
+
+
+#: English words that join a name into an adjective ("Hong Kong-born", "Soviet-era")
+_COMPOUNDING = frozenset({"born", "made", "led", "era", "run", "held", "wide", "like", "free",
+                          "long", "old", "bred", "only", "size", "type", "area"})
 
 
 def suggestions(
