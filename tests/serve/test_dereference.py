@@ -90,6 +90,12 @@ def test_fallback_page(bare_client) -> None:
                    f'href="{PYONGYANG}.{offer.extension}">' in page.text
 
 
+def test_fallback_page_marks_words_in_another_language(bare_client) -> None:
+    russia = PYONGYANG.replace("place/pyongyang", "place/russia")
+    page = bare_client.get(russia + ".html")
+    assert '<span lang="ru" dir="auto">Россия</span>' in page.text
+
+
 def test_html_for_a_browser(client) -> None:
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     answer = client.get(PYONGYANG, headers={"Accept": browser})

@@ -37,6 +37,8 @@ class Link:
     href: str | None
     note: str = ""
     """For a literal: its language tag or datatype."""
+    lang: str = ""
+    """For a literal in another language than the pages' (English): its tag, for ``lang``."""
 
 
 @functools.cache
@@ -120,7 +122,8 @@ class _Terms:
     def link(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Link:
         if isinstance(term, ox.Literal):
             note = term.language or (shorten(term.datatype.value) or term.datatype.value)
-            return Link(term.value, None, None, "" if note == "xsd:string" else note)
+            lang = term.language if term.language and term.language.lower() != "en" else ""
+            return Link(term.value, None, None, "" if note == "xsd:string" else note, lang)
         if isinstance(term, ox.BlankNode):
             return Link(f"_:{term.value}", None, None)
         iri = term.value
