@@ -121,3 +121,18 @@ def test_a_reading_is_said_by_whoever_gives_it(tmp_path: Path) -> None:
     assert relation[("half an hour", "roughly 25 minutes")] == "contradictoryReadings"
     assert relation[("12", "Thirteen")] == "contradictoryReadings"
     assert relation[("about 130 kilometres", "some 130 km")] == "sameReading"
+
+
+def test_a_headline_in_another_language_is_marked(tmp_path: Path) -> None:
+    """The Russian test report's headline on the English merge page carries lang="ru"."""
+    from support.paths import ROOT
+
+    ru = "ru-agency-2021-02-26-handcar"
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES / SEED, folder / SEED)
+    for name in (ru, "wire-2021-02-26-handcar", "regional-2021-02-27-handcar"):  # it links them
+        shutil.copytree(ROOT / "tests" / "corpus" / "articles" / name, folder / name)
+    result = build_dataset(folder)
+    page, _raw = merge_report(result)
+    headline = next(s.headline for s in result.sources if s.id == ru)
+    assert f'“<span lang="ru" dir="auto">{headline}</span>”' in page.decode()

@@ -23,6 +23,7 @@ from rdflib import RDF, Graph, URIRef
 from handcar.build import BuildResult
 from handcar.graph.readings import CONSISTENT, Relation
 from handcar.namespaces import DJO
+from handcar.publish.evidence import foreign
 from handcar.publish.factcheck import Evidence, environment, evidence_of
 from handcar.publish.factcheck import Relation as Compared
 
@@ -60,6 +61,8 @@ def merge_report(result: BuildResult, ontology: Graph | None = None,
         agree=agree,
         disagree=disagree,
         headlines=headlines,
+        # a headline's language where it is not the page's (English), for its lang attribute
+        languages={s.headline: foreign(s.language) for s in result.sources},
     )
     data = {
         "articles": [{"iri": s.iri, "headline": s.headline} for s in result.sources],
