@@ -65,6 +65,7 @@ def test_never_conforms_where_the_suite_expects_otherwise() -> None:
     assert false_passes == []
 
 
+@pytest.mark.slow  # runs the whole suite again (12 s); test_w3c checks each case by default
 def test_right_at_least_as_often_as_plain_pyshacl() -> None:
     right = sum(
         1
