@@ -38,5 +38,19 @@ def words_language(words: str, default: str, own_script: str = "LATIN") -> str:
     return languages.pop() if languages else default
 
 
+PAGE_LANGUAGE = "en"  # the language of handcar's pages' own words (their <html lang>)
+
+
+def foreign(language: str) -> str:
+    """``language`` where it is not the pages', else "" (no ``lang`` attribute needed)."""
+    return "" if language.lower() == PAGE_LANGUAGE else language
+
+
+def marked(words: str, language: str, text: str) -> str:
+    """The ``lang`` attribute a page gives ``words`` of an article in ``language`` whose text is
+    ``text``: :func:`words_language` where it is not the pages' own, else ""."""
+    return foreign(words_language(words, language, script_of(text)))
+
+
 def _script(char: str) -> str:
     return unicodedata.name(char, "").split(" ")[0]

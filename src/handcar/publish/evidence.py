@@ -92,14 +92,6 @@ NAMES = ("asserted", "enrichment", "text", "provenance")
 _PLAIN = {RDF.type: "is a", RDFS.label: "label"}
 
 
-PAGE_LANGUAGE = "en"  # the language of the pages' own words (base.html.j2's <html lang>)
-
-
-def foreign(language: str) -> str:
-    """``language`` where it is not the page's, else "" (no ``lang`` attribute needed)."""
-    return "" if language.lower() == PAGE_LANGUAGE else language
-
-
 class Labels:
     """Words for terms: an English ``rdfs:label`` (else any), else the short IRI."""
 

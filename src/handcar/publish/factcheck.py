@@ -25,7 +25,7 @@ from rdflib import RDF, Graph
 from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
-from handcar.languages import script_of, words_language
+from handcar.languages import foreign, marked
 from handcar.namespaces import DJO, PROV
 from handcar.publish.evidence import (
     CURATED,
@@ -36,7 +36,6 @@ from handcar.publish.evidence import (
     Labels,
     claims_of,
     environment,
-    foreign,
     graphs,
     in_sentence,
     labels_for,
@@ -171,8 +170,7 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
                 reported_in=claim.reported_in if claim else "",
                 uses=sorted(uses[value]),
                 gives=given.get(value, ""),
-                lang=foreign(words_language(claim.anchor.exact, source.language,
-                                            script_of(source.text)))
+                lang=marked(claim.anchor.exact, source.language, source.text)
                 if source and claim and claim.anchor else "",
             ))
         generated = prov.value(node, PROV.wasGeneratedBy)
@@ -194,7 +192,6 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
 def _article(source: Source, claims: list[Claim]) -> dict[str, object]:
     """One article: its anchored claims grouped by the sentence their quote starts in."""
     text = source.text
-    script = script_of(text)
     spans = list(source.sentences) or [(0, len(text))]
     grouped: dict[int, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -204,7 +201,7 @@ def _article(source: Source, claims: list[Claim]) -> dict[str, object]:
         except ValueError:
             problem = f"{claim.iri}: its position selector does not cut out its quote"
             raise ValueError(problem) from None
-        claim.lang = foreign(words_language(claim.anchor.exact, source.language, script))
+        claim.lang = marked(claim.anchor.exact, source.language, text)
         grouped[index].append(claim)
     groups = []
     for i in sorted(grouped):
@@ -212,7 +209,7 @@ def _article(source: Source, claims: list[Claim]) -> dict[str, object]:
         groups.append(Group(
             sentence,
             sorted(grouped[i], key=lambda c: (c.anchor.start, c.anchor.end, c.iri)),  # type: ignore[union-attr]
-            foreign(words_language(sentence, source.language, script)),
+            marked(sentence, source.language, text),
         ))
     return {"headline": source.headline, "url": source.url, "date": source.date,
             "groups": groups, "lang": foreign(source.language)}

@@ -22,8 +22,8 @@ from rdflib import RDF, Graph, URIRef
 
 from handcar.build import BuildResult
 from handcar.graph.readings import CONSISTENT, Relation
+from handcar.languages import foreign
 from handcar.namespaces import DJO
-from handcar.publish.evidence import foreign
 from handcar.publish.factcheck import Evidence, environment, evidence_of
 from handcar.publish.factcheck import Relation as Compared
 

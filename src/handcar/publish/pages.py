@@ -38,14 +38,13 @@ from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
 from handcar.formats import published
-from handcar.languages import script_of, words_language
+from handcar.languages import foreign, marked
 from handcar.namespaces import DJO, shorten
 from handcar.publish.evidence import (
     Claim,
     Fact,
     Labels,
     environment,
-    foreign,
     in_sentence,
 )
 from handcar.publish.factcheck import Evidence, Relation, evidence_of
@@ -258,8 +257,7 @@ class SiteData:
             article=source.headline if source else "", before=before, quote=quoted,
             after=after, claim=self.link(URIRef(claim.iri), rel),
             fact=self.link(URIRef(fact.iri), rel),
-            lang=foreign(words_language(quoted, source.language, script_of(source.text)))
-            if source and quoted else "",
+            lang=marked(quoted, source.language, source.text) if source and quoted else "",
         )
 
     def properties(self, subject: Node, rel: str, entailed: bool) -> list[Property]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from handcar.languages import foreign
 from handcar.namespaces import DJO_NS, RDFS, SCHEMA, SKOS, shorten
 from handcar.resources import serve_templates_dir
 from handcar.serve.describe import RDF, describe, incoming
@@ -122,8 +123,8 @@ class _Terms:
     def link(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Link:
         if isinstance(term, ox.Literal):
             note = term.language or (shorten(term.datatype.value) or term.datatype.value)
-            lang = term.language if term.language and term.language.lower() != "en" else ""
-            return Link(term.value, None, None, "" if note == "xsd:string" else note, lang)
+            return Link(term.value, None, None, "" if note == "xsd:string" else note,
+                        foreign(term.language or ""))
         if isinstance(term, ox.BlankNode):
             return Link(f"_:{term.value}", None, None)
         iri = term.value
