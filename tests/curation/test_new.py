@@ -368,6 +368,18 @@ def test_diplomatic_ranks_are_titles_and_an_office_is_kept_whole(tmp_path: Path)
     ]
 
 
+def test_a_title_of_several_words_stays_out_of_the_name(tmp_path: Path) -> None:
+    """"Consul General Maren Holt" was the person "General Maren Holt", and "Deputy Ambassador
+    Maren Holt" an agent of that whole name; "the Consul General's office" and "General
+    Assembly" are no titled persons."""
+    text, found = _drafted(tmp_path, "Consul General Maren Holt met Deputy Ambassador Ivo Lind, "
+                                     "Foreign Minister Sara Dahl and the General Assembly at "
+                                     "the Consul General's office.\n")
+    assert [(text[s.start:s.end], s.fields["type"]) for s in found if s.kind == "name"] == [
+        ("Maren Holt", "Person"), ("Ivo Lind", "Person"), ("Sara Dahl", "Person"),
+        ("General Assembly", "Agent"), ("Consul General", "Agent")]
+
+
 def test_a_romanised_korean_given_name_is_whole(tmp_path: Path) -> None:
     text, found = _drafted(tmp_path, "The envoy met Kim Yong-su and Ri Son-gwon; the Hong "
                                      "Kong-born aide and a Soviet-era train left.\n")

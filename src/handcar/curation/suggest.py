@@ -75,6 +75,14 @@ PERSON_TITLES = frozenset({
 })
 #: titles that precede a person's name and nothing else
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
+#: words that make a title of a longer one ("Deputy Ambassador", "Foreign Minister", "Vice
+#: President"; "Third Secretary": "third" is a stop word, left out before this)
+TITLE_MODIFIERS = frozenset({
+    "deputy", "vice", "acting", "chief", "senior", "prime", "foreign", "interior", "defence",
+    "defense", "finance", "trade", "transport", "health", "justice", "economy", "energy",
+})
+#: titles that "General" completes ("Consul General Maren Holt", "Secretary General")
+GENERAL_TITLES = frozenset({"consul", "secretary", "governor", "attorney", "surgeon"})
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {m[:3] + "." for m in MONTHS} | {
     "sept", "sept."}
 
@@ -684,8 +692,8 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         before = doc[span.start - 1].text if span.start else ""
         # "Dr. Ana O'Neill": an abbreviated title right before the name
         titled = before.endswith(".") and before.lower().rstrip(".") in PERSON_TITLES
-        while _titled(span):
-            span, titled = span[1:], True  # "Ambassador Petra Ilves": a person, Petra Ilves
+        if length := _title_length(span):
+            span, titled = span[length:], True  # "Ambassador Petra Ilves": Petra Ilves
         if not len(span):
             continue
         before = doc[span.start - 1].lower_ if span.start else ""
@@ -704,14 +712,24 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
     return found
 
 
-def _titled(span: Any) -> bool:
-    """Whether ``span`` starts with a title followed by a name of two words or more, or by
-    any name after an honorific ("Mr Smith"); not "General Assembly" or "Prince Edward", nor
-    "Minister of Transport Ana Ruiz" (where the office ends is not known)."""
-    title = span[0].lower_ if len(span) else ""
+def _title_length(span: Any) -> int:
+    """How many words ``span`` starts with that are a title ("Ambassador", "Deputy Foreign
+    Minister", "Consul General") before a name of two words or more, or before any name after
+    an honorific ("Mr Smith"); 0 when it does not: not "General Assembly" or "Prince Edward",
+    nor "Minister of Transport Ana Ruiz" (where the office ends is not known)."""
     if len(span) > 1 and not span[1]._.capitalised:
-        return False  # "Secretary of State Antony Blinken": a title with its office, kept whole
-    return title in PERSON_TITLES and (len(span) > 2 or (len(span) == 2 and title in HONORIFICS))
+        return 0  # "Secretary of State Antony Blinken": a title with its office, kept whole
+    words = [token.lower_ for token in span]
+    length = 0
+    while length < len(words) and words[length] in TITLE_MODIFIERS:
+        length += 1
+    if length == len(words) or words[length] not in PERSON_TITLES:
+        return 0
+    head, length = words[length], length + 1
+    if length < len(words) and words[length] == "general" and head in GENERAL_TITLES:
+        length += 1
+    name = len(words) - length
+    return length if name >= 2 or (name == 1 and length == 1 and head in HONORIFICS) else 0
 
 
 def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
