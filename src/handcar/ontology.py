@@ -29,6 +29,7 @@ terms as rdflib IRIs) and :attr:`Ontology.graph` (one rdflib graph, for reasoner
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from rdflib import Graph
 from handcar import limits
 from handcar.errors import InputError, read_failure
 from handcar.formats import SUFFIXES
-from handcar.namespaces import DJO, OWL, PREFIXES, RDF, RDFS, XSD
+from handcar.namespaces import DJO, OWL, PREFIXES, RDF, RDFS, SKOS, XSD
 from handcar.rdfterms import to_rdflib
 from handcar.resources import ontology_dir
 from handcar.xml_entities import refuse_entities
@@ -62,6 +63,16 @@ LITERAL_PROPERTIES = frozenset({str(RDFS.label), str(RDFS.comment)})
 ONE_VALUE_PER_READING = str(DJO.oneValuePerReading)
 ALL_DISJOINT, MEMBERS, DISJOINT_WITH = (
     str(OWL.AllDisjointClasses), str(OWL.members), str(OWL.disjointWith))
+
+
+#: the properties whose English text says what a term is (:attr:`Ontology.words`)
+DESCRIBING = frozenset({str(RDFS.label), str(SKOS.altLabel), str(SKOS.definition)})
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_WORD = re.compile(r"\w+")
+
+
+def _local_name(iri: str) -> str:
+    return re.split(r"[#/:]", iri)[-1]
 
 
 class NoOntology(InputError, FileNotFoundError):
@@ -97,6 +108,25 @@ class Ontology:
     @property
     def files(self) -> tuple[Path, ...]:
         return tuple(module.path for module in self.modules)
+
+    @cached_property
+    def words(self) -> Mapping[str, frozenset[str]]:
+        """Each named term's words, lower case: those of its local name ("TrainLeg": train,
+        leg) and of its English (or untagged) ``rdfs:label``, ``skos:altLabel`` and
+        ``skos:definition``; for finding the terms about a word a user wrote."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for module in self.modules:
+            for quad in module.quads:
+                subject, value = quad.subject, quad.object
+                if not isinstance(subject, ox.NamedNode):
+                    continue
+                if quad.predicate.value == TYPE:
+                    local = _local_name(subject.value)
+                    found[subject.value].update(w.lower() for w in _CAMEL.findall(local))
+                elif (quad.predicate.value in DESCRIBING and isinstance(value, ox.Literal)
+                      and (value.language or "en").split("-")[0] == "en"):
+                    found[subject.value].update(_WORD.findall(value.value.lower()))
+        return {term: frozenset(words) for term, words in found.items()}
 
     @cached_property
     def graph(self) -> Graph:

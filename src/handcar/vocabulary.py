@@ -9,8 +9,9 @@ fact comes from the model, converted to :class:`rdflib.URIRef` once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import URIRef
@@ -34,6 +35,9 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")  # "TrainLeg": Train, Leg
+
+
 class UnknownTerm(KeyError):
     """A name that is not a declared term of DJO or of an aligned standard vocabulary."""
 
@@ -53,6 +57,7 @@ class Vocabulary:
         URIRef, frozenset[URIRef]
     ]  # object property → classes its objects get (RDFS 3)
     one_value_per_reading: frozenset[URIRef] = frozenset()  # readings compared (issue 13)
+    ontology: Ontology | None = field(default=None, compare=False, repr=False)  # the source
 
     def datatype_range(self, prop: URIRef) -> URIRef | None:
         """The XSD datatype a datatype property's values take, if the ontology says."""
@@ -83,6 +88,19 @@ class Vocabulary:
         """Every class (or property) as an annotation names it (``Diplomat``, ``schema:Person``)."""
         terms = (self.object_properties | self.datatype_properties) if properties else self.classes
         return [name for name in map(self.name, terms) if name]
+
+    def about(self, word: str, *, properties: bool = False) -> list[str]:
+        """The classes (or properties) whose name, label or definition has ``word`` (any
+        case; "Embassy": ``DiplomaticMission``, "an embassy" in its definition), as
+        :meth:`names` gives them, by name; for a hint when ``word`` is no term."""
+        if self.ontology is None:
+            return []
+        wanted = {w.lower() for w in _WORDS.findall(word)}
+        words = self.ontology.words
+        terms = (self.object_properties | self.datatype_properties) if properties else self.classes
+        return sorted(name for term in terms
+                      if wanted and wanted <= words.get(str(term), frozenset())
+                      and (name := self.name(term)))
 
     def name(self, iri: URIRef) -> str:
         """``iri`` as an annotation names it: a DJO local name, or ``prefix:local``; "" if no
@@ -133,6 +151,7 @@ def vocabulary_of(ontology: Ontology) -> Vocabulary:
         domain_classes=_closure(ontology.domain_classes),
         range_classes=_closure(ontology.range_classes),
         one_value_per_reading=_iris(ontology.one_value_per_reading),
+        ontology=ontology,
     )
 
 

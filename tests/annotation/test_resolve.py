@@ -192,7 +192,7 @@ ERRORS = [
         "    said_by: ilse-marrow\n",
         "    said_by: boat-hours\n",
         "said_by: boat-hours",
-        "'boat-hours' is not a Agent",
+        "'boat-hours' is not an Agent",
     ),
     (
         "source-not-a-source",
@@ -366,7 +366,7 @@ def test_a_publisher_that_is_not_an_agent_is_reported_where_it_is_first_used(
     error = fiction.error(text)
     assert (error.line, error.message) == (
         line_of(text, "- id: harbour-gazette"),
-        "'tuesday' is not a Agent",
+        "'tuesday' is not an Agent",
     )
 
 
@@ -546,9 +546,9 @@ def test_a_participation_names_an_event_an_agent_and_a_role(fiction: Fiction) ->
 @pytest.mark.parametrize(
     ("field", "wrong", "message"),
     [
-        ("event", "ilse-marrow", "'ilse-marrow' is not a Event"),
-        ("participant", "boat-leg", "'boat-leg' is not a Agent"),
-        ("role", "ilse-marrow", "'ilse-marrow' is not a EventRole"),
+        ("event", "ilse-marrow", "'ilse-marrow' is not an Event"),
+        ("participant", "boat-leg", "'boat-leg' is not an Agent"),
+        ("role", "ilse-marrow", "'ilse-marrow' is not an EventRole"),
         ("role", "nobody", "reference to undefined entity 'nobody'"),
     ],
 )
@@ -588,6 +588,8 @@ def test_a_duration_in_miles_and_a_duration_in_milliseconds(fiction: Fiction) ->
         ("    type: BusLeg\n", "    type: BusLeig\n", "did you mean BusLeg? use a DJO class"),
         ("    type: BusLeg\n", "    type: schema:Persn\n", "did you mean schema:Person or "),
         ("    type: BusLeg\n", "    type: Coach\n", "use a DJO class"),  # nothing close
+        ("    type: BusLeg\n", "    type: Embassy\n",  # in a definition: "such as an embassy"
+         "classes about it: DiplomaticMission, EmbassyPremises, EmbassyStaffMember,"),
         ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, legIndx, 1]\n",
          "did you mean legIndex? use a DJO property"),
         ("      - [boat-leg, legIndex, 1]\n", "      - [boat-lg, legIndex, 1]\n",

@@ -373,6 +373,31 @@ def test_a_wrong_fact_is_reported_at_its_line_from_inside_the_folder(
         f".: {len(inferred) + 1} problems (1 warning); 4/4 sentences annotated"]
 
 
+def test_an_unknown_class_gets_the_classes_about_it_and_nothing_more(tmp_path: Path) -> None:
+    """A class the ontology does not have and no class is spelt like ("Ministry") gets the
+    classes whose name, label or definition has the word; what the item is then used as
+    (the statements' ``said_by`` needs an Agent) is not reported again."""
+    fixtures = ROOT / "tests" / "curation" / "fixtures"
+    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
+    folder.mkdir(parents=True)
+    shutil.copy(fixtures / "ferry.md", folder / "article.md")
+    text = (fixtures / "tutorial-annotation.yaml").read_text(encoding="utf-8")
+    office = "  - id: lakeville-harbour-office\n    type: Organization\n"
+    assert text.count(office) == 1 and "said_by: lakeville-harbour-office" in text
+    (folder / "annotation.yaml").write_text(
+        text.replace(office, office.replace("Organization", "Ministry")), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--no-shapes", str(folder)])
+    assert result.exit_code == 1, result.output
+    line = text.splitlines().index("    type: Organization") + 1
+    assert result.output.splitlines()[:2] == [
+        f"{folder / 'annotation.yaml'}:{line}: 'Ministry' is not a class of the ontology",
+        "  hint: classes about it: ForeignMinistry; use a DJO class (ontology/README.md) or a"
+        " prefixed standard one the ontology declares",
+    ]
+    assert "is not an Agent" not in result.output
+    assert f"{folder}: 1 problem;" in result.output
+
+
 def test_check_lists_every_problem_of_the_enrichment(tmp_path: Path) -> None:
     fixtures = ROOT / "tests" / "curation" / "fixtures"
     folder = tmp_path / "articles" / "lake-ferry-2023-06-09"

@@ -137,6 +137,7 @@ class _Resolver:
         self.loaded, self.ann, self.article, self.vocab = loaded, loaded.annotation, article, vocab
         self.collect, self.ignore = collect, ignore
         self.problems: list[AnnotationError] = []
+        self.unclassed: set[str] = set()
         self.anchors: list[Anchor] = []  # every quote found, for what is left to annotate
         # every id a reference may name, with its classes
         self.classes: dict[str, tuple[URIRef, ...]] = {ARTICLE_ID: (DJO.NewsArticle,)}
@@ -172,6 +173,8 @@ class _Resolver:
             for i, thing in enumerate(getattr(ann, section)):
                 self._try(self._in_its_section, thing, classes[thing.id], (section, i, "type"))
         self.classes |= classes
+        # an item whose class is unknown (reported above) is of no class a reference can ask for
+        self.unclassed = {ident for ident, found in classes.items() if not found}
         self.classes |= {q.id: (DJO.QuantityValue,) for q in ann.quantities}
         whens = {}
         for i, time in enumerate(ann.times):
@@ -276,10 +279,14 @@ class _Resolver:
             return tuple(self.vocab.class_(name) for name in thing.type)
         except UnknownTerm as exc:
             classes = self.vocab.names()
-            near = [close for name in thing.type for close in close_names(name, classes)]
+            unknown = [name for name in thing.type if name not in classes]
+            near = [close for name in unknown for close in close_names(name, classes)]
+            about = [] if near else [found for name in unknown if ":" not in name
+                                     for found in self.vocab.about(name)]
             raise self.loaded.error(
-                exc.args[0], *loc, hint=did_you_mean(near) + "use a DJO class"
-                " (ontology/README.md) or a prefixed standard one the ontology declares") from None
+                exc.args[0], *loc, hint=did_you_mean(near) + _classes_about(about)
+                + "use a DJO class (ontology/README.md) or a prefixed standard one the ontology"
+                " declares") from None
 
     def _in_its_section(self, thing: Thing, classes: tuple[URIRef, ...], loc: Loc) -> None:
         """An event under ``events``, anything else under ``entities`` (the section decides
@@ -319,8 +326,9 @@ class _Resolver:
                 hint=did_you_mean(close_names(ident, self.classes))
                 + f"declare {ident!r} under entities or events, or correct the id",
             )
-        if kind and not self.vocab.is_a(classes, kind):
-            raise self.loaded.error(f"{ident!r} is not a {kind}", *loc)
+        if kind and ident not in self.unclassed and not self.vocab.is_a(classes, kind):
+            article = "an" if kind[:1] in "AEIOU" else "a"
+            raise self.loaded.error(f"{ident!r} is not {article} {kind}", *loc)
         return ident
 
     def _optional(self, ident: str | None, loc: Loc) -> str | None:
@@ -524,3 +532,10 @@ def quote_problem(
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _classes_about(names: list[str]) -> str:
+    """"classes about it: X, Y; " (a hint's start, when no class is spelt like the unknown
+    one), else ""."""
+    names = list(dict.fromkeys(names))[:5]
+    return f"classes about it: {', '.join(names)}; " if names else ""
