@@ -1279,6 +1279,15 @@ CASES: list[Case] = [
         engines=SPARQL_ENGINES,
     ),
     Case(
+        "journey-from-and-to-countries",
+        "a journey from the country its first leg starts in, to the one its last leg ends in",
+        delete="ev:journey djo:origin pl:pyongyang . ev:journey djo:destination pl:vladivostok .",
+        add="ev:journey djo:origin pl:north-korea . ev:journey djo:destination pl:russia .",
+        expect=(),
+        focus=("ev:journey",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
         "journey-ends-at-an-unnamed-place",
         "a journey that ends at an unnamed place (\"home\"): it may be the last leg's named end",
         delete="ev:journey djo:destination pl:vladivostok .",
