@@ -22,6 +22,7 @@ from handcar.namespaces import DJO, UNIT
 from handcar.publish.classgraph import VIEWS
 from handcar.publish.journey import quantity_text
 from handcar.publish.pages import render_page
+from handcar.publish.pictures.timeline import NOTE
 from handcar.publish.spool import payload_bytes, sha256_hex
 from support.browser import assert_not_blank, dump_dom, screenshot
 
@@ -195,6 +196,23 @@ def test_the_route_shows_the_legs_in_order_with_bounds_and_the_border(files) -> 
     assert timeline.count("duration not stated") == 2  # legs 3 and 4: the article gives none
     page = files[JOURNEY].decode()
     assert page.count("<svg") == 2 and "<script" not in page
+
+
+def test_a_route_without_a_border_crossing_leaves_no_room_for_one(files) -> None:
+    """The flight out of 2020 crosses no border the data states: its route is as high as its
+    words (it had 190 px above the line for a crossing's label) and its caption says no
+    crossing; every word is inside the picture."""
+    root = ET.fromstring(files[f"site/event/{SEED}.flight-out-2020.route.svg"])
+    height = float(root.get("height"))
+    ys = [float(t.get("y")) for t in root.iter(f"{SVG}text")]
+    assert height < 200 and ys and min(ys) >= 13 and max(ys) <= height
+    assert "border crossed" not in " ".join(_svg_texts(ET.tostring(root)))
+    page = files[f"site/event/{SEED}.flight-out-2020.html"].decode()
+    assert "Route: places and legs" in page and "the border crossing" not in page
+    assert "Route: places, legs and the border crossing" in files[JOURNEY].decode()
+    # the timeline of its one leg is wide enough for its note (it was cut after "not d")
+    timeline = ET.fromstring(files[f"site/event/{SEED}.flight-out-2020.timeline.svg"])
+    assert float(timeline.get("width")) >= 20 + len(NOTE) * 12 * 0.6
 
 
 def test_the_ontology_diagrams_are_svg_by_topic_with_prefixed_names(files) -> None:

@@ -310,7 +310,8 @@ class SiteData:
             page.pictures = [
                 ("Timeline: the legs in travel order", Markup(timeline_svg(view, standalone=False)),
                  quote(f"{name}.timeline.svg")),
-                ("Route: places, legs and the border crossing",
+                ("Route: places, legs and the border crossing"
+                 if any(leg.crossings for leg in view.legs) else "Route: places and legs",
                  Markup(route_svg(view, standalone=False)), quote(f"{name}.route.svg")),
             ]
         return page

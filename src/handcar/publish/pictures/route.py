@@ -18,6 +18,9 @@ from handcar.publish.pictures import FONT, arrowhead, svg, wrap
 LEG_WIDTH = 250
 MARGIN = 70
 LINE_Y = 190
+"""Where the legs' line is drawn when a border crossing's label goes above it."""
+TOP = 30
+"""The least room above a leg's words."""
 SIZE = 13
 LINE = 16
 INK, MUTED, BORDER = "#1a1a1a", "#555", "#c0392b"
@@ -48,7 +51,10 @@ def route_svg(journey: JourneyView, *, standalone: bool = True) -> str:
     """The route diagram of ``journey``."""
     legs = journey.legs
     width = 2 * MARGIN + max(len(legs), 1) * LEG_WIDTH
-    height = LINE_Y + 110
+    # as high as the words above the line need: the crossings' labels, else the legs' words
+    words = max((len(_wrapped(leg)) for leg in legs), default=1)
+    line_y = LINE_Y if any(leg.crossings for leg in legs) else TOP + 14 + LINE * (words - 1)
+    height = line_y + 110
     drawing = dw.Drawing(width, height, id_prefix="route-")
     drawing.append(dw.Title(f"Route of {journey.label}: "
                             + "; ".join(" ".join(leg_lines(leg)) for leg in legs)))
@@ -59,22 +65,28 @@ def route_svg(journey: JourneyView, *, standalone: bool = True) -> str:
     for i, leg in enumerate(legs):
         colour = STYLES.get(leg.kind, (MUTED, ""))[0]
         marker = markers.setdefault(leg.kind, arrowhead(f"route-{leg.kind}", colour, 3))
-        _leg(drawing, leg, xs[i], xs[i + 1], marker)
+        _leg(drawing, leg, xs[i], xs[i + 1], marker, line_y)
     for x, stop in zip(xs, stops, strict=True):
-        _stop(drawing, stop, x)
+        _stop(drawing, stop, x, line_y)
     return svg(drawing, standalone=standalone)
 
 
-def _leg(drawing: dw.Drawing, leg: LegView, x0: float, x1: float, marker: dw.Marker) -> None:
+def _wrapped(leg: LegView) -> list[str]:
+    """The lines written above ``leg``'s arrow, wrapped to its width."""
+    return [part for text in leg_lines(leg) for part in wrap(text, LEG_WIDTH - 20, SIZE)]
+
+
+def _leg(drawing: dw.Drawing, leg: LegView, x0: float, x1: float, marker: dw.Marker,
+         line_y: float) -> None:
     colour, dash = STYLES.get(leg.kind, (MUTED, "6,3"))
     group = dw.Group(class_="leg", id=f"route-leg-{leg.index or 0}")
-    group.append(dw.Line(x0 + 10, LINE_Y, x1 - 14, LINE_Y, stroke=colour, stroke_width=4,
+    group.append(dw.Line(x0 + 10, line_y, x1 - 14, line_y, stroke=colour, stroke_width=4,
                          stroke_dasharray=dash or "none",
                          marker_end=marker))
     mid = (x0 + x1) / 2
     for k, crossing in enumerate(leg.crossings):
         x = mid + k * 12
-        group.append(dw.Line(x, 34, x, LINE_Y + 22, stroke=BORDER, stroke_width=2,
+        group.append(dw.Line(x, 34, x, line_y + 22, stroke=BORDER, stroke_width=2,
                              stroke_dasharray="5,4", class_="border"))
         countries = " → ".join(c for c in crossing.countries if c)
         label = f"border crossed{': ' + countries if countries else ''}"
@@ -84,8 +96,8 @@ def _leg(drawing: dw.Drawing, leg: LegView, x0: float, x1: float, marker: dw.Mar
         if crossing.point:
             group.append(dw.Text(f"at {crossing.point}", SIZE - 2, x, 30 + k * LINE,
                                  text_anchor="middle", font_family=FONT, fill=BORDER))
-    lines = [part for text in leg_lines(leg) for part in wrap(text, LEG_WIDTH - 20, SIZE)]
-    top = LINE_Y - 14 - LINE * (len(lines) - 1)
+    lines = _wrapped(leg)
+    top = line_y - 14 - LINE * (len(lines) - 1)
     for n, text in enumerate(lines):
         group.append(dw.Text(text, SIZE, mid, top + n * LINE, text_anchor="middle",
                              font_family=FONT, font_weight="bold" if n == 0 else "normal",
@@ -94,18 +106,18 @@ def _leg(drawing: dw.Drawing, leg: LegView, x0: float, x1: float, marker: dw.Mar
     drawing.append(group)
 
 
-def _stop(drawing: dw.Drawing, stop: Stop | None, x: float) -> None:
+def _stop(drawing: dw.Drawing, stop: Stop | None, x: float, line_y: float) -> None:
     group = dw.Group(class_="stop")
     if stop is None:
-        group.append(dw.Circle(x, LINE_Y, 7, fill="#fff", stroke=MUTED, stroke_dasharray="2,2"))
-        group.append(dw.Text("not stated", SIZE, x, LINE_Y + 28, text_anchor="middle",
+        group.append(dw.Circle(x, line_y, 7, fill="#fff", stroke=MUTED, stroke_dasharray="2,2"))
+        group.append(dw.Text("not stated", SIZE, x, line_y + 28, text_anchor="middle",
                              font_family=FONT, fill=MUTED, font_style="italic"))
         drawing.append(group)
         return
-    group.append(dw.Circle(x, LINE_Y, 7, fill=INK if stop.named else "#fff", stroke=INK,
+    group.append(dw.Circle(x, line_y, 7, fill=INK if stop.named else "#fff", stroke=INK,
                            stroke_width=2))
     for n, text in enumerate(wrap(stop.name, LEG_WIDTH - 90, SIZE)):
-        group.append(dw.Text(text, SIZE, x, LINE_Y + 28 + n * LINE, text_anchor="middle",
+        group.append(dw.Text(text, SIZE, x, line_y + 28 + n * LINE, text_anchor="middle",
                              font_family=FONT, fill=INK if stop.named else MUTED,
                              font_weight="bold" if stop.named else "normal",
                              font_style="normal" if stop.named else "italic"))

@@ -8,10 +8,12 @@ what the article does not say. The picture says so in its caption line.
 
 from __future__ import annotations
 
+import math
+
 import drawsvg as dw
 
 from handcar.publish.journey import JourneyView, LegView
-from handcar.publish.pictures import FONT, arrowhead, svg, wrap
+from handcar.publish.pictures import FONT, arrowhead, svg, text_width, wrap
 from handcar.publish.pictures.route import BORDER, INK, MUTED, STYLES
 
 BOX_WIDTH, BOX_HEIGHT, GAP = 190, 92, 34
@@ -32,7 +34,8 @@ def box_lines(leg: LegView) -> list[str]:
 def timeline_svg(journey: JourneyView, *, standalone: bool = True) -> str:
     """The timeline of ``journey``."""
     legs = journey.legs
-    width = 2 * MARGIN + max(len(legs), 1) * (BOX_WIDTH + GAP) - GAP
+    width = 2 * MARGIN + max(max(len(legs), 1) * (BOX_WIDTH + GAP) - GAP,
+                             math.ceil(text_width(NOTE, SIZE - 1)))  # the note is not cut
     height = TOP + BOX_HEIGHT + 40
     drawing = dw.Drawing(width, height, id_prefix="timeline-")
     drawing.append(dw.Title(f"Timeline of {journey.label}: "
