@@ -198,6 +198,16 @@ def test_the_route_shows_the_legs_in_order_with_bounds_and_the_border(files) -> 
     assert page.count("<svg") == 2 and "<script" not in page
 
 
+def test_a_reading_says_once_the_article_it_is_said_in(files) -> None:
+    """A statement said in the article itself is not also "reported in" it (the headline was
+    written twice a reading); one said in a post the article embeds still is."""
+    who = [p.text_content() for p in _page(files, JOURNEY).find_class("who")]
+    own = [w for w in who if "said by The Moscow Times in" in w]
+    post = [w for w in who if "in a social media post" in w]
+    assert own and not any("reported in" in w for w in own)
+    assert post and all("reported in “Russian Diplomats Push" in w for w in post)
+
+
 def test_a_route_without_a_border_crossing_leaves_no_room_for_one(files) -> None:
     """The flight out of 2020 crosses no border the data states: its route is as high as its
     words (it had 190 px above the line for a crossing's label) and its caption says no

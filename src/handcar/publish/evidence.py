@@ -68,6 +68,7 @@ class Claim:
     said_in: str
     anchor: Anchor | None
     reported_in: str
+    stated_in: str = ""  # the IRI of said_in
     before: str = ""
     after: str = ""
     facts: list[Fact] = field(default_factory=list)
@@ -140,6 +141,7 @@ def claims_of(named: dict[str, Graph], labels: Labels, result: BuildResult) -> d
             said_in=labels.term(prov.value(claim, DJO.statedIn)),
             anchor=None if evidence is None else anchor(text, evidence),
             reported_in=str(prov.value(claim, DJO.reportedIn)),
+            stated_in=str(prov.value(claim, DJO.statedIn)),
         )
     for fact in prov.subjects(RDF.type, RDF.Statement):
         s, p, o = (prov.value(fact, x) for x in (RDF.subject, RDF.predicate, RDF.object))

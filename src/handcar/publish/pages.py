@@ -86,6 +86,8 @@ class Reading:
     said_by: str
     said_in: str
     article: str
+    """The headline of the article that reports it, when it is said elsewhere ("" when said
+    in that article itself)."""
     before: str
     quote: str
     after: str
@@ -254,7 +256,8 @@ class SiteData:
             quoted = claim.anchor.exact
         return Reading(
             status=fact.status, kind=fact.kind, said_by=claim.said_by, said_in=claim.said_in,
-            article=source.headline if source else "", before=before, quote=quoted,
+            article=source.headline if source and claim.stated_in != claim.reported_in else "",
+            before=before, quote=quoted,
             after=after, claim=self.link(URIRef(claim.iri), rel),
             fact=self.link(URIRef(fact.iri), rel),
             lang=marked(quoted, source.language, source.text) if source and quoted else "",
