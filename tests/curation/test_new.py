@@ -299,7 +299,8 @@ def test_names_are_read_against_what_other_articles_know(tmp_path: Path) -> None
     tail = next(s for s in found if s.slug == "lorvanian-transport-ministry")
     assert tail.fields == {"type": "Ministry", "name": "Transport Ministry"}
     assert "Lorvanian Transport Ministry" in tail.note
-    # the draft: one entity per known id (its first mention), under that id
+    # the draft: one entity per known id, under that id, at the mention spelt as its name
+    # (another spelling gives its IRI a second name), else at its first
     other = tmp_path / "articles" / "other-2024"
     other.mkdir(parents=True)
     (other / "annotation.yaml").write_text(
@@ -315,7 +316,10 @@ def test_names_are_read_against_what_other_articles_know(tmp_path: Path) -> None
 
     drafted = read_yaml(tmp_path / "articles" / "fiction-2024" / "annotation.yaml").data
     ids = [e["id"] for e in drafted["entities"]]
-    assert ids == ["port-varna", "lorvanian-transport-ministry", "osterian", "kestrel"]
+    assert ids == ["port-varna", "osterian", "kestrel", "lorvanian-transport-ministry"]
+    names = {e["id"]: e.get("name") for e in drafted["entities"]}
+    assert names["lorvanian-transport-ministry"] == "Lorvanian Transport Ministry"
+    assert names["port-varna"] == "PORT VARNA"  # no mention is spelt "Port Varna"
 
 
 def test_the_draft_lists_the_events_of_articles_naming_the_same_entities(
@@ -378,6 +382,17 @@ def test_a_title_of_several_words_stays_out_of_the_name(tmp_path: Path) -> None:
     assert [(text[s.start:s.end], s.fields["type"]) for s in found if s.kind == "name"] == [
         ("Maren Holt", "Person"), ("Ivo Lind", "Person"), ("Sara Dahl", "Person"),
         ("General Assembly", "Agent"), ("Consul General", "Agent")]
+
+
+def test_a_role_in_lower_case_before_a_name_makes_it_a_person(tmp_path: Path) -> None:
+    """"spokeswoman Lena Brandt", "a spokesman, Piet Varga", "daughter Varya" are persons
+    (they were agents); one word after another role is not ("the driver Ivo")."""
+    text, found = _drafted(tmp_path, "Ministry spokeswoman Lena Brandt and a spokesman, Piet "
+                                     "Varga, said the driver Ivo and his daughter Varya "
+                                     "were safe.\n")
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds == {"Ministry": "Agent", "Lena Brandt": "Person", "Piet Varga": "Person",
+                     "Ivo": "Agent", "Varya": "Person"}
 
 
 def test_a_romanised_korean_given_name_is_whole(tmp_path: Path) -> None:

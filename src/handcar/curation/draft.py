@@ -157,6 +157,13 @@ def draft(
     ids: set[str] = set()
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
+    # a known entity at the mention spelt as its name ("from Castra", not the dateline's
+    # "CASTRA"), else at its first: another spelling would give its IRI a second name
+    names = {k.id: k.words for k in known if k.named}
+    spelt = {item.slug: item for item in reversed(found)
+             if item.kind == "known" and item.fields.get("name") == names.get(item.slug)}
+    found = [item for item in found
+             if item.kind != "known" or spelt.get(item.slug, item) is item]
     for item in found:
         if item.kind in ("known", "name"):
             words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()

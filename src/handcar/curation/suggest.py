@@ -73,6 +73,17 @@ PERSON_TITLES = frozenset({
     # diplomatic ranks ("Third Secretary Vladislav Sorokin", "Counsellor Ana Ruiz")
     "secretary", "counsellor", "counselor", "attaché", "attache",
 })
+#: words for a person's role that, in lower case right before a name of two words or more,
+#: make it a person's ("spokeswoman Lena Brandt", "the driver, Ivo Lind")
+PERSON_ROLES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "diplomat", "minister",
+    "official", "officer", "correspondent", "reporter", "journalist", "driver", "guard",
+    "secretary", "counsellor", "counselor", "consul", "attaché", "attache", "aide", "adviser",
+    "advisor", "director", "chairman", "chairwoman", "captain", "pilot", "colleague",
+    *("wife", "husband", "son", "daughter", "mother", "father"),
+})
+#: the roles before which one word is a person's name too ("daughter Varya")
+FAMILY_ROLES = frozenset({"wife", "husband", "son", "daughter", "mother", "father"})
 #: titles that precede a person's name and nothing else
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 #: words that make a title of a longer one ("Deputy Ambassador", "Foreign Minister", "Vice
@@ -698,7 +709,9 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             continue
         before = doc[span.start - 1].lower_ if span.start else ""
         after_according = span.start > 1 and doc[span.start - 2].lower_ == "according"
-        kind = ("Person" if titled
+        role = doc[span.start - 2].lower_ if before == "," and span.start > 1 else before
+        kind = ("Person" if titled or (role in PERSON_ROLES and len(span) >= 2)
+                or role in FAMILY_ROLES
                 else "Place" if before in PLACE_CUES and not after_according else "Agent")
         # "Colleagues met them", "Foreign missions closed": one capitalised word opening the
         # sentence may be a common word; say so rather than leave it out (it may be a name)
