@@ -23,6 +23,7 @@ from handcar.graph.readings import (
     Reading,
     Relation,
     compare,
+    explain,
     point,
     quantity_interval,
     relate,
@@ -47,6 +48,22 @@ def test_more_than_a_kilometre_and_about_a_kilometre_are_compatible() -> None:
     assert relate(ministry, post) == (Relation.COMPATIBLE, None)
     assert ministry.describe() == "(1000 m, ∞)"
     assert post.describe() == "[900 m, 1100 m]"
+
+
+def test_the_reason_is_written_in_the_unit_both_readings_were_given_in() -> None:
+    """Values are compared in the SI unit; the reason is in the readings' own unit when they
+    share one ("[9.9 h, 12.1 h]", not "[35640 s, 43560 s]"), else in the SI unit, and a count
+    has no unit."""
+    eleven, nine = q("HR", about=11), q("HR", about=9)
+    assert explain(eleven, nine, *relate(eleven, nine)) == (
+        "[9.9 h, 12.1 h] and [8.1 h, 9.9 h] overlap, and neither lies inside the other")
+    miles, km = q("MI", value=310), q(value=500)
+    assert explain(miles, km, *relate(miles, km)) == (
+        "498896.64 m and 500000 m do not overlap")
+    staff, all_ = q("NUM", value=22), q("NUM", value=24)
+    assert explain(staff, all_, *relate(staff, all_)) == "22 and 24 do not overlap"
+    inner, outer = q(value=2), q(less_than=3)
+    assert explain(inner, outer, *relate(inner, outer)) == "2 km lies inside [0 km, 3 km)"
 
 
 def test_more_than_a_kilometre_contradicts_half_a_kilometre() -> None:
@@ -148,7 +165,7 @@ def test_compare_pairs_readings_of_one_property_of_one_thing_from_different_stat
         ("q/ministry", "q/post", Relation.COMPATIBLE)
     ]
     assert found[0].explanation == (
-        "(1000 m, ∞) and [900 m, 1100 m] overlap, and neither lies inside the other"
+        "(1 km, ∞) and [0.9 km, 1.1 km] overlap, and neither lies inside the other"
     )
     # "8 staff" and "8 people in all" count different things: never a computed pair
     assert all(Relation.DIFFERENT_QUESTIONS is not c.relation for c in found)

@@ -239,7 +239,7 @@ def test_relations_between_readings_in_plain_words(seed: BuildResult,
     assert distance.startswith("<b>compatible readings</b>, computed by handcar")
     assert "“for more than a kilometer” (distance of" in distance
     assert "“<span lang=\"ru\" dir=\"auto\">километр</span>” (distance of" in distance
-    assert "Why: (1000 m, ∞) and [900 m, 1100 m] overlap" in distance
+    assert "Why: (1 km, ∞) and [0.9 km, 1.1 km] overlap" in distance
     eight = html[html.index("<b>different readings of one number</b>") :]
     assert eight.startswith(
         "<b>different readings of one number</b>, declared by handcar curators"

@@ -193,7 +193,7 @@ def test_cq15_readings_and_how_they_relate() -> None:
     distance = rows[(DJO + "compatibleReadings", "computed by handcar")]
     assert distance["property1"] == distance["property2"] == DJO + "distance"
     assert "more than a kilometer" in distance["quote1"] and "километр" in distance["quote2"]
-    assert distance["reason"].startswith("(1000 m, ∞) and [900 m, 1100 m] overlap")
+    assert distance["reason"].startswith("(1 km, ∞) and [0.9 km, 1.1 km] overlap")
     eight = rows[(DJO + "differentQuestions", "declared by the curators")]
     assert eight["property1"] == eight["property2"] == DJO + "memberCount"
     assert eight["thing1"].endswith("handcar-travellers-staff")

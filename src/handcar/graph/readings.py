@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -81,6 +81,8 @@ class Interval:
     dimension: str
     low: Bound | None
     high: Bound | None
+    unit: str | None = field(default=None, compare=False)
+    """The code of the QUDT unit the reading was given in (its values stay in the SI unit)."""
 
     def __post_init__(self) -> None:
         if self.low is not None and self.high is not None:
@@ -100,18 +102,28 @@ class Interval:
             return True
         return lo.value < hi.value or (lo.value == hi.value and lo.closed and hi.closed)
 
-    def describe(self) -> str:
-        """The interval in words a reader checks by hand: ``(1000 m, ∞)``, ``[2021-02-25]``."""
+    def describe(self, in_unit: str | None = None) -> str:
+        """The interval in words a reader checks by hand: ``(1000 m, ∞)``, ``[2021-02-25]``;
+        given ``in_unit`` (a QUDT code of its dimension, converted without an offset), in that
+        unit: ``[9.9 h, 12.1 h]``."""
         if self.dimension == DAYS:
             assert self.low is not None and self.high is not None
             first, last = (dt.date.fromordinal(int(b.value)) for b in (self.low, self.high))
             return f"[{first}]" if first == last else f"[{first} … {last}]"
-        unit = BASE_SYMBOLS.get(self.dimension, "")
+        symbol, scale = BASE_SYMBOLS.get(self.dimension, ""), Fraction(1)
+        if in_unit is not None:
+            found = unit(in_unit)
+            if found.multiplier:
+                symbol, scale = f" {found.symbol}", Fraction(found.multiplier)
+
+        def number(bound: Bound) -> str:
+            return f"{_number(bound.value / scale)}{symbol}"
+
         if self.low == self.high and self.low is not None:
-            return f"{_number(self.low.value)}{unit}"
+            return number(self.low)
         left = "(−∞" if self.low is None else f"{'[' if self.low.closed else '('}"
-        left += "" if self.low is None else f"{_number(self.low.value)}{unit}"
-        right = "∞)" if self.high is None else f"{_number(self.high.value)}{unit}"
+        left += "" if self.low is None else number(self.low)
+        right = "∞)" if self.high is None else number(self.high)
         right += "" if self.high is None else ("]" if self.high.closed else ")")
         return f"{left}, {right}"
 
@@ -169,11 +181,13 @@ def quantity_interval(quantity: Quantity) -> Interval:
         return Fraction(to_si(number, found.code) if convertible else number)
 
     if quantity.value is not None:
-        return point(scaled(quantity.value), dimension)
+        bound = Bound(scaled(quantity.value), True)
+        return Interval(dimension, bound, bound, quantity.unit)
     if quantity.about is not None:
         centre = scaled(quantity.about)
         spread = abs(centre) * APPROXIMATE_TOLERANCE
-        return Interval(dimension, Bound(centre - spread, True), Bound(centre + spread, True))
+        return Interval(dimension, Bound(centre - spread, True), Bound(centre + spread, True),
+                        quantity.unit)
     low = high = None
     if quantity.more_than is not None:
         low = Bound(scaled(quantity.more_than), False)
@@ -186,7 +200,7 @@ def quantity_interval(quantity: Quantity) -> Interval:
     if low is None and found.quantity_kinds & NOT_NEGATIVE and (
             high is None or high.value > 0 or high.closed):
         low = Bound(Fraction(0), True)  # "less than 4 hours": no duration is below nothing
-    return Interval(dimension, low, high)
+    return Interval(dimension, low, high, quantity.unit)
 
 
 def time_interval(when: CalendarTime) -> Interval:
@@ -312,14 +326,26 @@ def _relate_readings(
     )
 
 
+def _scalable(code: str | None) -> bool:
+    """Whether values in the SI unit can be written in unit ``code``: a unit of a dimension
+    with a symbol (not a count's "1"), converted by a multiplier alone."""
+    if code is None:
+        return False
+    found = unit(code)
+    return (bool(found.multiplier) and not found.offset and bool(found.symbol)
+            and found.dimension != "A0E0L0I0M0H0T0D1")
+
+
 def explain(a: Interval, b: Interval, relation: Relation, which: int | None = None) -> str:
-    """The rule's reason for ``relation`` between ``a`` and ``b``, in their intervals."""
-    shown = f"{a.describe()} and {b.describe()}"
+    """The rule's reason for ``relation`` between ``a`` and ``b``, in their intervals: in the
+    unit both were given in (hours, not seconds), else in the SI unit of their dimension."""
+    common = a.unit if a.unit == b.unit and _scalable(a.unit) else None
+    shown = f"{a.describe(common)} and {b.describe(common)}"
     if relation is Relation.SAME:
         return f"{shown} allow exactly the same values"
     if relation is Relation.MORE_PRECISE:
         inner, outer = (a, b) if which == 0 else (b, a)
-        return f"{inner.describe()} lies inside {outer.describe()}"
+        return f"{inner.describe(common)} lies inside {outer.describe(common)}"
     if relation is Relation.COMPATIBLE:
         return f"{shown} overlap, and neither lies inside the other"
     return f"{shown} do not overlap"
