@@ -99,6 +99,13 @@ def test_the_seed_alone_has_no_links_and_its_own_pairs(built_seed: BuildResult) 
     assert json.loads(raw)["counts"]["compatibleReadings"] == 1
     # the Russian post's word is marked as Russian on the English page
     assert '“<span lang="ru" dir="auto">километр</span>”' in page.decode()
+    # a reading said in the article itself names it once; one said in a post it embeds names
+    # the article that reports it
+    text = page.decode()
+    assert "said by The Moscow Times in Russian Diplomats Push Railway Handcar Home from North" \
+           " Korea." in text
+    assert ("embedded in the article, reported in “Russian Diplomats Push Railway Handcar Home"
+            " from North Korea”.") in text
 
 
 @pytest.fixture(scope="module")

@@ -57,6 +57,7 @@ class ReadingWords:
     said_in: str
     value: str = ""  # the value's IRI
     reported_in: str = ""  # the IRI of the article whose words give it
+    said_in_article: bool = False  # said in that article itself (not in a post it quotes)
     uses: list[tuple[str, str]] = field(default_factory=list)  # (property, thing) in words
     gives: str = ""  # for a reading of a thing (its fact stands for it): that thing, in words
     lang: str = ""  # the quote's language where it is not the page's
@@ -168,6 +169,8 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
                 said_in=", ".join(sorted({g.said_in for g in givers})),
                 value=str(value),
                 reported_in=claim.reported_in if claim else "",
+                said_in_article=bool(givers) and all(
+                    g.stated_in == g.reported_in for g in givers),
                 uses=sorted(uses[value]),
                 gives=given.get(value, ""),
                 lang=marked(claim.anchor.exact, source.language, source.text)
