@@ -100,6 +100,9 @@ def test_each_page_names_its_rdf_formats_and_links_only_to_pages_that_exist(file
         ("application/n-triples", f"{stem}.nt"), ("application/n-quads", f"{stem}.nq"),
         ("application/trig", f"{stem}.trig"), ("application/rdf+xml", f"{stem}.rdf"),
     }
+    also = [" ".join(p.text_content().split()) for p in _page(files, JOURNEY).iter("p")
+            if p.text_content().startswith("Also")]
+    assert also and also[0].startswith("Also of the classes event, ")  # was "Also a event"
     formats = _page(files, LEG3).get_element_by_id("formats").text_content()
     assert "xml (answered by handcar serve;" in " ".join(formats.split())  # was "xml(answered"
     for path in (LEG3, JOURNEY, "site/place/pyongyang.html", "site/index.html"):
