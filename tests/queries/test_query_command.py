@@ -42,6 +42,19 @@ def test_table_is_the_default(release: Path) -> None:
     assert "knownHours" in result.stdout and "34" in result.stdout and "1 row" in result.stdout
 
 
+def test_a_table_written_to_a_pipe_keeps_each_row_on_one_line(release: Path) -> None:
+    """Written to a file or a pipe, a table is as wide as its rows (rich folded every cell at
+    80 columns, or COLUMNS), with no trailing spaces."""
+    text = f"SELECT ?s ?name WHERE {{ ?s <https://schema.org/name> ?name }} ORDER BY ?s LIMIT 3"
+    result = CliRunner().invoke(app, ["query", text, "--out", str(release)],
+                                env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 + 3 + 2  # the header's three lines, three rows, the foot, "3 rows"
+    assert all(line == line.rstrip() for line in lines)
+    assert lines[-1].strip() == "3 rows" and max(map(len, lines)) > 40
+
+
 def test_query_text_csv_and_tsv(release: Path) -> None:
     text = f"SELECT ?name WHERE {{ <{SOROKIN}> <https://schema.org/name> ?name }}"
     result = handcar("query", text, "--format", "csv", "--out", str(release))

@@ -113,6 +113,10 @@ def query(
         _fail(f"cannot write the result: {exc.strerror or exc}", EXIT_IO)
 
 
+#: the width of a table written to a file or a pipe: no terminal wraps it, so no cell is folded
+TABLE_WIDTH_UNBOUNDED = 1_000_000
+
+
 def _table(result, what: str, base: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -121,6 +125,8 @@ def _table(result, what: str, base: str | None) -> None:
     from handcar.query import shorten
 
     console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:  # a file or a pipe: each row on one line, as wide as it needs
+        console = Console(highlight=False, soft_wrap=False, width=TABLE_WIDTH_UNBOUNDED)
     if what == "boolean":
         console.print("yes" if bool(result) else "no")
         return
@@ -139,7 +145,12 @@ def _table(result, what: str, base: str | None) -> None:
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     table.caption = f"{len(rows)} {'row' if len(rows) == 1 else 'rows'}"
-    console.print(table)
+    if console.is_terminal:
+        console.print(table)
+        return
+    with console.capture() as captured:
+        console.print(table)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
