@@ -45,7 +45,7 @@ def test_table_is_the_default(release: Path) -> None:
 def test_a_table_written_to_a_pipe_keeps_each_row_on_one_line(release: Path) -> None:
     """Written to a file or a pipe, a table is as wide as its rows (rich folded every cell at
     80 columns, or COLUMNS), with no trailing spaces."""
-    text = f"SELECT ?s ?name WHERE {{ ?s <https://schema.org/name> ?name }} ORDER BY ?s LIMIT 3"
+    text = "SELECT ?s ?name WHERE { ?s <https://schema.org/name> ?name } ORDER BY ?s LIMIT 3"
     result = CliRunner().invoke(app, ["query", text, "--out", str(release)],
                                 env={"COLUMNS": "40"})
     assert result.exit_code == 0, result.output
