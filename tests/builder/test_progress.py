@@ -34,3 +34,25 @@ def test_silent_when_not_a_terminal(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "building" not in done.stderr and "articles/s" not in done.stderr
+
+
+def test_the_summary_in_a_log_keeps_its_lines_and_the_article_s_words(tmp_path: Path) -> None:
+    """Written to a pipe (a CI log), the summary's lines are not broken at 80 columns, and a
+    warning quoting an unannotated sentence keeps its brackets ("[sic]" was read as markup and
+    dropped). Fiction: the tutorial's made-up ferry report with one sentence added."""
+    fixtures = ROOT / "tests" / "curation" / "fixtures"
+    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
+    folder.mkdir(parents=True)
+    text = (fixtures / "ferry.md").read_text(encoding="utf-8")
+    sentence = "A passenger called the crossing a long and quiet [sic] ordeal for everyone aboard."
+    (folder / "article.md").write_text(text.rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
+    (folder / "annotation.yaml").write_bytes((fixtures / "tutorial-annotation.yaml").read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-m", "handcar", "build", "--articles", str(tmp_path / "articles"),
+         "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert f"warning: lake-ferry-2023-06-09: sentence not annotated: {sentence!r}" in lines
+    assert any(line.startswith("readings compared within one article:") and
+               line.endswith(")") for line in lines), lines

@@ -92,7 +92,7 @@ def build(
                     )
                     raise typer.Exit(1)
                 if not quiet:
-                    consoles.stdout().print(f"{out}/ is up to date")
+                    consoles.stdout().print(f"{out}/ is up to date", markup=False)
                 return
             _publish(result, out, protect=(articles,), jobs=workers)
     except (InputError, PublishError, UsageError) as exc:
@@ -150,10 +150,11 @@ _RELATION_WORDS = {
 
 
 def _summary(result: BuildResult, out: Path) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     out_console = consoles.stdout()
-    table = Table(title=f"handcar build → {out}/", show_header=True)
+    table = Table(title=f"handcar build → {escape(str(out))}/", show_header=True)
     table.add_column("graph")
     table.add_column("triples", justify="right")
     for name in GRAPHS:
@@ -161,8 +162,8 @@ def _summary(result: BuildResult, out: Path) -> None:
     out_console.print(table)
     for cover in result.coverage:
         out_console.print(
-            f"{cover.article}: coverage {cover.annotated}/{cover.total} sentences annotated"
-        )
+            f"{cover.article}: coverage {cover.annotated}/{cover.total} sentences annotated",
+            markup=False)
     for across, where in ((False, "within one article"), (True, "across articles")):
         kinds = Counter(r.relation for r in result.relations if r.across == across)
         detail = ", ".join(f"{n} {_RELATION_WORDS.get(k, k)}" for k, n in sorted(kinds.items()))
@@ -176,7 +177,8 @@ def _summary(result: BuildResult, out: Path) -> None:
         f"articles: {len(result.articles)}{cached}; warnings: {len(result.warnings)}"
     )
     for warning in result.warnings:
-        out_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        # the warning quotes the article ("[sic]", "[1]"): its words are not markup
+        out_console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
 
 
 def progress_text(name: str, done: int, total: int, elapsed: float) -> str:

@@ -13,15 +13,21 @@ if TYPE_CHECKING:
 
 @cache
 def stdout() -> Console:
-    """The console for a command's output (no automatic highlighting)."""
+    """The console for a command's output (no automatic highlighting); written to a file or a
+    pipe (a CI log), a line is not broken at 80 columns."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 @cache
 def stderr() -> Console:
-    """The console for progress and status lines (no automatic highlighting)."""
+    """The console for progress and status lines (no automatic highlighting), not broken at
+    80 columns when written to a file or a pipe."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console
