@@ -39,3 +39,18 @@ def test_pyoxigraph_gives_the_expected_answers(question: Question, pyoxigraph_an
 @pytest.mark.parametrize("question", QUESTIONS, ids=QUESTION_IDS)
 def test_rdflib_gives_the_expected_answers(question: Question, rdflib_answers) -> None:
     assert_same_answers("rdflib", question, rdflib_answers[question.name])
+
+
+def test_the_load_summary_prints_a_target_and_iris_as_written(
+        release: Path, tmp_path: Path) -> None:
+    """The summary's title and cells are text, not rich markup: a store folder named
+    "store[1]" (or an endpoint at "http://[::1]:7878/store") was printed without "[1]"."""
+    from typer.testing import CliRunner
+
+    from handcar.cli import app
+
+    store = tmp_path / "store[1]"
+    result = CliRunner().invoke(app, ["load", "--out", str(release), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert f"handcar load → {store}" in " ".join(result.stdout.split())
+    assert "https://w3id.org/djo/id/graph/asserted" in result.stdout

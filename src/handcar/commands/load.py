@@ -80,6 +80,7 @@ def load(
         _fail("--deadline must be more than 0 seconds")
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     target = str(store) if store is not None else str(endpoint)
     try:
@@ -108,13 +109,14 @@ def load(
         _fail(str(exc), EXIT_IO)
     if quiet:
         return
-    table = Table(title=f"handcar load → {target}", show_header=True)
+    table = Table(title=Text(f"handcar load → {target}"), show_header=True)  # "[::1]": no markup
     table.add_column("graph")
     table.add_column("IRI")
     table.add_column("triples", justify="right")
     table.add_column("result")
     for graph in loaded:
-        table.add_row(graph.name, graph.iri, str(graph.triples), graph.status)
+        table.add_row(*(Text(cell) for cell in (graph.name, graph.iri, str(graph.triples),
+                                                  graph.status)))
     consoles.stdout().print(table)
 
 
