@@ -180,6 +180,8 @@ class DJO(DefinedNamespace):
     hasCause: URIRef  # has cause
     affectedCountry: URIRef  # affected country
     during: URIRef  # during
+    beganDuring: URIRef  # began during
+    endedDuring: URIRef  # ended during
     carries: URIRef  # carries
     valueQualifier: URIRef  # has value qualifier
     unit: URIRef  # unit

@@ -202,6 +202,8 @@ ADDED = {
     "Platform", "postedOn",
     # one event, many reports: the curators' identity links (issue 13, point 1)
     "identifiedWith",
+    # an event dated by its start or its end only ("left on Sunday", "arrived on Monday")
+    "beganDuring", "endedDuring",
 }
 
 

@@ -1594,6 +1594,18 @@ CASES: list[Case] = [
                 "djosh:StandardValueKindShape/part",),
     ),
     Case(
+        "began-during-a-place",
+        "an event said to begin during a place, not a calendar period",
+        add="ev:leg-1-train djo:beganDuring pl:pyongyang .",
+        expect=("violation ev:leg-1-train djo:beganDuring Class djosh:Event-beganDuring",),
+    ),
+    Case(
+        "ended-during-a-place",
+        "an event said to end during a place, not a calendar period",
+        add="ev:leg-1-train djo:endedDuring pl:pyongyang .",
+        expect=("violation ev:leg-1-train djo:endedDuring Class djosh:Event-endedDuring",),
+    ),
+    Case(
         "distance-is-a-rank",
         "djo:distance points at a rank, not a quantity",
         add="ev:leg-1-train djo:distance co:third-secretary .",
