@@ -167,6 +167,25 @@ def test_ontology_answers_directly_with_content_location(client, release) -> Non
     assert align.content == (release / "ontology" / "djo-align.ttl").read_bytes()
 
 
+def test_the_shapes_iris_answer_with_the_shapes(client, release) -> None:
+    """A validation report names shapes by IRI (``https://w3id.org/djo/shapes#Event-during``):
+    ``/djo/shapes`` and ``/djo/shapes/rules`` answer with their graphs (they were 404), in RDF
+    only (a browser gets Turtle: there is no HTML page of them)."""
+    for path, file in [("/djo/shapes", "djo-shapes.ttl"), ("/djo/shapes/rules", "djo-rules.ttl")]:
+        turtle = client.get(path, headers={"Accept": "text/turtle"})
+        assert turtle.status_code == 200
+        assert turtle.content == (release / "shapes" / file).read_bytes()
+        browser = client.get(path, headers={"Accept": "text/html,*/*;q=0.8"})
+        assert browser.headers["content-type"].startswith("text/turtle")
+        assert client.get(path, headers={"Accept": "text/html"}).status_code == 406
+        assert client.get(f"{path}.html").status_code == 404
+    shapes = parse(client.get("/djo/shapes.nt").content, "ntriples", release)
+    assert ox.NamedNode("https://w3id.org/djo/shapes#Event-during") in {q.subject for q in shapes}
+    # the shapes are no part of the ontology's terms
+    assert client.get("/djo", headers={"Accept": "text/turtle"}).content == (
+        release / "ontology" / "djo.ttl").read_bytes()
+
+
 def test_context_void_and_release_files(client, release) -> None:
     context = client.get("/djo/context.jsonld")
     assert context.status_code == 200

@@ -4,9 +4,11 @@ Decided in this order (README, "Serving"):
 
 0. a file of the release, at ``{base}release/<file>`` (where the metadata's download IRIs
    point): the file, **200**;
-1. an ontology module's IRI (``/djo``, ``/djo/align``): the ontology is a document (its terms
-   are hash IRIs, ``…/djo#Leg``), so it answers **200** with the negotiated representation,
-   ``Content-Location`` naming the variant (``/djo.ttl``) and ``Vary: Accept``;
+1. an ontology module's IRI (``/djo``, ``/djo/align``, and the shapes graphs ``/djo/shapes``,
+   ``/djo/shapes/rules``): the ontology is a document (its terms are hash IRIs, ``…/djo#Leg``,
+   ``…/shapes#Event-during``), so it answers **200** with the negotiated representation,
+   ``Content-Location`` naming the variant (``/djo.ttl``) and ``Vary: Accept`` (the shapes in
+   RDF only: they have no HTML page);
 2. a data IRI (``/djo/id/place/pyongyang``): it names a thing (a city, a person, an event), not
    a document, so it answers **303 See Other** to the document that describes it in the
    negotiated format (``/djo/id/place/pyongyang.ttl``, ``….html``), with ``Vary: Accept``
@@ -75,7 +77,8 @@ async def dereference(request: Request, served: Served, paths: PathMap) -> Respo
         return release_response(served, path[len(files):])
     module = _module(served, paths, path)
     if module is not None:
-        offer = negotiation.choose(request.headers.get("accept"), OFFERS)
+        offer = negotiation.choose(request.headers.get("accept"),
+                                   OFFERS if module.documented else RDF_OFFERS)
         if offer is None:
             return not_acceptable(served, paths, path)
         response = await ontology_document(served, module, offer)
@@ -100,7 +103,7 @@ async def dereference(request: Request, served: Served, paths: PathMap) -> Respo
     offer = EXTENSIONS.get(extension) if dot else None
     if offer is not None:
         module = _module(served, paths, stem)
-        if module is not None:
+        if module is not None and (module.documented or offer is not HTML):
             return await ontology_document(served, module, offer)
         iri = _resource(served, paths, stem)
         if iri is not None:
@@ -193,10 +196,10 @@ async def ontology_document(served: Served, module: OntologyModule, offer: Offer
     Turtle with its comments, pyLODE's HTML page), else written from the module's Turtle."""
     if offer.name == "html":
         return release_response(served, f"{ONTOLOGY_FOLDER}/index.html")
-    relative = f"{ONTOLOGY_FOLDER}/{module.stem}.{offer.extension}"
+    relative = f"{module.folder}/{module.stem}.{offer.extension}"
     if release_file(served.folder, relative) is not None:
         return release_response(served, relative, offer.media_type)
-    source = release_file(served.folder, f"{ONTOLOGY_FOLDER}/{module.stem}.ttl")
+    source = release_file(served.folder, f"{module.folder}/{module.stem}.ttl")
     if source is None:
         return PlainTextResponse("404 Not Found\n", status_code=404)
     data = await run_in_threadpool(_written, source, offer.name)

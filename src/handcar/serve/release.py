@@ -28,16 +28,26 @@ from handcar.query import FORK_LOCK, Release, open_release
 TURTLE = RDF_FORMATS["turtle"]
 METADATA_FILE = "metadata.ttl"
 ONTOLOGY_FOLDER = "ontology"
+SHAPES_FOLDER = "shapes"
 _OWL_ONTOLOGY = ox.NamedNode("http://www.w3.org/2002/07/owl#Ontology")
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @dataclass(frozen=True)
 class OntologyModule:
-    """One ontology module of the release: its IRI and the stem of its files (``djo``)."""
+    """One ontology module of the release: its IRI, the stem of its files (``djo``) and the
+    release's folder they are in: ``ontology`` (DJO's modules), or ``shapes`` for the shapes
+    graphs, which are OWL ontologies too (``https://w3id.org/djo/shapes``, whose hash IRIs a
+    validation report names: ``…/shapes#Event-during``)."""
 
     iri: str
     stem: str
+    folder: str = ONTOLOGY_FOLDER
+
+    @property
+    def documented(self) -> bool:
+        """Whether the release has an HTML page of it (pyLODE's, for the ontology's modules)."""
+        return self.folder == ONTOLOGY_FOLDER
 
 
 @dataclass
@@ -79,15 +89,17 @@ def load(folder: Path, base: str | None = None) -> Served:
             f"'handcar build --base {base}', or leave --base out",
         )
     metadata = _store_of([Path(folder) / METADATA_FILE])
-    module_files = sorted((Path(folder) / ONTOLOGY_FOLDER).glob(f"*.{TURTLE.extension}"))
     ontology = ox.Store()
     modules: dict[str, OntologyModule] = {}
-    for path in module_files:
-        module = _store_of([path])
-        for quad in module.quads_for_pattern(None, _RDF_TYPE, _OWL_ONTOLOGY):
-            if isinstance(quad.subject, ox.NamedNode):
-                modules[quad.subject.value] = OntologyModule(quad.subject.value, path.stem)
-        ontology.extend(module)
+    for kind in (ONTOLOGY_FOLDER, SHAPES_FOLDER):
+        for path in sorted((Path(folder) / kind).glob(f"*.{TURTLE.extension}")):
+            module = _store_of([path])
+            for quad in module.quads_for_pattern(None, _RDF_TYPE, _OWL_ONTOLOGY):
+                if isinstance(quad.subject, ox.NamedNode):
+                    modules[quad.subject.value] = OntologyModule(
+                        quad.subject.value, path.stem, kind)
+            if kind == ONTOLOGY_FOLDER:  # the terms pages and /sparql describe
+                ontology.extend(module)
     iris = _iris_under(found, release.store) | _iris_under(found, metadata)
     return Served(Path(folder).resolve(), release, metadata, ontology, modules, found,
                   frozenset(iris))
