@@ -632,3 +632,25 @@ def test_a_misspelt_front_matter_key_is_named_with_a_hint(tmp_path: Path) -> Non
     assert result.output == (
         f"error: {source}:3: dat: unknown key\n  hint: did you mean date? check the spelling"
         " against articles/README.md (or `handcar schema`)\n")
+
+
+def test_a_draft_of_an_article_in_another_language_says_what_it_reads(tmp_path: Path) -> None:
+    """Fiction: a made-up French sentence. The draft suggests nothing from it (the tools read
+    English) and says so at the top, rather than leaving an empty draft unexplained."""
+    article = tmp_path / "bus.md"
+    article.write_text("---\nheadline: Départ en bus\ndate: 2024-11-18\nlanguage: fr\n---\n\n"
+                       "Vingt-deux employés ont quitté le pays en bus dimanche.\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "fr-bus-2024",
+                                      "--articles", str(tmp_path / "articles")])
+    assert result.exit_code == 0, result.output
+    draft = (tmp_path / "articles" / "fr-bus-2024" / "annotation.yaml").read_text(
+        encoding="utf-8")
+    assert "# The article is in 'fr': the draft reads English words only" in draft
+    english = tmp_path / "en.md"
+    english.write_text("---\nheadline: Bus\ndate: 2024-11-18\n---\n\nThey left on Sunday.\n",
+                       encoding="utf-8")
+    assert CliRunner().invoke(app, ["new", str(english), "--id", "en-bus-2024", "--articles",
+                                    str(tmp_path / "articles")]).exit_code == 0
+    assert "English words only" not in (tmp_path / "articles" / "en-bus-2024" /
+                                        "annotation.yaml").read_text(encoding="utf-8")

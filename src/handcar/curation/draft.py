@@ -182,7 +182,7 @@ def draft(
         sections[SECTIONS[item.kind]].append((item.note, entry))
         counts[item.kind] += 1
     related = _related(others, {item.slug for item in found if item.kind == "known"})
-    return _render(article, given, sections, related), counts
+    return _render(article, given, sections, related, meta.language or "en"), counts
 
 
 #: the other articles whose events a draft lists: those naming at least RELATED_SHARED of the
@@ -221,6 +221,7 @@ def _related_lines(related: list[tuple[Other, int]]) -> list[str]:
 def _render(
     article: Article, given: dict[str, Any], sections: dict[str, list[tuple[str, dict]]],
     related: list[tuple[Other, int]] = (),  # type: ignore[assignment]
+    language: str = "en",
 ) -> str:
     out = [
         f"# yaml-language-server: $schema=../{FILE_NAME}",
@@ -230,6 +231,14 @@ def _render(
         "# item. 'handcar build' refuses unconfirmed suggestions; 'handcar check' lists every",
         "# problem and what is left. Add statements (facts) for what each sentence says.",
         "#",
+    ]
+    if language.split("-")[0].lower() != "en":
+        out += [
+            f"# The article is in {language!r}: the draft reads English words only, so it",
+            "# suggests only the names other articles know; annotate the rest by hand.",
+            "#",
+        ]
+    out += [
         "# The sentences to annotate (line of article.md: text):",
     ]
     for sentence in article.sentences:
