@@ -221,7 +221,7 @@ def test_the_legs_are_linked_across_reports_into_one_journey(combined: BuildResu
 
 
 def test_every_comparison_is_computed_and_listed(combined: BuildResult) -> None:
-    _page, raw = merge_report(combined)
+    html, raw = merge_report(combined)
     data = json.loads(raw)
     assert len(data["comparisons"]) == len(combined.relations)
     pairs = {
@@ -246,6 +246,12 @@ def test_every_comparison_is_computed_and_listed(combined: BuildResult) -> None:
     assert len(articles) == 3  # within the seed, wire–seed, Russian–wire
     # the pairs the wire, regional and Russian reports add are across articles
     assert data["counts"]["sameReading"] >= 4
+    # a reason between places names them by IRI in the data, by name on the page
+    places = [c for c in data["comparisons"] if "> and <" in c["reason"]]
+    assert places and all(c["reason"].startswith("<https://") for c in places)
+    page = html.decode()
+    assert "Vladivostok and Moscow are different things" in page
+    assert "the data puts neither inside the other" in page and "&lt;https://" not in page
 
 
 def test_two_articles_giving_different_values_for_shared_things_publish(tmp_path: Path) -> None:

@@ -17,11 +17,12 @@ nothing reads the clock, so the bytes are the same at every build.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 from handcar.build import BuildResult, Source
@@ -63,6 +64,10 @@ class ReadingWords:
     lang: str = ""  # the quote's language where it is not the page's
 
 
+_IRI_IN_TEXT = re.compile(r"<(https?://[^<>\s]+)>")
+"""An IRI written in a computed reason ("<https://w3id.org/djo/id/place/nordport> lies in …")."""
+
+
 @dataclass
 class Relation:
     """A comparison of two readings, in words."""
@@ -73,6 +78,9 @@ class Relation:
     reason: str
     readings: list[ReadingWords]
     kind: str = ""  # the DJO ReadingRelation local name
+    shown_reason: str = ""
+    """The reason as pages show it: the IRIs it names (``<…/place/nordport>``) by their
+    labels ("Nordport"); ``reason`` is the published literal."""
 
 
 @dataclass
@@ -188,6 +196,8 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
             reason=str(prov.value(node, DJO.reason)),
             readings=readings,
             kind=str(prov.value(node, DJO.readingRelation)).rsplit("#", 1)[-1],
+            shown_reason=_IRI_IN_TEXT.sub(lambda m: labels.term(URIRef(m[1])),
+                                          str(prov.value(node, DJO.reason))),
         ))
     return out
 
