@@ -316,3 +316,20 @@ def test_chromium_shows_the_highlighted_quote(release: Path, tmp_path: Path) -> 
     assert any("for more than a kilometer" in m for m in marks)
     shot = screenshot(page, tmp_path, 1200, 1600)
     assert_not_blank(shot, 1200, 1600)
+
+
+def test_a_leg_dated_by_one_end_says_which() -> None:
+    """A leg that ``djo:endedDuring`` a day (an overnight train that "arrived early on Monday")
+    shows "ended …" in the pictures; one ``djo:during`` it shows the day's ``djo:date``."""
+    from handcar.publish.journey import leg_view
+
+    graph = Graph()
+    leg, monday, sunday = (URIRef(f"https://example.org/{n}") for n in ("leg", "mon", "sun"))
+    graph.add((leg, RDF.type, DJO.TrainLeg))
+    graph.add((leg, DJO.endedDuring, monday))
+    graph.add((monday, URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+               Literal("2024-11-18 morning", lang="en")))
+    graph.add((leg, DJO.beganDuring, sunday))
+    graph.add((sunday, URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+               Literal("2024-11-17", lang="en")))
+    assert leg_view(graph, Graph(), leg).dates == ("began 2024-11-17", "ended 2024-11-18 morning")

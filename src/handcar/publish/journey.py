@@ -180,9 +180,18 @@ def leg_view(graph: Graph, ontology: Graph, leg: Node) -> LegView:
         via=tuple(s for s in (_stop(graph, v) for v in sorted(graph.objects(leg, DJO.via))) if s),
         durations=tuple(durations),
         distances=tuple(distances),
-        dates=tuple(sorted(str(d) for d in graph.objects(leg, DJO.date))),
+        dates=(*sorted(str(d) for d in graph.objects(leg, DJO.date)),
+               *_ends(graph, leg)),
         crossings=tuple(crossings),
     )
+
+
+def _ends(graph: Graph, leg: Node) -> list[str]:
+    """When the leg began or ended, where only that end is dated: "began 2024-11-17",
+    "ended 2024-11-18 morning" (the period's label)."""
+    return [f"{word} {_label(graph, period)}"
+            for word, prop in (("began", DJO.beganDuring), ("ended", DJO.endedDuring))
+            for period in sorted(graph.objects(leg, prop))]
 
 
 def ordered_legs(graph: Graph, journey: Node) -> list[Node]:
