@@ -654,3 +654,22 @@ def test_a_draft_of_an_article_in_another_language_says_what_it_reads(tmp_path: 
                                     str(tmp_path / "articles")]).exit_code == 0
     assert "English words only" not in (tmp_path / "articles" / "en-bus-2024" /
                                         "annotation.yaml").read_text(encoding="utf-8")
+
+
+def test_a_new_name_is_drafted_at_a_mention_not_in_capitals(tmp_path: Path) -> None:
+    """Fiction: "NORDPORT — … an overnight train to Nordport." The draft's Nordport is the
+    second mention (its name was the dateline's "NORDPORT"); a name only in capitals stays."""
+    article = tmp_path / "bus.md"
+    article.write_text("---\nheadline: Staff leave by bus\ndate: 2024-11-18\n---\n\n"
+                       "NORDPORT — The staff met OSCE monitors and took an overnight train to "
+                       "Nordport.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "bus-2024",
+                                      "--articles", str(tmp_path / "articles")])
+    assert result.exit_code == 0, result.output
+    from handcar.annotation.yamlsource import read_yaml
+
+    drafted = read_yaml(tmp_path / "articles" / "bus-2024" / "annotation.yaml").data
+    names = [(e["name"], e.get("prefix", "")) for e in drafted["entities"]]
+    assert ("Nordport", "train to ") in names or ("Nordport", "") in names
+    assert "NORDPORT" not in [name for name, _ in names]
+    assert "OSCE" in [name for name, _ in names]

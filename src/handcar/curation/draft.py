@@ -164,6 +164,13 @@ def draft(
              if item.kind == "known" and item.fields.get("name") == names.get(item.slug)}
     found = [item for item in found
              if item.kind != "known" or spelt.get(item.slug, item) is item]
+    # a new name at a mention not in capitals ("Nordport", not the dateline's "NORDPORT"),
+    # where the article has one: the first mention's capitals would become its name
+    cased = {str(item.fields["name"]).casefold(): item for item in reversed(found)
+             if item.kind == "name" and not str(item.fields["name"]).isupper()}
+    found = [item for item in found if item.kind != "name" or cased.get(
+        str(item.fields["name"]).casefold(), item) is item or not str(
+        item.fields["name"]).isupper()]
     for item in found:
         if item.kind in ("known", "name"):
             words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
