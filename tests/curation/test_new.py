@@ -673,3 +673,13 @@ def test_a_new_name_is_drafted_at_a_mention_not_in_capitals(tmp_path: Path) -> N
     assert ("Nordport", "train to ") in names or ("Nordport", "") in names
     assert "NORDPORT" not in [name for name, _ in names]
     assert "OSCE" in [name for name, _ in names]
+
+
+def test_a_place_noun_before_a_name_makes_it_a_place(tmp_path: Path) -> None:
+    """"the capital, Castra", "the border town Kelm" are places (they were agents); "state
+    media KCNA" is not."""
+    text, found = _drafted(tmp_path, "State media KCNA said the group drove from the capital, "
+                                     "Castra, to the border town Kelm.\n")
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds["Castra"] == "Place" and kinds["Kelm"] == "Place"
+    assert kinds["KCNA"] == "Agent"

@@ -61,6 +61,10 @@ QUALIFIERS = {
 #: words before a name that suggest it is a place (a guess the curator checks)
 PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "into", "via",
                         "reached", "left", "entered", "crossed"})
+#: nouns for a place that, in lower case right before a name, make it a place ("the capital,
+#: Castra", "the border town Kelm")
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
+                         "district", "island", "county"})
 #: words before a name that make it a person's ("Captain Ilse Marrow", "Dr. Ruth Ang"); the
 #: title stays out of the name
 #: (not the titles that also begin names of places and things: "Prince Edward Island",
@@ -712,7 +716,8 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         role = doc[span.start - 2].lower_ if before == "," and span.start > 1 else before
         kind = ("Person" if titled or (role in PERSON_ROLES and len(span) >= 2)
                 or role in FAMILY_ROLES
-                else "Place" if before in PLACE_CUES and not after_according else "Agent")
+                else "Place" if (before in PLACE_CUES and not after_according)
+                or role in PLACE_NOUNS else "Agent")
         # "Colleagues met them", "Foreign missions closed": one capitalised word opening the
         # sentence may be a common word; say so rather than leave it out (it may be a name)
         opening = len(span) == 1 and all(t.is_punct for t in doc[:span.start])
