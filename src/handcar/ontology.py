@@ -20,7 +20,9 @@ and who uses it:
 - ``disjoint``: unordered pairs of disjoint classes, from ``owl:disjointWith`` and
   ``owl:AllDisjointClasses`` (validator);
 - ``one_value_per_reading``: the properties an ontology names with ``djo:oneValuePerReading``
-  (one value of each in the world for a thing; the builder compares their readings).
+  (one value of each in the world for a thing; the builder compares their readings);
+- ``words`` (made when first asked): each term's words, from its name, labels and definition
+  (the hints of ``handcar check`` for a class it does not know).
 
 Closures follow named classes and properties only (blank nodes are OWL axioms, not classes). The
 views in other forms read this model, never the files: :mod:`handcar.vocabulary` (the builder's
@@ -69,6 +71,12 @@ ALL_DISJOINT, MEMBERS, DISJOINT_WITH = (
 DESCRIBING = frozenset({str(RDFS.label), str(SKOS.altLabel), str(SKOS.definition)})
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _WORD = re.compile(r"\w+")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a term's name, lower case: "TrainLeg" → train, leg; "schema:Embassy" →
+    schema, embassy."""
+    return [word.lower() for word in _CAMEL.findall(name)]
 
 
 def _local_name(iri: str) -> str:
@@ -121,8 +129,7 @@ class Ontology:
                 if not isinstance(subject, ox.NamedNode):
                     continue
                 if quad.predicate.value == TYPE:
-                    local = _local_name(subject.value)
-                    found[subject.value].update(w.lower() for w in _CAMEL.findall(local))
+                    found[subject.value].update(name_words(_local_name(subject.value)))
                 elif (quad.predicate.value in DESCRIBING and isinstance(value, ox.Literal)
                       and (value.language or "en").split("-")[0] == "en"):
                     found[subject.value].update(_WORD.findall(value.value.lower()))

@@ -9,7 +9,6 @@ fact comes from the model, converted to :class:`rdflib.URIRef` once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +16,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from handcar.namespaces import DJO_NS, PREFIXES
-from handcar.ontology import Ontology, load_ontology
+from handcar.ontology import Ontology, load_ontology, name_words
 
 # IRI path segment ("kind") for entities, chosen by their most general DJO class.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -33,9 +32,6 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("Source", "source"),
     ("Event", "event"),
 )
-
-
-_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")  # "TrainLeg": Train, Leg
 
 
 class UnknownTerm(KeyError):
@@ -95,7 +91,7 @@ class Vocabulary:
         :meth:`names` gives them, by name; for a hint when ``word`` is no term."""
         if self.ontology is None:
             return []
-        wanted = {w.lower() for w in _WORDS.findall(word)}
+        wanted = set(name_words(word))
         words = self.ontology.words
         terms = (self.object_properties | self.datatype_properties) if properties else self.classes
         return sorted(name for term in terms

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handcar.annotation.anchor import AmbiguousQuote, find_quote
 from handcar.annotation.frontmatter import front_matter
@@ -28,6 +28,9 @@ from handcar.article import Article, load_article
 from handcar.curation.known import Other, article_folders, entities_of, other_articles
 from handcar.errors import AnnotationError, InputError, read_failure
 from handcar.limits import ARTICLE_BYTES, read_regular_file
+
+if TYPE_CHECKING:
+    from handcar.curation.suggest import Suggestion
 
 SECTIONS = {"known": "entities", "name": "entities", "quantity": "quantities",
             "duration": "quantities", "time": "times"}
@@ -157,20 +160,7 @@ def draft(
     ids: set[str] = set()
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
-    # a known entity at the mention spelt as its name ("from Castra", not the dateline's
-    # "CASTRA"), else at its first: another spelling would give its IRI a second name
-    names = {k.id: k.words for k in known if k.named}
-    spelt = {item.slug: item for item in reversed(found)
-             if item.kind == "known" and item.fields.get("name") == names.get(item.slug)}
-    found = [item for item in found
-             if item.kind != "known" or spelt.get(item.slug, item) is item]
-    # a new name at a mention not in capitals ("Nordport", not the dateline's "NORDPORT"),
-    # where the article has one: the first mention's capitals would become its name
-    cased = {str(item.fields["name"]).casefold(): item for item in reversed(found)
-             if item.kind == "name" and not str(item.fields["name"]).isupper()}
-    found = [item for item in found if item.kind != "name" or cased.get(
-        str(item.fields["name"]).casefold(), item) is item or not str(
-        item.fields["name"]).isupper()]
+    found = _best_mentions(found, {k.id: k.words for k in known if k.named})
     for item in found:
         if item.kind in ("known", "name"):
             words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
@@ -190,6 +180,26 @@ def draft(
         counts[item.kind] += 1
     related = _related(others, {item.slug for item in found if item.kind == "known"})
     return _render(article, given, sections, related, meta.language or "en"), counts
+
+
+def _best_mentions(found: list[Suggestion], names: dict[str, str]) -> list[Suggestion]:
+    """``found`` without the mentions a better one of the same entity replaces: a known
+    entity's that is not spelt as its name (``names``, by id) where one is ("from Castra", not
+    the dateline's "CASTRA": another spelling gives its one IRI a second name), and a new
+    name's in capitals where one is not ("Nordport", not "NORDPORT")."""
+    def better(item: Suggestion) -> Suggestion | None:
+        words = str(item.fields.get("name"))
+        if item.kind == "known" and words != names.get(item.slug):
+            return spelt.get(item.slug)
+        if item.kind == "name" and words.isupper():
+            return cased.get(words.casefold())
+        return None
+
+    spelt = {item.slug: item for item in found
+             if item.kind == "known" and item.fields.get("name") == names.get(item.slug)}
+    cased = {str(item.fields["name"]).casefold(): item for item in reversed(found)
+             if item.kind == "name" and not str(item.fields["name"]).isupper()}
+    return [item for item in found if better(item) is None]
 
 
 #: the other articles whose events a draft lists: those naming at least RELATED_SHARED of the
