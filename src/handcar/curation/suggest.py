@@ -77,17 +77,16 @@ PERSON_TITLES = frozenset({
     # diplomatic ranks ("Third Secretary Vladislav Sorokin", "Counsellor Ana Ruiz")
     "secretary", "counsellor", "counselor", "attaché", "attache",
 })
+#: the roles before which one word is a person's name too ("daughter Varya")
+FAMILY_ROLES = frozenset({"wife", "husband", "son", "daughter", "mother", "father"})
 #: words for a person's role that, in lower case right before a name of two words or more,
 #: make it a person's ("spokeswoman Lena Brandt", "the driver, Ivo Lind")
-PERSON_ROLES = frozenset({
+PERSON_ROLES = FAMILY_ROLES | {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "diplomat", "minister",
     "official", "officer", "correspondent", "reporter", "journalist", "driver", "guard",
     "secretary", "counsellor", "counselor", "consul", "attaché", "attache", "aide", "adviser",
     "advisor", "director", "chairman", "chairwoman", "captain", "pilot", "colleague",
-    *("wife", "husband", "son", "daughter", "mother", "father"),
-})
-#: the roles before which one word is a person's name too ("daughter Varya")
-FAMILY_ROLES = frozenset({"wife", "husband", "son", "daughter", "mother", "father"})
+}
 #: titles that precede a person's name and nothing else
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 #: words that make a title of a longer one ("Deputy Ambassador", "Foreign Minister", "Vice
