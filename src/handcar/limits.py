@@ -18,6 +18,7 @@ message names the limit, its value and how to raise it.
 | ``query`` text size | 1 MiB | ``HANDCAR_QUERY_MAX_BYTES`` |
 | ``query`` memory (its process; also its result's size) | 2 GiB | ``HANDCAR_QUERY_MAX_MEMORY`` |
 | ``load`` total time | 600 s | ``HANDCAR_LOAD_DEADLINE`` (``--deadline``) |
+| ``new``: time to draft one article | 300 s | ``HANDCAR_DRAFT_TIMEOUT`` |
 | ``serve``: size of a request body | 4 MiB | ``HANDCAR_SERVE_MAX_REQUEST_BYTES`` |
 | ``serve``: time of one ``/sparql`` query | 10 s | ``HANDCAR_SERVE_QUERY_TIMEOUT`` |
 | ``serve``: rows / triples of a ``/sparql`` result | 10 000 | ``HANDCAR_SERVE_QUERY_MAX_RESULTS`` |
@@ -89,6 +90,7 @@ QUERY_RESULTS = Limit("query results", 100_000, "HANDCAR_QUERY_MAX_RESULTS", "ro
 QUERY_BYTES = Limit("the size of a query", 1 * MiB, "HANDCAR_QUERY_MAX_BYTES", "bytes")
 QUERY_MEMORY = Limit("query memory", 2048 * MiB, "HANDCAR_QUERY_MAX_MEMORY", "bytes")
 LOAD_DEADLINE = Limit("load time", 600, "HANDCAR_LOAD_DEADLINE", "s")
+DRAFT_TIME = Limit("the time to draft an article", 300, "HANDCAR_DRAFT_TIMEOUT", "s")
 SERVE_REQUEST_BYTES = Limit(
     "the size of a request body", 4 * MiB, "HANDCAR_SERVE_MAX_REQUEST_BYTES", "bytes"
 )
@@ -108,6 +110,7 @@ ALL: tuple[Limit, ...] = (
     QUERY_BYTES,
     QUERY_MEMORY,
     LOAD_DEADLINE,
+    DRAFT_TIME,
     SERVE_REQUEST_BYTES,
     SERVE_QUERY_TIMEOUT,
     SERVE_QUERY_RESULTS,

@@ -683,3 +683,21 @@ def test_a_place_noun_before_a_name_makes_it_a_place(tmp_path: Path) -> None:
     kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
     assert kinds["Castra"] == "Place" and kinds["Kelm"] == "Place"
     assert kinds["KCNA"] == "Agent"
+
+
+def test_a_draft_that_takes_too_long_stops_with_a_limit_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafting has a time limit (HANDCAR_DRAFT_TIMEOUT, 300 s): a 200 kB sentence took
+    minutes. When it is hit, exit 2 naming the article's line and how to raise it, and no
+    folder is left behind. Fiction: a made-up article."""
+    article = tmp_path / "long.md"
+    article.write_text("---\nheadline: Long\ndate: 2024-11-18\n---\n\nThe group walked "
+                       + ", then ".join(f"about {n} kilometres past Station{n}"
+                                        for n in range(1, 40)) + ".\n", encoding="utf-8")
+    monkeypatch.setenv("HANDCAR_DRAFT_TIMEOUT", "0.000001")
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "long-2024",
+                                      "--articles", str(tmp_path / "articles")])
+    assert result.exit_code == 2, result.output
+    assert f"{article}:6: over the limit on the time to draft an article" in result.output
+    assert "HANDCAR_DRAFT_TIMEOUT" in result.output
+    assert not (tmp_path / "articles" / "long-2024").exists()

@@ -27,7 +27,7 @@ from handcar.annotation.schema import FILE_NAME, SCHEMA_ID, schema_text
 from handcar.article import Article, load_article
 from handcar.curation.known import Other, article_folders, entities_of, other_articles
 from handcar.errors import AnnotationError, InputError, read_failure
-from handcar.limits import ARTICLE_BYTES, read_regular_file
+from handcar.limits import ARTICLE_BYTES, DRAFT_TIME, read_regular_file
 
 if TYPE_CHECKING:
     from handcar.curation.suggest import Suggestion
@@ -154,7 +154,8 @@ def draft(
     published = meta.date or date
     others = other_articles(f for f in article_folders(articles) if f.name != article.id)
     known = entities_of(others)
-    found = suggestions(article, published, known, meta.language or "en")
+    found = suggestions(article, published, known, meta.language or "en",
+                        seconds=DRAFT_TIME.value())
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
         "entities": [], "quantities": [], "times": []}
     ids: set[str] = set()

@@ -30,8 +30,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
@@ -43,6 +44,7 @@ from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
 from handcar.curation.known import Known
 from handcar.languages import script_of
+from handcar.limits import DRAFT_TIME
 from handcar.units import convert
 from handcar.units import suggest as suggest_unit
 from handcar.units import unit as qudt_unit
@@ -170,13 +172,21 @@ _COMPOUNDING = frozenset({"born", "made", "led", "era", "run", "held", "wide", "
 
 
 def suggestions(
-    article: Article, published: dt.date | None, known: Sequence[Known] = (), language: str = "en"
+    article: Article, published: dt.date | None, known: Sequence[Known] = (), language: str = "en",
+    *, seconds: float | None = None,
 ) -> list[Suggestion]:
     """Every suggestion for ``article``'s sentences, in text order (times win over numbers
     inside them; known names over new ones). The tools read English: in an article of another
     ``language``, and in a sentence in another script than the article's, only the names other
-    articles know are suggested."""
+    articles know are suggested. Given ``seconds``, raises the LimitError of
+    :data:`~handcar.limits.DRAFT_TIME` at the sentence being read when they have passed."""
     nlp, time_matcher, name_matcher, phrase_matcher_class = _nlp()
+    deadline = None if seconds is None else time.monotonic() + seconds
+    line = 0
+
+    def in_time() -> None:
+        if deadline is not None and time.monotonic() > deadline:
+            raise DRAFT_TIME.exceeded(article.path, line)
     from spacy.util import filter_spans
 
     phrases = phrase_matcher_class(nlp.vocab)
@@ -188,6 +198,8 @@ def suggestions(
     script = script_of(article.text)
     index = _KnownWords.of(known)
     for sentence in article.sentences:
+        line = article.line_of(sentence.start)
+        in_time()
         offset, text = sentence.start, article.text_of(sentence)
         # a sentence in another script (the Russian post an English article embeds) is in
         # another language: only the names other articles know
@@ -210,7 +222,8 @@ def suggestions(
                         for span in time_spans) if t
         ]
         taken = [(t.start, t.end) for t in times]
-        quantities = [q for q in _quantities(doc, offset) if not _overlaps(q, taken)]
+        quantities = [q for q in _quantities(doc, offset, in_time)
+                      if not _overlaps(q, taken)]
         known_spans = filter_spans([doc[s:e] for _id, s, e in phrases(doc)])
         knowns = []
         for span in known_spans:
@@ -436,7 +449,7 @@ def _describe(when: Any) -> str:
     return f"{when.year}{month}{part}"
 
 
-def _quantities(doc: Any, offset: int) -> list[Suggestion]:
+def _quantities(doc: Any, offset: int, in_time: Callable[[], None]) -> list[Suggestion]:
     import warnings
 
     with warnings.catch_warnings():
@@ -444,7 +457,7 @@ def _quantities(doc: Any, offset: int) -> list[Suggestion]:
         from quantulum3 import parser
 
         text = doc.text  # spaCy joins every token again at each access
-        parsed = _with_fractions(doc, _parse_windows(text, parser), parser)
+        parsed = _with_fractions(doc, _parse_windows(text, parser, in_time), parser)
     ends = [token.idx + len(token) for token in doc]
     found = []
     for n, quantity in enumerate(parsed):
@@ -547,12 +560,14 @@ WINDOW = 400
 _BREAKS = re.compile(r"[,;:]\s+|\s+(?:and|or|but|then)\s+|\s+")
 
 
-def _parse_windows(text: str, parser: Any) -> list:
+def _parse_windows(text: str, parser: Any, in_time: Callable[[], None]) -> list:
     """quantulum3's quantities of ``text``, read in pieces of at most about :data:`WINDOW`
-    characters cut at a clause break (else a space), spans in ``text``'s offsets."""
+    characters cut at a clause break (else a space), spans in ``text``'s offsets;
+    ``in_time()`` before each piece (it raises when the draft's time is up)."""
     found: list = []
     start = 0
     while start < len(text):
+        in_time()
         end = len(text)
         if end - start > WINDOW:
             breaks = list(_BREAKS.finditer(text, start + WINDOW // 2, start + WINDOW))
