@@ -621,6 +621,11 @@ def test_a_fraction_and_its_unit_are_one_quantity(tmp_path: Path) -> None:
         ("a quarter of an hour", "duration", {"value": 0.25, "unit": "HR"}),
         ("three quarters of an hour", "duration", {"value": 0.75, "unit": "HR"}),
     ]
+    # in figures too; "3/4 of them" is a share, no count (it was 0.75 people)
+    text, found = _drafted(tmp_path / "figures", "The ferry took 3/4 of an hour; 3/4 of them "
+                                                 "slept.\n")
+    assert [(text[s.start:s.end], s.kind, s.fields) for s in found] == [
+        ("3/4 of an hour", "duration", {"value": 0.75, "unit": "HR"})]
 
 
 def test_a_misspelt_front_matter_key_is_named_with_a_hint(tmp_path: Path) -> None:

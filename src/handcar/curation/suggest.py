@@ -480,9 +480,10 @@ def _quantities(doc: Any, offset: int, in_time: Callable[[], None]) -> list[Sugg
                 and text[start:end].split()[0].lower() in ("a", "an")):
             continue  # "such a day": an article, not a count
         value = _decimal(quantity.value * times)
-        if value != value.to_integral_value() and code == "NUM" and not any(
-                c.isdigit() for c in text[slice(*quantity.span)]):
-            continue  # "half of them", "a third of the envoys": a share, not a count
+        words = text[slice(*quantity.span)]
+        if value != value.to_integral_value() and code == "NUM" and (
+                not any(c.isdigit() for c in words) or _NUMERIC_FRACTION.fullmatch(words)):
+            continue  # "half of them", "3/4 of the envoys": a share, not a count
         spread = getattr(quantity, "uncertainty", None)
         if spread:  # "3-4 hours", "between 2 and 3 km": quantulum3's midpoint and half-width,
             # in floats: the bounds are rounded to the decimals the words give ("0.1-0.3 km")
@@ -580,10 +581,13 @@ def _parse_windows(text: str, parser: Any, in_time: Callable[[], None]) -> list:
     return found
 
 
+_NUMERIC_FRACTION = re.compile(r"\d+/\d+")  # "3/4" (of an hour)
+
+
 def _with_fractions(doc: Any, parsed: list, parser: Any) -> list:
-    """quantulum3's quantities, with a fraction and its unit made one: "half an hour" and "a
-    quarter of an hour" (a bare 0.5 or 0.25 for quantulum3, the hour lost or counted apart)
-    and "an hour and a half" (an hour, and a count of 0.5)."""
+    """quantulum3's quantities, with a fraction and its unit made one: "half an hour", "a
+    quarter of an hour" and "3/4 of an hour" (a bare 0.5, 0.25 or 0.75 for quantulum3, the hour
+    lost or counted apart) and "an hour and a half" (an hour, and a count of 0.5)."""
     tokens = list(doc)
     text = doc.text
     starts = [token.idx for token in tokens]
@@ -610,7 +614,7 @@ def _with_fractions(doc: Any, parsed: list, parser: Any) -> list:
             continue
         surface = text[start:end].lower().split()
         if quantity.unit.entity.name == "dimensionless" and surface[-1:] and (
-                surface[-1] in _FRACTIONS):
+                surface[-1] in _FRACTIONS or _NUMERIC_FRACTION.fullmatch(surface[-1])):
             article = after(end, ("a|an",)) or after(end, ("of", "a|an"))
             word = None
             if article is not None and article.i + 1 < len(tokens):
