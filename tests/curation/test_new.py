@@ -706,3 +706,11 @@ def test_a_draft_that_takes_too_long_stops_with_a_limit_error(
     assert f"{article}:6: over the limit on the time to draft an article" in result.output
     assert "HANDCAR_DRAFT_TIMEOUT" in result.output
     assert not (tmp_path / "articles" / "long-2024").exists()
+
+
+def test_a_decade_or_an_age_span_is_no_duration(tmp_path: Path) -> None:
+    """quantulum3 reads "the 70s" and "his 30s" as seconds; they are a decade and ages. "30s"
+    alone and "45 s" stay durations."""
+    text, found = _drafted(tmp_path, "In the 70s the line closed; a man in his 30s waited 30s "
+                                     "at the gate and 45 s later left, in the '80s.\n")
+    assert [text[s.start:s.end] for s in found if s.kind == "duration"] == ["30s", "45 s"]

@@ -468,6 +468,8 @@ def _quantities(doc: Any, offset: int, in_time: Callable[[], None]) -> list[Sugg
         if text[quantity.span[1]:quantity.span[1] + 1].isalnum() or _in_numeric_date(
                 text, *quantity.span):
             continue  # the number of a longer word: "the 1990s" is a decade, not 1990 things
+        if _decade(text, *quantity.span):
+            continue  # "the 70s", "in his 30s": a decade or an age, not seconds
         code = _unit_code(quantity.unit)
         if code in _ARC_AS_TIME and _time_not_arc(text, quantity, parsed[n - 1] if n else None):
             code = _ARC_AS_TIME[code]
@@ -661,6 +663,15 @@ def _in_numeric_date(text: str, start: int, end: int) -> bool:
     after, before = text[end : end + 2], text[max(0, start - 2) : start]
     return (len(after) == 2 and after[0] in "/." and after[1].isdigit()) or (
         len(before) == 2 and before[1] in "/." and before[0].isdigit())
+
+
+_DECADE = re.compile(r"(?:\b(?:the|his|her|their|its|early|mid|late)\s+|')\d+s$", re.I)
+
+
+def _decade(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a decade or a span of ages written as a number and "s"
+    ("the 70s", "the '80s", "in his 30s"), which quantulum3 reads as seconds."""
+    return bool(_DECADE.search(text[max(0, start - 12):end]))
 
 
 def _clock_time(text: str, start: int) -> bool:
