@@ -284,7 +284,7 @@ class _Resolver:
             about = [] if near else [found for name in unknown if ":" not in name
                                      for found in self.vocab.about(name)]
             raise self.loaded.error(
-                exc.args[0], *loc, hint=did_you_mean(near) + _classes_about(about)
+                exc.args[0], *loc, hint=did_you_mean(near) + _terms_about(about, "classes")
                 + "use a DJO class (ontology/README.md) or a prefixed standard one the ontology"
                 " declares") from None
 
@@ -404,9 +404,10 @@ class _Resolver:
         try:
             predicate = self.vocab.property_(name)
         except UnknownTerm as exc:
+            near = close_names(name, self.vocab.names(properties=True))
+            about = [] if near or ":" in name else self.vocab.about(name, properties=True)
             raise self.loaded.error(
-                exc.args[0], *loc, 1, hint=did_you_mean(
-                    close_names(name, self.vocab.names(properties=True)))
+                exc.args[0], *loc, 1, hint=did_you_mean(near) + _terms_about(about, "properties")
                 + "use a DJO property (ontology/README.md) or a prefixed standard one the"
                 " ontology declares") from None
         if self.vocab.is_object_property(predicate):
@@ -534,8 +535,8 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _classes_about(names: list[str]) -> str:
-    """"classes about it: X, Y; " (a hint's start, when no class is spelt like the unknown
-    one), else ""."""
+def _terms_about(names: list[str], kind: str) -> str:
+    """"classes about it: X, Y; " (``kind``: classes or properties; a hint's start, when no
+    term is spelt like the unknown one), else ""."""
     names = list(dict.fromkeys(names))[:5]
-    return f"classes about it: {', '.join(names)}; " if names else ""
+    return f"{kind} about it: {', '.join(names)}; " if names else ""
