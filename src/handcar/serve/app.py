@@ -4,6 +4,7 @@
 |---|---|
 | ``/`` | 303 to the static site's index (``/djo/id/``), else a page listing the resources |
 | ``/sparql`` | the SPARQL 1.1 Protocol endpoint and its form (:mod:`.sparql`) |
+| ``/store`` | the SPARQL 1.1 Graph Store Protocol, read only (:mod:`.graphstore`) |
 | ``/.well-known/void`` | the release's VoID/DCAT description, by content negotiation |
 | anything else | the data IRIs, the ontology, the JSON-LD context, the release's files at
   ``{base}release/<file>`` (:mod:`.documents`) |
@@ -34,7 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from handcar import limits
 from handcar.publish.formats import write
 from handcar.publish.rdf import Quads
-from handcar.serve import documents, negotiation, pages, sparql
+from handcar.serve import documents, graphstore, negotiation, pages, sparql
 from handcar.serve.accesslog import AccessLog
 from handcar.serve.paths import PathMap, release_file
 from handcar.serve.release import METADATA_FILE, Served, load
@@ -59,6 +60,9 @@ def create_app(folder: Path, base: str | None = None) -> Starlette:
     async def query(request: Request) -> Response:
         return await sparql.endpoint(request, served)
 
+    async def store(request: Request) -> Response:
+        return await graphstore.graph_store(request, served)
+
     async def void(request: Request) -> Response:
         offer = negotiation.choose(request.headers.get("accept"), documents.RDF_OFFERS)
         if offer is None:
@@ -78,6 +82,7 @@ def create_app(folder: Path, base: str | None = None) -> Starlette:
     routes = [
         Route("/", index, methods=["GET"]),
         Route("/sparql", query, methods=["GET", "POST"]),
+        Route(graphstore.PATH, store, methods=["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"]),
         Route(VOID_PATH, void, methods=["GET"]),
         Route("/{path:path}", other, methods=["GET"]),
     ]
