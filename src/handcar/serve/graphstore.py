@@ -12,11 +12,13 @@ read only, with indirect graph identification.
   published, never changed through its server).
 
 What it returns is the release's own data, read from the store ``/sparql`` queries; nothing
-is fetched from anywhere.
+is fetched from anywhere. A graph is written whole, one request at a time (the others wait):
+the memory a response takes is one graph's.
 """
 
 from __future__ import annotations
 
+import threading
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -71,9 +73,19 @@ async def graph_store(request: Request, served: Served) -> Response:
     return Response(body, media_type=offer.media_type, headers=headers)
 
 
+_ONE_AT_A_TIME = threading.Lock()
+"""A graph is written whole in memory (a large corpus's provenance graph is hundreds of MB):
+one at a time, so concurrent requests wait rather than multiply the memory."""
+
+
 def _written(served: Served, graph: ox.NamedNode | None, name: str) -> bytes:
     """The graph's triples (``graph`` None: the union of the named graphs, each triple once)
     in format ``name``."""
+    with _ONE_AT_A_TIME:
+        return _write(served, graph, name)
+
+
+def _write(served: Served, graph: ox.NamedNode | None, name: str) -> bytes:
     store = served.release.store
     with served.lock:
         if graph is not None:
