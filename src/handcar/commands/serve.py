@@ -35,7 +35,8 @@ def serve(
     """Serve a release over HTTP: its IRIs, a read-only /sparql and its files.
 
     Every data IRI and the ontology by content negotiation (HTML, Turtle, JSON-LD, N-Triples,
-    N-Quads, TriG), /sparql (read-only SPARQL 1.1 Protocol), the release's files at the base's
+    N-Quads, TriG), the shapes (/djo/shapes), /sparql (read-only SPARQL 1.1 Protocol), /store
+    (read-only Graph Store Protocol: ?graph=IRI, ?default), the release's files at the base's
     path + release/ (e.g. /djo/id/release/dataset.ttl), /.well-known/void.
 
     One JSON line per request on stdout (the access log); the server's own messages on stderr.
