@@ -393,6 +393,9 @@ def test_a_role_in_lower_case_before_a_name_makes_it_a_person(tmp_path: Path) ->
     kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
     assert kinds == {"Ministry": "Agent", "Lena Brandt": "Person", "Piet Varga": "Person",
                      "Ivo": "Agent", "Varya": "Person"}
+    # "official" is an adjective too: "the official Xinhua News Agency" is no person
+    text, found = _drafted(tmp_path / "agency", "The official Xinhua News Agency said so.\n")
+    assert [s.fields["type"] for s in found if s.kind == "name"] == ["Agent"]
 
 
 def test_a_romanised_korean_given_name_is_whole(tmp_path: Path) -> None:

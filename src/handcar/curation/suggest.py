@@ -85,7 +85,7 @@ FAMILY_ROLES = frozenset({"wife", "husband", "son", "daughter", "mother", "fathe
 #: make it a person's ("spokeswoman Lena Brandt", "the driver, Ivo Lind")
 PERSON_ROLES = FAMILY_ROLES | {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "diplomat", "minister",
-    "official", "officer", "correspondent", "reporter", "journalist", "driver", "guard",
+    "officer", "correspondent", "reporter", "journalist", "driver", "guard",
     "secretary", "counsellor", "counselor", "consul", "attaché", "attache", "aide", "adviser",
     "advisor", "director", "chairman", "chairwoman", "captain", "pilot", "colleague",
 }
