@@ -343,17 +343,24 @@ def test_an_item_the_schema_refuses_still_has_its_quote_checked(tmp_path: Path) 
     assert f"{folder}: 2 problems; 6/6 sentences annotated" in out
 
 
+def _tutorial(tmp_path: Path) -> tuple[Path, str]:
+    """The tutorial's made-up article in ``articles/lake-ferry-2023-06-09`` under
+    ``tmp_path``, and the text of its annotation (fixtures/tutorial-annotation.yaml), not yet
+    written there."""
+    fixtures = ROOT / "tests" / "curation" / "fixtures"
+    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
+    folder.mkdir(parents=True)
+    shutil.copy(fixtures / "ferry.md", folder / "article.md")
+    return folder, (fixtures / "tutorial-annotation.yaml").read_text(encoding="utf-8")
+
+
 def test_a_wrong_fact_is_reported_at_its_line_from_inside_the_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A value a property may not take is reported at the fact that states it, and what the
     reasoner then infers of that value (a place used as a distance becomes a quantity
     without a unit) says which fact; ``handcar check .`` in the article's folder checks it
     against the shapes too (its articles folder is the parent), once however often it is named."""
-    fixtures = ROOT / "tests" / "curation" / "fixtures"
-    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
-    folder.mkdir(parents=True)
-    shutil.copy(fixtures / "ferry.md", folder / "article.md")
-    text = (fixtures / "tutorial-annotation.yaml").read_text(encoding="utf-8")
+    folder, text = _tutorial(tmp_path)
     fact = "      - [crossing, distance, more-than-5-kilometres]\n"
     assert text.count(fact) == 1
     (folder / "annotation.yaml").write_text(
@@ -377,11 +384,7 @@ def test_an_unknown_class_gets_the_classes_about_it_and_nothing_more(tmp_path: P
     """A class the ontology does not have and no class is spelt like ("Ministry") gets the
     classes whose name, label or definition has the word; what the item is then used as
     (the statements' ``said_by`` needs an Agent) is not reported again."""
-    fixtures = ROOT / "tests" / "curation" / "fixtures"
-    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
-    folder.mkdir(parents=True)
-    shutil.copy(fixtures / "ferry.md", folder / "article.md")
-    text = (fixtures / "tutorial-annotation.yaml").read_text(encoding="utf-8")
+    folder, text = _tutorial(tmp_path)
     office = "  - id: lakeville-harbour-office\n    type: Organization\n"
     assert text.count(office) == 1 and "said_by: lakeville-harbour-office" in text
     (folder / "annotation.yaml").write_text(
@@ -399,11 +402,8 @@ def test_an_unknown_class_gets_the_classes_about_it_and_nothing_more(tmp_path: P
 
 
 def test_check_lists_every_problem_of_the_enrichment(tmp_path: Path) -> None:
-    fixtures = ROOT / "tests" / "curation" / "fixtures"
-    folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
-    folder.mkdir(parents=True)
-    shutil.copy(fixtures / "ferry.md", folder / "article.md")
-    shutil.copy(fixtures / "tutorial-annotation.yaml", folder / "annotation.yaml")
+    folder, text = _tutorial(tmp_path)
+    (folder / "annotation.yaml").write_text(text, encoding="utf-8")
     (folder / "enrichment.yaml").write_text(
         "format: handcar-enrichment/1\n"
         "sources:\n  - {id: atlas, label: A made-up atlas (fiction for a test)}\n"
