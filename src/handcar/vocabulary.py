@@ -82,8 +82,7 @@ class Vocabulary:
 
     def names(self, *, properties: bool = False) -> list[str]:
         """Every class (or property) as an annotation names it (``Diplomat``, ``schema:Person``)."""
-        terms = (self.object_properties | self.datatype_properties) if properties else self.classes
-        return [name for name in map(self.name, terms) if name]
+        return [name for name in map(self.name, self._terms(properties)) if name]
 
     def about(self, word: str, *, properties: bool = False) -> list[str]:
         """The classes (or properties) whose name, label or definition has ``word`` (any
@@ -93,10 +92,13 @@ class Vocabulary:
             return []
         wanted = set(name_words(word))
         words = self.ontology.words
-        terms = (self.object_properties | self.datatype_properties) if properties else self.classes
-        return sorted(name for term in terms
+        return sorted(name for term in self._terms(properties)
                       if wanted and wanted <= words.get(str(term), frozenset())
                       and (name := self.name(term)))
+
+    def _terms(self, properties: bool) -> frozenset[URIRef]:
+        """The declared properties, or the declared classes."""
+        return (self.object_properties | self.datatype_properties) if properties else self.classes
 
     def name(self, iri: URIRef) -> str:
         """``iri`` as an annotation names it: a DJO local name, or ``prefix:local``; "" if no

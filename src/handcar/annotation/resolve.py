@@ -137,7 +137,6 @@ class _Resolver:
         self.loaded, self.ann, self.article, self.vocab = loaded, loaded.annotation, article, vocab
         self.collect, self.ignore = collect, ignore
         self.problems: list[AnnotationError] = []
-        self.unclassed: set[str] = set()
         self.anchors: list[Anchor] = []  # every quote found, for what is left to annotate
         # every id a reference may name, with its classes
         self.classes: dict[str, tuple[URIRef, ...]] = {ARTICLE_ID: (DJO.NewsArticle,)}
@@ -173,8 +172,6 @@ class _Resolver:
             for i, thing in enumerate(getattr(ann, section)):
                 self._try(self._in_its_section, thing, classes[thing.id], (section, i, "type"))
         self.classes |= classes
-        # an item whose class is unknown (reported above) is of no class a reference can ask for
-        self.unclassed = {ident for ident, found in classes.items() if not found}
         self.classes |= {q.id: (DJO.QuantityValue,) for q in ann.quantities}
         whens = {}
         for i, time in enumerate(ann.times):
@@ -326,7 +323,8 @@ class _Resolver:
                 hint=did_you_mean(close_names(ident, self.classes))
                 + f"declare {ident!r} under entities or events, or correct the id",
             )
-        if kind and ident not in self.unclassed and not self.vocab.is_a(classes, kind):
+        # no classes: its class is unknown (reported at its type), so it is of no kind to ask
+        if kind and classes and not self.vocab.is_a(classes, kind):
             article = "an" if kind[:1] in "AEIOU" else "a"
             raise self.loaded.error(f"{ident!r} is not {article} {kind}", *loc)
         return ident

@@ -160,9 +160,9 @@ def _number(value: Fraction) -> str:
     return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
 
 
-def point(value: Fraction | int, dimension: str) -> Interval:
+def point(value: Fraction | int, dimension: str, unit: str | None = None) -> Interval:
     bound = Bound(Fraction(value), True)
-    return Interval(dimension, bound, bound)
+    return Interval(dimension, bound, bound, unit)
 
 
 # -- readings from the annotation's values ------------------------------------------------------
@@ -181,8 +181,7 @@ def quantity_interval(quantity: Quantity) -> Interval:
         return Fraction(to_si(number, found.code) if convertible else number)
 
     if quantity.value is not None:
-        bound = Bound(scaled(quantity.value), True)
-        return Interval(dimension, bound, bound, quantity.unit)
+        return point(scaled(quantity.value), dimension, quantity.unit)
     if quantity.about is not None:
         centre = scaled(quantity.about)
         spread = abs(centre) * APPROXIMATE_TOLERANCE
