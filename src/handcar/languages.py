@@ -41,6 +41,11 @@ def words_language(words: str, default: str, own_script: str = "LATIN") -> str:
 PAGE_LANGUAGE = "en"  # the language of handcar's pages' own words (their <html lang>)
 
 
+def english(tag: str) -> bool:
+    """Whether the BCP 47 language ``tag`` is English (``en``, ``en-GB``)."""
+    return tag.split("-")[0].lower() == "en"
+
+
 def foreign(language: str) -> str:
     """``language`` where it is not the pages', else "" (no ``lang`` attribute needed)."""
     return "" if language.lower() == PAGE_LANGUAGE else language

@@ -45,6 +45,7 @@ from rdflib import Graph
 from handcar import limits
 from handcar.errors import InputError, read_failure
 from handcar.formats import SUFFIXES
+from handcar.languages import english
 from handcar.namespaces import DJO, OWL, PREFIXES, RDF, RDFS, SKOS, XSD
 from handcar.rdfterms import to_rdflib
 from handcar.resources import ontology_dir
@@ -131,7 +132,7 @@ class Ontology:
                 if quad.predicate.value == TYPE:
                     found[subject.value].update(name_words(_local_name(subject.value)))
                 elif (quad.predicate.value in DESCRIBING and isinstance(value, ox.Literal)
-                      and (value.language or "en").split("-")[0] == "en"):
+                      and english(value.language or "en")):
                     found[subject.value].update(_WORD.findall(value.value.lower()))
         return {term: frozenset(words) for term, words in found.items()}
 

@@ -27,6 +27,7 @@ from handcar.annotation.schema import FILE_NAME, SCHEMA_ID, schema_text
 from handcar.article import Article, load_article
 from handcar.curation.known import Other, article_folders, entities_of, other_articles
 from handcar.errors import AnnotationError, InputError, read_failure
+from handcar.languages import english
 from handcar.limits import ARTICLE_BYTES, DRAFT_TIME, read_regular_file
 
 if TYPE_CHECKING:
@@ -250,7 +251,7 @@ def _render(
         "# problem and what is left. Add statements (facts) for what each sentence says.",
         "#",
     ]
-    if language.split("-")[0].lower() != "en":
+    if not english(language):
         out += [
             f"# The article is in {language!r}: the draft reads English words only, so it",
             "# suggests only the names other articles know; annotate the rest by hand.",

@@ -43,7 +43,7 @@ from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEAS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
 from handcar.curation.known import Known
-from handcar.languages import script_of
+from handcar.languages import english, script_of
 from handcar.limits import DRAFT_TIME
 from handcar.units import convert
 from handcar.units import suggest as suggest_unit
@@ -194,7 +194,7 @@ def suggestions(
         phrases.add(str(index), [nlp.make_doc(unicodedata.normalize("NFC", entity.words))])
     found: list[Suggestion] = []
     surnames: set[str] = set()
-    english = language.split("-")[0].lower() == "en"
+    in_english = english(language)
     script = script_of(article.text)
     index = _KnownWords.of(known)
     for sentence in article.sentences:
@@ -203,7 +203,7 @@ def suggestions(
         offset, text = sentence.start, article.text_of(sentence)
         # a sentence in another script (the Russian post an English article embeds) is in
         # another language: only the names other articles know
-        read = english and script_of(text) == script
+        read = in_english and script_of(text) == script
         # the tools read the sentence in Normalization Form C (an "e" and a combining accent
         # pasted from elsewhere is the letter "é" to them); spans map back to the text's own
         canonical = nfc_spans(text)

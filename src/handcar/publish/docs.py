@@ -34,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from handcar.files import write_to_cache
+from handcar.languages import english
 from handcar.namespaces import OWL, RDF, VANN, shorten
 from handcar.publish.rdf import PUBLISHED_PREFIXES, Quads
 
@@ -79,12 +80,12 @@ def view(modules: Mapping[str, Quads]) -> Quads:
             chosen.append(q)
             if isinstance(q.object, ox.BlankNode):
                 todo += by_bnode.pop(q.object, [])
-    english = [
+    kept = [
         q for q in chosen
         if not (isinstance(q.object, ox.Literal) and q.object.language
-                and q.object.language.split("-")[0] != "en")
+                and not english(q.object.language))
     ]
-    return Quads.of(ox.Dataset(ox.Quad(q.subject, q.predicate, q.object) for q in english))
+    return Quads.of(ox.Dataset(ox.Quad(q.subject, q.predicate, q.object) for q in kept))
 
 
 def _versions() -> str:
