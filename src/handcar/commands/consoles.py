@@ -15,19 +15,19 @@ if TYPE_CHECKING:
 def stdout() -> Console:
     """The console for a command's output (no automatic highlighting); written to a file or a
     pipe (a CI log), a line is not broken at 80 columns."""
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    console.soft_wrap = not console.is_terminal
-    return console
+    return _console(stderr=False)
 
 
 @cache
 def stderr() -> Console:
     """The console for progress and status lines (no automatic highlighting), not broken at
     80 columns when written to a file or a pipe."""
+    return _console(stderr=True)
+
+
+def _console(*, stderr: bool) -> Console:
     from rich.console import Console
 
-    console = Console(stderr=True, highlight=False)
-    console.soft_wrap = not console.is_terminal
+    console = Console(stderr=stderr, highlight=False)
+    console.soft_wrap = not console.is_terminal  # a file or a pipe: lines as long as they are
     return console

@@ -126,7 +126,7 @@ def _table(result, what: str, base: str | None) -> None:
 
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:  # a file or a pipe: each row on one line, as wide as it needs
-        console = Console(highlight=False, soft_wrap=False, width=TABLE_WIDTH_UNBOUNDED)
+        console.width = TABLE_WIDTH_UNBOUNDED
     if what == "boolean":
         console.print("yes" if bool(result) else "no")
         return

@@ -74,6 +74,11 @@ class Claim:
     facts: list[Fact] = field(default_factory=list)
     lang: str = ""  # the quoted words' language where it is not the page's
 
+    @property
+    def said_in_article(self) -> bool:
+        """Whether it is said in the article that reports it (not in a post it quotes)."""
+        return self.stated_in == self.reported_in
+
 
 def environment() -> Any:
     """The Jinja2 environment of handcar's pages (autoescape on, strict undefined)."""

@@ -177,8 +177,7 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
                 said_in=", ".join(sorted({g.said_in for g in givers})),
                 value=str(value),
                 reported_in=claim.reported_in if claim else "",
-                said_in_article=bool(givers) and all(
-                    g.stated_in == g.reported_in for g in givers),
+                said_in_article=bool(givers) and all(g.said_in_article for g in givers),
                 uses=sorted(uses[value]),
                 gives=given.get(value, ""),
                 lang=marked(claim.anchor.exact, source.language, source.text)
@@ -189,15 +188,15 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
             f"computed by handcar ({labels.term(generated)})" if generated is not None
             else f"declared by {labels.term(prov.value(node, PROV.wasAttributedTo))}"
         )
+        reason = str(prov.value(node, DJO.reason))
         out.append(Relation(
             iri=str(node),
             relation=labels.term(prov.value(node, DJO.readingRelation)),
             established=established,
-            reason=str(prov.value(node, DJO.reason)),
+            reason=reason,
             readings=readings,
             kind=str(prov.value(node, DJO.readingRelation)).rsplit("#", 1)[-1],
-            shown_reason=_IRI_IN_TEXT.sub(lambda m: labels.term(URIRef(m[1])),
-                                          str(prov.value(node, DJO.reason))),
+            shown_reason=_IRI_IN_TEXT.sub(lambda m: labels.term(URIRef(m[1])), reason),
         ))
     return out
 

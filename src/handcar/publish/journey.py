@@ -83,6 +83,11 @@ class JourneyView:
             return []
         return [leg.origin for leg in self.legs] + [self.legs[-1].destination]
 
+    @property
+    def crosses_border(self) -> bool:
+        """Whether a border crossing happens during one of its legs."""
+        return any(leg.crossings for leg in self.legs)
+
 
 def _number(value: Literal) -> str:
     number = Decimal(str(value))

@@ -256,7 +256,7 @@ class SiteData:
             quoted = claim.anchor.exact
         return Reading(
             status=fact.status, kind=fact.kind, said_by=claim.said_by, said_in=claim.said_in,
-            article=source.headline if source and claim.stated_in != claim.reported_in else "",
+            article=source.headline if source and not claim.said_in_article else "",
             before=before, quote=quoted,
             after=after, claim=self.link(URIRef(claim.iri), rel),
             fact=self.link(URIRef(fact.iri), rel),
@@ -314,7 +314,7 @@ class SiteData:
                 ("Timeline: the legs in travel order", Markup(timeline_svg(view, standalone=False)),
                  quote(f"{name}.timeline.svg")),
                 ("Route: places, legs and the border crossing"
-                 if any(leg.crossings for leg in view.legs) else "Route: places and legs",
+                 if view.crosses_border else "Route: places and legs",
                  Markup(route_svg(view, standalone=False)), quote(f"{name}.route.svg")),
             ]
         return page

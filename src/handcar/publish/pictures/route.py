@@ -53,7 +53,7 @@ def route_svg(journey: JourneyView, *, standalone: bool = True) -> str:
     width = 2 * MARGIN + max(len(legs), 1) * LEG_WIDTH
     # as high as the words above the line need: the crossings' labels, else the legs' words
     words = max((len(_wrapped(leg)) for leg in legs), default=1)
-    line_y = LINE_Y if any(leg.crossings for leg in legs) else TOP + 14 + LINE * (words - 1)
+    line_y = LINE_Y if journey.crosses_border else TOP + 14 + LINE * (words - 1)
     height = line_y + 110
     drawing = dw.Drawing(width, height, id_prefix="route-")
     drawing.append(dw.Title(f"Route of {journey.label}: "
