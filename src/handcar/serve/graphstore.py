@@ -19,6 +19,7 @@ the memory a response takes is one graph's.
 from __future__ import annotations
 
 import threading
+from http import HTTPStatus
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -26,20 +27,17 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from handcar.formats import RDF_FORMATS
 from handcar.publish.formats import write
 from handcar.publish.rdf import Quads
 from handcar.serve import negotiation
-from handcar.serve.negotiation import Offer
+from handcar.serve.documents import RDF_OFFERS
 from handcar.serve.release import Served
+from handcar.serve.sparql import not_acceptable
 
 PATH = "/store"
 READ = ("GET", "HEAD")
-GRAPH_OFFERS = [
-    Offer(RDF_FORMATS[name].media_type, RDF_FORMATS[name].extension, name,
-          {"charset": "utf-8"} if RDF_FORMATS[name].media_type.startswith("text/") else {})
-    for name in ("turtle", "ntriples", "xml", "jsonld")
-]
+GRAPH_OFFERS = [offer for offer in RDF_OFFERS if offer.name in ("turtle", "ntriples", "xml",
+                                                                 "jsonld")]
 """A graph's formats (triples, no graph names), Turtle first."""
 
 
@@ -54,9 +52,7 @@ async def graph_store(request: Request, served: Served) -> Response:
         return _refused(400, "give exactly one of ?graph=<IRI> and ?default")
     offer = negotiation.choose(request.headers.get("accept"), GRAPH_OFFERS)
     if offer is None:
-        return PlainTextResponse(
-            "406 Not Acceptable: " + ", ".join(o.media_type for o in GRAPH_OFFERS) + "\n",
-            status_code=406)
+        return not_acceptable(GRAPH_OFFERS)
     graph = None
     if named:
         iri = named[0]
@@ -105,5 +101,5 @@ def _absolute(iri: str) -> bool:
 
 
 def _refused(status: int, message: str) -> PlainTextResponse:
-    reasons = {400: "Bad Request", 404: "Not Found"}
-    return PlainTextResponse(f"{status} {reasons[status]}: {message}\n", status_code=status)
+    return PlainTextResponse(f"{status} {HTTPStatus(status).phrase}: {message}\n",
+                             status_code=status)
