@@ -218,6 +218,8 @@ class DJO(DefinedNamespace):
     # Datatype properties
     legIndex: URIRef  # leg number
     date: URIRef  # date
+    startDate: URIRef  # start date
+    endDate: URIRef  # end date
     numericValue: URIRef  # numeric value
     approximateValue: URIRef  # approximate value
     lowerBound: URIRef  # lower bound

@@ -593,7 +593,7 @@ def test_a_duration_in_miles_and_a_duration_in_milliseconds(fiction: Fiction) ->
         ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, legIndx, 1]\n",
          "did you mean legIndex? use a DJO property"),
         ("      - [boat-leg, legIndex, 1]\n", "      - [boat-leg, began, 1]\n",
-         "properties about it: beganDuring, date; use a DJO property"),
+         "properties about it: beganDuring, date, startDate; use a DJO property"),
         ("      - [boat-leg, legIndex, 1]\n", "      - [boat-lg, legIndex, 1]\n",
          "did you mean boat-leg? declare 'boat-lg'"),
     ],

@@ -108,6 +108,8 @@ def checked(article: Article) -> CheckedAnnotation:
                     Fact("walk", DJO.duration, Ref("walk-days")),
                     Fact("train", DJO.during, Ref("thursday")),
                     Fact("walk", DJO.during, Ref("last-spring")),
+                    Fact("train", DJO.beganDuring, Ref("thursday")),
+                    Fact("walk", DJO.endedDuring, Ref("last-spring")),
                     Fact("train", DJO.legIndex, Decimal("2.0"), rdflib.XSD.positiveInteger),
                     Fact("train", DJO.hashtag, "homeward", rdflib.XSD.string),
                     Fact("train", DJO.url, "https://example.org/t", rdflib.XSD.anyURI),

@@ -144,6 +144,9 @@ def test_facts_and_what_they_imply(by_local: dict[str, Claim]) -> None:
         (train, DJO.during, iri("time/two-legs.thursday")),
         (train, DJO.date, Literal("2021-06-03", datatype=rdflib.XSD.date)),  # known to the day
         (walk, DJO.during, iri("time/two-legs.last-spring")),  # a season: no date implied
+        (train, DJO.beganDuring, iri("time/two-legs.thursday")),
+        (train, DJO.startDate, Literal("2021-06-03", datatype=rdflib.XSD.date)),  # began on it
+        (walk, DJO.endedDuring, iri("time/two-legs.last-spring")),  # a season: no end date
         (train, DJO.legIndex, Literal("2", datatype=rdflib.XSD.positiveInteger)),
         (train, DJO.hashtag, Literal("homeward")),  # a plain string: no datatype written
         (train, DJO.url, Literal("https://example.org/t", datatype=rdflib.XSD.anyURI)),
@@ -184,4 +187,5 @@ def test_notes_readings_and_declared_relations(claims: ArticleClaims) -> None:
     walk = next(r for r in claims.readings if r.value == str(iri("quantity/two-legs.walk-days")))
     assert (walk.subject, walk.property) == (str(iri("event/two-legs.walk")), str(DJO.duration))
     assert walk.interval.describe() == "259200 s"
-    assert {r.property for r in claims.readings} == {str(DJO.duration), str(DJO.during)}
+    assert {r.property for r in claims.readings} == {
+        str(DJO.duration), str(DJO.during), str(DJO.beganDuring), str(DJO.endedDuring)}

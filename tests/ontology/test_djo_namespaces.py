@@ -204,6 +204,8 @@ ADDED = {
     "identifiedWith",
     # an event dated by its start or its end only ("left on Sunday", "arrived on Monday")
     "beganDuring", "endedDuring",
+    # ... and the day of that start or end, for schema.org readers (schema:startDate/endDate)
+    "startDate", "endDate",
 }
 
 

@@ -311,6 +311,24 @@ CASES = (
         ),
     ),
     Case(
+        id="start-and-end-days",
+        axiom="djo:startDate ⊑ schema:startDate; djo:endDate ⊑ schema:endDate",
+        false_conclusion="an event dated only by its start (\"left on Sunday\") gets an end "
+        "date, or one dated only by its end gets a start date",
+        data="""
+        ex:journey a djo:Journey ; djo:beganDuring ex:sunday ; djo:startDate "2024-11-17" .
+        ex:train a djo:TrainLeg ; djo:endedDuring ex:monday ; djo:endDate "2024-11-18" .
+        """,
+        holds=(
+            'ex:journey schema:startDate "2024-11-17" . ex:train schema:endDate "2024-11-18" .',
+        ),
+        never=(
+            "ex:journey schema:endDate ?day .",
+            "ex:train schema:startDate ?day .",
+            "VALUES ?e { ex:journey ex:train } ?e djo:date|time:hasTime ?t .",
+        ),
+    ),
+    Case(
         id="standard-durations-distances-days",
         axiom="djo:duration ⊑ schema:duration; djo:distance ⊑ schema:distance; "
         "djo:date ⊑ schema:startDate, schema:endDate",

@@ -1606,6 +1606,83 @@ CASES: list[Case] = [
         expect=("violation ev:leg-1-train djo:endedDuring Class djosh:Event-endedDuring",),
     ),
     Case(
+        "start-date-in-its-period",
+        "an event that began during a day carries that day as its start date: no result",
+        add='ev:leg-1-train djo:beganDuring tm:tuesday ; djo:startDate "2022-03-01"^^xsd:date .',
+        expect=(),
+    ),
+    Case(
+        "start-date-outside-its-period",
+        "an event's start date is not in the day it is said to begin in",
+        add='ev:leg-1-train djo:beganDuring tm:tuesday ; djo:startDate "2022-02-28"^^xsd:date .',
+        expect=("violation ev:leg-1-train - SPARQL "
+                "djosh:EventDateShape/start-date-within-its-period",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "end-date-outside-its-period",
+        "an event's end date is not in the day it is said to end in",
+        add='ev:leg-1-train djo:endedDuring tm:wednesday ; djo:endDate "2022-03-01"^^xsd:date .',
+        expect=("violation ev:leg-1-train - SPARQL "
+                "djosh:EventDateShape/end-date-within-its-period",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "start-date-as-string",
+        "an event's start date typed xsd:string",
+        add='ev:leg-1-train djo:beganDuring tm:tuesday ; djo:startDate "2022-03-01" .',
+        expect=("violation ev:leg-1-train djo:startDate Datatype djosh:Event-startDate",),
+    ),
+    Case(
+        "start-date-with-time-zone",
+        "an event's start date with a time zone (valid xsd:date, not the published form)",
+        add='ev:leg-1-train djo:beganDuring tm:tuesday ; djo:startDate "2022-03-01Z"^^xsd:date .',
+        expect=("violation ev:leg-1-train djo:startDate Pattern djosh:Event-startDate",),
+    ),
+    Case(
+        "end-date-as-string",
+        "an event's end date typed xsd:string",
+        add='ev:leg-1-train djo:endedDuring tm:tuesday ; djo:endDate "2022-03-01" .',
+        expect=("violation ev:leg-1-train djo:endDate Datatype djosh:Event-endDate",),
+    ),
+    Case(
+        "end-date-with-time-zone",
+        "an event's end date with a time zone (valid xsd:date, not the published form)",
+        add='ev:leg-1-train djo:endedDuring tm:tuesday ; djo:endDate "2022-03-01Z"^^xsd:date .',
+        expect=("violation ev:leg-1-train djo:endDate Pattern djosh:Event-endDate",),
+    ),
+    Case(
+        "start-after-the-article",
+        "an event said to begin after the article that reports it (suspicious: it may be "
+        "announced)",
+        add='ev:crossing djo:startDate "2022-03-05"^^xsd:date .',
+        expect=("warning ev:crossing - SPARQL "
+                "djosh:EventReportedAsDoneShape/not-after-the-reporting-article",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "end-after-the-article",
+        "an event said to end after the article that reports it",
+        add='ev:crossing djo:endDate "2022-03-04"^^xsd:date .',
+        expect=("warning ev:crossing - SPARQL "
+                "djosh:EventReportedAsDoneShape/not-after-the-reporting-article",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "began-on-a-day-without-start-date",
+        "an event that began in a period known to the day without its djo:startDate",
+        add="ev:leg-1-train djo:beganDuring tm:tuesday .",
+        expect=("warning ev:leg-1-train - SPARQL djosh:DerivedDayShape/day-of-a-start-period",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
+        "ended-on-a-day-without-end-date",
+        "an event that ended in a period known to the day without its djo:endDate",
+        add="ev:leg-1-train djo:endedDuring tm:wednesday .",
+        expect=("warning ev:leg-1-train - SPARQL djosh:DerivedDayShape/day-of-an-end-period",),
+        engines=SPARQL_ENGINES,
+    ),
+    Case(
         "distance-is-a-rank",
         "djo:distance points at a rank, not a quantity",
         add="ev:leg-1-train djo:distance co:third-secretary .",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -94,7 +95,7 @@ def build(
                 if not quiet:
                     consoles.stdout().print(f"{out}/ is up to date", markup=False)
                 return
-            _publish(result, out, protect=(articles,), jobs=workers)
+            counts = _publish(result, out, protect=(articles,), jobs=workers)
     except (InputError, PublishError, UsageError) as exc:
         typer.echo(f"error: {with_hint(exc)}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
@@ -118,13 +119,16 @@ def build(
         typer.echo(f"interrupted: nothing was published, {out} is as it was", err=True)
         raise typer.Exit(130) from None
     if not quiet:
-        _summary(result, out)
+        _summary(result, out, counts, articles)
 
 
-def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...], jobs: int = 1) -> None:
+def _publish(
+    result: BuildResult, out: Path, protect: tuple[Path, ...], jobs: int = 1
+) -> dict[str, int]:
     """Publish with SHACL validation as the release's check: in a forked process while the
     files are written (on two cores this hides most of validation behind serialisation), or
-    inline where the platform cannot fork; ``jobs`` processes may render the site's pages."""
+    inline where the platform cannot fork; ``jobs`` processes may render the site's pages.
+    Returns the published release's validation results by severity."""
     from handcar.publish.rdf import converted
     from handcar.publish.release import check_target
     from handcar.publish.site import publish
@@ -132,12 +136,18 @@ def _publish(result: BuildResult, out: Path, protect: tuple[Path, ...], jobs: in
     from handcar.validate.release import check_release
 
     if not can_fork():
-        publish(result, out, check_release, protect=protect, jobs=jobs)
-        return
+        counts: dict[str, int] = {}
+
+        def check(folder: Path) -> None:
+            counts.update(check_release(folder).counts())
+
+        publish(result, out, check, protect=protect, jobs=jobs)
+        return counts
     check_target(out, protect)  # refuse a bad --out before the validation process starts
     quads = converted(result)  # the one conversion to pyoxigraph, shared with the child
     with BackgroundValidation(result.dataset, quads) as validation:
         publish(result, out, validation.check, protect=protect, jobs=jobs)
+    return validation.counts
 
 
 _RELATION_WORDS = {
@@ -149,7 +159,7 @@ _RELATION_WORDS = {
 }
 
 
-def _summary(result: BuildResult, out: Path) -> None:
+def _summary(result: BuildResult, out: Path, counts: dict[str, int], articles: Path) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -173,12 +183,29 @@ def _summary(result: BuildResult, out: Path) -> None:
         )
     reused = len(result.articles) - len(result.rebuilt)
     cached = f" ({reused} from the cache)" if reused else ""
-    out_console.print(
-        f"articles: {len(result.articles)}{cached}; warnings: {len(result.warnings)}"
-    )
+    out_console.print(f"articles: {len(result.articles)}{cached}; sentences not annotated:"
+                      f" {len(result.warnings)}")
     for warning in result.warnings:
         # the warning quotes the article ("[sic]", "[1]"): its words are not markup
         out_console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+    if counts:
+        out_console.print(validation_line(counts, out, articles, result.articles),
+                          markup=False)
+
+
+def validation_line(
+    counts: dict[str, int], out: Path, articles: Path, names: Sequence[str]
+) -> str:
+    """What the release's SHACL validation found, and where to read it when it found anything
+    (the build publishes with Warnings and Infos; only Violations stop it)."""
+    found = ", ".join(f"{n} {label}{'' if n == 1 else 's'}" for label, n in counts.items())
+    line = f"validation: conforms ({found})"
+    if any(counts.values()):
+        line += f"; 'handcar validate {out}' lists them"
+    if counts.get("warning"):  # what handcar check reports (Violations stop the build)
+        where = articles / names[0] if len(names) == 1 else articles / "ARTICLE"
+        line += f", 'handcar check {where}' shows each warning at its line"
+    return line
 
 
 def progress_text(name: str, done: int, total: int, elapsed: float) -> str:

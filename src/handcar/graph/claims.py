@@ -13,6 +13,8 @@ Derivation rules (each derived triple is supported by the claim of the fact it c
 - either of those   ⇒ ``L hasInterval interval(L)`` and ``interval(L) a time:ProperInterval``
   (and likewise for M)
 - ``X during T``    ⇒ ``X djo:date "YYYY-MM-DD"^^xsd:date`` when T is known to the day
+- ``X beganDuring T`` ⇒ ``X djo:startDate "YYYY-MM-DD"^^xsd:date`` likewise, and
+  ``X endedDuring T`` ⇒ ``X djo:endDate …`` (the day it began or ended on, no more)
 - ``S publishedDuring T`` ⇒ ``S schema:datePublished "YYYY-MM-DD"^^xsd:date`` likewise
 - a participation of agent A in event E ⇒ ``E djo:participant A`` (playing a role in it, A takes
   part in it)
@@ -54,6 +56,15 @@ from handcar.graph.values import decimal_literal, duration_literal, term, unit_c
 from handcar.languages import script_of, words_language
 from handcar.namespaces import DJO, SCHEMA, TIME, UNIT
 from handcar.vocabulary import Vocabulary
+
+#: a link to a calendar period → the property that gives the period's day, when it is one day
+#: (an event within a day happened on it; one that began or ended within it began or ended on it)
+DAY_OF_PERIOD = {
+    DJO.during: DJO.date,
+    DJO.beganDuring: DJO.startDate,
+    DJO.endedDuring: DJO.endDate,
+    DJO.publishedDuring: SCHEMA.datePublished,
+}
 
 Triple = tuple[URIRef, URIRef, Node]
 # xsd:duration designators of the time units that have one (a month or year has no fixed length)
@@ -337,14 +348,13 @@ class _Claims:
             else:
                 out.append((interval, TIME.hasDuration, self.refs[obj.id]))
             return out
-        if fact.predicate in (DJO.during, DJO.publishedDuring) and isinstance(obj, Ref):
+        if fact.predicate in DAY_OF_PERIOD and isinstance(obj, Ref):
             when = self.whens.get(obj.id)
             if when is not None and when.date is not None:
-                target = DJO.date if fact.predicate == DJO.during else SCHEMA.datePublished
                 return [
                     (
                         self.refs[subject],
-                        target,
+                        DAY_OF_PERIOD[fact.predicate],
                         Literal(when.date.isoformat(), datatype=XSD.date),
                     )
                 ]

@@ -3,7 +3,8 @@
 On two cores this hides most of SHACL validation behind serialisation. The child runs the
 release check on the in-memory dataset (:func:`handcar.validate.release.check_dataset`: the
 writers are deterministic functions of it, and the publishing tests prove every file isomorphic
-to it) and only reports whether it conforms at Violation level. When it does not, the parent
+to it) and only reports whether it conforms at Violation level (and, when it does, how many
+results of each severity it found). When it does not, the parent
 validates the staged release itself (:func:`~handcar.validate.release.check_release`), so the
 error names files and lines. Whether to validate here or inline is the build command's choice
 (:mod:`handcar.commands.build`); this needs ``fork`` (:func:`can_fork`: Linux, macOS).
@@ -35,6 +36,8 @@ class BackgroundValidation:
         self.quads = quads
         self._process: multiprocessing.process.BaseProcess | None = None
         self._pipe: Connection | None = None
+        #: the checked release's results by severity (:meth:`Report.counts`), once checked
+        self.counts: dict[str, int] = {}
 
     def __enter__(self) -> BackgroundValidation:
         return self.start()
@@ -57,7 +60,7 @@ class BackgroundValidation:
         from handcar.validate.release import check_release
 
         if self._process is None or self._pipe is None:  # not started: validate here
-            check_release(folder)
+            self.counts = check_release(folder).counts()
             return
         try:
             verdict = self._pipe.recv()
@@ -68,10 +71,12 @@ class BackgroundValidation:
             raise
         finally:
             self._process.join()
-        if verdict != "conforms":
+        if isinstance(verdict, dict):  # conforms: the results by severity
+            self.counts = verdict
+        else:
             # raises with a located report (or lint errors); if the child failed for another
             # reason (its verdict is then a traceback), this validation in the open decides
-            check_release(folder)
+            self.counts = check_release(folder).counts()
 
     def cancel(self) -> None:
         if self._process is not None and self._process.is_alive():
@@ -88,7 +93,8 @@ def _child(dataset: Dataset, quads: list[ox.Quad] | None, send: Connection) -> N
         send.close()
 
 
-def _verdict(dataset: Dataset, quads: list[ox.Quad] | None) -> str:
+def _verdict(dataset: Dataset, quads: list[ox.Quad] | None) -> dict[str, int] | str:
+    """The results by severity when the dataset conforms, else why not."""
     from handcar.validate.lint import LintError
     from handcar.validate.release import check_dataset
     from handcar.validate.report import Severity
@@ -97,4 +103,4 @@ def _verdict(dataset: Dataset, quads: list[ox.Quad] | None) -> str:
         report = check_dataset(dataset, quads)
     except LintError:
         return "lint"
-    return "conforms" if report.conforms(Severity.VIOLATION) else "violations"
+    return report.counts() if report.conforms(Severity.VIOLATION) else "violations"

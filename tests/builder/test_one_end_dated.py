@@ -1,0 +1,86 @@
+"""An event whose words date only its start or its end, through the real build: the day of that
+end, in DJO and in schema.org, and nothing of the other end; and the build's summary line for
+what the release's validation found.
+
+Input: a made-up report (``fixtures/one-end-dated/``, fiction, published Tuesday 19 November
+2024): the envoys "began their journey home on Sunday, leaving the capital by bus", and "an
+overnight train ... arrived early on Monday". Its bus ride names no destination and its train
+no origin (two honest SHACL Warnings), and Castra no country (an Info).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from typer.testing import CliRunner
+
+from handcar.build import build_dataset
+from handcar.cli import app
+from handcar.namespaces import PREFIXES
+from handcar.validate.release import check_dataset
+
+FIXTURE = Path(__file__).parent / "fixtures" / "one-end-dated"
+ARTICLE = "example-2024-11-19-envoys"
+EVENT = f"https://w3id.org/djo/id/event/{ARTICLE}."
+PREFIX = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items()) + f"PREFIX e: <{EVENT}>\n"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return build_dataset(FIXTURE).dataset
+
+
+def ask(dataset: Dataset, pattern: str, graph: str) -> bool:
+    where = f"GRAPH <https://w3id.org/djo/id/graph/{graph}> {{ {pattern} }}"
+    return bool(dataset.query(f"{PREFIX}ASK {{ {where} }}").askAnswer)
+
+
+def test_a_start_dated_to_a_day_gives_that_day_as_the_start_only(dataset: Dataset) -> None:
+    for event in ("e:journey", "e:bus-ride"):
+        assert ask(dataset, f'{event} djo:startDate "2024-11-17"^^xsd:date .', "asserted")
+        assert ask(dataset, f'{event} schema:startDate "2024-11-17"^^xsd:date .', "entailed")
+        assert not ask(dataset, f"{event} djo:date|djo:endDate|schema:endDate ?day .", "entailed")
+        assert not ask(dataset, f"{event} djo:date|djo:endDate ?day .", "asserted")
+
+
+def test_an_end_dated_to_a_day_gives_that_day_as_the_end_only(dataset: Dataset) -> None:
+    assert ask(dataset, 'e:train-ride djo:endDate "2024-11-18"^^xsd:date .', "asserted")
+    assert ask(dataset, 'e:train-ride schema:endDate "2024-11-18"^^xsd:date .', "entailed")
+    assert not ask(dataset, "e:train-ride djo:date|djo:startDate ?day .", "asserted")
+    assert not ask(dataset, "e:train-ride schema:startDate ?day .", "entailed")
+
+
+def test_the_derived_day_has_the_evidence_of_its_fact(dataset: Dataset) -> None:
+    assert ask(dataset, "?fact rdf:subject e:journey ; rdf:predicate djo:startDate ; "
+                        "djo:assertedBy ?statement . ?statement djo:hasEvidence ?evidence .",
+               "provenance")
+
+
+def test_the_dates_agree_with_their_periods_and_the_report(dataset: Dataset) -> None:
+    """No date shape has a result: each day is in its period, none after the article."""
+    report = check_dataset(dataset)
+    assert report.conforms()
+    shapes = {report.shape_id(r) for r in report.results}
+    assert not [s for s in shapes if "Date" in s or "Day" in s or "Reported" in s], shapes
+    assert report.counts() == {"violation": 0, "warning": 2, "info": 1}
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["background", "inline"])
+def test_the_summary_counts_what_validation_found(tmp_path: Path, monkeypatch,
+                                                  fork: bool) -> None:
+    """The build publishes with Warnings and Infos, and says so: 'sentences not annotated'
+    counts its own warnings, the validation line the release's SHACL results."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURE, "articles")
+    monkeypatch.setattr("handcar.validate.background.can_fork", lambda: fork)
+    env = {"COLUMNS": "200", "HANDCAR_CACHE_DIR": str(tmp_path / "cache")}
+    result = CliRunner().invoke(app, ["build", "--out", "site-out"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "articles: 1; sentences not annotated: 0\n" in result.output
+    assert (
+        "validation: conforms (0 violations, 2 warnings, 1 info); 'handcar validate site-out' "
+        f"lists them, 'handcar check articles/{ARTICLE}' shows each warning at its line\n"
+    ) in result.output
