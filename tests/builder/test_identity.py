@@ -63,6 +63,7 @@ def test_unnamed_things_are_the_articles_own_and_named_ones_shared(built: BuildR
     assert f"{ID}org/russian-embassy-pyongyang" in subjects
 
 
+@pytest.mark.slow  # a build in a subprocess and another in-process (about 6 s): CI runs it
 def test_two_copies_of_the_seed_publish_without_violation(tmp_path: Path) -> None:
     """Two articles giving values for the same named things (Varya's age, North Korea's
     reported cases) are two readings each, not a violation; their unnamed things never meet."""

@@ -19,7 +19,9 @@ from typer.testing import CliRunner
 
 from handcar.build import build_dataset
 from handcar.cli import app
+from handcar.commands.build import validation_line
 from handcar.namespaces import PREFIXES
+from handcar.validate.background import BackgroundValidation
 from handcar.validate.release import check_dataset
 
 FIXTURE = Path(__file__).parent / "fixtures" / "one-end-dated"
@@ -68,6 +70,34 @@ def test_the_dates_agree_with_their_periods_and_the_report(dataset: Dataset) -> 
     assert report.counts() == {"violation": 0, "warning": 2, "info": 1}
 
 
+def test_the_background_validation_counts_the_results(dataset: Dataset, tmp_path: Path) -> None:
+    """The forked validation sends the counts of a conforming release to the build."""
+    with BackgroundValidation(dataset) as validation:
+        validation.check(tmp_path)  # conforms: the staged folder is not read
+    assert validation.counts == {"violation": 0, "warning": 2, "info": 1}
+
+
+@pytest.mark.parametrize(
+    ("counts", "line"),
+    [
+        ({"violation": 0, "warning": 0, "info": 0}, "validation: conforms (0 violations, "
+         "0 warnings, 0 infos)"),
+        ({"violation": 0, "warning": 0, "info": 1}, "validation: conforms (0 violations, "
+         "0 warnings, 1 info); 'handcar validate out' lists them"),
+        ({"violation": 0, "warning": 2, "info": 1}, "validation: conforms (0 violations, "
+         "2 warnings, 1 info); 'handcar validate out' lists them, 'handcar check "
+         f"articles/{ARTICLE}' shows each warning at its line"),
+    ],
+)
+def test_the_validation_line_says_where_to_read_the_results(counts: dict[str, int],
+                                                            line: str) -> None:
+    assert validation_line(counts, Path("out"), Path("articles"), [ARTICLE]) == line
+    if counts["warning"]:  # several articles: the curator picks one
+        assert validation_line(counts, Path("out"), Path("articles"), [ARTICLE, "b"]).endswith(
+            "'handcar check articles/ARTICLE' shows each warning at its line")
+
+
+@pytest.mark.slow  # two whole builds through the CLI (about 10 s each)
 @pytest.mark.parametrize("fork", [True, False], ids=["background", "inline"])
 def test_the_summary_counts_what_validation_found(tmp_path: Path, monkeypatch,
                                                   fork: bool) -> None:

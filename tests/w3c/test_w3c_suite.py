@@ -75,7 +75,11 @@ def test_right_at_least_as_often_as_plain_pyshacl() -> None:
     assert right >= len(TESTS) - len(PYSHACL)
 
 
-@pytest.mark.parametrize("test_id", sorted(STRICT))
+# SHACL-for-SHACL validating itself takes about 5 s a run: test_w3c runs it by default, CI this too
+@pytest.mark.parametrize("test_id", [
+    pytest.param(t, marks=[pytest.mark.slow] if t == "core/complex/shacl-shacl" else [])
+    for t in sorted(STRICT)
+])
 def test_strict_mode_refuses_what_general_mode_warns_about(test_id: str) -> None:
     test = next(t for t in TESTS if t.id == test_id)
     code, detail = outcome(test, strict=True)
