@@ -69,10 +69,34 @@ def test_an_unknown_key_gets_the_keys_spelt_like_it(tmp_path: Path) -> None:
         "  - {id: k, type: Person, name: Kari, qoute: Kari, refered_to_as: x, colour: red}\n"
         "statements: []\n", encoding="utf-8")
     hints = {".".join(map(str, p.loc)): p.hint for p in load_collecting(path).problems}
-    tail = "check the spelling against articles/README.md (or `handcar schema`)"
+    tail = ("the keys here are quote, prefix, suffix, suggested, said_by, source, id, type, "
+            "name, referred_to_as, label, lang, shared (articles/README.md)")  # an entity's
     assert hints["entities.0.qoute"] == f"did you mean quote? {tail}"
     assert hints["entities.0.refered_to_as"] == f"did you mean referred_to_as? {tail}"
     assert hints["entities.0.colour"] == tail  # nothing close
+
+
+def test_an_unknown_key_gets_the_keys_of_its_mapping(tmp_path: Path) -> None:
+    """Each mapping's own keys: an identity's, a statement's, the top level's."""
+    from handcar.annotation.load import load_collecting
+
+    path = tmp_path / "annotation.yaml"
+    path.write_text(
+        "format: handcar-annotation/1\n"
+        "colour: red\n"
+        "statements:\n"
+        "  - {id: s, quote: Boats left., fact: []}\n"
+        "identities:\n"
+        "  - {id: trip, item: trip, same_as: other/trip, reason: the same trip}\n",
+        encoding="utf-8")
+    hints = {".".join(map(str, p.loc)): p.hint for p in load_collecting(path).problems}
+    assert hints["colour"] == (
+        "the keys here are format, article, entities, events, quantities, times, statements, "
+        "participations, not_modelled, reading_relations, identities, conflicts "
+        "(articles/README.md)")
+    assert hints["statements.0.fact"].startswith("did you mean facts? the keys here are quote,")
+    assert hints["identities.0.item"] == (
+        "the keys here are id, same_as, reason (articles/README.md)")
 
 
 def test_an_annotation_error_crosses_processes_with_its_hint() -> None:

@@ -638,8 +638,8 @@ def test_a_misspelt_front_matter_key_is_named_with_a_hint(tmp_path: Path) -> Non
     result = CliRunner().invoke(app, ["new", str(source), "--articles", str(tmp_path / "a")])
     assert result.exit_code == 2
     assert result.output == (
-        f"error: {source}:3: dat: unknown key\n  hint: did you mean date? check the spelling"
-        " against articles/README.md (or `handcar schema`)\n")
+        f"error: {source}:3: dat: unknown key\n  hint: did you mean date? the keys here are"
+        " headline, date, url, language, byline (articles/README.md)\n")
 
 
 def test_a_draft_of_an_article_in_another_language_says_what_it_reads(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -48,7 +49,7 @@ def validated(model: type[Model], document: YamlDocument) -> Model:
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
-        problems = schema_problems(exc, document)
+        problems = schema_problems(exc, document, model)
         more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         first = problems[0]
@@ -65,7 +66,7 @@ def problems_of(model: type[BaseModel], document: YamlDocument) -> list[Annotati
     try:
         model.model_validate(document.data)
     except ValidationError as exc:
-        return schema_problems(exc, document)
+        return schema_problems(exc, document, model)
     return []
 
 
@@ -73,12 +74,15 @@ def _not_a_mapping(document: YamlDocument) -> AnnotationError:
     return AnnotationError(document.path, document.line(()), "expected a mapping at the top level")
 
 
-def schema_problems(exc: ValidationError, document: YamlDocument) -> list[AnnotationError]:
-    """Every problem pydantic found, each at its line, in pydantic's order."""
-    return [_problem(error, document) for error in exc.errors()]
+def schema_problems(
+    exc: ValidationError, document: YamlDocument, model: type[BaseModel]
+) -> list[AnnotationError]:
+    """Every problem pydantic found in ``document`` read as ``model``, each at its line, in
+    pydantic's order."""
+    return [_problem(error, document, model) for error in exc.errors()]
 
 
-def _problem(error: Any, document: YamlDocument) -> AnnotationError:
+def _problem(error: Any, document: YamlDocument, model: type[BaseModel]) -> AnnotationError:
     loc = _trim_union_branch(error["loc"])
     message = _message(error)
     field, _sep, rest = message.partition(": ")
@@ -86,19 +90,49 @@ def _problem(error: Any, document: YamlDocument) -> AnnotationError:
         loc, message = (*loc, field), rest
     where = ".".join(str(part) for part in loc) or "(top level)"
     error_ = AnnotationError(document.path, document.line(loc), f"{where}: {message}")
-    error_.loc, error_.hint = loc, _hint(error["type"], loc)
+    error_.loc, error_.hint = loc, _hint(error["type"], loc, model)
     return error_
 
 
-def _hint(kind: str, loc: tuple) -> str | None:
-    """The likely fix for a pydantic error of ``kind`` at ``loc`` (a pattern: by the key; an
-    unknown key: the keys of the format spelt like it)."""
+def _hint(kind: str, loc: tuple, model: type[BaseModel]) -> str | None:
+    """The likely fix for a pydantic error of ``kind`` at ``loc`` in ``model`` (a pattern: by
+    the key; an unknown key: the keys that mapping takes, those spelt like it first)."""
     if kind == "string_pattern_mismatch":
         key = next((part for part in reversed(loc) if isinstance(part, str)), "")
         return _PATTERN_HINTS.get(key, _PATTERN_HINTS["id"])
     if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
-        return did_you_mean(close_names(loc[-1], _keys())) + _HINTS[kind]
+        keys = _keys_at(model, loc[:-1])
+        if keys is None:  # not one model there: the keys of the whole format
+            return did_you_mean(close_names(loc[-1], _keys())) + _HINTS[kind]
+        return (did_you_mean(close_names(loc[-1], keys))
+                + f"the keys here are {', '.join(keys)} (articles/README.md)")
     return _HINTS.get(kind)
+
+
+def _keys_at(model: type[BaseModel], loc: tuple) -> list[str] | None:
+    """The keys of the mapping at ``loc`` (keys and list indexes from ``model``'s top level), in
+    the format's order; None where that is not one model's mapping."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue  # an item of the list the key before it gave
+        if not _is_model(current) or part not in current.model_fields:
+            return None
+        current = _item_type(current.model_fields[part].annotation)
+    return list(current.model_fields) if _is_model(current) else None
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def _item_type(annotation: Any) -> Any:
+    """The model a field holds, itself or as the items of a list (``X | None`` is X); else
+    ``annotation`` unchanged."""
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if get_origin(annotation) in (list, tuple, Union, UnionType) and len(set(args)) == 1:
+        return _item_type(args[0])
+    return annotation
 
 
 @cache
@@ -178,7 +212,7 @@ def load_collecting(path: Path) -> PartlyLoaded:
     try:
         Annotation.model_validate(document.data)
     except ValidationError as exc:
-        problems = schema_problems(exc, document)
+        problems = schema_problems(exc, document, Annotation)
     def in_item(problem: AnnotationError) -> bool:
         loc = problem.loc
         return len(loc) >= 2 and isinstance(loc[1], int) and isinstance(
