@@ -76,11 +76,16 @@ def base() -> tuple[DataGraph, Shapes, Ontology]:
 
 
 SPARQL_CASES = [c for c in CASES if any(" SPARQL " in e for e in c.expect)]
+# a value of the wrong datatype reaches the SPARQL constraints' comparisons, where rdflib and
+# SPARQL 1.1 differ (rdflib compares "2022-03-05" with an xsd:date; SPARQL makes it an error)
+WRONG_TYPE_CASES = [c for c in CASES if c not in SPARQL_CASES
+                    and any(" Datatype " in e for e in c.expect)]
+OTHER_CASES = [c for c in CASES if c not in SPARQL_CASES and c not in WRONG_TYPE_CASES]
 
 
 @pytest.mark.slow  # plain pySHACL answers SHACL-SPARQL with rdflib: about a minute
 @pytest.mark.parametrize(
-    "case", SPARQL_CASES + [c for c in CASES if c not in SPARQL_CASES][::8], ids=lambda c: c.id
+    "case", SPARQL_CASES + WRONG_TYPE_CASES + OTHER_CASES[::8], ids=lambda c: c.id
 )
 def test_djo_fixture_verdicts_agree(case: Case, base: tuple[DataGraph, Shapes, Ontology]) -> None:
     data, shapes, ontology = base
