@@ -166,12 +166,12 @@ ERRORS = [
     (
         "relative-time",
         "    relative: Tuesday\n",
-        "    relative: next week\n",
-        "next week",
-        "cannot resolve relative time 'next week': use a weekday, today, yesterday (optionally"
-        " with morning/afternoon/evening), this morning, this/last week, this/last month,"
-        " this/last year, last spring/summer/autumn, or early/mid/late with a year, a month or"
-        " this/last year or month",
+        "    relative: next fortnight\n",
+        "next fortnight",
+        "cannot resolve relative time 'next fortnight': use a weekday, today, yesterday, tomorrow"
+        " (optionally with morning/afternoon/evening), this morning, this/last/next week,"
+        " this/last/next month, this/last/next year, last spring/summer/autumn, or early/mid/late"
+        " with a year, a month or this/last/next year or month",
     ),
     (
         "month",
@@ -379,7 +379,7 @@ def _first_error(fiction: Fiction, *edits: tuple[str, str]) -> tuple[int, str]:
 
 
 BAD_CLASS = ("    type: BusLeg\n", "    type: Coach\n")
-BAD_TIME = ("    relative: Tuesday\n", "    relative: next week\n")
+BAD_TIME = ("    relative: Tuesday\n", "    relative: next fortnight\n")
 BAD_QUOTE = ("    quote: 30 minutes\n", "    quote: 30 minutess\n")
 BAD_SAID_BY = ("    quote: 30 minutes\n", "    quote: 30 minutes\n    said_by: x\n")
 BAD_SOURCE = ("    unit: MIN\n", "    unit: MIN\n    source: x\n")

@@ -47,6 +47,11 @@ def test_a_weekday_is_the_latest_on_or_before_publication(weekday: str, day: int
     assert _relative(weekday) == CalendarTime(2021, 2, day)
 
 
+def test_tomorrow_is_the_day_after_publication() -> None:
+    assert _relative("tomorrow", dt.date(2021, 2, 28)).date == dt.date(2021, 3, 1)
+    assert _relative("Tomorrow", dt.date(2020, 12, 31)).date == dt.date(2021, 1, 1)
+
+
 def test_today_and_yesterday_cross_month_and_year_ends() -> None:
     assert _relative("today") == CalendarTime(2021, 2, 26)
     assert _relative("yesterday", dt.date(2021, 3, 1)) == CalendarTime(2021, 2, 28)
@@ -78,16 +83,16 @@ def test_last_season_is_the_latest_complete_one(
 
 @pytest.mark.parametrize(
     "phrase",
-    ["next fortnight", "last winter", "tomorrow", "", "  ", "Thursday night", "early Smarch",
-     "this", "late", "late last week", "early yesterday"],
+    ["next fortnight", "last winter", "next spring", "", "  ", "Thursday night", "tonight",
+     "early Smarch", "this", "late", "late last week", "early yesterday"],
 )
 def test_other_phrases_are_refused_with_what_is_supported(phrase: str) -> None:
     with pytest.raises(ValueError, match="cannot resolve relative time") as caught:
         _relative(phrase)
-    assert "use a weekday, today, yesterday (optionally with morning/afternoon/evening)" in str(
-        caught.value
-    )
-    assert ("a night runs into the next day" in str(caught.value)) == phrase.endswith("night")
+    assert ("use a weekday, today, yesterday, tomorrow (optionally with morning/afternoon/"
+            "evening)") in str(caught.value)
+    night = phrase in ("Thursday night", "tonight")  # not "next fortnight"
+    assert ("a night runs into the next day" in str(caught.value)) == night
 
 
 # -- parts of the day: the day, and the part as a concept, never a clock time ---------------------
@@ -100,6 +105,8 @@ def test_other_phrases_are_refused_with_what_is_supported(phrase: str) -> None:
         ("this morning", dt.date(2021, 1, 1), dt.date(2021, 1, 1), "morning"),
         ("yesterday evening", dt.date(2021, 1, 1), dt.date(2020, 12, 31), "evening"),
         ("Sunday morning", dt.date(2021, 1, 1), dt.date(2020, 12, 27), "morning"),
+        # an announced event: the day after publication, across a year's end
+        ("tomorrow morning", dt.date(2020, 12, 31), dt.date(2021, 1, 1), "morning"),
     ],
 )
 def test_a_part_of_a_day_is_that_day_with_the_part(
@@ -123,6 +130,10 @@ def test_a_part_of_a_day_is_that_day_with_the_part(
         ("last week", dt.date(2021, 1, 1), 2020, 52, dt.date(2020, 12, 21)),
         # 31 December 2024, a Tuesday, lies in ISO week 2025-W01
         ("this week", dt.date(2024, 12, 31), 2025, 1, dt.date(2024, 12, 30)),
+        # the week after publication (an announced event), across a year's end
+        ("next week", FRIDAY, 2021, 9, dt.date(2021, 3, 1)),
+        ("next week", dt.date(2020, 12, 24), 2020, 53, dt.date(2020, 12, 28)),
+        ("next week", dt.date(2021, 1, 1), 2021, 1, dt.date(2021, 1, 4)),
     ],
 )
 def test_weeks_are_iso_weeks_with_their_first_and_last_day(
@@ -144,9 +155,12 @@ def test_weeks_are_iso_weeks_with_their_first_and_last_day(
         ("last month", dt.date(2021, 3, 31), CalendarTime(2021, 2)),
         ("this year", dt.date(2021, 1, 1), CalendarTime(2021)),
         ("last year", dt.date(2021, 1, 1), CalendarTime(2020)),
+        ("next month", dt.date(2020, 12, 31), CalendarTime(2021, 1)),
+        ("next month", dt.date(2021, 1, 31), CalendarTime(2021, 2)),  # not 31 February
+        ("next year", dt.date(2021, 12, 31), CalendarTime(2022)),
     ],
 )
-def test_this_and_last_month_and_year(
+def test_this_last_and_next_month_and_year(
     phrase: str, published: dt.date, expected: CalendarTime
 ) -> None:
     assert _relative(phrase, published) == expected
@@ -167,6 +181,8 @@ def test_this_and_last_month_and_year(
         ("early this year", FRIDAY, CalendarTime(2021, period_part="earlyPart")),
         ("mid last month", dt.date(2021, 1, 5), CalendarTime(2020, 12, period_part="midPart")),
         ("Early this month", FRIDAY, CalendarTime(2021, 2, period_part="earlyPart")),
+        ("late next year", FRIDAY, CalendarTime(2022, period_part="latePart")),
+        ("early next month", dt.date(2021, 12, 5), CalendarTime(2022, 1, period_part="earlyPart")),
     ],
 )
 def test_parts_of_a_year_or_month_keep_the_period(

@@ -217,6 +217,23 @@ def _drafted(tmp_path: Path, text: str) -> tuple[str, list]:
     return article.text, suggestions(article, dt.date(2024, 1, 18))
 
 
+def test_an_announced_time_is_suggested_after_publication(tmp_path: Path) -> None:
+    """"tomorrow", "next week", "next month", "late next year": times after the publication
+    day (an announced event), each as the relative words the format resolves."""
+    text, found = _drafted(
+        tmp_path,
+        "The envoys fly home tomorrow morning. Talks resume next week, a vote is due next "
+        "month and the embassy may reopen late next year.\n")
+    times = {text[s.start:s.end]: (s.fields.get("relative"), s.note) for s in found
+             if s.kind == "time"}
+    assert times == {
+        "tomorrow morning": ("tomorrow morning", "= Friday 19 January 2024 (morning)"),
+        "next week": ("next week", "= the week 2024-01-22 to 2024-01-28"),
+        "next month": ("next month", "= 2024-02"),
+        "late next year": ("late next year", "= 2025 (latePart)"),
+    }
+
+
 def test_minutes_and_seconds_are_time_unless_they_follow_an_angle(tmp_path: Path) -> None:
     """quantulum3 alone reads every "minutes" as minutes of arc; the draft says time, except
     after degrees or when written as arc."""

@@ -4,18 +4,19 @@ Supported, each at the precision its words give and no finer:
 
 - full dates (2021-02-25), year-months ("2020-03"), years ("2020");
 - days: weekday names ("Thursday": the latest such day on or before publication), "today",
-  "yesterday";
+  "yesterday", "tomorrow" (an announced event: "they fly home tomorrow");
 - parts of a day: "<day> morning|afternoon|evening" ("Friday morning", "yesterday evening") and
   "this morning|afternoon|evening" (today): the day, with the part of the day as a concept, never
   a clock time. "Night" is refused: a night runs into the next calendar day;
-- weeks: "this week", "last week": the ISO 8601 week (Monday to Sunday) that holds the
-  publication date, or the one before, with its first and last day;
-- months: "this month", "last month"; years: "this year", "last year";
+- weeks: "this week", "last week", "next week": the ISO 8601 week (Monday to Sunday) that holds
+  the publication date, or the one before or after, with its first and last day;
+- months: "this month", "last month", "next month"; years: "this year", "last year", "next
+  year";
 - "last <season>": the latest complete season before publication (meteorological, northern
   hemisphere: spring = March to May);
 - parts of a year or month: "early|mid|late <year>" ("early 2020", "mid-2020"), "early|mid|late
   <month> [<year>]" ("late March": the latest March on or before the publication month),
-  "early|mid|late this|last year|month" ("late last year"): the year or month, with the part
+  "early|mid|late this|last|next year|month" ("late last year"): the year or month, with the part
   as a concept, never a range of days.
 
 Calendar arithmetic is the standard library's (ISO weeks: :meth:`datetime.date.isocalendar`).
@@ -37,9 +38,10 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening")
 PERIOD_PARTS = {"early": "earlyPart", "mid": "midPart", "middle": "midPart", "late": "latePart"}
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 SUPPORTED = (
-    "use a weekday, today, yesterday (optionally with morning/afternoon/evening), this morning,"
-    " this/last week, this/last month, this/last year, last spring/summer/autumn, or"
-    " early/mid/late with a year, a month or this/last year or month"
+    "use a weekday, today, yesterday, tomorrow (optionally with morning/afternoon/evening),"
+    " this morning, this/last/next week, this/last/next month, this/last/next year,"
+    " last spring/summer/autumn, or early/mid/late with a year, a month or this/last/next year"
+    " or month"
 )
 
 
@@ -82,7 +84,8 @@ class CalendarTime:
 
 #: the words a relative time is made of
 WORDS = frozenset({*WEEKDAYS, *SEASONS, *PARTS_OF_DAY, *PERIOD_PARTS, *MONTHS, "today",
-                   "yesterday", "this", "last", "week", "month", "year", "night"})
+                   "yesterday", "tomorrow", "this", "last", "next", "week", "month", "year",
+                   "night"})
 
 
 def respelt(relative: str) -> str | None:
@@ -106,9 +109,14 @@ def resolve(value: dt.date | str | None, relative: str | None, published: dt.dat
     if found is None:
         found = _part_of_period(phrase, published)
     if found is None:
-        night = " (a night runs into the next day)" if phrase.endswith("night") else ""
+        night = " (a night runs into the next day)" if _is_night(phrase) else ""
         raise ValueError(f"cannot resolve relative time {relative!r}{night}: {SUPPORTED}")
     return found
+
+
+def _is_night(phrase: str) -> bool:
+    """Whether ``phrase`` names a night ("Thursday night", "tonight"; not "next fortnight")."""
+    return phrase.rpartition(" ")[2] in ("night", "tonight", "overnight")
 
 
 def _day(day: dt.date, part: str | None = None) -> CalendarTime:
@@ -122,6 +130,8 @@ def _named_day(words: str, published: dt.date) -> dt.date | None:
         return published
     if words == "yesterday":
         return published - dt.timedelta(days=1)
+    if words == "tomorrow":
+        return published + dt.timedelta(days=1)
     return None
 
 
@@ -135,10 +145,9 @@ def _day_with_part(phrase: str, published: dt.date) -> CalendarTime | None:
 
 
 def _period(phrase: str, published: dt.date) -> CalendarTime | None:
-    if phrase in ("this week", "last week"):
+    if phrase in ("this week", "last week", "next week"):
         monday = published - dt.timedelta(days=published.weekday())
-        if phrase == "last week":
-            monday -= dt.timedelta(days=7)
+        monday += dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[phrase.split()[0]])
         iso = monday.isocalendar()
         return CalendarTime(
             year=iso.year,
@@ -151,8 +160,12 @@ def _period(phrase: str, published: dt.date) -> CalendarTime | None:
     if phrase == "last month":
         before = published.replace(day=1) - dt.timedelta(days=1)
         return CalendarTime(year=before.year, month=before.month)
-    if phrase in ("this year", "last year"):
-        return CalendarTime(year=published.year - (phrase == "last year"))
+    if phrase == "next month":
+        after = published.replace(day=28) + dt.timedelta(days=4)  # a day of the next month
+        return CalendarTime(year=after.year, month=after.month)
+    if phrase in ("this year", "last year", "next year"):
+        return CalendarTime(year=published.year + {"last": -1, "this": 0, "next": 1}[
+            phrase.split()[0]])
     if phrase.startswith("last ") and phrase[5:] in SEASONS:
         name = phrase[5:]
         _first, last = SEASONS[name]
@@ -166,7 +179,8 @@ _PART = re.compile(r"^(early|mid|middle|late)[- ](?:(\d{4})|([a-z]+)(?: (\d{4}))
 
 def _part_of_period(phrase: str, published: dt.date) -> CalendarTime | None:
     first, _, rest = phrase.partition(" ")
-    if first in PERIOD_PARTS and rest in ("this year", "last year", "this month", "last month"):
+    if first in PERIOD_PARTS and rest in ("this year", "last year", "next year", "this month",
+                                          "last month", "next month"):
         whole = _period(rest, published)
         return None if whole is None else replace(whole, period_part=PERIOD_PARTS[first])
     match = _PART.match(phrase)

@@ -135,10 +135,10 @@ def _nlp() -> Any:
     comma = {"ORTH": ",", "OP": "?"}
     times.add("relative", [
         [weekday, part],
-        [{"LOWER": {"IN": ["today", "yesterday"]}}, part],
+        [{"LOWER": {"IN": ["today", "yesterday", "tomorrow"]}}, part],
         [{"LOWER": "this"}, {"LOWER": {"IN": list(PARTS_OF_DAY)}}],
-        [{"LOWER": {"IN": ["this", "last"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
-        [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"LOWER": {"IN": ["this", "last"]}},
+        [{"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
+        [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"LOWER": {"IN": ["this", "last", "next"]}},
          {"LOWER": {"IN": ["month", "year"]}}],  # "late last year"
         [{"LOWER": "last"}, {"LOWER": {"IN": list(SEASONS)}}],
         [{"LOWER": {"IN": list(PERIOD_PARTS)}}, {"ORTH": "-", "OP": "?"}, year],
@@ -811,7 +811,7 @@ def _capitalised(token: Any) -> bool:
 _JOINERS = re.compile(r"[&.]")
 
 
-_TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | {"today", "yesterday"}
+_TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | {"today", "yesterday", "tomorrow"}
 
 
 def slug(words: str) -> str:
