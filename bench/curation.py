@@ -27,7 +27,9 @@ from handcar.annotation.yamlsource import read_yaml  # noqa: E402
 from handcar.article import load_article  # noqa: E402
 from handcar.curation.known import known_entities  # noqa: E402
 from handcar.curation.suggest import KINDS, Suggestion, suggestions  # noqa: E402
+from handcar.ontology import load_ontology  # noqa: E402
 from handcar.units import unit  # noqa: E402
+from handcar.vocabulary import UnknownTerm, vocabulary  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "articles"
 SEED = ROOT / "articles"
@@ -67,6 +69,7 @@ def matches(s: Suggestion, kind: str, key: object) -> bool:
 
 def main() -> None:
     found, right, gold, recalled = Counter(), Counter(), Counter(), Counter()
+    classed = Counter()  # right new names: in all, with the gold's class, or a superclass
     reports = sorted(p for p in CORPUS.iterdir() if p.is_dir())
     for folder in reports:
         others = [p for p in [*SEED.iterdir(), *reports] if p.is_dir() and p != folder]
@@ -85,9 +88,15 @@ def main() -> None:
                 seen_names |= {words, known_id} - {""}
             unique.append(s)
         items = gold_items(folder, article.text, {k.id for k in known})
+        classes = gold_classes(folder)
         for s in unique:
             found[s.kind] += 1
             right[s.kind] += any(matches(s, kind, key) for kind, key in items)
+            name = str(s.fields.get("name", "")).casefold()
+            if s.kind == "name" and name in classes:
+                classed["all"] += 1
+                classed["exact"] += s.fields["type"] == classes[name]
+                classed["broader"] += _broader_or_same(s.fields["type"], classes[name])
         for kind, key in items:
             gold[kind] += 1
             recalled[kind] += any(matches(s, kind, key) for s in unique)
@@ -100,6 +109,26 @@ def main() -> None:
         g = sum(gold.values()) if kind == "all" else gold[kind]
         c = sum(recalled.values()) if kind == "all" else recalled[kind]
         print(f"| {kind} | {f} | {r} | {_pct(r, f)} | {g} | {c} | {_pct(c, g)} |")
+    print(f"\nthe class guessed for a right new name: the gold's {classed['exact']} of "
+          f"{classed['all']}, the gold's or a superclass of it {classed['broader']} of "
+          f"{classed['all']}")
+
+
+def _broader_or_same(guess: str, gold: str) -> bool:
+    """Whether the class ``guess`` is ``gold`` or one of its superclasses in DJO."""
+    words = vocabulary()
+    try:
+        wanted, guessed = str(words.class_(gold)), str(words.class_(guess))
+    except UnknownTerm:
+        return False
+    return guessed in load_ontology().superclasses.get(wanted, {wanted})
+
+
+def gold_classes(folder: Path) -> dict[str, str]:
+    """The class of each named gold entity, by its name (case aside)."""
+    data = read_yaml(folder / "annotation.yaml").data
+    return {str(e["name"]).casefold(): e["type"] for e in data.get("entities") or []
+            if e.get("name")}
 
 
 def _pct(a: int, b: int) -> str:

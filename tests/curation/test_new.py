@@ -217,6 +217,24 @@ def _drafted(tmp_path: Path, text: str) -> tuple[str, list]:
     return article.text, suggestions(article, dt.date(2024, 1, 18))
 
 
+def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
+    """"Kelm Embassy" is a mission, "Ministry of Foreign Affairs" (opening a sentence after
+    "The") a foreign ministry and one name, "Bank of Kelm" an organisation by its head before
+    "of", "Tumen River" a river; one word ("Ministry") and "Port Kelm" keep the guess by
+    context."""
+    text, found = _drafted(
+        tmp_path,
+        "The Ministry of Foreign Affairs thanked the Kelm Embassy. The Bank of Kelm paid, the "
+        "Pyongyang Times reported, and a ferry crossed the Tumen River from Port Kelm. The "
+        "Ministry said so.\n")
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds == {
+        "Ministry of Foreign Affairs": "ForeignMinistry", "Kelm Embassy": "DiplomaticMission",
+        "Bank of Kelm": "Organization", "Pyongyang Times": "NewsOrganization",
+        "Tumen River": "River", "Port Kelm": "Place", "Ministry": "Agent",
+    }
+
+
 def test_an_announced_time_is_suggested_after_publication(tmp_path: Path) -> None:
     """"tomorrow", "next week", "next month", "late next year": times after the publication
     day (an announced event), each as the relative words the format resolves."""
@@ -410,9 +428,10 @@ def test_a_role_in_lower_case_before_a_name_makes_it_a_person(tmp_path: Path) ->
     kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
     assert kinds == {"Ministry": "Agent", "Lena Brandt": "Person", "Piet Varga": "Person",
                      "Ivo": "Agent", "Varya": "Person"}
-    # "official" is an adjective too: "the official Xinhua News Agency" is no person
+    # "official" is an adjective too: "the official Xinhua News Agency" is no person (its last
+    # words make it a news organisation)
     text, found = _drafted(tmp_path / "agency", "The official Xinhua News Agency said so.\n")
-    assert [s.fields["type"] for s in found if s.kind == "name"] == ["Agent"]
+    assert [s.fields["type"] for s in found if s.kind == "name"] == ["NewsOrganization"]
 
 
 def test_a_romanised_korean_given_name_is_whole(tmp_path: Path) -> None:
@@ -544,7 +563,7 @@ def test_times_of_day_percentages_dollars_and_longer_names(tmp_path: Path) -> No
         "15%": {"value": 15, "unit": "PERCENT"},
     }
     names = {s.fields["name"]: s.fields["type"] for s in found if s.kind == "name"}
-    assert names == {"Ana O'Neill": "Person", "Ministry of Transport": "Agent",
+    assert names == {"Ana O'Neill": "Person", "Ministry of Transport": "Organization",
                      "Noor Al-Mansouri": "Person"}
 
 

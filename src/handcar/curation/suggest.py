@@ -67,6 +67,21 @@ PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "
 #: Castra", "the border town Kelm")
 PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
                          "district", "island", "county"})
+#: the last word of a name → the DJO class it names ("Ostmark Foreign Ministry", "the Kelm
+#: Embassy", "Tumen River"); a guess the curator checks, as every class of a new name is
+NAME_HEADS = {
+    **dict.fromkeys(("embassy", "consulate"), "DiplomaticMission"),
+    **dict.fromkeys(("ministry", "agency", "office", "service", "council", "committee",
+                     "company", "corporation", "railway", "railways", "airline", "airlines",
+                     "police", "army", "navy", "university", "bank", "union"), "Organization"),
+    **dict.fromkeys(("times", "gazette", "tribune", "herald", "news"), "NewsOrganization"),
+    **dict.fromkeys(("republic", "kingdom", "federation", "emirates"), "Country"),
+    "river": "River", "bridge": "Bridge",
+    **dict.fromkeys(("island", "islands", "lake", "sea", "bay", "strait", "valley", "peninsula",
+                     "mountains", "desert"), "Place"),
+}
+#: words in a ministry's name that make it a foreign ministry ("Ministry of Foreign Affairs")
+FOREIGN = frozenset({"foreign", "external"})
 #: words before a name that make it a person's ("Captain Ilse Marrow", "Dr. Ruth Ang"); the
 #: title stays out of the name
 #: (not the titles that also begin names of places and things: "Prince Edward Island",
@@ -745,6 +760,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         role = doc[span.start - 2].lower_ if before == "," and span.start > 1 else before
         kind = ("Person" if titled or (role in PERSON_ROLES and len(span) >= 2)
                 or role in FAMILY_ROLES
+                else _named_kind(span) if len(span) >= 2 and _named_kind(span)
                 else "Place" if (before in PLACE_CUES and not after_according)
                 or role in PLACE_NOUNS else "Agent")
         # "Colleagues met them", "Foreign missions closed": one capitalised word opening the
@@ -757,6 +773,18 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             {"type": kind, "name": span.text},
             f"{question} {kind} is a guess: choose its DJO class", span.text))
     return found
+
+
+def _named_kind(span: Any) -> str | None:
+    """The DJO class the last word of a name of two words or more names (:data:`NAME_HEADS`),
+    or the one a ministry's words make it ("Ministry of Foreign Affairs"); else None."""
+    words = [token.lower_ for token in span]
+    if "ministry" in words and FOREIGN & set(words):
+        return "ForeignMinistry"
+    if words[-2:] == ["news", "agency"]:  # "Xinhua News Agency"
+        return "NewsOrganization"
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Bank of Kelm"
+    return NAME_HEADS.get(head)
 
 
 def _title_length(span: Any) -> int:
@@ -791,7 +819,10 @@ def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
             # not "Officials of AT&T Rail": a capitalised plural that opens the sentence is
             # a common noun ("Officials", "Residents"), not the head of a name
             opening_plural = last.start == 0 and last.text.endswith("s")
-            if len(last) == 1 and between in (["of"], ["of", "the"]) and not opening_plural:
+            # one word, or one after a capitalised "The" opening the sentence ("The Ministry of
+            # Foreign Affairs")
+            words = len(last) - (last[0].lower_ == "the")
+            if words == 1 and between in (["of"], ["of", "the"]) and not opening_plural:
                 joined[-1] = doc[last.start:run.end]
                 continue
         joined.append(run)
