@@ -53,6 +53,7 @@ class Vocabulary:
         URIRef, frozenset[URIRef]
     ]  # object property → classes its objects get (RDFS 3)
     one_value_per_reading: frozenset[URIRef] = frozenset()  # readings compared (issue 13)
+    disjoint: frozenset[tuple[URIRef, URIRef]] = frozenset()  # unordered pairs, sorted
     ontology: Ontology | None = field(default=None, compare=False, repr=False)  # the source
 
     def datatype_range(self, prop: URIRef) -> URIRef | None:
@@ -128,6 +129,19 @@ class Vocabulary:
         target = URIRef(DJO_NS + local)
         return any(target in self.superclasses.get(cls, frozenset({cls})) for cls in classes)
 
+    def disjoint_pair(
+        self, these: Iterable[URIRef], those: Iterable[URIRef]
+    ) -> tuple[URIRef, URIRef] | None:
+        """A class of ``these`` (or a superclass) disjoint with one of ``those`` (or a
+        superclass), as (this one, that one); None when nothing of either excludes the other."""
+        mine = [sup for cls in these for sup in self.superclasses.get(cls, frozenset({cls}))]
+        theirs = [sup for cls in those for sup in self.superclasses.get(cls, frozenset({cls}))]
+        for a in sorted(mine):
+            for b in sorted(theirs):
+                if ((a, b) if a < b else (b, a)) in self.disjoint:
+                    return a, b
+        return None
+
 
 def _iris(values: Iterable[str]) -> frozenset[URIRef]:
     return frozenset(URIRef(v) for v in values)
@@ -149,6 +163,7 @@ def vocabulary_of(ontology: Ontology) -> Vocabulary:
         domain_classes=_closure(ontology.domain_classes),
         range_classes=_closure(ontology.range_classes),
         one_value_per_reading=_iris(ontology.one_value_per_reading),
+        disjoint=frozenset((URIRef(a), URIRef(b)) for a, b in ontology.disjoint),
         ontology=ontology,
     )
 

@@ -281,8 +281,9 @@ def test_several_articles_are_checked_in_one_build_with_the_same_findings(
 
 def test_check_reports_a_named_entitys_violation_with_class_names(tmp_path: Path) -> None:
     """A named entity has one IRI in every article (no article in it): its Violations are
-    the article's too, at the entity's line, and the classes in the message are named
-    (djo:Event), not described by what points at them."""
+    the article's too, at the entity's line; a fact that would make it a class it cannot be
+    (subject and object swapped: Russia as a border crossing) is refused at the fact, with
+    the classes named."""
     articles = tmp_path / "articles"
     shutil.copytree(ARTICLES / "moscow-times-2021-02-26-handcar",
                     articles / "moscow-times-2021-02-26-handcar")
@@ -294,13 +295,19 @@ def test_check_reports_a_named_entitys_violation_with_class_names(tmp_path: Path
     assert text.count(fact) == 1  # subject and object swapped: Russia becomes a crossing
     path.write_text(text.replace(fact, "      - [russia, toCountry, border-crossing]\n"),
                     encoding="utf-8")
+    at = text.splitlines().index(fact.rstrip("\n")) + 1
+    result = CliRunner().invoke(app, ["check", str(wire)])
+    assert result.exit_code == 1, result.output
+    assert f"{path}:{at}: toCountry is a property of an Event (its domain), and 'russia' is a" \
+           " Place, which no Event is" in result.output.splitlines()
+    # a Violation of the shapes on the named entity: at its line
+    path.write_text(text.replace(fact, "      - [russia, inCountry, north-korea]\n"),
+                    encoding="utf-8")
     item = next(n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "- id: russia")
     result = CliRunner().invoke(app, ["check", str(wire)])
     assert result.exit_code == 1, result.output
-    russia = [line for line in result.output.splitlines()
-              if line.startswith(f"{path}:{item}: violation (russia): ")]
-    assert any("is both djo:Event and djo:Place, which are disjoint" in line for line in russia), (
-        result.output)
+    assert (f"{path}:{item}: violation (russia): a country cannot be djo:inCountry another"
+            " country") in result.output.splitlines()
 
 
 def test_an_articles_folder_is_checked_article_by_article(tmp_path: Path) -> None:
@@ -357,16 +364,17 @@ def _tutorial(tmp_path: Path) -> tuple[Path, str]:
 def test_a_wrong_fact_is_reported_at_its_line_from_inside_the_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A value a property may not take is reported at the fact that states it, and what the
-    reasoner then infers of that value (a place used as a distance becomes a quantity
+    reasoner then infers of that value (a time used as a distance becomes a quantity
     without a unit) says which fact; ``handcar check .`` in the article's folder checks it
-    against the shapes too (its articles folder is the parent), once however often it is named."""
+    against the shapes too (its articles folder is the parent), once however often it is named.
+    (A place as a distance is refused before the shapes: see the next test.)"""
     folder, text = _tutorial(tmp_path)
     fact = "      - [crossing, distance, more-than-5-kilometres]\n"
     assert text.count(fact) == 1
     (folder / "annotation.yaml").write_text(
-        text.replace(fact, "      - [crossing, distance, lake-moran]\n"), encoding="utf-8")
+        text.replace(fact, "      - [crossing, distance, thursday]\n"), encoding="utf-8")
     line = text.splitlines().index(fact.rstrip("\n")) + 1
-    place = text.splitlines().index("  - id: lake-moran") + 1
+    place = text.splitlines().index("  - id: thursday") + 1
     monkeypatch.chdir(folder)
     result = CliRunner().invoke(app, ["check", ".", "../lake-ferry-2023-06-09"])
     assert result.exit_code == 1, result.output
@@ -378,6 +386,45 @@ def test_a_wrong_fact_is_reported_at_its_line_from_inside_the_folder(
                             for p in inferred), printed
     assert [p for p in printed if "sentences annotated" in p] == [
         f".: {len(inferred) + 1} problems (1 warning); 4/4 sentences annotated"]
+
+
+def test_a_fact_that_would_give_an_item_a_disjoint_class_is_refused_at_its_line(
+        tmp_path: Path) -> None:
+    """A place as a distance (the property's range is a quantity), a journey given a leg's
+    crossing (the domain of includesCrossing is a leg): the build would infer the class and
+    the shapes reject the item at its own line; the check says so at the fact, with both
+    classes, before any shape runs."""
+    folder, text = _tutorial(tmp_path)
+    fact = "      - [crossing, distance, more-than-5-kilometres]\n"
+    (folder / "annotation.yaml").write_text(
+        text.replace(fact, "      - [crossing, distance, lake-moran]\n"), encoding="utf-8")
+    line = text.splitlines().index(fact.rstrip("\n")) + 1
+    result = CliRunner().invoke(app, ["check", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[:2] == [
+        f"{folder / 'annotation.yaml'}:{line}: distance links to a QuantityValue (its range), and"
+        " 'lake-moran' is a Place, which no QuantityValue is",
+        "  hint: check the type of 'lake-moran', or use a property that links to a Place"
+        " (ontology/README.md)"]
+
+
+def test_two_facts_that_give_an_item_disjoint_classes_are_found_by_the_shapes(
+        tmp_path: Path) -> None:
+    """An Event that has a leg (a journey's property) and is one (a leg's range): each fact
+    fits the declared class, together they make it a journey and a leg, which the shapes
+    report at the item's line, the classes named (djo:Journey), not described."""
+    folder, text = _tutorial(tmp_path)
+    assert text.count("    type: Journey\n") == 1
+    fact = "      - [crossing, duration, about-3-hours]\n"
+    (folder / "annotation.yaml").write_text(
+        text.replace("    type: Journey\n", "    type: Event\n").replace(
+            fact, fact + "      - [crossing, hasLeg, crossing]\n"), encoding="utf-8")
+    item = text.splitlines().index("  - id: crossing") + 1
+    result = CliRunner().invoke(app, ["check", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert (f"{folder / 'annotation.yaml'}:{item}: violation (crossing): is both djo:Journey and"
+            " djo:Leg, which are disjoint: check its types, its properties and those that point"
+            " at it (a property's domain or range gives it a class)") in result.output.splitlines()
 
 
 def test_an_unknown_class_gets_the_classes_about_it_and_nothing_more(tmp_path: Path) -> None:

@@ -325,8 +325,7 @@ class _Resolver:
             )
         # no classes: its class is unknown (reported at its type), so it is of no kind to ask
         if kind and classes and not self.vocab.is_a(classes, kind):
-            article = "an" if kind[:1] in "AEIOU" else "a"
-            raise self.loaded.error(f"{ident!r} is not {article} {kind}", *loc)
+            raise self.loaded.error(f"{ident!r} is not {_a(kind)}", *loc)
         return ident
 
     def _optional(self, ident: str | None, loc: Loc) -> str | None:
@@ -408,6 +407,9 @@ class _Resolver:
                 exc.args[0], *loc, 1, hint=did_you_mean(near) + _terms_about(about, "properties")
                 + "use a DJO property (ontology/README.md) or a prefixed standard one the"
                 " ontology declares") from None
+        self._fits(subject, name, predicate, self.vocab.domain_classes, (*loc, 1), "of")
+        if isinstance(obj, str) and self.vocab.is_object_property(predicate):
+            self._fits(obj, name, predicate, self.vocab.range_classes, (*loc, 2), "to")
         if self.vocab.is_object_property(predicate):
             if isinstance(obj, IriValue) and predicate in INTERVAL_LINKS:
                 raise self.loaded.error(
@@ -431,6 +433,22 @@ class _Resolver:
         ):
             raise self.loaded.error(f"expected a whole number, got {obj}", *loc, 2)
         return Fact(subject, predicate, obj, datatype)
+
+    def _fits(self, ident: str, name: str, predicate: URIRef,
+              implied: dict[URIRef, frozenset[URIRef]], loc: Loc, side: str) -> None:
+        """Refuse a fact whose property makes ``ident`` (its subject, ``side`` "of", or its
+        object, "to") a class disjoint with the item's own: the build would infer it (RDFS
+        domain and range) and the shapes reject the item, far from this line."""
+        clash = self.vocab.disjoint_pair(self.classes.get(ident, ()), implied.get(predicate, ()))
+        if clash is None:
+            return
+        own, given = (self.vocab.name(c) for c in clash)
+        said = (f"is a property of {_a(given)} (its domain)" if side == "of"
+                else f"links to {_a(given)} (its range)")
+        which = f"of {_a(own)}" if side == "of" else f"that links to {_a(own)}"
+        raise self.loaded.error(
+            f"{name} {said}, and {ident!r} is {_a(own)}, which no {given} is", *loc,
+            hint=f"check the type of {ident!r}, or use a property {which} (ontology/README.md)")
 
     def _relations(self) -> tuple[DeclaredRelation, ...]:
         if self.ann.conflicts:
@@ -531,6 +549,11 @@ def quote_problem(
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _a(name: str) -> str:
+    """``name`` with its indefinite article: "a Leg", "an Event"."""
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
 
 
 def _terms_about(names: list[str], kind: str) -> str:
