@@ -106,6 +106,8 @@ class DJO(DefinedNamespace):
     HandcarLeg: URIRef  # handcar leg
     WalkingLeg: URIRef  # walking leg
     FlightLeg: URIRef  # flight leg
+    CarLeg: URIRef  # car leg
+    BoatLeg: URIRef  # boat leg
     BorderCrossing: URIRef  # border crossing
     Meeting: URIRef  # meeting
     BorderClosure: URIRef  # border closure
@@ -116,6 +118,8 @@ class DJO(DefinedNamespace):
     Bus: URIRef  # bus
     RailHandcar: URIRef  # rail handcar
     Aircraft: URIRef  # aircraft
+    Car: URIRef  # car
+    Boat: URIRef  # boat
     Luggage: URIRef  # luggage
     QuantityValue: URIRef  # quantity value
     Duration: URIRef  # duration

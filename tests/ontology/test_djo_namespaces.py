@@ -206,6 +206,8 @@ ADDED = {
     "beganDuring", "endedDuring",
     # ... and the day of that start or end, for schema.org readers (schema:startDate/endDate)
     "startDate", "endDate",
+    # two more modes of travel, met annotating a made-up convoy report: by road and on water
+    "CarLeg", "BoatLeg", "Car", "Boat",
 }
 
 

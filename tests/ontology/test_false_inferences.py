@@ -521,9 +521,11 @@ REVIEWED: dict[str, str] = {
     "disjoint djo:BorderClosure djo:BorderCrossing djo:Journey djo:Leg djo:Meeting "
     "djo:MissionClosure djo:Pandemic": "safe: distinct kinds of happening; a journey with "
     "stages of its own is modelled with legs, never as a leg",
-    "disjoint djo:BusLeg djo:FlightLeg djo:HandcarLeg djo:TrainLeg djo:WalkingLeg": "safe: a leg "
-    "is by definition covered in a single mode",
-    "disjoint djo:Aircraft djo:Bus djo:RailHandcar djo:Train": "safe: distinct kinds of vehicle",
+    "disjoint djo:BoatLeg djo:BusLeg djo:CarLeg djo:FlightLeg djo:HandcarLeg djo:TrainLeg "
+    "djo:WalkingLeg": "safe: a leg is by definition covered in a single mode",
+    "disjoint djo:Aircraft djo:Boat djo:Bus djo:Car djo:RailHandcar djo:Train": "safe: distinct "
+    "kinds of vehicle (a car is defined as not a bus; a car on a ferry is carried, the ferry is "
+    "the leg's vehicle)",
     "disjoint djo:NewsArticle djo:Photograph djo:SocialMediaPost djo:Video": "safe: an embedded "
     "post or video is a source of its own (djo:embeds, djo:shares); official statements stay open",
     "different djo:approximately djo:atLeast djo:atMost djo:exactly djo:lessThan djo:moreThan": (

@@ -345,6 +345,20 @@ CASES: list[Case] = [
         expect=("violation ev:evacuation-flight djo:vehicle Class djosh:FlightLegShape/aircraft",),
     ),
     Case(
+        "car-by-bus",
+        "a car leg whose vehicle is a bus",
+        delete="ev:leg-3-bus a djo:BusLeg .",
+        add="ev:leg-3-bus a djo:CarLeg .",
+        expect=("violation ev:leg-3-bus djo:vehicle Class djosh:CarLegShape/car",),
+    ),
+    Case(
+        "boat-by-bus",
+        "a boat leg whose vehicle is a bus",
+        delete="ev:leg-3-bus a djo:BusLeg .",
+        add="ev:leg-3-bus a djo:BoatLeg .",
+        expect=("violation ev:leg-3-bus djo:vehicle Class djosh:BoatLegShape/boat",),
+    ),
+    Case(
         "walking-by-bus",
         "a walking leg whose vehicle is a bus",
         delete="ev:leg-3-bus a djo:BusLeg .",

@@ -31,6 +31,8 @@ STYLES = {
     "HandcarLeg": ("#8e44ad", "10,5"),
     "WalkingLeg": ("#6d4c41", "3,4"),
     "FlightLeg": ("#00838f", "1,6"),
+    "CarLeg": ("#ef6c00", None),
+    "BoatLeg": ("#283593", "14,4"),
 }
 
 
