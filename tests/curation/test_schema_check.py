@@ -404,8 +404,8 @@ def test_a_fact_that_would_give_an_item_a_disjoint_class_is_refused_at_its_line(
     assert result.output.splitlines()[:2] == [
         f"{folder / 'annotation.yaml'}:{line}: distance links to a QuantityValue (its range), and"
         " 'lake-moran' is a Place, which no QuantityValue is",
-        "  hint: check the type of 'lake-moran', or use a property that links to a Place"
-        " (ontology/README.md)"]
+        "  hint: check the type of 'lake-moran', or use a property that links to a Place:"
+        " atPlace, basedIn, destination, locatedIn, origin, spans, via"]
 
 
 def test_two_facts_that_give_an_item_disjoint_classes_are_found_by_the_shapes(

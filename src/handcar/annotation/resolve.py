@@ -446,9 +446,14 @@ class _Resolver:
         said = (f"is a property of {_a(given)} (its domain)" if side == "of"
                 else f"links to {_a(given)} (its range)")
         which = f"of {_a(own)}" if side == "of" else f"that links to {_a(own)}"
+        # the DJO properties said of (or linking to) exactly that class
+        exact = self.vocab.superclasses.get(clash[0], frozenset({clash[0]}))
+        fitting = sorted(self.vocab.name(p) for p, classes in implied.items()
+                         if classes == exact and p.startswith(DJO))
+        listed = f": {', '.join(fitting)}" if fitting else " (ontology/README.md)"
         raise self.loaded.error(
             f"{name} {said}, and {ident!r} is {_a(own)}, which no {given} is", *loc,
-            hint=f"check the type of {ident!r}, or use a property {which} (ontology/README.md)")
+            hint=f"check the type of {ident!r}, or use a property {which}{listed}")
 
     def _relations(self) -> tuple[DeclaredRelation, ...]:
         if self.ann.conflicts:
