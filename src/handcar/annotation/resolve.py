@@ -17,7 +17,8 @@ for ``handcar check``): the same checks, run once, either stopping or going on:
    in the text (:mod:`handcar.annotation.anchor`); a quantity's unit is a code of the bundled
    QUDT table (:mod:`handcar.units`; an unknown one names the closest codes), a quantity used as
    a ``duration`` or ``age`` has a unit of time and one used as a ``distance`` a unit of length;
-   each fact's subject is declared, its property is one of the ontology, and its
+   each fact's subject is declared, its property is one of the ontology, neither its domain
+   nor its range makes the subject or the object a class disjoint with its own, and its
    object is what the property takes (an id or an IRI, or a literal: an IRI is refused, a
    whole number is required where the range is an integer type); ``nextLeg`` and ``duration``
    need an id (their OWL-Time intervals are derived from it);
