@@ -21,6 +21,7 @@ from handcar.build import build_dataset
 from handcar.cli import app
 from handcar.commands.build import validation_line
 from handcar.namespaces import PREFIXES
+from handcar.publish.factcheck import evidence_of
 from handcar.validate.background import BackgroundValidation
 from handcar.validate.release import check_dataset
 
@@ -68,6 +69,48 @@ def test_the_dates_agree_with_their_periods_and_the_report(dataset: Dataset) -> 
     shapes = {report.shape_id(r) for r in report.results}
     assert not [s for s in shapes if "Date" in s or "Day" in s or "Reported" in s], shapes
     assert report.counts() == {"violation": 0, "warning": 2, "info": 1}
+
+
+def test_two_reports_of_the_start_are_compared_in_words_that_read(tmp_path: Path) -> None:
+    """A second made-up report (fiction) links the journey and says it began on Saturday: one
+    contradictory comparison, of the two begin periods (the derived start days are not compared
+    again), each reading said as "when … began" (it was "began during of …")."""
+    articles = tmp_path / "articles"
+    shutil.copytree(FIXTURE, articles)
+    wire = articles / "example-2024-11-20-envoys-wire"
+    wire.mkdir()
+    (wire / "article.md").write_text(
+        "---\n# Fiction, written for handcar's tests.\nheadline: Envoys Home After Two-Day Trip"
+        "\ndate: 2024-11-20\nlanguage: en\n---\n\nThe envoys set off on their journey home on "
+        "Saturday, officials said.\n", encoding="utf-8")
+    (wire / "annotation.yaml").write_text(
+        "format: handcar-annotation/1\n"
+        "entities:\n"
+        "  - {id: officials, type: Group, referred_to_as: officials, quote: officials}\n"
+        "  - {id: envoys, type: Group, referred_to_as: The envoys, quote: The envoys}\n"
+        "events:\n"
+        "  - {id: journey, type: Journey, referred_to_as: their journey home,"
+        " quote: their journey home}\n"
+        "times:\n"
+        "  - {id: saturday, relative: Saturday, quote: Saturday}\n"
+        "identities:\n"
+        f"  - {{id: journey, same_as: {ARTICLE}/journey, reason: the same journey home}}\n"
+        "statements:\n"
+        "  - id: setting-off\n"
+        "    quote: The envoys set off on their journey home on Saturday, officials said.\n"
+        "    said_by: officials\n"
+        "    facts:\n"
+        "      - [journey, traveller, envoys]\n"
+        "      - [journey, beganDuring, saturday]\n", encoding="utf-8")
+    result = build_dataset(articles)
+    compared = [r for r in result.relations if r.across]
+    assert [r.relation for r in compared] == ["contradictoryReadings"]
+    evidence = evidence_of(result)
+    readings = [w for r in evidence.relations for w in r.readings]
+    assert sorted(w.of for w in readings) == [
+        "when leaving the capital by bus began, when their journey home began",
+        "when their journey home began",
+    ]
 
 
 def test_the_background_validation_counts_the_results(dataset: Dataset, tmp_path: Path) -> None:

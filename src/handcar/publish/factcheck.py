@@ -64,6 +64,15 @@ class ReadingWords:
     lang: str = ""  # the quote's language where it is not the page's
 
 
+#: how a reading of a link to a calendar period is said ("when their journey home began"):
+#: "{property} of {thing}" reads well for a noun ("distance of the crossing"), not for these
+WHEN = {
+    DJO.during: "when {thing} happened",
+    DJO.beganDuring: "when {thing} began",
+    DJO.endedDuring: "when {thing} ended",
+    DJO.publishedDuring: "when {thing} was published",
+}
+
 _IRI_IN_TEXT = re.compile(r"<(https?://[^<>\s]+)>")
 """An IRI written in a computed reason ("<https://w3id.org/djo/id/place/nordport> lies in …")."""
 
@@ -162,12 +171,14 @@ def relations(prov: Graph, labels: Labels, claims: dict[Node, Claim],
             uses[fact].add((labels.term(p), labels.term(s)))
             giving[fact] = {prov.value(fact, DJO.assertedBy)}
             given[fact] = labels.term(o)
+    phrasing = {labels.term(p): words for p, words in WHEN.items()}
     out = []
     for node in sorted(prov.subjects(RDF.type, DJO.ReadingComparison)):
         readings = []
         for value in sorted(prov.objects(node, DJO.comparedReading)):
             claim = claims.get(mention.get(value))  # type: ignore[arg-type]
-            of = ", ".join(f"{p} of {s}" for p, s in sorted(uses[value])) or labels.term(value)
+            of = ", ".join(phrasing.get(p, "{property} of {thing}").format(property=p, thing=s)
+                           for p, s in sorted(uses[value])) or labels.term(value)
             givers = [claims[g] for g in giving[value] if g in claims] or ([claim] if claim else [])
             source = articles.get(claim.reported_in) if claim and claim.anchor else None
             readings.append(ReadingWords(
