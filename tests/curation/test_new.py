@@ -233,6 +233,12 @@ def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
         "Bank of Kelm": "Organization", "Pyongyang Times": "NewsOrganization",
         "Tumen River": "River", "Port Kelm": "Place", "Ministry": "Agent",
     }
+    # "the Brenn crossing": a crossing point of that name (not "Ana crossing the road")
+    text, found = _drafted(tmp_path / "crossing", "The convoy reached the Brenn crossing. The "
+                           "Tumen River bridge held, and Ana crossing the road waved.\n")
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds == {"Brenn crossing": "BorderCrossingPoint", "Tumen River bridge": "Bridge",
+                     "Ana": "Agent"}
 
 
 def test_an_announced_time_is_suggested_after_publication(tmp_path: Path) -> None:

@@ -80,6 +80,10 @@ NAME_HEADS = {
     **dict.fromkeys(("island", "islands", "lake", "sea", "bay", "strait", "valley", "peninsula",
                      "mountains", "desert"), "Place"),
 }
+#: a lower-case noun right after a name (itself after "the") that is part of it and gives its
+#: class ("the Brenn crossing": a crossing point named "Brenn crossing", not an agent "Brenn")
+NAME_TAILS = {"crossing": "BorderCrossingPoint", "checkpoint": "BorderCrossingPoint",
+              "bridge": "Bridge"}
 #: words in a ministry's name that make it a foreign ministry ("Ministry of Foreign Affairs")
 FOREIGN = frozenset({"foreign", "external"})
 #: words before a name that make it a person's ("Captain Ilse Marrow", "Dr. Ruth Ang"); the
@@ -763,6 +767,10 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 else _named_kind(span) if len(span) >= 2 and _named_kind(span)
                 else "Place" if (before in PLACE_CUES and not after_according)
                 or role in PLACE_NOUNS else "Agent")
+        tail = doc[span.end] if span.end < len(doc) else None
+        if (kind != "Person" and tail is not None and tail.text in NAME_TAILS
+                and before == "the"):  # a noun: "the Brenn crossing", not "Ana crossing the"
+            span, kind = doc[span.start:span.end + 1], NAME_TAILS[tail.text]
         # "Colleagues met them", "Foreign missions closed": one capitalised word opening the
         # sentence may be a common word; say so rather than leave it out (it may be a name)
         opening = len(span) == 1 and all(t.is_punct for t in doc[:span.start])
