@@ -233,6 +233,10 @@ def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
         "Bank of Kelm": "Organization", "Pyongyang Times": "NewsOrganization",
         "Tumen River": "River", "Port Kelm": "Place", "Ministry": "Agent",
     }
+    # "Norvalean guards" where the article names Norvale: an adjective, no new name
+    text, found = _drafted(tmp_path / "demonym", "The staff crossed into Norvale before "
+                           "Norvalean guards let them through.\n")
+    assert [text[s.start:s.end] for s in found if s.kind == "name"] == ["Norvale"]
     # "the Brenn crossing": a crossing point of that name (not "Ana crossing the road")
     text, found = _drafted(tmp_path / "crossing", "The convoy reached the Brenn crossing. The "
                            "Tumen River bridge held, and Ana crossing the road waved.\n")

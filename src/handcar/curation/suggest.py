@@ -270,7 +270,16 @@ def suggestions(
             here = [replace(s, start=sentence.start + at[s.start],
                             end=sentence.start + to[s.end - 1]) for s in here]
         found += here
-    return sorted(found, key=lambda s: (s.start, s.end))
+    return sorted(_no_adjectives_of_new_names(found), key=lambda s: (s.start, s.end))
+
+
+def _no_adjectives_of_new_names(found: list[Suggestion]) -> list[Suggestion]:
+    """``found`` without the new names that are another new name's people's adjective
+    ("Norvalean guards" where the article names Norvale), as a known place's are dropped."""
+    names = {str(s.fields["name"]).casefold() for s in found if s.kind == "name"}
+    adjectives = {name + ending for name in names for ending in DEMONYM_ENDINGS}
+    return [s for s in found
+            if s.kind != "name" or str(s.fields["name"]).casefold() not in adjectives]
 
 
 #: what turns a place's name into its people's adjective ("Russia" → "Russian", "China" →
