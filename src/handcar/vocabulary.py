@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rdflib import URIRef
 
@@ -134,13 +134,38 @@ class Vocabulary:
     ) -> tuple[URIRef, URIRef] | None:
         """A class of ``these`` (or a superclass) disjoint with one of ``those`` (or a
         superclass), as (this one, that one); None when nothing of either excludes the other."""
-        mine = [sup for cls in these for sup in self.superclasses.get(cls, frozenset({cls}))]
-        theirs = [sup for cls in those for sup in self.superclasses.get(cls, frozenset({cls}))]
-        for a in sorted(mine):
-            for b in sorted(theirs):
-                if ((a, b) if a < b else (b, a)) in self.disjoint:
-                    return a, b
+        theirs = {sup for cls in those for sup in self.superclasses.get(cls, frozenset({cls}))}
+        for a in sorted({sup for cls in these
+                         for sup in self.superclasses.get(cls, frozenset({cls}))}):
+            hit = self._disjoint_with.get(a, frozenset()) & theirs
+            if hit:
+                return a, min(hit)
         return None
+
+    def implied_clash(
+        self, classes: tuple[URIRef, ...], prop: URIRef, *, as_object: bool = False
+    ) -> tuple[URIRef, URIRef] | None:
+        """:meth:`disjoint_pair` of an item's ``classes`` and those ``prop``'s domain (its
+        range, ``as_object``) gives it; remembered, since an article asks for few pairs and
+        a build for the same ones again."""
+        key = (classes, prop, as_object)
+        if key not in self._clashes:
+            implied = self.range_classes if as_object else self.domain_classes
+            self._clashes[key] = self.disjoint_pair(classes, implied.get(prop, ()))
+        return self._clashes[key]
+
+    @cached_property
+    def _clashes(self) -> dict[tuple, tuple[URIRef, URIRef] | None]:
+        return {}
+
+    @cached_property
+    def _disjoint_with(self) -> dict[URIRef, frozenset[URIRef]]:
+        """Each class of a disjoint pair → the classes it is disjoint with."""
+        found: dict[URIRef, set[URIRef]] = {}
+        for a, b in self.disjoint:
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+        return {cls: frozenset(others) for cls, others in found.items()}
 
 
 def _iris(values: Iterable[str]) -> frozenset[URIRef]:

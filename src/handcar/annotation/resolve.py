@@ -408,9 +408,9 @@ class _Resolver:
                 exc.args[0], *loc, 1, hint=did_you_mean(near) + _terms_about(about, "properties")
                 + "use a DJO property (ontology/README.md) or a prefixed standard one the"
                 " ontology declares") from None
-        self._fits(subject, name, predicate, self.vocab.domain_classes, (*loc, 1), "of")
+        self._fits(subject, name, predicate, (*loc, 1), "of")
         if isinstance(obj, str) and self.vocab.is_object_property(predicate):
-            self._fits(obj, name, predicate, self.vocab.range_classes, (*loc, 2), "to")
+            self._fits(obj, name, predicate, (*loc, 2), "to")
         if self.vocab.is_object_property(predicate):
             if isinstance(obj, IriValue) and predicate in INTERVAL_LINKS:
                 raise self.loaded.error(
@@ -435,12 +435,12 @@ class _Resolver:
             raise self.loaded.error(f"expected a whole number, got {obj}", *loc, 2)
         return Fact(subject, predicate, obj, datatype)
 
-    def _fits(self, ident: str, name: str, predicate: URIRef,
-              implied: dict[URIRef, frozenset[URIRef]], loc: Loc, side: str) -> None:
+    def _fits(self, ident: str, name: str, predicate: URIRef, loc: Loc, side: str) -> None:
         """Refuse a fact whose property makes ``ident`` (its subject, ``side`` "of", or its
         object, "to") a class disjoint with the item's own: the build would infer it (RDFS
         domain and range) and the shapes reject the item, far from this line."""
-        clash = self.vocab.disjoint_pair(self.classes.get(ident, ()), implied.get(predicate, ()))
+        clash = self.vocab.implied_clash(self.classes.get(ident, ()), predicate,
+                                         as_object=side == "to")
         if clash is None:
             return
         own, given = (self.vocab.name(c) for c in clash)
@@ -449,6 +449,7 @@ class _Resolver:
         which = f"of {_a(own)}" if side == "of" else f"that links to {_a(own)}"
         # the DJO properties said of (or linking to) exactly that class
         exact = self.vocab.superclasses.get(clash[0], frozenset({clash[0]}))
+        implied = self.vocab.range_classes if side == "to" else self.vocab.domain_classes
         fitting = sorted(self.vocab.name(p) for p, classes in implied.items()
                          if classes == exact and p.startswith(DJO))
         listed = f": {', '.join(fitting)}" if fitting else " (ontology/README.md)"
