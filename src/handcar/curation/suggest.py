@@ -67,8 +67,9 @@ PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "
 #: Castra", "the border town Kelm")
 PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
                          "district", "island", "county"})
-#: the last word of a name → the DJO class it names ("Ostmark Foreign Ministry", "the Kelm
-#: Embassy", "Tumen River"); a guess the curator checks, as every class of a new name is
+#: a name's head word (its last, or the one before "of") → the DJO class it names ("Kelm
+#: Embassy", "Bank of Kelm", "Tumen River"); a guess the curator checks, as every class of a
+#: new name is
 NAME_HEADS = {
     **dict.fromkeys(("embassy", "consulate"), "DiplomaticMission"),
     **dict.fromkeys(("ministry", "agency", "office", "service", "council", "committee",
@@ -793,8 +794,9 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
 
 
 def _named_kind(span: Any) -> str | None:
-    """The DJO class the last word of a name of two words or more names (:data:`NAME_HEADS`),
-    or the one a ministry's words make it ("Ministry of Foreign Affairs"); else None."""
+    """The DJO class the head word of a name of two words or more names (:data:`NAME_HEADS`:
+    its last word, or the one before "of"), or the one a ministry's or a news agency's words
+    make it ("Ministry of Foreign Affairs", "Xinhua News Agency"); else None."""
     words = [token.lower_ for token in span]
     if "ministry" in words and FOREIGN & set(words):
         return "ForeignMinistry"
