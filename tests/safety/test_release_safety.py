@@ -173,8 +173,10 @@ def _broken_mini(folder: Path) -> Path:
     shutil.copytree(MINI, folder)
     annotation = folder / MINI_ID / "annotation.yaml"
     text = annotation.read_text(encoding="utf-8")
-    broken = text.replace("- [leg-3-bus, origin, russian-side]", "- [leg-3-bus, origin, misha]")
-    assert broken != text  # the builder accepts a person as a leg's origin; the shapes do not
+    broken = text.replace("- [leg-3-bus, origin, russian-side]", "- [leg-3-bus, origin, pyongyang]")
+    # the builder accepts Pyongyang as the last leg's origin; the shapes do not (the leg
+    # before it ended at the Russian side)
+    assert broken != text
     annotation.write_text(broken, encoding="utf-8")
     return folder
 

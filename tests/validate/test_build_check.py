@@ -31,8 +31,9 @@ def _broken_articles(tmp_path: Path) -> Path:
     shutil.copytree(MINI_ARTICLES, articles)
     annotation = articles / A / "annotation.yaml"
     text = annotation.read_text(encoding="utf-8")
-    # the builder accepts a person as a leg's origin; the shapes do not
-    broken = text.replace("- [leg-3-bus, origin, russian-side]", "- [leg-3-bus, origin, misha]")
+    # the builder accepts Pyongyang as the last leg's origin; the shapes do not (the leg
+    # before it ended at the Russian side)
+    broken = text.replace("- [leg-3-bus, origin, russian-side]", "- [leg-3-bus, origin, pyongyang]")
     assert broken != text
     annotation.write_text(broken, encoding="utf-8")
     return articles
