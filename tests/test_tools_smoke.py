@@ -157,6 +157,7 @@ def test_jsonld_js_expands_with_local_context_and_refuses_remote(
         tools.jsonld_expand(undefined, {CONTEXT_URL: samples["context.jsonld"]})
 
 
+@pytest.mark.slow  # two engines on the samples (~5 s): the portability tests run both by default
 @pytest.mark.requires("node-shacl", "jena")
 def test_rdf_validate_shacl_agrees_with_jena(samples: dict[str, Path]) -> None:
     shapes = samples["shapes.ttl"]
@@ -170,6 +171,7 @@ def test_rdf_validate_shacl_agrees_with_jena(samples: dict[str, Path]) -> None:
         tools.shacl_js(samples["broken.ttl"], shapes)
 
 
+@pytest.mark.slow  # a Virtuoso start (~3 s): tests/stores load into Virtuoso by default
 @pytest.mark.requires("virtuoso")
 def test_virtuoso_loads_and_counts(samples: dict[str, Path], tmp_path: Path) -> None:
     graph = f"{EX}graph"

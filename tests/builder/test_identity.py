@@ -80,6 +80,7 @@ def test_two_copies_of_the_seed_publish_without_violation(tmp_path: Path) -> Non
     }
 
 
+@pytest.mark.slow  # a whole build in a subprocess (~4 s): the other tests use the build in memory
 def test_linked_reports_publish_without_violation(tmp_path: Path) -> None:
     proc = _build(_articles(tmp_path, (BRIEF, FIXTURE)), tmp_path / "out")
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]

@@ -128,6 +128,7 @@ def rendered(mini_release: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     return {name: renderer(name)(report, Severity.VIOLATION) for name in FORMATS}
 
 
+@pytest.mark.slow  # a whole validation through the CLI (~4 s): CI runs it
 def test_text_report_groups_by_node_and_shows_labels(mini_release: Path, broken: Path) -> None:
     result = invoke(str(mini_release), str(broken))
     assert result.exit_code == 1
