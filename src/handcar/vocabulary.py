@@ -116,9 +116,7 @@ class Vocabulary:
 
     def kind(self, classes: Iterable[URIRef]) -> str:
         """The IRI path segment for an entity with these classes."""
-        supers: set[URIRef] = set()
-        for cls in classes:
-            supers |= self.superclasses.get(cls, frozenset({cls}))
+        supers = self._supers(classes)
         for local, kind in KINDS:
             if URIRef(DJO_NS + local) in supers:
                 return kind
@@ -134,13 +132,16 @@ class Vocabulary:
     ) -> tuple[URIRef, URIRef] | None:
         """A class of ``these`` (or a superclass) disjoint with one of ``those`` (or a
         superclass), as (this one, that one); None when nothing of either excludes the other."""
-        theirs = {sup for cls in those for sup in self.superclasses.get(cls, frozenset({cls}))}
-        for a in sorted({sup for cls in these
-                         for sup in self.superclasses.get(cls, frozenset({cls}))}):
+        theirs = self._supers(those)
+        for a in sorted(self._supers(these)):
             hit = self._disjoint_with.get(a, frozenset()) & theirs
             if hit:
                 return a, min(hit)
         return None
+
+    def _supers(self, classes: Iterable[URIRef]) -> set[URIRef]:
+        """``classes`` and all their superclasses."""
+        return {sup for cls in classes for sup in self.superclasses.get(cls, frozenset({cls}))}
 
     def implied_clash(
         self, classes: tuple[URIRef, ...], prop: URIRef, *, as_object: bool = False

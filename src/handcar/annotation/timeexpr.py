@@ -37,6 +37,8 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening")
 # the words for a part of a year or month → the DJO PeriodPart local name
 PERIOD_PARTS = {"early": "earlyPart", "mid": "midPart", "middle": "midPart", "late": "latePart"}
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+#: "last", "this", "next" week, month or year: how many of them from the publication's
+SHIFTS = {"last": -1, "this": 0, "next": 1}
 SUPPORTED = (
     "use a weekday, today, yesterday, tomorrow (optionally with morning/afternoon/evening),"
     " this morning, this/last/next week, this/last/next month, this/last/next year,"
@@ -145,9 +147,10 @@ def _day_with_part(phrase: str, published: dt.date) -> CalendarTime | None:
 
 
 def _period(phrase: str, published: dt.date) -> CalendarTime | None:
-    if phrase in ("this week", "last week", "next week"):
-        monday = published - dt.timedelta(days=published.weekday())
-        monday += dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[phrase.split()[0]])
+    which, _, unit = phrase.partition(" ")
+    offset = SHIFTS.get(which)
+    if offset is not None and unit == "week":
+        monday = published - dt.timedelta(days=published.weekday() - 7 * offset)
         iso = monday.isocalendar()
         return CalendarTime(
             year=iso.year,
@@ -155,17 +158,11 @@ def _period(phrase: str, published: dt.date) -> CalendarTime | None:
             first=monday,
             last=monday + dt.timedelta(days=6),
         )
-    if phrase == "this month":
-        return CalendarTime(year=published.year, month=published.month)
-    if phrase == "last month":
-        before = published.replace(day=1) - dt.timedelta(days=1)
-        return CalendarTime(year=before.year, month=before.month)
-    if phrase == "next month":
-        after = published.replace(day=28) + dt.timedelta(days=4)  # a day of the next month
-        return CalendarTime(year=after.year, month=after.month)
-    if phrase in ("this year", "last year", "next year"):
-        return CalendarTime(year=published.year + {"last": -1, "this": 0, "next": 1}[
-            phrase.split()[0]])
+    if offset is not None and unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+        return CalendarTime(year=year, month=month + 1)
+    if offset is not None and unit == "year":
+        return CalendarTime(year=published.year + offset)
     if phrase.startswith("last ") and phrase[5:] in SEASONS:
         name = phrase[5:]
         _first, last = SEASONS[name]
@@ -179,8 +176,8 @@ _PART = re.compile(r"^(early|mid|middle|late)[- ](?:(\d{4})|([a-z]+)(?: (\d{4}))
 
 def _part_of_period(phrase: str, published: dt.date) -> CalendarTime | None:
     first, _, rest = phrase.partition(" ")
-    if first in PERIOD_PARTS and rest in ("this year", "last year", "next year", "this month",
-                                          "last month", "next month"):
+    which, _, unit = rest.partition(" ")
+    if first in PERIOD_PARTS and which in SHIFTS and unit in ("year", "month"):
         whole = _period(rest, published)
         return None if whole is None else replace(whole, period_part=PERIOD_PARTS[first])
     match = _PART.match(phrase)

@@ -133,16 +133,11 @@ def _publish(
     from handcar.publish.release import check_target
     from handcar.publish.site import publish
     from handcar.validate.background import BackgroundValidation, can_fork
-    from handcar.validate.release import check_release
 
-    if not can_fork():
-        counts: dict[str, int] = {}
-
-        def check(folder: Path) -> None:
-            counts.update(check_release(folder).counts())
-
-        publish(result, out, check, protect=protect, jobs=jobs)
-        return counts
+    if not can_fork():  # not started, the validation checks the staged release in the open
+        inline = BackgroundValidation(result.dataset)
+        publish(result, out, inline.check, protect=protect, jobs=jobs)
+        return inline.counts
     check_target(out, protect)  # refuse a bad --out before the validation process starts
     quads = converted(result)  # the one conversion to pyoxigraph, shared with the child
     with BackgroundValidation(result.dataset, quads) as validation:

@@ -772,9 +772,10 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         before = doc[span.start - 1].lower_ if span.start else ""
         after_according = span.start > 1 and doc[span.start - 2].lower_ == "according"
         role = doc[span.start - 2].lower_ if before == "," and span.start > 1 else before
+        named = _named_kind(span) if len(span) >= 2 else None
         kind = ("Person" if titled or (role in PERSON_ROLES and len(span) >= 2)
                 or role in FAMILY_ROLES
-                else _named_kind(span) if len(span) >= 2 and _named_kind(span)
+                else named if named
                 else "Place" if (before in PLACE_CUES and not after_according)
                 or role in PLACE_NOUNS else "Agent")
         tail = doc[span.end] if span.end < len(doc) else None
