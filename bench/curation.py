@@ -35,9 +35,9 @@ CORPUS = ROOT / "tests" / "corpus" / "articles"
 SEED = ROOT / "articles"
 
 
-def gold_items(folder: Path, text: str, known_ids: set[str]) -> list[tuple[str, object]]:
-    """(kind, key) of every gold item the draft could suggest; key: a span or an id/name."""
-    data = read_yaml(folder / "annotation.yaml").data
+def gold_items(data: dict, text: str, known_ids: set[str]) -> list[tuple[str, object]]:
+    """(kind, key) of every item of the gold annotation ``data`` the draft could suggest; key:
+    a span or an id/name."""
     items: list[tuple[str, object]] = []
     for q in data.get("quantities") or []:
         kind = "duration" if unit(q["unit"]).is_a("Time") else "quantity"
@@ -87,8 +87,9 @@ def main() -> None:
                     continue
                 seen_names |= {words, known_id} - {""}
             unique.append(s)
-        items = gold_items(folder, article.text, {k.id for k in known})
-        classes = gold_classes(folder)
+        annotated = read_yaml(folder / "annotation.yaml").data
+        items = gold_items(annotated, article.text, {k.id for k in known})
+        classes = gold_classes(annotated)
         for s in unique:
             found[s.kind] += 1
             right[s.kind] += any(matches(s, kind, key) for kind, key in items)
@@ -124,9 +125,8 @@ def _broader_or_same(guess: str, gold: str) -> bool:
     return guessed in load_ontology().superclasses.get(wanted, {wanted})
 
 
-def gold_classes(folder: Path) -> dict[str, str]:
+def gold_classes(data: dict) -> dict[str, str]:
     """The class of each named gold entity, by its name (case aside)."""
-    data = read_yaml(folder / "annotation.yaml").data
     return {str(e["name"]).casefold(): e["type"] for e in data.get("entities") or []
             if e.get("name")}
 
