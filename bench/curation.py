@@ -8,8 +8,10 @@ names "other articles" know, with the other test reports'.
 Matching: a quantity, duration or time suggestion is right when a gold item of the same kind
 quotes overlapping words; a known-entity suggestion when the gold annotation uses that id; a
 new-name suggestion when a gold entity has that name (case aside) and an id no other article
-knows. Gold entities without a name (groups, unnamed places) are outside what the draft suggests
-and are not counted.
+knows; an event (a leg, a border crossing) or a vehicle when a gold item of the same class
+quotes overlapping words, the journey when the gold annotation has one. Gold entities without a
+name (groups, unnamed places) other than vehicles, and events of other classes (meetings,
+closures), are outside what the draft suggests and are not counted.
 """
 
 from __future__ import annotations
@@ -43,12 +45,33 @@ def gold_items(data: dict, text: str, known_ids: set[str]) -> list[tuple[str, ob
         kind = "duration" if unit(q["unit"]).is_a("Time") else "quantity"
         items.append((kind, _span(text, q)))
     items += [("time", _span(text, t)) for t in data.get("times") or []]
+    for e in data.get("events") or []:
+        types = _types(e)
+        if "Journey" in types:
+            items.append(("event", ("Journey", None)))
+        for kind in types & DRAFTED_EVENTS:
+            items.append(("event", (kind, _span(text, e))))
     for e in data.get("entities") or []:
+        for kind in _types(e) & VEHICLES:
+            items.append(("vehicle", (kind, _span(text, e))))
+        if _types(e) & VEHICLES:
+            continue
         if e["id"] in known_ids:
             items.append(("known", e["id"]))
         elif e.get("name"):
             items.append(("name", str(e["name"]).casefold()))
     return list(dict.fromkeys(items))
+
+
+#: the classes of the events and vehicles the draft suggests (besides the journey)
+DRAFTED_EVENTS = frozenset({"BusLeg", "TrainLeg", "HandcarLeg", "FlightLeg", "CarLeg",
+                            "BoatLeg", "WalkingLeg", "BorderCrossing"})
+VEHICLES = frozenset({"Bus", "Train", "RailHandcar", "Aircraft", "Car", "Boat"})
+
+
+def _types(item: dict) -> set[str]:
+    kinds = item["type"]
+    return set(kinds if isinstance(kinds, list) else [kinds])
 
 
 def _span(text: str, item: dict) -> tuple[int, int]:
@@ -63,6 +86,13 @@ def matches(s: Suggestion, kind: str, key: object) -> bool:
         return s.slug == key
     if kind == "name":
         return str(s.fields["name"]).casefold() == key
+    if kind in ("event", "vehicle"):
+        cls, span = key  # type: ignore[misc]
+        if s.fields["type"] != cls:
+            return False
+        if span is None:  # the journey: one a report
+            return True
+        key = span
     start, end = key  # type: ignore[misc]
     return s.start < end and start < s.end
 
@@ -79,6 +109,7 @@ def main() -> None:
         made = suggestions(article, meta.date, known, meta.language or "en")
         seen_names: set[str] = set()
         unique = []
+        made = [part for s in made for part in (s, *s.parts)]  # a leg, then its vehicle
         for s in made:  # the draft keeps one entity per name, as handcar new does
             if s.kind in ("known", "name"):
                 words = str(s.fields.get("name") or s.fields.get("referred_to_as")).casefold()

@@ -22,7 +22,7 @@ from handcar.validate.report import Severity
 
 from .conftest import ARTICLE_ID, FIXTURES, Drafted, confirm_all
 
-QUOTED = ("entities", "quantities", "times")
+QUOTED = ("entities", "events", "quantities", "times", "statements")
 
 
 def _items(drafted: Drafted) -> list[dict]:
@@ -205,16 +205,18 @@ def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
 
 
 
-def _drafted(tmp_path: Path, text: str) -> tuple[str, list]:
+def _drafted(tmp_path: Path, text: str, events: bool = False) -> tuple[str, list]:
     """The plain text of a made-up article of ``text`` (fiction for this test) and the
-    suggestions ``handcar new`` makes for it, published 2024-01-18."""
+    suggestions ``handcar new`` makes for it, published 2024-01-18 (without the events and
+    vehicles unless ``events``: their tests are below)."""
     from handcar.curation.suggest import suggestions
 
     folder = tmp_path / "fiction"
     folder.mkdir(parents=True)
     (folder / "article.md").write_text(text, encoding="utf-8")
     article = load_article(folder)
-    return article.text, suggestions(article, dt.date(2024, 1, 18))
+    found = suggestions(article, dt.date(2024, 1, 18))
+    return article.text, [s for s in found if events or s.kind != "event"]
 
 
 def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
@@ -723,7 +725,7 @@ def test_a_new_name_is_drafted_at_a_mention_not_in_capitals(tmp_path: Path) -> N
     from handcar.annotation.yamlsource import read_yaml
 
     drafted = read_yaml(tmp_path / "articles" / "bus-2024" / "annotation.yaml").data
-    names = [(e["name"], e.get("prefix", "")) for e in drafted["entities"]]
+    names = [(e["name"], e.get("prefix", "")) for e in drafted["entities"] if "name" in e]
     assert ("Nordport", "train to ") in names or ("Nordport", "") in names
     assert "NORDPORT" not in [name for name, _ in names]
     assert "OSCE" in [name for name, _ in names]
@@ -763,3 +765,71 @@ def test_a_decade_or_an_age_span_is_no_duration(tmp_path: Path) -> None:
     text, found = _drafted(tmp_path, "In the 70s the line closed; a man in his 30s waited 30s "
                                      "at the gate and 45 s later left, in the '80s.\n")
     assert [text[s.start:s.end] for s in found if s.kind == "duration"] == ["30s", "45 s"]
+
+
+#: fiction for these tests: a made-up report of a journey by four modes of travel
+JOURNEY = (
+    "CASTRA \u2014 Embassy staff crossed into Norvale on Monday in a convoy of cars, the ministry "
+    "said. The bus station was closed, so they walked to the border on foot. A small ferry took "
+    "them across the bay, and the ferry crew cheered. They flew home from Kelm on Tuesday. The "
+    "crossing took an hour. Their cars were left behind.\n")
+
+
+def test_legs_crossings_and_vehicles_are_suggested_from_the_words_for_travel(
+        tmp_path: Path) -> None:
+    """A clause with words for a mode of travel is a leg of that class, with the vehicle a noun
+    names; "crossed" a border crossing; the legs get one journey, quoted as the first. No leg
+    from a noun that qualifies another ("the bus station", "the ferry crew"), from "the
+    crossing took", or from a vehicle named again with "their" after its leg."""
+    text, found = _drafted(tmp_path, JOURNEY, events=True)
+    events = [(s.fields["type"], text[s.start:s.end],
+               [(p.fields["type"], text[p.start:p.end]) for p in s.parts])
+              for s in found if s.kind == "event"]
+    assert events == [
+        ("BorderCrossing", "Embassy staff crossed into Norvale on Monday in a convoy of cars", []),
+        ("Journey", "Embassy staff crossed into Norvale on Monday in a convoy of cars", []),
+        ("CarLeg", "Embassy staff crossed into Norvale on Monday in a convoy of cars",
+         [("Car", "cars")]),
+        ("WalkingLeg", "they walked to the border on foot", []),
+        ("BoatLeg", "A small ferry took them across the bay", [("Boat", "A small ferry")]),
+        ("FlightLeg", "They flew home from Kelm on Tuesday", []),
+    ]
+    journey = next(s for s in found if s.fields.get("type") == "Journey")
+    assert journey.fields["label"] == "the journey this report tells of"
+    # a mode without a particular vehicle: "by train" names no train
+    text, found = _drafted(tmp_path / "by", "They left by train and crossed the river.\n",
+                           events=True)
+    assert [(s.fields["type"], s.parts) for s in found if s.kind == "event"] == [
+        ("BorderCrossing", ()), ("Journey", ()), ("TrainLeg", ())]
+
+
+def test_drafted_legs_are_one_chain_of_one_journey_and_build_once_confirmed(
+        tmp_path: Path) -> None:
+    """Each leg's statement puts it in the journey, with its vehicle, after the leg before it
+    in the text; confirmed, the draft builds and conforms (a leg without a journey, or legs
+    in no chain, are Violations)."""
+    from handcar.annotation.yamlsource import read_yaml
+
+    article = tmp_path / "journey.md"
+    article.write_text("---\nheadline: Staff leave Castra\ndate: 2024-01-18\n---\n\n" + JOURNEY,
+                       encoding="utf-8")
+    articles = tmp_path / "articles"
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "castra-2024",
+                                      "--articles", str(articles)])
+    assert result.exit_code == 0, result.output
+    assert "6 event" in result.output and "4 statement" in result.output
+    draft = articles / "castra-2024" / "annotation.yaml"
+    data = read_yaml(draft).data
+    assert [s["facts"] for s in data["statements"]] == [
+        [["journey", "hasLeg", "leg-car"], ["leg-car", "vehicle", "cars"]],
+        [["journey", "hasLeg", "leg-on-foot"], ["leg-car", "nextLeg", "leg-on-foot"]],
+        [["journey", "hasLeg", "leg-boat"], ["leg-boat", "vehicle", "ferry"],
+         ["leg-on-foot", "nextLeg", "leg-boat"]],
+        [["journey", "hasLeg", "leg-flight"], ["leg-boat", "nextLeg", "leg-flight"]],
+    ]
+    assert all(s["suggested"] for s in data["statements"])
+    assert "  - [journey, hasLeg, leg-car]\n" in draft.read_text(encoding="utf-8")
+    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    built = build_dataset(articles)
+    report = check_dataset(built.dataset)
+    assert report.conforms(Severity.VIOLATION), report

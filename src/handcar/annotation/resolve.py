@@ -265,8 +265,9 @@ class _Resolver:
         for section in QUOTED:
             for i, item in enumerate(getattr(self.ann, section)):
                 if item.suggested:
+                    ident = f" {item.id}:" if getattr(item, "id", None) else ""
                     self._try(self._raise, self.loaded.error(
-                        f"{UNCONFIRMED} ({section} {_short(item.quote, 40)!r})",
+                        f"{UNCONFIRMED} ({section}{ident} {_short(item.quote, 40)!r})",
                         section, i, "suggested",
                         hint="check it against the text, then delete 'suggested: true' to"
                         " confirm it, or delete the item",

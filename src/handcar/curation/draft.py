@@ -33,8 +33,8 @@ from handcar.limits import ARTICLE_BYTES, DRAFT_TIME, read_regular_file
 if TYPE_CHECKING:
     from handcar.curation.suggest import Suggestion
 
-SECTIONS = {"known": "entities", "name": "entities", "quantity": "quantities",
-            "duration": "quantities", "time": "times"}
+SECTIONS = {"known": "entities", "name": "entities", "vehicle": "entities", "event": "events",
+            "quantity": "quantities", "duration": "quantities", "time": "times"}
 
 
 class CurationExtraMissing(RuntimeError):
@@ -134,7 +134,7 @@ def draft(
     """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
     how many suggestions of each kind it holds."""
     try:
-        from handcar.curation.suggest import slug, suggestions
+        from handcar.curation.suggest import LEGS, slug, suggestions
     except ImportError as exc:
         raise CurationExtraMissing(
             f"handcar new needs the curation extra ({exc.name} is missing):"
@@ -158,18 +158,14 @@ def draft(
     found = suggestions(article, published, known, meta.language or "en",
                         seconds=DRAFT_TIME.value())
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
-        "entities": [], "quantities": [], "times": []}
+        "entities": [], "events": [], "quantities": [], "times": [], "statements": []}
     ids: set[str] = set()
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
-    found = _best_mentions(found, {k.id: k.words for k in known if k.named})
-    for item in found:
-        if item.kind in ("known", "name"):
-            words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
-            known_id = f"known:{item.slug}" if item.kind == "known" else ""
-            if words in seen_names or known_id in seen_names:
-                continue  # one entity per name and per known id: its first mention
-            seen_names |= {words, known_id} - {""}
+    journey: str | None = None
+    legs: list[str] = []  # the ids of the legs suggested so far, in the order of the text
+
+    def add(item: Suggestion, section: str | None = None) -> str:
         base = item.slug if item.kind == "known" else slug(item.slug)
         if base[:1].isdigit():
             base = f"{item.kind}-{base}"
@@ -178,10 +174,46 @@ def draft(
         entry.update({k: _plain(v) for k, v in item.fields.items()})
         entry.update(_quote(article.text, item.start, item.end))
         entry["suggested"] = True
-        sections[SECTIONS[item.kind]].append((item.note, entry))
+        sections[section or SECTIONS[item.kind]].append((item.note, entry))
         counts[item.kind] += 1
+        return ident
+
+    found = _best_mentions(found, {k.id: k.words for k in known if k.named})
+    for item in found:
+        if item.kind in ("known", "name"):
+            words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
+            known_id = f"known:{item.slug}" if item.kind == "known" else ""
+            if words in seen_names or known_id in seen_names:
+                continue  # one entity per name and per known id: its first mention
+            seen_names |= {words, known_id} - {""}
+        ident = add(item)
+        if item.kind == "event" and item.fields["type"] == "Journey":
+            journey = ident
+        elif item.kind == "event" and item.fields["type"] in LEGS:
+            facts = [_flow([journey, "hasLeg", ident])]
+            facts += [_flow([ident, "vehicle", add(part)]) for part in item.parts]
+            # a journey's legs are one chain: the text's order is the draft's guess
+            facts += [_flow([legs[-1], "nextLeg", ident])] if legs else []
+            legs.append(ident)
+            statement = {"id": _unique(f"statement-{ident}", ids, "statement"),
+                         **_quote(article.text, item.start, item.end),
+                         "facts": facts, "suggested": True}
+            note = "what the words say of the leg? check it" + (
+                f" (it follows {legs[-2]} in the text: if the journey went in another order,"
+                " change the nextLeg facts)" if len(legs) > 1 else "")
+            sections["statements"].append((note, statement))
+            counts["statement"] += 1
     related = _related(others, {item.slug for item in found if item.kind == "known"})
     return _render(article, given, sections, related, meta.language or "en"), counts
+
+
+def _flow(fact: list[Any]) -> Any:
+    """``fact`` written on one line, ``[subject, property, object]``, as the format's facts are."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(fact)
+    seq.fa.set_flow_style()
+    return seq
 
 
 def _best_mentions(found: list[Suggestion], names: dict[str, str]) -> list[Suggestion]:
@@ -275,7 +307,8 @@ def _render(
             if note:
                 out.append(f"  # {note}")
             out.append(_dump([entry]).rstrip("\n"))
-    out.append("statements: []")
+    if not sections.get("statements"):
+        out.append("statements: []")
     out += _related_lines(list(related))
     return "\n".join(out) + "\n"
 

@@ -20,7 +20,10 @@ Each kind comes from a library that does that job, never from hand-written patte
 - candidate new names: runs of capitalised tokens (spaCy's stop words dropped at their start;
   "Al-Mansouri", "O'Neill" and "Ministry of Transport" are one name); after a title
   (:data:`PERSON_TITLES`) a Person, named without it; the surname alone after a person's
-  whole name (new or known) is no new name.
+  whole name (new or known) is no new name;
+- legs of a journey, border crossings and vehicles: :mod:`handcar.curation.events` (spaCy's
+  tokens looked up in a table of words for modes of travel), and the one journey the legs
+  belong to.
 
 Every suggestion is a span of the plain text; the draft quotes exactly those characters.
 """
@@ -42,6 +45,7 @@ from handcar.annotation.anchor import nfc_spans
 from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
+from handcar.curation.events import find_events
 from handcar.curation.known import Known
 from handcar.languages import english, script_of
 from handcar.limits import DRAFT_TIME
@@ -49,7 +53,7 @@ from handcar.units import convert
 from handcar.units import suggest as suggest_unit
 from handcar.units import unit as qudt_unit
 
-KINDS = ("quantity", "duration", "time", "known", "name")
+KINDS = ("quantity", "duration", "time", "known", "name", "event", "vehicle")
 """The kinds of suggestion, as the benchmark counts them."""
 
 #: the words before a number that make it approximate or a bound → the annotation's key
@@ -135,6 +139,8 @@ class Suggestion:
     note: str = ""
     slug: str = ""
     """Words for the item's id."""
+    parts: tuple[Suggestion, ...] = ()
+    """Items suggested with it: the vehicle of a leg."""
 
 
 @cache
@@ -217,6 +223,7 @@ def suggestions(
     in_english = english(language)
     script = script_of(article.text)
     index = _KnownWords.of(known)
+    legs: set[str] = set()  # the classes of the legs suggested so far
     for sentence in article.sentences:
         line = article.line_of(sentence.start)
         in_time()
@@ -265,13 +272,69 @@ def suggestions(
         surnames |= {_surname(k.fields["name"]) for k in knowns
                      if "name" in k.fields and _a_kind(k.fields["type"], "Person")}
         surnames.discard("")
-        here = (times + quantities + knowns + names) if read else knowns
+        named = [(s.start - offset, s.end - offset) for s in knowns + names]
+        events = _events(doc, offset, named, legs) if read else []
+        here = (times + quantities + knowns + names + events) if read else knowns
         if canonical is not None:
             _form, at, to = canonical
-            here = [replace(s, start=sentence.start + at[s.start],
-                            end=sentence.start + to[s.end - 1]) for s in here]
+            here = [_moved(s, sentence.start, at, to) for s in here]
         found += here
-    return sorted(_no_adjectives_of_new_names(found), key=lambda s: (s.start, s.end))
+    found = sorted(_no_adjectives_of_new_names(found), key=lambda s: (s.start, s.end))
+    return _with_journey(found)
+
+
+#: the label of the journey a draft's legs belong to (the curators' words, to confirm)
+JOURNEY_LABEL = "the journey this report tells of"
+
+
+def _with_journey(found: list[Suggestion]) -> list[Suggestion]:
+    """``found`` with the journey its legs belong to, quoted as the first leg, right before it
+    (none without legs)."""
+    legs = [i for i, s in enumerate(found) if s.kind == "event" and s.fields["type"] in LEGS]
+    if not legs:
+        return found
+    first = found[legs[0]]
+    journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(),
+                      slug="journey", note="the journey the legs below belong to? check it,"
+                      " and add its origin, destination and travellers")
+    return [*found[:legs[0]], journey, *found[legs[0]:]]
+
+
+def _events(doc: Any, offset: int, named: list[tuple[int, int]], legs: set[str],
+            ) -> list[Suggestion]:
+    """The legs and crossings of the sentence ``doc`` (:mod:`handcar.curation.events`), each
+    with the vehicle a noun names as its part."""
+    made = []
+    for event in find_events(doc, named, legs):
+        span = doc[event.clause[0]:event.clause[1]]
+        parts: tuple[Suggestion, ...] = ()
+        if event.vehicle is not None:
+            noun = doc[event.vehicle[0]:event.vehicle[1]]
+            parts = (Suggestion(
+                "vehicle", offset + noun.start_char, offset + noun.end_char,
+                {"type": event.vehicle_type, "referred_to_as": noun.text},
+                f"the vehicle? a {event.vehicle_type}: a guess, check it", slug=noun[-1].text),)
+        leg = event.type != "BorderCrossing"
+        made.append(Suggestion(
+            "event", offset + span.start_char, offset + span.end_char,
+            {"type": event.type, "referred_to_as": span.text},
+            (f"a leg of the journey? {event.type} is a guess from its words: add its origin,"
+             " destination and travellers" if leg else
+             "a border crossing? add who crossed (crossedBy) and the countries"),
+            slug=LEGS.get(event.type, "crossing"), parts=parts))
+    return made
+
+
+#: the start of the id of a leg of each class (the classes of legs the draft suggests)
+LEGS = {"BusLeg": "leg-bus", "TrainLeg": "leg-train", "HandcarLeg": "leg-handcar",
+        "FlightLeg": "leg-flight", "CarLeg": "leg-car", "BoatLeg": "leg-boat",
+        "WalkingLeg": "leg-on-foot"}
+
+
+def _moved(s: Suggestion, sentence: int, at: Sequence[int], to: Sequence[int]) -> Suggestion:
+    """``s`` (and its parts) with the spans of the canonical form mapped back to the text."""
+    return replace(s, start=sentence + at[s.start], end=sentence + to[s.end - 1],
+                   parts=tuple(_moved(p, sentence, at, to) for p in s.parts))
 
 
 def _no_adjectives_of_new_names(found: list[Suggestion]) -> list[Suggestion]:

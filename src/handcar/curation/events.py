@@ -1,0 +1,142 @@
+"""The events a draft suggests: legs of a journey by a mode of travel, border crossings, and
+the vehicles that carry a leg.
+
+The words for a mode of travel ("a bus took them", "they flew on", "on foot", "by train") are
+spaCy's tokens looked up, in lower case, in a table of words (:data:`MODES`,
+:data:`MODE_PHRASES`); each clause with such
+words is one leg of that mode, quoted whole (from the clause break before it to the one after,
+:func:`clause`), and a vehicle named by a noun ("a rail trolley") is suggested with it, quoted
+as its noun phrase. A crossing verb ("crossed", "crossing into") makes a border crossing. These
+are guesses for the curator: a noun that only qualifies another ("the ferry crew", "the bus
+station") makes nothing, and a vehicle named again with "the" after a leg of its mode ("they
+pushed the trolley") is taken to be that leg again. The draft adds the journey the legs belong
+to (:mod:`handcar.curation.draft`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+#: a word for a mode of travel (lower case) → (the DJO class of the leg, of the vehicle the
+#: word names: None for a verb or an adverb, "flew", "on foot")
+MODES: dict[str, tuple[str, str | None]] = {
+    **dict.fromkeys(("bus", "buses", "minibus", "coach"), ("BusLeg", "Bus")),
+    **dict.fromkeys(("train", "trains"), ("TrainLeg", "Train")),
+    **dict.fromkeys(("handcar", "handcars", "trolley", "trolleys", "draisine"),
+                    ("HandcarLeg", "RailHandcar")),
+    **dict.fromkeys(("plane", "planes", "aircraft", "airliner", "jet", "helicopter"),
+                    ("FlightLeg", "Aircraft")),
+    **dict.fromkeys(("flew", "fly", "flies", "flying", "flown", "flight", "flights"),
+                    ("FlightLeg", None)),
+    **dict.fromkeys(("car", "cars", "taxi", "van", "minivan"), ("CarLeg", "Car")),
+    **dict.fromkeys(("drove", "drive", "drives", "driving", "driven"), ("CarLeg", None)),
+    **dict.fromkeys(("ferry", "ferries", "boat", "boats", "ship", "ships", "vessel"),
+                    ("BoatLeg", "Boat")),
+    **dict.fromkeys(("sailed", "sail", "sailing", "rowed", "row", "rowing"), ("BoatLeg", None)),
+    **dict.fromkeys(("walked", "walk", "walking", "hiked", "trekked"), ("WalkingLeg", None)),
+}
+#: two words that make a mode without naming a vehicle ("by air", "on foot", "by rail")
+MODE_PHRASES: dict[tuple[str, str], str] = {
+    ("by", "air"): "FlightLeg", ("by", "rail"): "TrainLeg", ("on", "foot"): "WalkingLeg",
+    ("by", "sea"): "BoatLeg", ("by", "road"): "CarLeg",
+}
+#: nouns after a vehicle's word that make it a qualifier of them, not a vehicle ("the ferry
+#: crew", "the bus station", "a train ticket"): no leg
+QUALIFIED = frozenset({
+    "crew", "crews", "driver", "drivers", "pilot", "pilots", "captain", "station", "stations",
+    "stop", "stops", "terminal", "depot", "company", "companies", "operator", "service",
+    "services", "ticket", "tickets", "line", "lines", "route", "routes", "schedule",
+    "timetable", "engine", "engines", "fare", "fares", "passengers", "park", "parks", "lane",
+    "accident", "crash", "industry", "maker", "makers", "attendant", "attendants", "'s", "\u2019s",
+})
+#: the verbs of crossing ("crossed from North Korea into Russia"); "crossing" only before what
+#: is crossed ("crossing into", "crossing the river": "the crossing took" is no verb)
+CROSSING_VERBS = frozenset({"cross", "crossed", "crosses"})
+CROSSING_NEXT = frozenset({"the", "into", "from", "over", "to", "a", "back"})
+#: the words that open a noun phrase naming a vehicle ("a rail trolley", "their car")
+DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "our", "this", "that"})
+DEFINITE = frozenset({"the", "their", "its", "his", "her", "our", "this", "that"})
+#: words that open a clause without being part of what it says ("and they flew on")
+OPENERS = frozenset({"and", "but", "then", "or", "so", "while", "before", "after"})
+#: clause breaks; a clause is read at most this many tokens on either side of its word
+CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d"})
+CLAUSE_REACH = 20
+
+
+@dataclass(frozen=True)
+class Found:
+    """A leg or crossing found in a sentence: its class, the token span of its clause, and
+    the token span and class of the vehicle that carries it (a leg's, when a noun names it)."""
+
+    type: str
+    clause: tuple[int, int]
+    vehicle: tuple[int, int] | None = None
+    vehicle_type: str | None = None
+
+
+def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> list[Found]:
+    """The legs and crossings of the sentence ``doc`` (a spaCy ``Doc``), one per class and
+    clause, leaving out words inside the character spans ``taken`` (names). ``seen`` holds
+    the leg classes of the sentences before; this sentence's are added to it."""
+    spans = list(taken)
+    cues: list[tuple[int, str, tuple[int, int] | None, str | None]] = []
+    for i, token in enumerate(doc):
+        if _inside(token, spans) or not (token.is_lower or (i == 0 and token.is_title)):
+            continue
+        word = token.lower_
+        after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if (before, word) in MODE_PHRASES:
+            cues.append((i, MODE_PHRASES[(before, word)], None, None))
+        elif word in MODES and after not in QUALIFIED:
+            leg, vehicle = MODES[word]
+            if vehicle is None or before == "by":  # "by train": a mode, no particular train
+                cues.append((i, leg, None, None))
+                continue
+            start = _phrase_start(doc, i)
+            if doc[start].lower_ in DEFINITE and leg in seen:
+                continue  # "they pushed the trolley": the leg already suggested
+            cues.append((i, leg, (start, i + 1), vehicle))
+        elif word in CROSSING_VERBS or (word == "crossing" and after in CROSSING_NEXT):
+            cues.append((i, "BorderCrossing", None, None))
+    found: dict[tuple[str, tuple[int, int]], Found] = {}
+    for i, kind, vehicle, vehicle_type in cues:
+        key = (kind, clause(doc, i))
+        if key not in found or (found[key].vehicle is None and vehicle is not None):
+            found[key] = Found(kind, key[1], vehicle, vehicle_type)
+    seen |= {f.type for f in found.values() if f.type != "BorderCrossing"}
+    return sorted(found.values(), key=lambda f: (f.clause, f.type))
+
+
+def clause(doc: Any, at: int) -> tuple[int, int]:
+    """The token span of the clause of token ``at``: between the clause breaks around it (at
+    most :data:`CLAUSE_REACH` tokens either side), without an opening conjunction."""
+    start = at
+    while start > 0 and doc[start - 1].text not in CLAUSE_BREAKS and at - start < CLAUSE_REACH:
+        start -= 1
+    end = at + 1
+    while end < len(doc) and doc[end].text not in CLAUSE_BREAKS and end - at <= CLAUSE_REACH:
+        end += 1
+    while start < at and (doc[start].lower_ in OPENERS or doc[start].is_space):
+        start += 1
+    while end > at + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _phrase_start(doc: Any, at: int) -> int:
+    """The first token of the noun phrase ending at the vehicle's word ``at``: a determiner
+    and up to two words in lower case before it ("a rail trolley"), else the word alone."""
+    start = at
+    while at - start < 2 and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
+            and doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].is_stop:
+        start -= 1
+    if start > 0 and doc[start - 1].lower_ in DETERMINERS:
+        return start - 1
+    return at  # no determiner: the words before may be a verb ("pushed trolleys")
+
+
+def _inside(token: Any, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= token.idx < e for s, e in spans)
