@@ -26,7 +26,7 @@ MODES: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(("train", "trains"), ("TrainLeg", "Train")),
     **dict.fromkeys(("handcar", "handcars", "trolley", "trolleys", "draisine"),
                     ("HandcarLeg", "RailHandcar")),
-    **dict.fromkeys(("plane", "planes", "aircraft", "airliner", "jet", "helicopter"),
+    **dict.fromkeys(("plane", "planes", "aircraft", "airliner", "helicopter"),
                     ("FlightLeg", "Aircraft")),
     **dict.fromkeys(("flew", "fly", "flies", "flying", "flown", "flight", "flights"),
                     ("FlightLeg", None)),
@@ -49,12 +49,17 @@ QUALIFIED = frozenset({
     "stop", "stops", "terminal", "depot", "company", "companies", "operator", "service",
     "services", "ticket", "tickets", "line", "lines", "route", "routes", "schedule",
     "timetable", "engine", "engines", "fare", "fares", "passengers", "park", "parks", "lane",
-    "accident", "crash", "industry", "maker", "makers", "attendant", "attendants", "'s", "\u2019s",
+    "accident", "crash", "industry", "maker", "makers", "attendant", "attendants", "bomb",
+    "bombs", "bombing", "'s", "\u2019s",
 })
-#: the verbs of crossing ("crossed from North Korea into Russia"); "crossing" only before what
-#: is crossed ("crossing into", "crossing the river": "the crossing took" is no verb)
-CROSSING_VERBS = frozenset({"cross", "crossed", "crosses"})
-CROSSING_NEXT = frozenset({"the", "into", "from", "over", "to", "a", "back"})
+#: a verb of travel and the word after it that make an idiom, no travel ("walked out of the
+#: talks")
+IDIOMS = frozenset({("walked", "out"), ("walk", "out"), ("walking", "out"), ("walks", "out")})
+#: the verbs of crossing ("crossed from North Korea into Russia"), before what is crossed or
+#: where to: one of CROSSING_NEXT or a name ("crossed Lake Moran"); not "the crossing took",
+#: "crossed out the names", "cross a red line"
+CROSSING_VERBS = frozenset({"cross", "crossed", "crosses", "crossing"})
+CROSSING_NEXT = frozenset({"the", "into", "from", "over", "to", "back", "through", "at"})
 #: the words that open a noun phrase naming a vehicle ("a rail trolley", "their car")
 DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "our", "this", "that"})
 DEFINITE = frozenset({"the", "their", "its", "his", "her", "our", "this", "that"})
@@ -90,7 +95,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> l
         before = doc[i - 1].lower_ if i > 0 else ""
         if (before, word) in MODE_PHRASES:
             cues.append((i, MODE_PHRASES[(before, word)], None, None))
-        elif word in MODES and after not in QUALIFIED:
+        elif word in MODES and after not in QUALIFIED and (word, after) not in IDIOMS:
             leg, vehicle = MODES[word]
             if vehicle is None or before == "by":  # "by train": a mode, no particular train
                 cues.append((i, leg, None, None))
@@ -99,7 +104,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> l
             if doc[start].lower_ in DEFINITE and leg in seen:
                 continue  # "they pushed the trolley": the leg already suggested
             cues.append((i, leg, (start, i + 1), vehicle))
-        elif word in CROSSING_VERBS or (word == "crossing" and after in CROSSING_NEXT):
+        elif word in CROSSING_VERBS and i + 1 < len(doc) and (
+                after in CROSSING_NEXT or doc[i + 1].is_title):
             cues.append((i, "BorderCrossing", None, None))
     found: dict[tuple[str, tuple[int, int]], Found] = {}
     for i, kind, vehicle, vehicle_type in cues:
