@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,7 @@ from handcar.annotation.frontmatter import front_matter  # noqa: E402
 from handcar.annotation.yamlsource import read_yaml  # noqa: E402
 from handcar.article import load_article  # noqa: E402
 from handcar.curation.known import known_entities  # noqa: E402
-from handcar.curation.suggest import KINDS, Suggestion, suggestions  # noqa: E402
+from handcar.curation.suggest import KINDS, Suggestion, slug, suggestions  # noqa: E402
 from handcar.ontology import load_ontology  # noqa: E402
 from handcar.units import unit  # noqa: E402
 from handcar.vocabulary import UnknownTerm, vocabulary  # noqa: E402
@@ -97,6 +98,56 @@ def matches(s: Suggestion, kind: str, key: object) -> bool:
     return s.start < end and start < s.end
 
 
+def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
+    """(kind, key) of the gold facts the draft suggests: a leg's origin or destination, a
+    border crossing's countries ("route": the event's class and span, the property, the
+    place's id) and the order of two legs ("order": each leg's class and span)."""
+    events = {e["id"]: (kind, _span(text, e)) for e in data.get("events") or []
+              for kind in _types(e) & DRAFTED_EVENTS}
+    legs = {k: v for k, v in events.items() if v[0] != "BorderCrossing"}
+    facts: list[tuple[str, object]] = []
+    for statement in data.get("statements") or []:
+        for subject, prop, obj in statement["facts"]:
+            if subject in events and prop in ROUTES:
+                facts.append(("route", (*events[subject], prop, obj)))
+            elif subject in legs and prop == "nextLeg" and obj in legs:
+                facts.append(("order", (legs[subject], legs[obj])))
+    return list(dict.fromkeys(facts))
+
+
+def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
+    """(kind, key) of the facts the draft's statements give, as :func:`gold_facts`."""
+    events = [s for s in made if s.kind == "event" and s.fields["type"] != "Journey"]
+    legs = [s for s in events if s.fields["type"] != "BorderCrossing"]
+    facts: list[tuple[str, object]] = []
+    for leg in events:
+        for prop, place in leg.links:
+            ident = place.slug if place.kind == "known" else slug(place.slug)
+            facts.append(("route", (leg.fields["type"], (leg.start, leg.end), prop, ident)))
+    for before, after in pairwise(legs):
+        facts.append(("order", ((before.fields["type"], (before.start, before.end)),
+                                (after.fields["type"], (after.start, after.end)))))
+    return facts
+
+
+def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
+    """Whether a drafted fact ``a`` is the gold fact ``b``: legs of one class whose quotes
+    overlap, and the same property and place."""
+    def same_leg(x: tuple, y: tuple) -> bool:
+        return x[0] == y[0] and x[1][0] < y[1][1] and y[1][0] < x[1][1]
+
+    if a[0] != b[0]:
+        return False
+    if a[0] == "route":
+        return same_leg(a[1][:2], b[1][:2]) and a[1][2:] == b[1][2:]  # type: ignore[index]
+    return same_leg(a[1][0], b[1][0]) and same_leg(a[1][1], b[1][1])  # type: ignore[index]
+
+
+FACT_KINDS = ("route", "order")
+#: the properties of a "route" fact: a leg's ends, a border crossing's countries
+ROUTES = frozenset({"origin", "destination", "fromCountry", "toCountry"})
+
+
 def main() -> None:
     found, right, gold, recalled = Counter(), Counter(), Counter(), Counter()
     classed = Counter()  # right new names: in all, with the gold's class, or a superclass
@@ -132,14 +183,22 @@ def main() -> None:
         for kind, key in items:
             gold[kind] += 1
             recalled[kind] += any(matches(s, kind, key) for s in unique)
+        facts, wanted = drafted_facts(made), gold_facts(annotated, article.text)
+        for fact in facts:
+            found[fact[0]] += 1
+            right[fact[0]] += any(same_fact(fact, g) for g in wanted)
+        for fact in wanted:
+            gold[fact[0]] += 1
+            recalled[fact[0]] += any(same_fact(f, fact) for f in facts)
     print(f"reports: {', '.join(p.name for p in reports)}\n")
     print("| kind | suggested | right | precision | gold | found | recall |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for kind in (*KINDS, "all"):
-        f = sum(found.values()) if kind == "all" else found[kind]
-        r = sum(right.values()) if kind == "all" else right[kind]
-        g = sum(gold.values()) if kind == "all" else gold[kind]
-        c = sum(recalled.values()) if kind == "all" else recalled[kind]
+    for kind in (*KINDS, "all items", *FACT_KINDS):
+        every = kind == "all items"
+        f = sum(found[k] for k in KINDS) if every else found[kind]
+        r = sum(right[k] for k in KINDS) if every else right[kind]
+        g = sum(gold[k] for k in KINDS) if every else gold[kind]
+        c = sum(recalled[k] for k in KINDS) if every else recalled[kind]
         print(f"| {kind} | {f} | {r} | {_pct(r, f)} | {g} | {c} | {_pct(c, g)} |")
     print(f"\nthe class guessed for a right new name: the gold's {classed['exact']} of "
           f"{classed['all']}, the gold's or a superclass of it {classed['broader']} of "

@@ -821,11 +821,13 @@ def test_drafted_legs_are_one_chain_of_one_journey_and_build_once_confirmed(
     draft = articles / "castra-2024" / "annotation.yaml"
     data = read_yaml(draft).data
     assert [s["facts"] for s in data["statements"]] == [
-        [["journey", "hasLeg", "leg-car"], ["leg-car", "vehicle", "cars"]],
+        [["journey", "hasLeg", "leg-car"], ["leg-car", "vehicle", "cars"],
+         ["leg-car", "destination", "norvale"]],  # "into Norvale", a new name: a place
         [["journey", "hasLeg", "leg-on-foot"], ["leg-car", "nextLeg", "leg-on-foot"]],
         [["journey", "hasLeg", "leg-boat"], ["leg-boat", "vehicle", "ferry"],
          ["leg-on-foot", "nextLeg", "leg-boat"]],
-        [["journey", "hasLeg", "leg-flight"], ["leg-boat", "nextLeg", "leg-flight"]],
+        [["journey", "hasLeg", "leg-flight"], ["leg-flight", "origin", "kelm"],
+         ["leg-boat", "nextLeg", "leg-flight"]],
     ]
     assert all(s["suggested"] for s in data["statements"])
     assert "  - [journey, hasLeg, leg-car]\n" in draft.read_text(encoding="utf-8")
@@ -845,3 +847,39 @@ def test_idioms_and_qualifiers_of_travel_words_make_no_event(tmp_path: Path) -> 
         "services resumed. They crossed Lake Moran.\n", events=True)
     assert [(s.fields["type"], text[s.start:s.end]) for s in found if s.kind == "event"] == [
         ("BorderCrossing", "They crossed Lake Moran")]
+
+
+def test_a_known_country_is_a_crossings_and_ends_that_disagree_are_left_out(
+        tmp_path: Path) -> None:
+    """Fiction: where another article knows Norvale as a country, "crossed into Norvale" gives
+    the crossing its country (toCountry), not the leg its destination; a leg that ends
+    where the next leg in the text does not start gets neither end (the text's order, the
+    draft's guess, or the words are wrong: confirmed, the two would be a Violation)."""
+    from handcar.annotation.yamlsource import read_yaml
+
+    other = tmp_path / "articles" / "other-2024"
+    other.mkdir(parents=True)
+    (other / "annotation.yaml").write_text(
+        "entities:\n  - {id: norvale, type: Country, name: Norvale}\n", encoding="utf-8")
+    article = tmp_path / "routes.md"
+    article.write_text(
+        "---\nheadline: Staff leave Castra\ndate: 2024-01-18\n---\n\nThe staff crossed into "
+        "Norvale by car. A bus took them from Kelm to Brenn. Then they flew from Varna to "
+        "Oslo.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "routes-2024",
+                                      "--articles", str(tmp_path / "articles")])
+    assert result.exit_code == 0, result.output
+    draft = tmp_path / "articles" / "routes-2024" / "annotation.yaml"
+    facts = {s["id"]: s["facts"] for s in read_yaml(draft).data["statements"]}
+    assert facts == {
+        "statement-leg-car": [["journey", "hasLeg", "leg-car"]],
+        "statement-leg-bus": [["journey", "hasLeg", "leg-bus"], ["leg-bus", "vehicle", "bus"],
+                              ["leg-bus", "origin", "kelm"], ["leg-car", "nextLeg", "leg-bus"]],
+        "statement-leg-flight": [["journey", "hasLeg", "leg-flight"],
+                                 ["leg-flight", "destination", "oslo"],
+                                 ["leg-bus", "nextLeg", "leg-flight"]],
+        "statement-crossing": [["crossing", "toCountry", "norvale"]],
+    }
+    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(draft.parent)])
+    assert "violation" not in result.output, result.output

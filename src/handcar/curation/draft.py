@@ -17,6 +17,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,7 +164,9 @@ def draft(
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
     journey: str | None = None
-    legs: list[str] = []  # the ids of the legs suggested so far, in the order of the text
+    legs: list[tuple[Suggestion, str, list[str]]] = []  # each leg, its id and its vehicles'
+    by_words: dict[str, str] = {}  # the id of each name and known entity, by its words
+    crossings: list[tuple[Suggestion, str]] = []  # border crossings the words give countries
 
     def add(item: Suggestion, section: str | None = None) -> str:
         base = item.slug if item.kind == "known" else slug(item.slug)
@@ -181,30 +184,66 @@ def draft(
     found = _best_mentions(found, {k.id: k.words for k in known if k.named})
     for item in found:
         if item.kind in ("known", "name"):
-            words = str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
+            words = _words_of(item)
             known_id = f"known:{item.slug}" if item.kind == "known" else ""
             if words in seen_names or known_id in seen_names:
                 continue  # one entity per name and per known id: its first mention
             seen_names |= {words, known_id} - {""}
         ident = add(item)
+        if item.kind in ("known", "name"):
+            by_words[_words_of(item)] = ident
         if item.kind == "event" and item.fields["type"] == "Journey":
             journey = ident
         elif item.kind == "event" and item.fields["type"] in LEGS:
-            facts = [_flow([journey, "hasLeg", ident])]
-            facts += [_flow([ident, "vehicle", add(part)]) for part in item.parts]
-            # a journey's legs are one chain: the text's order is the draft's guess
-            facts += [_flow([legs[-1], "nextLeg", ident])] if legs else []
-            legs.append(ident)
-            statement = {"id": _unique(f"statement-{ident}", ids, "statement"),
-                         **_quote(article.text, item.start, item.end),
-                         "facts": facts, "suggested": True}
-            note = "what the words say of the leg? check it" + (
-                f" (it follows {legs[-2]} in the text: if the journey went in another order,"
-                " change the nextLeg facts)" if len(legs) > 1 else "")
-            sections["statements"].append((note, statement))
+            legs.append((item, ident, [add(part) for part in item.parts]))
+        elif item.kind == "event" and item.links:
+            crossings.append((item, ident))
+    routes = _routes([item for item, _ident, _vehicles in legs], by_words)
+    for n, (item, ident, vehicles) in enumerate(legs):
+        facts = [_flow([journey, "hasLeg", ident])]
+        facts += [_flow([ident, "vehicle", vehicle]) for vehicle in vehicles]
+        facts += [_flow([ident, role, place]) for role, place in routes[n].items()]
+        # a journey's legs are one chain: the text's order is the draft's guess
+        before = legs[n - 1][1] if n else None
+        facts += [_flow([before, "nextLeg", ident])] if before else []
+        statement = {"id": _unique(f"statement-{ident}", ids, "statement"),
+                     **_quote(article.text, item.start, item.end),
+                     "facts": facts, "suggested": True}
+        note = "what the words say of the leg? check it" + (
+            f" (it follows {before} in the text: if the journey went in another order,"
+            " change the nextLeg facts)" if before else "")
+        sections["statements"].append((note, statement))
+        counts["statement"] += 1
+    for item, ident in crossings:
+        facts = [_flow([ident, role, by_words[_words_of(place)]]) for role, place in item.links
+                 if _words_of(place) in by_words]
+        if facts:
+            sections["statements"].append(("the countries of the crossing? check them", {
+                "id": _unique(f"statement-{ident}", ids, "statement"),
+                **_quote(article.text, item.start, item.end), "facts": facts,
+                "suggested": True}))
             counts["statement"] += 1
     related = _related(others, {item.slug for item in found if item.kind == "known"})
     return _render(article, given, sections, related, meta.language or "en"), counts
+
+
+def _routes(legs: list[Suggestion], by_words: dict[str, str]) -> list[dict[str, str]]:
+    """The origin and destination ids of each of ``legs`` (in the text's order, the draft's
+    guess of the journey's) from their links; where a leg's destination is not the next
+    leg's origin, neither is given: the order is wrong or the words are (the shapes would
+    refuse the two, and a confirmed draft must build)."""
+    routes = [{role: by_words[_words_of(place)] for role, place in leg.links
+               if _words_of(place) in by_words} for leg in legs]
+    for before, after in pairwise(routes):
+        if before.get("destination", after.get("origin")) != after.get("origin",
+                                                                      before.get("destination")):
+            del before["destination"], after["origin"]
+    return routes
+
+
+def _words_of(item: Suggestion) -> str:
+    """The words of a name or known entity, as the draft keeps one entity per words."""
+    return str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
 
 
 def _flow(fact: list[Any]) -> Any:

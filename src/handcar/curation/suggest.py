@@ -141,6 +141,8 @@ class Suggestion:
     """Words for the item's id."""
     parts: tuple[Suggestion, ...] = ()
     """Items suggested with it: the vehicle of a leg."""
+    links: tuple[tuple[str, Suggestion], ...] = ()
+    """(property, item) facts the words give it: a leg's origin and destination."""
 
 
 @cache
@@ -280,7 +282,49 @@ def suggestions(
             here = [_moved(s, sentence.start, at, to) for s in here]
         found += here
     found = sorted(_no_adjectives_of_new_names(found), key=lambda s: (s.start, s.end))
-    return _with_journey(found)
+    return _with_journey(_with_routes(found, article.text))
+
+
+#: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
+#: "left Pyongyang", "on to Vladivostok", "into Russia", "towards Rason", "reached Kelm")
+ROUTE_WORDS = {
+    **dict.fromkeys(("from", "left", "leaving", "leave", "departed"), "origin"),
+    **dict.fromkeys(("to", "into", "towards", "toward", "reached", "reaching"), "destination"),
+}
+
+
+#: a leg's property → a border crossing's, for a country ("crossed from North Korea into
+#: Russia": the crossing's countries; a leg's ends are places in them)
+CROSSING_ROLES = {"origin": "fromCountry", "destination": "toCountry"}
+
+
+def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
+    """``found`` with each leg linked to the places its clause says it went from and to (the
+    first place, known or new, of a kind :func:`_a_kind` says is a Place, right after a word
+    of :data:`ROUTE_WORDS`), and each border crossing to the countries its clause says it
+    left and entered. A country other articles know is a crossing's, never a leg's end; a new
+    name is never a country (its class is a guess)."""
+    places = [s for s in found
+              if s.kind in ("known", "name") and _a_kind(s.fields["type"], "Place")]
+    countries = {id(s) for s in places if s.kind == "known" and _a_kind(s.fields["type"],
+                                                                        "Country")}
+    routed = []
+    for item in found:
+        crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
+        if crossing or (item.kind == "event" and item.fields["type"] in LEGS):
+            links: dict[str, Suggestion] = {}
+            for place in places:
+                before = text[item.start:place.start].split()
+                role = ROUTE_WORDS.get(before[-1].lower()) if before else None
+                if role is None or not (item.start <= place.start and place.end <= item.end):
+                    continue
+                if crossing and id(place) in countries:
+                    links.setdefault(CROSSING_ROLES[role], place)
+                elif not crossing and id(place) not in countries:
+                    links.setdefault(role, place)
+            item = replace(item, links=tuple(links.items()))
+        routed.append(item)
+    return routed
 
 
 #: the label of the journey a draft's legs belong to (the curators' words, to confirm)
@@ -294,7 +338,7 @@ def _with_journey(found: list[Suggestion]) -> list[Suggestion]:
     if not legs:
         return found
     first = found[legs[0]]
-    journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(),
+    journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(), links=(),
                       slug="journey", note="the journey the legs below belong to? check it,"
                       " and add its origin, destination and travellers")
     return [*found[:legs[0]], journey, *found[legs[0]:]]
