@@ -735,10 +735,18 @@ def test_a_place_noun_before_a_name_makes_it_a_place(tmp_path: Path) -> None:
     """"the capital, Castra", "the border town Kelm" are places (they were agents); "state
     media KCNA" is not."""
     text, found = _drafted(tmp_path, "State media KCNA said the group drove from the capital, "
-                                     "Castra, to the border town Kelm.\n")
+                                     "Castra, to the border town Kelm, then to the port of "
+                                     "Delm.\n", events=True)
     kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
     assert kinds["Castra"] == "Place" and kinds["Kelm"] == "Place"
+    assert kinds["Delm"] == "Place"  # "the port of Delm"
     assert kinds["KCNA"] == "Agent"
+    # a leg's ends, past the place nouns: from the city of Varna, to the border town Brenn
+    text, found = _drafted(tmp_path / "ends", "The group drove from the city of Varna to the "
+                                              "border town Brenn.\n", events=True)
+    leg = next(s for s in found if s.fields.get("type") == "CarLeg")
+    assert [(role, place.fields["name"]) for role, place in leg.links] == [
+        ("origin", "Varna"), ("destination", "Brenn")]
 
 
 def test_a_draft_that_takes_too_long_stops_with_a_limit_error(

@@ -293,6 +293,20 @@ ROUTE_WORDS = {
 }
 
 
+#: the words between a route word and its place that say what kind of place it is ("to the
+#: port of Delm", "from the capital, Castra", "to the border town Kelm")
+_PLACE_PHRASE = PLACE_NOUNS | {"the", "a", "of", "border"}
+
+
+def _route_word(before: str) -> str | None:
+    """The leg's property the words ``before`` a place give it: their last word, past the
+    words of a place noun, in :data:`ROUTE_WORDS`; else None."""
+    words = [word.strip(",;:").lower() for word in before.split()]
+    while words and words[-1] in _PLACE_PHRASE:
+        words.pop()
+    return ROUTE_WORDS.get(words[-1]) if words else None
+
+
 #: a leg's property → a border crossing's, for a country ("crossed from North Korea into
 #: Russia": the crossing's countries; a leg's ends are places in them)
 CROSSING_ROLES = {"origin": "fromCountry", "destination": "toCountry"}
@@ -314,8 +328,7 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
         if crossing or (item.kind == "event" and item.fields["type"] in LEGS):
             links: dict[str, Suggestion] = {}
             for place in places:
-                before = text[item.start:place.start].split()
-                role = ROUTE_WORDS.get(before[-1].lower()) if before else None
+                role = _route_word(text[item.start:place.start])
                 if role is None or not (item.start <= place.start and place.end <= item.end):
                     continue
                 if crossing and id(place) in countries:
@@ -884,7 +897,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 or role in FAMILY_ROLES
                 else named if named
                 else "Place" if (before in PLACE_CUES and not after_according)
-                or role in PLACE_NOUNS else "Agent")
+                or role in PLACE_NOUNS or _after_place_noun_of(doc, span.start) else "Agent")
         tail = doc[span.end] if span.end < len(doc) else None
         if (kind != "Person" and tail is not None and tail.text in NAME_TAILS
                 and before == "the"):  # a noun: "the Brenn crossing", not "Ana crossing the"
@@ -899,6 +912,12 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             {"type": kind, "name": span.text},
             f"{question} {kind} is a guess: choose its DJO class", span.text))
     return found
+
+
+def _after_place_noun_of(doc: Any, start: int) -> bool:
+    """Whether the name at token ``start`` follows a place noun and "of" ("the port of Delm",
+    "the city of Castra")."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
 
 
 def _named_kind(span: Any) -> str | None:
