@@ -21,7 +21,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from handcar.namespaces import DJO, UNIT
 from handcar.publish.classgraph import VIEWS
 from handcar.publish.journey import quantity_text
-from handcar.publish.pages import render_page
+from handcar.publish.pages import SiteData, render_page
 from handcar.publish.pictures.timeline import NOTE
 from handcar.publish.spool import payload_bytes, sha256_hex
 from support.browser import assert_not_blank, dump_dom, screenshot
@@ -126,25 +126,48 @@ def test_render_page_is_pure(seed) -> None:
     assert "<h1>Pyongyang</h1>" in render_page(data.page(iri))
 
 
-def test_a_journey_without_legs_has_no_pictures(tmp_path: Path) -> None:
-    """The tutorial's made-up crossing states no legs: its page drew two empty pictures (and
-    wrote their SVG files); now it has none, and the journey with legs keeps its two."""
+def _tutorial_site(tmp_path: Path, legs: bool = True) -> SiteData:
+    """The site data of the tutorial's made-up ferry report (fiction), without its leg
+    unless ``legs``."""
+    import re
     import shutil
 
     from handcar.build import build_dataset
     from handcar.ontology import load_ontology
-    from handcar.publish.pages import SiteData
     from support.paths import ROOT
 
     fixtures = ROOT / "tests" / "curation" / "fixtures"
     folder = tmp_path / "articles" / "lake-ferry-2023-06-09"
     folder.mkdir(parents=True)
     shutil.copy(fixtures / "ferry.md", folder / "article.md")
-    shutil.copy(fixtures / "tutorial-annotation.yaml", folder / "annotation.yaml")
-    data = SiteData(build_dataset(tmp_path / "articles"), load_ontology().graph)
-    page = data.page(URIRef(f"{BASE}event/lake-ferry-2023-06-09.crossing"))
+    text = (fixtures / "tutorial-annotation.yaml").read_text(encoding="utf-8")
+    if not legs:  # the leg's item and every fact naming it
+        text = re.sub(r"  - id: leg-boat\n(?:    .*\n)+", "", text)
+        text = "".join(line for line in text.splitlines(True) if "leg-boat" not in line)
+    (folder / "annotation.yaml").write_text(text, encoding="utf-8")
+    return SiteData(build_dataset(tmp_path / "articles"), load_ontology().graph)
+
+
+def test_a_journey_without_legs_has_no_pictures(tmp_path: Path) -> None:
+    """A journey that states no legs (the tutorial's made-up crossing without its boat leg):
+    its page drew two empty pictures (and wrote their SVG files); now it has none, and the
+    journey with legs keeps its two."""
+    page = _tutorial_site(tmp_path, legs=False).page(
+        URIRef(f"{BASE}event/lake-ferry-2023-06-09.crossing"))
     assert page.pictures == []
     assert "The journey in pictures" not in render_page(page)
+
+
+def test_the_pictures_of_a_journey_with_only_a_curators_label_are_titled_by_it(
+        tmp_path: Path) -> None:
+    """A journey the curators label (in the enrichment graph) and the article does not name:
+    its pictures' titles said "Route of : …" (the label was looked for in the asserted graph);
+    they say the page's title."""
+    page = _tutorial_site(tmp_path).page(URIRef(f"{BASE}event/lake-ferry-2023-06-09.crossing"))
+    titles = [ET.fromstring(str(svg)).findtext(f"{SVG}title") for _, svg, _ in page.pictures]
+    assert [t.split(":")[0] for t in titles] == [
+        "Timeline of the hikers' crossing of Lake Moran",
+        "Route of the hikers' crossing of Lake Moran"]
 
 
 def test_pages_rendered_in_forked_processes_are_the_same_files(seed, monkeypatch) -> None:

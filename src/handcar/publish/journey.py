@@ -219,10 +219,13 @@ def ordered_legs(graph: Graph, journey: Node) -> list[Node]:
     return sorted(legs, key=key)
 
 
-def journey_view(graph: Graph, ontology: Graph, journey: Node) -> JourneyView:
-    """The journey ``journey`` of ``graph`` (the asserted graph), its legs in order."""
+def journey_view(graph: Graph, ontology: Graph, journey: Node,
+                 label: str | None = None) -> JourneyView:
+    """The journey ``journey`` of ``graph`` (the asserted graph), its legs in order; named
+    ``label`` (its page's title: a curators' label is not in the asserted graph), else by
+    its words in ``graph``."""
     return JourneyView(
         iri=str(journey),
-        label=str(graph.value(journey, DJO.referredToAs) or _label(graph, journey)),
+        label=label or str(graph.value(journey, DJO.referredToAs) or _label(graph, journey)),
         legs=tuple(leg_view(graph, ontology, leg) for leg in ordered_legs(graph, journey)),
     )

@@ -308,7 +308,8 @@ class SiteData:
             dataset_files=[f"{'../' * rel.count('/')}../dataset.{f.extension}"
                            for f in published()],
         )
-        view = journey_view(self.asserted, self.ontology, iri) if iri in self.journeys else None
+        view = (journey_view(self.asserted, self.ontology, iri, self.labels.term(iri))
+                if iri in self.journeys else None)
         if view is not None and view.legs:  # a journey no leg of which is stated has no picture
             page.pictures = [
                 ("Timeline: the legs in travel order", Markup(timeline_svg(view, standalone=False)),
