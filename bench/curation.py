@@ -99,12 +99,12 @@ def matches(s: Suggestion, kind: str, key: object) -> bool:
 
 
 def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
-    """(kind, key) of the gold facts the draft suggests: a leg's origin or destination, a
-    border crossing's countries ("route": the event's class and span, the property, the
-    place's id) and the order of two legs ("order": each leg's class and span)."""
+    """(kind, key) of the gold facts the draft suggests: a leg's or the journey's origin or
+    destination, a border crossing's countries ("route": the event's class and span, the
+    property, the place's id) and the order of two legs ("order": each leg's class and span)."""
     events = {e["id"]: (kind, _span(text, e)) for e in data.get("events") or []
-              for kind in _types(e) & DRAFTED_EVENTS}
-    legs = {k: v for k, v in events.items() if v[0] != "BorderCrossing"}
+              for kind in _types(e) & (DRAFTED_EVENTS | {"Journey"})}
+    legs = {k: v for k, v in events.items() if v[0] not in ("BorderCrossing", "Journey")}
     facts: list[tuple[str, object]] = []
     for statement in data.get("statements") or []:
         for subject, prop, obj in statement["facts"]:
@@ -117,8 +117,8 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
 
 def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
     """(kind, key) of the facts the draft's statements give, as :func:`gold_facts`."""
-    events = [s for s in made if s.kind == "event" and s.fields["type"] != "Journey"]
-    legs = [s for s in events if s.fields["type"] != "BorderCrossing"]
+    events = [s for s in made if s.kind == "event"]
+    legs = [s for s in events if s.fields["type"] not in ("BorderCrossing", "Journey")]
     facts: list[tuple[str, object]] = []
     for leg in events:
         for prop, place in leg.links:

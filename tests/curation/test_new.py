@@ -891,3 +891,33 @@ def test_a_known_country_is_a_crossings_and_ends_that_disagree_are_left_out(
     draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(draft.parent)])
     assert "violation" not in result.output, result.output
+
+
+def test_a_journey_the_article_names_and_legs_told_out_of_order(tmp_path: Path) -> None:
+    """Fiction: "after a two-day journey from Castra" is the draft's journey (its words, its
+    origin), not one quoted as the first leg; a leg that reaches the place another leaves
+    comes before it, whatever the text's order (the drive to Delm, told second, before the
+    ferry from Delm), and the legs with no such clue keep the text's order."""
+    from handcar.annotation.yamlsource import read_yaml
+
+    article = tmp_path / "home.md"
+    article.write_text(
+        "---\nheadline: Diplomats home\ndate: 2024-03-16\n---\n\nThe diplomats reached Kelm by "
+        "ferry from Delm on Thursday after a two-day journey from Castra. They had driven to "
+        "Delm in a convoy of cars. A plane flew them to Norvale.\n", encoding="utf-8")
+    articles = tmp_path / "articles"
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "home-2024",
+                                      "--articles", str(articles)])
+    assert result.exit_code == 0, result.output
+    draft = articles / "home-2024" / "annotation.yaml"
+    data = read_yaml(draft).data
+    journey = next(e for e in data["events"] if e["type"] == "Journey")
+    assert (journey["referred_to_as"], journey["quote"]) == (
+        "a two-day journey from Castra", "a two-day journey from Castra")
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
+    assert facts["statement-journey"] == [["journey", "origin", "castra"]]
+    chain = [f for fs in facts.values() for f in fs if f[1] == "nextLeg"]
+    assert chain == [["leg-car", "nextLeg", "leg-boat"], ["leg-boat", "nextLeg", "leg-flight"]]
+    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    report = check_dataset(build_dataset(articles).dataset)
+    assert report.conforms(Severity.VIOLATION), report

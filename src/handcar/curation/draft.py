@@ -10,6 +10,7 @@ that exists is overwritten: the folder is made aside and moved into place in one
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import io
 import os
 import shutil
@@ -166,7 +167,7 @@ def draft(
     journey: str | None = None
     legs: list[tuple[Suggestion, str, list[str]]] = []  # each leg, its id and its vehicles'
     by_words: dict[str, str] = {}  # the id of each name and known entity, by its words
-    crossings: list[tuple[Suggestion, str]] = []  # border crossings the words give countries
+    ends: list[tuple[Suggestion, str]] = []  # the journey and crossings the words give places
 
     def add(item: Suggestion, section: str | None = None) -> str:
         base = item.slug if item.kind == "known" else slug(item.slug)
@@ -194,31 +195,33 @@ def draft(
             by_words[_words_of(item)] = ident
         if item.kind == "event" and item.fields["type"] == "Journey":
             journey = ident
-        elif item.kind == "event" and item.fields["type"] in LEGS:
+        if item.kind == "event" and item.fields["type"] in LEGS:
             legs.append((item, ident, [add(part) for part in item.parts]))
         elif item.kind == "event" and item.links:
-            crossings.append((item, ident))
-    routes = _routes([item for item, _ident, _vehicles in legs], by_words)
+            ends.append((item, ident))
+    order, routes = _travel_order([item for item, _ident, _vehicles in legs], by_words)
+    previous = {now: legs[before][1] for before, now in pairwise(order)}
     for n, (item, ident, vehicles) in enumerate(legs):
         facts = [_flow([journey, "hasLeg", ident])]
         facts += [_flow([ident, "vehicle", vehicle]) for vehicle in vehicles]
         facts += [_flow([ident, role, place]) for role, place in routes[n].items()]
-        # a journey's legs are one chain: the text's order is the draft's guess
-        before = legs[n - 1][1] if n else None
+        # a journey's legs are one chain: the draft's guess of its order
+        before = previous.get(n)
         facts += [_flow([before, "nextLeg", ident])] if before else []
         statement = {"id": _unique(f"statement-{ident}", ids, "statement"),
                      **_quote(article.text, item.start, item.end),
                      "facts": facts, "suggested": True}
         note = "what the words say of the leg? check it" + (
-            f" (it follows {before} in the text: if the journey went in another order,"
-            " change the nextLeg facts)" if before else "")
+            f" (the draft puts it after {before}, by the order of the text and of the places"
+            " the legs leave and reach: if the journey went otherwise, change the nextLeg"
+            " facts)" if before else "")
         sections["statements"].append((note, statement))
         counts["statement"] += 1
-    for item, ident in crossings:
+    for item, ident in ends:  # the journey's ends, the crossing's countries
         facts = [_flow([ident, role, by_words[_words_of(place)]]) for role, place in item.links
                  if _words_of(place) in by_words]
         if facts:
-            sections["statements"].append(("the countries of the crossing? check them", {
+            sections["statements"].append((f"the places of the {item.slug}? check them", {
                 "id": _unique(f"statement-{ident}", ids, "statement"),
                 **_quote(article.text, item.start, item.end), "facts": facts,
                 "suggested": True}))
@@ -227,18 +230,37 @@ def draft(
     return _render(article, given, sections, related, meta.language or "en"), counts
 
 
-def _routes(legs: list[Suggestion], by_words: dict[str, str]) -> list[dict[str, str]]:
-    """The origin and destination ids of each of ``legs`` (in the text's order, the draft's
-    guess of the journey's) from their links; where a leg's destination is not the next
+def _travel_order(legs: list[Suggestion], by_words: dict[str, str],
+                  ) -> tuple[list[int], list[dict[str, str]]]:
+    """The draft's guess of the order of ``legs`` (indexes, in the text's order) and each
+    one's origin and destination ids from their links. A leg that reaches the place another
+    leaves comes before it ("reached Kelm by ferry from Delm … They had driven to Delm": the
+    drive first); else the text's order. Where a leg's destination is still not the next
     leg's origin, neither is given: the order is wrong or the words are (the shapes would
     refuse the two, and a confirmed draft must build)."""
     routes = [{role: by_words[_words_of(place)] for role, place in leg.links
                if _words_of(place) in by_words} for leg in legs]
-    for before, after in pairwise(routes):
-        if before.get("destination", after.get("origin")) != after.get("origin",
-                                                                      before.get("destination")):
-            del before["destination"], after["origin"]
-    return routes
+    after = {i: [j for j, there in enumerate(routes) if j != i and "destination" in here
+                 and here["destination"] == there.get("origin")]
+             for i, here in enumerate(routes)}
+    waiting = Counter(j for js in after.values() for j in js)
+    ready = [i for i in range(len(legs)) if not waiting[i]]
+    order: list[int] = []
+    while ready:  # the legs in travel order, the first in the text first when both may go
+        i = heapq.heappop(ready)
+        order.append(i)
+        for j in after[i]:
+            waiting[j] -= 1
+            if not waiting[j]:
+                heapq.heappush(ready, j)
+    if len(order) < len(legs):  # a circle of places: the text's order
+        order = list(range(len(legs)))
+    for before, now in pairwise(order):
+        here, there = routes[before], routes[now]
+        if here.get("destination", there.get("origin")) != there.get(
+                "origin", here.get("destination")):
+            del here["destination"], there["origin"]
+    return order, routes
 
 
 def _words_of(item: Suggestion) -> str:

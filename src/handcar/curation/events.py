@@ -37,6 +37,9 @@ MODES: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(("sailed", "sail", "sailing", "rowed", "row", "rowing"), ("BoatLeg", None)),
     **dict.fromkeys(("walked", "walk", "walking", "hiked", "trekked"), ("WalkingLeg", None)),
 }
+#: nouns for a whole journey ("after a two-day journey from Castra"): the draft's journey,
+#: quoted from its noun phrase to the end of the clause
+JOURNEY_NOUNS = frozenset({"journey", "trip", "voyage", "trek"})
 #: two words that make a mode without naming a vehicle ("by air", "on foot", "by rail")
 MODE_PHRASES: dict[tuple[str, str], str] = {
     ("by", "air"): "FlightLeg", ("by", "rail"): "TrainLeg", ("on", "foot"): "WalkingLeg",
@@ -107,12 +110,19 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> l
         elif word in CROSSING_VERBS and i + 1 < len(doc) and (
                 after in CROSSING_NEXT or doc[i + 1].is_title):
             cues.append((i, "BorderCrossing", None, None))
+        elif word in JOURNEY_NOUNS and "Journey" not in seen:
+            cues.append((i, "Journey", None, None))
     found: dict[tuple[str, tuple[int, int]], Found] = {}
     for i, kind, vehicle, vehicle_type in cues:
         key = (kind, clause(doc, i))
+        if kind == "Journey":  # its noun phrase to the end of the clause: "a journey from X"
+            key = (kind, (_phrase_start(doc, i, reach=4), key[1][1]))
         if key not in found or (found[key].vehicle is None and vehicle is not None):
             found[key] = Found(kind, key[1], vehicle, vehicle_type)
     seen |= {f.type for f in found.values() if f.type != "BorderCrossing"}
+    journeys = sorted(key for key in found if key[0] == "Journey")
+    for key in journeys[1:]:  # one journey a report: its first mention
+        del found[key]
     return sorted(found.values(), key=lambda f: (f.clause, f.type))
 
 
@@ -132,16 +142,26 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _phrase_start(doc: Any, at: int) -> int:
-    """The first token of the noun phrase ending at the vehicle's word ``at``: a determiner
-    and up to two words in lower case before it ("a rail trolley"), else the word alone."""
+def _phrase_start(doc: Any, at: int, reach: int = 2) -> int:
+    """The first token of the noun phrase ending at the word ``at``: a determiner and up to
+    ``reach`` words in lower case before it ("a rail trolley", "a two - day journey"), else
+    the word alone."""
     start = at
-    while at - start < 2 and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
-            and doc[start - 1].lower_ not in DETERMINERS and not doc[start - 1].is_stop:
+    while at - start < reach and start > 0 and _modifier(doc[start - 1]):
         start -= 1
     if start > 0 and doc[start - 1].lower_ in DETERMINERS:
         return start - 1
     return at  # no determiner: the words before may be a verb ("pushed trolleys")
+
+
+def _modifier(token: Any) -> bool:
+    """Whether ``token`` may be a word of a noun phrase before its noun: a word in lower case
+    (not a determiner or stop word: no verb is told from an adjective here), a number, or
+    the hyphen of "two-day"."""
+    if token.text == "-" or token.like_num:
+        return True
+    return (token.is_lower and token.is_alpha and token.lower_ not in DETERMINERS
+            and not token.is_stop)
 
 
 def _inside(token: Any, spans: list[tuple[int, int]]) -> bool:

@@ -325,7 +325,7 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     routed = []
     for item in found:
         crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
-        if crossing or (item.kind == "event" and item.fields["type"] in LEGS):
+        if crossing or (item.kind == "event" and item.fields["type"] in (*LEGS, "Journey")):
             links: dict[str, Suggestion] = {}
             for place in places:
                 role = _route_word(text[item.start:place.start])
@@ -345,15 +345,14 @@ JOURNEY_LABEL = "the journey this report tells of"
 
 
 def _with_journey(found: list[Suggestion]) -> list[Suggestion]:
-    """``found`` with the journey its legs belong to, quoted as the first leg, right before it
-    (none without legs)."""
+    """``found`` with the journey its legs belong to: the one the article names ("a two-day
+    journey"), else one quoted as the first leg, right before it (none without legs)."""
     legs = [i for i, s in enumerate(found) if s.kind == "event" and s.fields["type"] in LEGS]
-    if not legs:
+    if not legs or any(s.kind == "event" and s.fields["type"] == "Journey" for s in found):
         return found
     first = found[legs[0]]
-    journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(), links=(),
-                      slug="journey", note="the journey the legs below belong to? check it,"
-                      " and add its origin, destination and travellers")
+    journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(),
+                      links=(), slug="journey", note=EVENT_NOTES["Journey"])
     return [*found[:legs[0]], journey, *found[legs[0]:]]
 
 
@@ -371,17 +370,22 @@ def _events(doc: Any, offset: int, named: list[tuple[int, int]], legs: set[str],
                 "vehicle", offset + noun.start_char, offset + noun.end_char,
                 {"type": event.vehicle_type, "referred_to_as": noun.text},
                 f"the vehicle? a {event.vehicle_type}: a guess, check it", slug=noun[-1].text),)
-        leg = event.type != "BorderCrossing"
         made.append(Suggestion(
             "event", offset + span.start_char, offset + span.end_char,
-            {"type": event.type, "referred_to_as": span.text},
-            (f"a leg of the journey? {event.type} is a guess from its words: add its origin,"
-             " destination and travellers" if leg else
-             "a border crossing? add who crossed (crossedBy) and the countries"),
-            slug=LEGS.get(event.type, "crossing"), parts=parts))
+            {"type": event.type, "referred_to_as": span.text}, EVENT_NOTES.get(
+                event.type, f"a leg of the journey? {event.type} is a guess from its words:"
+                " add its origin, destination and travellers"),
+            slug=LEGS.get(event.type, event.type.lower().replace("bordercrossing", "crossing")),
+            parts=parts))
     return made
 
 
+#: the draft's note on an event that is no leg
+EVENT_NOTES = {
+    "BorderCrossing": "a border crossing? add who crossed (crossedBy) and the countries",
+    "Journey": "the journey the legs below belong to? check it, and add its origin,"
+               " destination and travellers",
+}
 #: the start of the id of a leg of each class (the classes of legs the draft suggests)
 LEGS = {"BusLeg": "leg-bus", "TrainLeg": "leg-train", "HandcarLeg": "leg-handcar",
         "FlightLeg": "leg-flight", "CarLeg": "leg-car", "BoatLeg": "leg-boat",
