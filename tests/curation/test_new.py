@@ -921,3 +921,17 @@ def test_a_journey_the_article_names_and_legs_told_out_of_order(tmp_path: Path) 
     draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
     report = check_dataset(build_dataset(articles).dataset)
     assert report.conforms(Severity.VIOLATION), report
+
+
+def test_a_leg_told_as_a_plan_is_marked_as_one(tmp_path: Path) -> None:
+    """Fiction: "will fly", "are expected to drive" are no legs yet (DJO has no term for a
+    plan): the draft still suggests them, and its note says the words look ahead and what to
+    do; a leg in the past has no such note."""
+    _text, found = _drafted(tmp_path, "The envoys will fly home next week. They are expected "
+                                      "to drive to Kelm first. They flew in yesterday.\n",
+                            events=True)
+    notes = [(s.fields["type"], "look ahead" in s.note) for s in found if s.kind == "event"]
+    assert notes == [("Journey", False), ("FlightLeg", True), ("CarLeg", True),
+                     ("FlightLeg", False)]
+    planned = next(s for s in found if s.fields.get("type") == "FlightLeg")
+    assert "'will'" in planned.note and "not_modelled" in planned.note

@@ -369,15 +369,25 @@ def _events(doc: Any, offset: int, named: list[tuple[int, int]], legs: set[str],
             parts = (Suggestion(
                 "vehicle", offset + noun.start_char, offset + noun.end_char,
                 {"type": event.vehicle_type, "referred_to_as": noun.text},
-                f"the vehicle? a {event.vehicle_type}: a guess, check it", slug=noun[-1].text),)
+                f"the vehicle? {event.vehicle_type} is a guess: check it", slug=noun[-1].text),)
+        note = EVENT_NOTES.get(event.type, f"a leg of the journey? {event.type} is a guess"
+                               " from its words: add its origin, destination and travellers")
+        planned = [t.text for t in span if t.lower_ in PLANNED]
+        if planned:
+            note += (f" (the words look ahead, {planned[0]!r}: an event that has not happened"
+                     " is none; if so, delete it and put the words under not_modelled)")
         made.append(Suggestion(
             "event", offset + span.start_char, offset + span.end_char,
-            {"type": event.type, "referred_to_as": span.text}, EVENT_NOTES.get(
-                event.type, f"a leg of the journey? {event.type} is a guess from its words:"
-                " add its origin, destination and travellers"),
+            {"type": event.type, "referred_to_as": span.text}, note,
             slug=LEGS.get(event.type, event.type.lower().replace("bordercrossing", "crossing")),
             parts=parts))
     return made
+
+
+#: words that put an event in the future or in plans ("will fly", "are expected to leave"):
+#: DJO has no term for a planned event, and the draft says so
+PLANNED = frozenset({"will", "'ll", "\u2019ll", "shall", "expected", "plan", "plans",
+                     "planned", "planning", "intend", "intends", "due", "would"})
 
 
 #: the draft's note on an event that is no leg
