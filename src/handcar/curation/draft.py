@@ -18,6 +18,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -375,15 +376,21 @@ def _render(
 
 
 def _dump(data: Any) -> str:
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return stream.getvalue()
+
+
+@cache
+def _yaml() -> Any:
+    """The draft's YAML writer, made once (making one is most of the cost of a small dump)."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
     yaml.default_flow_style = False
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
+    return yaml
 
 
 def _quote(text: str, start: int, end: int) -> dict[str, str]:
