@@ -101,15 +101,20 @@ def matches(s: Suggestion, kind: str, key: object) -> bool:
 def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
     """(kind, key) of the gold facts the draft suggests: a leg's or the journey's origin or
     destination, a border crossing's countries ("route": the event's class and span, the
-    property, the place's id) and the order of two legs ("order": each leg's class and span)."""
+    property, the place's id), a leg's or the journey's distance or duration ("measure": the
+    event's class and span, the property, the quantity's span) and the order of two legs
+    ("order": each leg's class and span)."""
     events = {e["id"]: (kind, _span(text, e)) for e in data.get("events") or []
               for kind in _types(e) & (DRAFTED_EVENTS | {"Journey"})}
     legs = {k: v for k, v in events.items() if v[0] not in ("BorderCrossing", "Journey")}
+    quantities = {q["id"]: _span(text, q) for q in data.get("quantities") or []}
     facts: list[tuple[str, object]] = []
     for statement in data.get("statements") or []:
         for subject, prop, obj in statement["facts"]:
             if subject in events and prop in ROUTES:
                 facts.append(("route", (*events[subject], prop, obj)))
+            elif subject in events and prop in MEASURES and obj in quantities:
+                facts.append(("measure", (*events[subject], prop, quantities[obj])))
             elif subject in legs and prop == "nextLeg" and obj in legs:
                 facts.append(("order", (legs[subject], legs[obj])))
     return list(dict.fromkeys(facts))
@@ -121,9 +126,13 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
     legs = [s for s in events if s.fields["type"] not in ("BorderCrossing", "Journey")]
     facts: list[tuple[str, object]] = []
     for leg in events:
-        for prop, place in leg.links:
-            ident = place.slug if place.kind == "known" else slug(place.slug)
-            facts.append(("route", (leg.fields["type"], (leg.start, leg.end), prop, ident)))
+        for prop, linked in leg.links:
+            where = (leg.fields["type"], (leg.start, leg.end), prop)
+            if prop in MEASURES:
+                facts.append(("measure", (*where, (linked.start, linked.end))))
+            else:
+                ident = linked.slug if linked.kind == "known" else slug(linked.slug)
+                facts.append(("route", (*where, ident)))
     for before, after in pairwise(legs):
         facts.append(("order", ((before.fields["type"], (before.start, before.end)),
                                 (after.fields["type"], (after.start, after.end)))))
@@ -140,10 +149,16 @@ def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
         return False
     if a[0] == "route":
         return same_leg(a[1][:2], b[1][:2]) and a[1][2:] == b[1][2:]  # type: ignore[index]
+    if a[0] == "measure":  # the same property, quantities whose quotes overlap
+        (start, end), (at, to) = a[1][3], b[1][3]  # type: ignore[index]
+        return (same_leg(a[1][:2], b[1][:2]) and a[1][2] == b[1][2]  # type: ignore[index]
+                and start < to and at < end)
     return same_leg(a[1][0], b[1][0]) and same_leg(a[1][1], b[1][1])  # type: ignore[index]
 
 
-FACT_KINDS = ("route", "order")
+FACT_KINDS = ("route", "measure", "order")
+#: the properties of a "measure" fact: a leg's or the journey's distance and duration
+MEASURES = frozenset({"distance", "duration"})
 #: the properties of a "route" fact: a leg's ends, a border crossing's countries
 ROUTES = frozenset({"origin", "destination", "fromCountry", "toCountry"})
 

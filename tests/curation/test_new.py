@@ -915,7 +915,10 @@ def test_a_journey_the_article_names_and_legs_told_out_of_order(tmp_path: Path) 
     assert (journey["referred_to_as"], journey["quote"]) == (
         "a two-day journey from Castra", "a two-day journey from Castra")
     facts = {s["id"]: s["facts"] for s in data["statements"]}
-    assert facts["statement-journey"] == [["journey", "origin", "castra"]]
+    # "two-day" is in the ferry leg's clause, but inside the journey's words: the journey's
+    assert facts["statement-journey"] == [["journey", "origin", "castra"],
+                                          ["journey", "duration", "two-day"]]
+    assert not [f for f in facts["statement-leg-boat"] if f[1] == "duration"]
     chain = [f for fs in facts.values() for f in fs if f[1] == "nextLeg"]
     assert chain == [["leg-car", "nextLeg", "leg-boat"], ["leg-boat", "nextLeg", "leg-flight"]]
     draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
@@ -935,3 +938,14 @@ def test_a_leg_told_as_a_plan_is_marked_as_one(tmp_path: Path) -> None:
                      ("FlightLeg", False)]
     planned = next(s for s in found if s.fields.get("type") == "FlightLeg")
     assert "'will'" in planned.note and "not_modelled" in planned.note
+
+
+def test_a_legs_clause_gives_it_its_distance_and_duration(tmp_path: Path) -> None:
+    """Fiction: a length or a duration quoted in a leg's clause is its distance or duration
+    (one of each); a count is neither."""
+    text, found = _drafted(tmp_path, "The 12 envoys drove about 400 kilometres to Delm in "
+                                     "roughly nine hours, or 250 miles.\n", events=True)
+    leg = next(s for s in found if s.fields.get("type") == "CarLeg")
+    assert [(role, text[q.start:q.end]) for role, q in leg.links] == [
+        ("destination", "Delm"), ("distance", "about 400 kilometres"),
+        ("duration", "roughly nine hours")]

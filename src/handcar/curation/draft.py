@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -168,6 +169,7 @@ def draft(
     journey: str | None = None
     legs: list[tuple[Suggestion, str, list[str]]] = []  # each leg, its id and its vehicles'
     by_words: dict[str, str] = {}  # the id of each name and known entity, by its words
+    by_span: dict[tuple[str, int, int], str] = {}  # the id of each item, by kind and span
     ends: list[tuple[Suggestion, str]] = []  # the journey and crossings the words give places
 
     def add(item: Suggestion, section: str | None = None) -> str:
@@ -181,6 +183,7 @@ def draft(
         entry["suggested"] = True
         sections[section or SECTIONS[item.kind]].append((item.note, entry))
         counts[item.kind] += 1
+        by_span[item.kind, item.start, item.end] = ident
         return ident
 
     found = _best_mentions(found, {k.id: k.words for k in known if k.named})
@@ -200,7 +203,12 @@ def draft(
             legs.append((item, ident, [add(part) for part in item.parts]))
         elif item.kind == "event" and item.links:
             ends.append((item, ident))
-    order, routes = _travel_order([item for item, _ident, _vehicles in legs], by_words)
+    def id_of(item: Suggestion) -> str | None:
+        if item.kind in ("known", "name"):
+            return by_words.get(_words_of(item))
+        return by_span.get((item.kind, item.start, item.end))
+
+    order, routes = _travel_order([item for item, _ident, _vehicles in legs], id_of)
     previous = {now: legs[before][1] for before, now in pairwise(order)}
     for n, (item, ident, vehicles) in enumerate(legs):
         facts = [_flow([journey, "hasLeg", ident])]
@@ -218,9 +226,9 @@ def draft(
             " facts)" if before else "")
         sections["statements"].append((note, statement))
         counts["statement"] += 1
-    for item, ident in ends:  # the journey's ends, the crossing's countries
-        facts = [_flow([ident, role, by_words[_words_of(place)]]) for role, place in item.links
-                 if _words_of(place) in by_words]
+    for item, ident in ends:  # the journey's ends and measures, the crossing's countries
+        facts = [_flow([ident, role, id_of(linked)]) for role, linked in item.links
+                 if id_of(linked)]
         if facts:
             sections["statements"].append((f"the places of the {item.slug}? check them", {
                 "id": _unique(f"statement-{ident}", ids, "statement"),
@@ -231,16 +239,16 @@ def draft(
     return _render(article, given, sections, related, meta.language or "en"), counts
 
 
-def _travel_order(legs: list[Suggestion], by_words: dict[str, str],
+def _travel_order(legs: list[Suggestion], id_of: Callable[[Suggestion], str | None],
                   ) -> tuple[list[int], list[dict[str, str]]]:
-    """The draft's guess of the order of ``legs`` (indexes, in the text's order) and each
-    one's origin and destination ids from their links. A leg that reaches the place another
-    leaves comes before it ("reached Kelm by ferry from Delm … They had driven to Delm": the
-    drive first); else the text's order. Where a leg's destination is still not the next
-    leg's origin, neither is given: the order is wrong or the words are (the shapes would
-    refuse the two, and a confirmed draft must build)."""
-    routes = [{role: by_words[_words_of(place)] for role, place in leg.links
-               if _words_of(place) in by_words} for leg in legs]
+    """The draft's guess of the order of ``legs`` (indexes, in the text's order) and the ids
+    each one's links give (``id_of``): origin, destination, distance, duration. A leg that
+    reaches the place another leaves comes before it ("reached Kelm by ferry from Delm …
+    They had driven to Delm": the drive first); else the text's order. Where a leg's
+    destination is still not the next leg's origin, neither is given: the order is wrong or
+    the words are (the shapes would refuse the two, and a confirmed draft must build)."""
+    routes = [{role: ident for role, linked in leg.links if (ident := id_of(linked))}
+              for leg in legs]
     after = {i: [j for j, there in enumerate(routes) if j != i and "destination" in here
                  and here["destination"] == there.get("origin")]
              for i, here in enumerate(routes)}

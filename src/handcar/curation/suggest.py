@@ -322,10 +322,12 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
               if s.kind in ("known", "name") and _a_kind(s.fields["type"], "Place")]
     countries = {id(s) for s in places if s.kind == "known" and _a_kind(s.fields["type"],
                                                                         "Country")}
+    travel = [s for s in found if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey")]
+    measures = _measures(found, travel)
     routed = []
     for item in found:
         crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
-        if crossing or (item.kind == "event" and item.fields["type"] in (*LEGS, "Journey")):
+        if crossing or item in travel:
             links: dict[str, Suggestion] = {}
             for place in places:
                 role = _route_word(text[item.start:place.start])
@@ -335,9 +337,37 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                     links.setdefault(CROSSING_ROLES[role], place)
                 elif not crossing and id(place) not in countries:
                     links.setdefault(role, place)
+            for role, quantity in measures.get(id(item), ()):
+                links.setdefault(role, quantity)
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return routed
+
+
+def _measures(found: list[Suggestion], travel: list[Suggestion],
+              ) -> dict[int, list[tuple[str, Suggestion]]]:
+    """The distance and duration of each leg or journey of ``travel`` (by ``id``): the
+    quantities of a length and the durations its clause quotes ("drove about 400 kilometres",
+    "the ferry took three hours"), each given to the innermost of them that quotes it ("after a
+    two-day journey", inside a leg's clause, is the journey's)."""
+    given: dict[int, list[tuple[str, Suggestion]]] = {}
+    for quantity in found:
+        role = ("duration" if quantity.kind == "duration" else "distance"
+                if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
+        holders = [s for s in travel if s.start <= quantity.start and quantity.end <= s.end]
+        if role and holders:
+            holder = min(holders, key=lambda s: s.end - s.start)
+            given.setdefault(id(holder), []).append((role, quantity))
+    return given
+
+
+def _of_kind(quantity: Suggestion, kind: str) -> bool:
+    """Whether the unit of ``quantity`` measures ``kind`` (``Length``)."""
+    code = quantity.fields.get("unit")
+    try:
+        return code is not None and qudt_unit(code).is_a(kind)
+    except LookupError:
+        return False
 
 
 #: the label of the journey a draft's legs belong to (the curators' words, to confirm)
