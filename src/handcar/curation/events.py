@@ -9,8 +9,10 @@ words is one leg of that mode, quoted whole (from the clause break before it to 
 as its noun phrase. A crossing verb ("crossed", "crossing into") makes a border crossing. These
 are guesses for the curator: a noun that only qualifies another ("the ferry crew", "the bus
 station") makes nothing, and a vehicle named again with "the" after a leg of its mode ("they
-pushed the trolley") is taken to be that leg again. The draft adds the journey the legs belong
-to (:mod:`handcar.curation.draft`).
+pushed the trolley") is taken to be that leg again. A noun for a whole journey ("a two-day
+journey from Castra", :data:`JOURNEY_NOUNS`) is the report's journey, quoted from its noun
+phrase to the end of the clause (its first mention only); without one, the suggestions add a
+journey quoted as the first leg (:mod:`handcar.curation.suggest`).
 """
 
 from __future__ import annotations
@@ -85,9 +87,10 @@ class Found:
 
 
 def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> list[Found]:
-    """The legs and crossings of the sentence ``doc`` (a spaCy ``Doc``), one per class and
-    clause, leaving out words inside the character spans ``taken`` (names). ``seen`` holds
-    the leg classes of the sentences before; this sentence's are added to it."""
+    """The legs, crossings and journey of the sentence ``doc`` (a spaCy ``Doc``), one per
+    class and clause, leaving out words inside the character spans ``taken`` (names).
+    ``seen`` holds the classes of the legs and journey of the sentences before; this
+    sentence's are added to it."""
     spans = list(taken)
     cues: list[tuple[int, str, tuple[int, int] | None, str | None]] = []
     for i, token in enumerate(doc):
