@@ -9,9 +9,10 @@ Matching: a quantity, duration or time suggestion is right when a gold item of t
 quotes overlapping words; a known-entity suggestion when the gold annotation uses that id; a
 new-name suggestion when a gold entity has that name (case aside) and an id no other article
 knows; an event (a leg, a border crossing) or a vehicle when a gold item of the same class
-quotes overlapping words, the journey when the gold annotation has one. Gold entities without a
-name (groups, unnamed places) other than vehicles, and events of other classes (meetings,
-closures), are outside what the draft suggests and are not counted.
+quotes overlapping words, the journey when the gold annotation has one, a group of people when
+a gold group quotes overlapping words. Gold entities without a name other than vehicles and
+groups (unnamed places, luggage), and events of other classes (meetings, closures), are outside
+what the draft suggests and are not counted.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ def gold_items(data: dict, text: str, known_ids: set[str]) -> list[tuple[str, ob
     for e in data.get("entities") or []:
         for kind in _types(e) & VEHICLES:
             items.append(("vehicle", (kind, _span(text, e))))
-        if _types(e) & VEHICLES:
+        if _types(e) & GROUPS and not e.get("name"):
+            items.append(("group", _span(text, e)))
+        if _types(e) & (VEHICLES | GROUPS):
             continue
         if e["id"] in known_ids:
             items.append(("known", e["id"]))
@@ -68,6 +71,7 @@ def gold_items(data: dict, text: str, known_ids: set[str]) -> list[tuple[str, ob
 DRAFTED_EVENTS = frozenset({"BusLeg", "TrainLeg", "HandcarLeg", "FlightLeg", "CarLeg",
                             "BoatLeg", "WalkingLeg", "BorderCrossing"})
 VEHICLES = frozenset({"Bus", "Train", "RailHandcar", "Aircraft", "Car", "Boat"})
+GROUPS = frozenset({"Group", "TravelGroup"})
 
 
 def _types(item: dict) -> set[str]:
@@ -108,6 +112,8 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
               for kind in _types(e) & (DRAFTED_EVENTS | {"Journey"})}
     legs = {k: v for k, v in events.items() if v[0] not in ("BorderCrossing", "Journey")}
     quantities = {q["id"]: _span(text, q) for q in data.get("quantities") or []}
+    groups = {e["id"]: _span(text, e) for e in data.get("entities") or []
+              if _types(e) & GROUPS and not e.get("name")}
     facts: list[tuple[str, object]] = []
     for statement in data.get("statements") or []:
         for subject, prop, obj in statement["facts"]:
@@ -115,6 +121,8 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
                 facts.append(("route", (*events[subject], prop, obj)))
             elif subject in events and prop in MEASURES and obj in quantities:
                 facts.append(("measure", (*events[subject], prop, quantities[obj])))
+            elif subject in events and prop == "traveller" and obj in groups:
+                facts.append(("traveller", (*events[subject], prop, groups[obj])))
             elif subject in legs and prop == "nextLeg" and obj in legs:
                 facts.append(("order", (legs[subject], legs[obj])))
     return list(dict.fromkeys(facts))
@@ -128,8 +136,9 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
     for leg in events:
         for prop, linked in leg.links:
             where = (leg.fields["type"], (leg.start, leg.end), prop)
-            if prop in MEASURES:
-                facts.append(("measure", (*where, (linked.start, linked.end))))
+            if prop in MEASURES or prop == "traveller":
+                kind = "traveller" if prop == "traveller" else "measure"
+                facts.append((kind, (*where, (linked.start, linked.end))))
             else:
                 ident = linked.slug if linked.kind == "known" else slug(linked.slug)
                 facts.append(("route", (*where, ident)))
@@ -149,14 +158,14 @@ def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
         return False
     if a[0] == "route":
         return same_leg(a[1][:2], b[1][:2]) and a[1][2:] == b[1][2:]  # type: ignore[index]
-    if a[0] == "measure":  # the same property, quantities whose quotes overlap
+    if a[0] in ("measure", "traveller"):  # the same property, values whose quotes overlap
         (start, end), (at, to) = a[1][3], b[1][3]  # type: ignore[index]
         return (same_leg(a[1][:2], b[1][:2]) and a[1][2] == b[1][2]  # type: ignore[index]
                 and start < to and at < end)
     return same_leg(a[1][0], b[1][0]) and same_leg(a[1][1], b[1][1])  # type: ignore[index]
 
 
-FACT_KINDS = ("route", "measure", "order")
+FACT_KINDS = ("route", "measure", "traveller", "order")
 #: the properties of a "measure" fact: a leg's or the journey's distance and duration
 MEASURES = frozenset({"distance", "duration"})
 #: the properties of a "route" fact: a leg's ends, a border crossing's countries

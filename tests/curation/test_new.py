@@ -207,8 +207,8 @@ def test_new_refuses_an_invalid_id_and_a_missing_date(tmp_path: Path) -> None:
 
 def _drafted(tmp_path: Path, text: str, events: bool = False) -> tuple[str, list]:
     """The plain text of a made-up article of ``text`` (fiction for this test) and the
-    suggestions ``handcar new`` makes for it, published 2024-01-18 (without the events and
-    vehicles unless ``events``: their tests are below)."""
+    suggestions ``handcar new`` makes for it, published 2024-01-18 (without the events,
+    vehicles and groups unless ``events``: their tests are below)."""
     from handcar.curation.suggest import suggestions
 
     folder = tmp_path / "fiction"
@@ -216,7 +216,7 @@ def _drafted(tmp_path: Path, text: str, events: bool = False) -> tuple[str, list
     (folder / "article.md").write_text(text, encoding="utf-8")
     article = load_article(folder)
     found = suggestions(article, dt.date(2024, 1, 18))
-    return article.text, [s for s in found if events or s.kind != "event"]
+    return article.text, [s for s in found if events or s.kind not in ("event", "group")]
 
 
 def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
@@ -948,4 +948,35 @@ def test_a_legs_clause_gives_it_its_distance_and_duration(tmp_path: Path) -> Non
     leg = next(s for s in found if s.fields.get("type") == "CarLeg")
     assert [(role, text[q.start:q.end]) for role, q in leg.links] == [
         ("destination", "Delm"), ("distance", "about 400 kilometres"),
-        ("duration", "roughly nine hours")]
+        ("duration", "roughly nine hours"), ("traveller", "12 envoys")]
+
+
+def test_a_count_of_people_is_a_group_and_a_legs_traveller(tmp_path: Path) -> None:
+    """Fiction: "14 stranded hikers" in a leg's clause is a travel group of 14, the leg's and
+    the journey's traveller; "two guards" elsewhere a group; "six cars", "3 bags" no group."""
+    from handcar.annotation.yamlsource import read_yaml
+
+    article = tmp_path / "groups.md"
+    article.write_text(
+        "---\nheadline: Hikers rowed home\ndate: 2024-03-16\n---\n\nA crew rowed 14 stranded "
+        "hikers across the lake in six boats. Two guards stayed behind with 3 bags.\n",
+        encoding="utf-8")
+    articles = tmp_path / "articles"
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "groups-2024",
+                                      "--articles", str(articles)])
+    assert result.exit_code == 0, result.output
+    draft = articles / "groups-2024" / "annotation.yaml"
+    data = read_yaml(draft).data
+    groups = [(e["id"], e["type"], e["referred_to_as"], e["quote"]) for e in data["entities"]
+              if "Group" in e["type"]]
+    assert groups == [
+        ("stranded-hikers", "TravelGroup", "stranded hikers", "14 stranded hikers"),
+        ("guards", "Group", "guards", "Two guards")]
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
+    assert ["leg-boat", "traveller", "stranded-hikers"] in facts["statement-leg-boat"]
+    assert ["journey", "traveller", "stranded-hikers"] in facts["statement-leg-boat"]
+    assert facts["statement-stranded-hikers"] == [["stranded-hikers", "memberCount", "quantity-14"]]
+    assert facts["statement-guards"] == [["guards", "memberCount", "two"]]
+    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    report = check_dataset(build_dataset(articles).dataset)
+    assert report.conforms(Severity.VIOLATION), report

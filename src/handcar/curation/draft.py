@@ -37,7 +37,8 @@ from handcar.limits import ARTICLE_BYTES, DRAFT_TIME, read_regular_file
 if TYPE_CHECKING:
     from handcar.curation.suggest import Suggestion
 
-SECTIONS = {"known": "entities", "name": "entities", "vehicle": "entities", "event": "events",
+SECTIONS = {"known": "entities", "name": "entities", "vehicle": "entities", "group": "entities",
+            "event": "events",
             "quantity": "quantities", "duration": "quantities", "time": "times"}
 
 
@@ -201,7 +202,7 @@ def draft(
             journey = ident
         if item.kind == "event" and item.fields["type"] in LEGS:
             legs.append((item, ident, [add(part) for part in item.parts]))
-        elif item.kind == "event" and item.links:
+        elif item.links:
             ends.append((item, ident))
     def id_of(item: Suggestion) -> str | None:
         if item.kind in ("known", "name"):
@@ -210,10 +211,15 @@ def draft(
 
     order, routes = _travel_order([item for item, _ident, _vehicles in legs], id_of)
     previous = {now: legs[before][1] for before, now in pairwise(order)}
+    travellers: set[str] = set()  # of the journey
     for n, (item, ident, vehicles) in enumerate(legs):
         facts = [_flow([journey, "hasLeg", ident])]
         facts += [_flow([ident, "vehicle", vehicle]) for vehicle in vehicles]
         facts += [_flow([ident, role, place]) for role, place in routes[n].items()]
+        group = routes[n].get("traveller")
+        if group and group not in travellers:  # who travels a leg travels the journey
+            facts.append(_flow([journey, "traveller", group]))
+            travellers.add(group)
         # a journey's legs are one chain: the draft's guess of its order
         before = previous.get(n)
         facts += [_flow([before, "nextLeg", ident])] if before else []
@@ -226,11 +232,12 @@ def draft(
             " facts)" if before else "")
         sections["statements"].append((note, statement))
         counts["statement"] += 1
-    for item, ident in ends:  # the journey's ends and measures, the crossing's countries
+    for item, ident in ends:  # the journey's, the crossing's, a group's
         facts = [_flow([ident, role, id_of(linked)]) for role, linked in item.links
-                 if id_of(linked)]
+                 if id_of(linked) and [ident, role, id_of(linked)] not in (
+                     [journey, "traveller", group] for group in travellers)]
         if facts:
-            sections["statements"].append((f"the places of the {item.slug}? check them", {
+            sections["statements"].append((f"what the words say of {ident}? check it", {
                 "id": _unique(f"statement-{ident}", ids, "statement"),
                 **_quote(article.text, item.start, item.end), "facts": facts,
                 "suggested": True}))

@@ -129,6 +129,33 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> l
     return sorted(found.values(), key=lambda f: (f.clause, f.type))
 
 
+#: plural nouns for people that, after a count, make a group ("14 stranded hikers", "Thirty-two
+#: staff", "about 30 Norvalean diplomats"): a closed list, since "six cars" is no group
+GROUP_NOUNS = frozenset({
+    "people", "persons", "staff", "diplomats", "envoys", "officials", "employees", "members",
+    "children", "adults", "travellers", "travelers", "passengers", "hikers", "tourists",
+    "citizens", "nationals", "workers", "guards", "soldiers", "crew", "journalists",
+    "students", "families", "relatives", "women", "men", "refugees", "evacuees", "pilgrims",
+    "delegates", "personnel", "staffers", "colleagues", "residents", "survivors", "hostages",
+})
+
+
+def group_after(doc: Any, end: int) -> tuple[int, int] | None:
+    """The token span of the words for people right after a count that ends at character
+    ``end`` of ``doc`` ("14 | stranded hikers", "Thirty-two | staff"): up to two words and a
+    noun of :data:`GROUP_NOUNS`; None when the count counts something else."""
+    first = next((t.i for t in doc if t.idx >= end), None)
+    if first is None:
+        return None
+    for at in range(first, min(first + 3, len(doc))):
+        token = doc[at]
+        if token.lower_ in GROUP_NOUNS:
+            return first, at + 1
+        if not token.is_alpha or token.is_stop:
+            return None
+    return None
+
+
 def clause(doc: Any, at: int) -> tuple[int, int]:
     """The token span of the clause of token ``at``: between the clause breaks around it (at
     most :data:`CLAUSE_REACH` tokens either side), without an opening conjunction."""

@@ -45,7 +45,7 @@ from handcar.annotation.anchor import nfc_spans
 from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
-from handcar.curation.events import find_events
+from handcar.curation.events import find_events, group_after
 from handcar.curation.known import Known
 from handcar.languages import english, script_of
 from handcar.limits import DRAFT_TIME
@@ -53,7 +53,7 @@ from handcar.units import convert
 from handcar.units import suggest as suggest_unit
 from handcar.units import unit as qudt_unit
 
-KINDS = ("quantity", "duration", "time", "known", "name", "event", "vehicle")
+KINDS = ("quantity", "duration", "time", "known", "name", "event", "vehicle", "group")
 """The kinds of suggestion, as the benchmark counts them."""
 
 #: the words before a number that make it approximate or a bound → the annotation's key
@@ -275,7 +275,8 @@ def suggestions(
                      if "name" in k.fields and _a_kind(k.fields["type"], "Person")}
         surnames.discard("")
         named = [(s.start - offset, s.end - offset) for s in knowns + names]
-        events = _events(doc, offset, named, legs) if read else []
+        events = _events(doc, offset, named, legs) + _groups(doc, offset, quantities) if read \
+            else []
         here = (times + quantities + knowns + names + events) if read else knowns
         if canonical is not None:
             _form, at, to = canonical
@@ -324,10 +325,14 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                                                                         "Country")}
     travel = [s for s in found if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey")]
     measures = _measures(found, travel)
+    travelling = {id(group): group for group in found if group.kind == "group"
+                  and any(s.start <= group.start and group.end <= s.end for s in travel)}
     routed = []
     for item in found:
         crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
-        if crossing or item in travel:
+        if id(item) in travelling:  # a group in the words of a leg or journey travels
+            item = replace(item, fields={**item.fields, "type": "TravelGroup"})
+        elif crossing or item in travel:
             links: dict[str, Suggestion] = {}
             for place in places:
                 role = _route_word(text[item.start:place.start])
@@ -339,9 +344,16 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                     links.setdefault(role, place)
             for role, quantity in measures.get(id(item), ()):
                 links.setdefault(role, quantity)
+            for group in travelling.values():
+                if item.start <= group.start and group.end <= item.end and not crossing:
+                    links.setdefault("traveller", _as_travel_group(group))
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return routed
+
+
+def _as_travel_group(group: Suggestion) -> Suggestion:
+    return replace(group, fields={**group.fields, "type": "TravelGroup"})
 
 
 def _measures(found: list[Suggestion], travel: list[Suggestion],
@@ -411,6 +423,24 @@ def _events(doc: Any, offset: int, named: list[tuple[int, int]], legs: set[str],
             {"type": event.type, "referred_to_as": span.text}, note,
             slug=LEGS.get(event.type, event.type.lower().replace("bordercrossing", "crossing")),
             parts=parts))
+    return made
+
+
+def _groups(doc: Any, offset: int, quantities: list[Suggestion]) -> list[Suggestion]:
+    """The groups of people a count in the sentence ``doc`` counts ("14 stranded hikers"):
+    quoted with the count, named by the words after it, the count as their member count."""
+    made = []
+    for count in quantities:
+        words = group_after(doc, count.end - offset) if count.fields.get("unit") == "NUM" \
+            else None
+        if words is None:
+            continue
+        people = doc[words[0]:words[1]]
+        made.append(Suggestion(
+            "group", count.start, offset + people.end_char,
+            {"type": "Group", "referred_to_as": people.text},
+            "a group of people? check it (TravelGroup when it travels)", people.text,
+            links=(("memberCount", count),)))
     return made
 
 
