@@ -10,17 +10,14 @@ that exists is overwritten: the folder is made aside and moved into place in one
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import io
 import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -139,6 +136,7 @@ def draft(
     """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
     how many suggestions of each kind it holds."""
     try:
+        from handcar.curation.statements import Drafted, suggested_statements
         from handcar.curation.suggest import LEGS, slug, suggestions
     except ImportError as exc:
         raise CurationExtraMissing(
@@ -168,12 +166,12 @@ def draft(
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
     journey: str | None = None
-    legs: list[tuple[Suggestion, str, list[str]]] = []  # each leg, its id and its vehicles'
+    legs: list[Drafted] = []  # in the text's order
+    ends: list[Drafted] = []  # the journey, crossings and groups their words give facts
     by_words: dict[str, str] = {}  # the id of each name and known entity, by its words
     by_span: dict[tuple[str, int, int], str] = {}  # the id of each item, by kind and span
-    ends: list[tuple[Suggestion, str]] = []  # the journey and crossings the words give places
 
-    def add(item: Suggestion, section: str | None = None) -> str:
+    def add(item: Suggestion) -> str:
         base = item.slug if item.kind == "known" else slug(item.slug)
         if base[:1].isdigit():
             base = f"{item.kind}-{base}"
@@ -182,10 +180,15 @@ def draft(
         entry.update({k: _plain(v) for k, v in item.fields.items()})
         entry.update(_quote(article.text, item.start, item.end))
         entry["suggested"] = True
-        sections[section or SECTIONS[item.kind]].append((item.note, entry))
+        sections[SECTIONS[item.kind]].append((item.note, entry))
         counts[item.kind] += 1
         by_span[item.kind, item.start, item.end] = ident
         return ident
+
+    def id_of(item: Suggestion) -> str | None:
+        if item.kind in ("known", "name"):
+            return by_words.get(_words_of(item))
+        return by_span.get((item.kind, item.start, item.end))
 
     found = _best_mentions(found, {k.id: k.words for k in known if k.named})
     for item in found:
@@ -201,82 +204,18 @@ def draft(
         if item.kind == "event" and item.fields["type"] == "Journey":
             journey = ident
         if item.kind == "event" and item.fields["type"] in LEGS:
-            legs.append((item, ident, [add(part) for part in item.parts]))
+            legs.append(Drafted(item, ident, tuple(add(part) for part in item.parts)))
         elif item.links:
-            ends.append((item, ident))
-    def id_of(item: Suggestion) -> str | None:
-        if item.kind in ("known", "name"):
-            return by_words.get(_words_of(item))
-        return by_span.get((item.kind, item.start, item.end))
-
-    order, routes = _travel_order([item for item, _ident, _vehicles in legs], id_of)
-    previous = {now: legs[before][1] for before, now in pairwise(order)}
-    travellers: set[str] = set()  # of the journey
-    for n, (item, ident, vehicles) in enumerate(legs):
-        facts = [_flow([journey, "hasLeg", ident])]
-        facts += [_flow([ident, "vehicle", vehicle]) for vehicle in vehicles]
-        facts += [_flow([ident, role, place]) for role, place in routes[n].items()]
-        group = routes[n].get("traveller")
-        if group and group not in travellers:  # who travels a leg travels the journey
-            facts.append(_flow([journey, "traveller", group]))
-            travellers.add(group)
-        # a journey's legs are one chain: the draft's guess of its order
-        before = previous.get(n)
-        facts += [_flow([before, "nextLeg", ident])] if before else []
-        statement = {"id": _unique(f"statement-{ident}", ids, "statement"),
-                     **_quote(article.text, item.start, item.end),
-                     "facts": facts, "suggested": True}
-        note = "what the words say of the leg? check it" + (
-            f" (the draft puts it after {before}, by the order of the text and of the places"
-            " the legs leave and reach: if the journey went otherwise, change the nextLeg"
-            " facts)" if before else "")
-        sections["statements"].append((note, statement))
+            ends.append(Drafted(item, ident))
+    for note, statement in suggested_statements(
+            legs, ends, journey, id_of, lambda base: _unique(base, ids, "statement")):
+        start, end = statement.pop("span")
+        statement["facts"] = [_flow(fact) for fact in statement["facts"]]
+        sections["statements"].append((note, {
+            "id": statement.pop("id"), **_quote(article.text, start, end), **statement}))
         counts["statement"] += 1
-    for item, ident in ends:  # the journey's, the crossing's, a group's
-        facts = [_flow([ident, role, id_of(linked)]) for role, linked in item.links
-                 if id_of(linked) and [ident, role, id_of(linked)] not in (
-                     [journey, "traveller", group] for group in travellers)]
-        if facts:
-            sections["statements"].append((f"what the words say of {ident}? check it", {
-                "id": _unique(f"statement-{ident}", ids, "statement"),
-                **_quote(article.text, item.start, item.end), "facts": facts,
-                "suggested": True}))
-            counts["statement"] += 1
     related = _related(others, {item.slug for item in found if item.kind == "known"})
     return _render(article, given, sections, related, meta.language or "en"), counts
-
-
-def _travel_order(legs: list[Suggestion], id_of: Callable[[Suggestion], str | None],
-                  ) -> tuple[list[int], list[dict[str, str]]]:
-    """The draft's guess of the order of ``legs`` (indexes, in the text's order) and the ids
-    each one's links give (``id_of``): origin, destination, distance, duration. A leg that
-    reaches the place another leaves comes before it ("reached Kelm by ferry from Delm …
-    They had driven to Delm": the drive first); else the text's order. Where a leg's
-    destination is still not the next leg's origin, neither is given: the order is wrong or
-    the words are (the shapes would refuse the two, and a confirmed draft must build)."""
-    routes = [{role: ident for role, linked in leg.links if (ident := id_of(linked))}
-              for leg in legs]
-    after = {i: [j for j, there in enumerate(routes) if j != i and "destination" in here
-                 and here["destination"] == there.get("origin")]
-             for i, here in enumerate(routes)}
-    waiting = Counter(j for js in after.values() for j in js)
-    ready = [i for i in range(len(legs)) if not waiting[i]]
-    order: list[int] = []
-    while ready:  # the legs in travel order, the first in the text first when both may go
-        i = heapq.heappop(ready)
-        order.append(i)
-        for j in after[i]:
-            waiting[j] -= 1
-            if not waiting[j]:
-                heapq.heappush(ready, j)
-    if len(order) < len(legs):  # a circle of places: the text's order
-        order = list(range(len(legs)))
-    for before, now in pairwise(order):
-        here, there = routes[before], routes[now]
-        if here.get("destination", there.get("origin")) != there.get(
-                "origin", here.get("destination")):
-            del here["destination"], there["origin"]
-    return order, routes
 
 
 def _words_of(item: Suggestion) -> str:

@@ -1,0 +1,114 @@
+"""The statements a draft suggests: what the words say of the legs, the journey, the border
+crossings and the groups that :mod:`handcar.curation.suggest` found, as facts between the ids
+the draft gave them.
+
+Each leg's statement quotes the leg's words: the leg is one of the journey's (``hasLeg``), with
+the vehicle, places, distance, duration and travellers its words give, after the leg before it
+(``nextLeg``: the draft's guess of the order, :func:`travel_order`). The journey, a crossing
+and a group get a statement of what their own words give (ends, countries, member count). Every
+statement is a suggestion the curator confirms, and a confirmed draft must build: facts the
+shapes would refuse together are left out.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from handcar.curation.suggest import Suggestion
+
+#: the id an item of the draft has (None when the draft left it out)
+IdOf = Callable[[Suggestion], "str | None"]
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """A suggested item of the draft and its id."""
+
+    item: Suggestion
+    id: str
+    vehicles: tuple[str, ...] = ()
+    """The ids of the vehicles suggested with a leg."""
+
+
+def suggested_statements(
+    legs: list[Drafted], others: list[Drafted], journey: str | None, id_of: IdOf,
+    new_id: Callable[[str], str],
+) -> list[tuple[str, dict[str, Any]]]:
+    """The suggested statements (a note for the curator, the entry) of the draft's ``legs`` (in
+    the text's order) and ``others`` (the journey, crossings, groups with links), whose items
+    have ids by ``id_of``; ``new_id`` makes a statement's id unique. Facts are lists
+    ``[subject, property, object]``."""
+    order, routes = travel_order([leg.item for leg in legs], id_of)
+    previous = {now: legs[before].id for before, now in pairwise(order)}
+    made: list[tuple[str, dict[str, Any]]] = []
+    travellers: set[str] = set()  # of the journey
+    for n, leg in enumerate(legs):
+        facts = [[journey, "hasLeg", leg.id]]
+        facts += [[leg.id, "vehicle", vehicle] for vehicle in leg.vehicles]
+        facts += [[leg.id, role, value] for role, value in routes[n].items()]
+        group = routes[n].get("traveller")
+        if group and group not in travellers:  # who travels a leg travels the journey
+            facts.append([journey, "traveller", group])
+            travellers.add(group)
+        before = previous.get(n)  # a journey's legs are one chain
+        facts += [[before, "nextLeg", leg.id]] if before else []
+        note = "what the words say of the leg? check it" + (
+            f" (the draft puts it after {before}, by the order of the text and of the places"
+            " the legs leave and reach: if the journey went otherwise, change the nextLeg"
+            " facts)" if before else "")
+        made.append((note, _statement(new_id(f"statement-{leg.id}"), leg.item, facts)))
+    for other in others:  # the journey's ends, a crossing's countries, a group's count
+        facts = [[other.id, role, value] for role, linked in other.item.links
+                 if (value := id_of(linked)) is not None]
+        facts = [fact for fact in facts
+                 if not (fact[0] == journey and fact[1] == "traveller" and fact[2] in travellers)]
+        if facts:
+            made.append((f"what the words say of {other.id}? check it",
+                         _statement(new_id(f"statement-{other.id}"), other.item, facts)))
+    return made
+
+
+def _statement(ident: str, item: Suggestion, facts: list[list[Any]]) -> dict[str, Any]:
+    """A suggested statement quoting ``item``'s words (the draft adds the quote's context)."""
+    return {"id": ident, "span": (item.start, item.end), "facts": facts, "suggested": True}
+
+
+def travel_order(legs: list[Suggestion], id_of: IdOf,
+                 ) -> tuple[list[int], list[dict[str, str]]]:
+    """The draft's guess of the order of ``legs`` (indexes, in the text's order) and the ids
+    each one's links give (``id_of``): origin, destination, distance, duration, traveller. A
+    leg that reaches the place another leaves comes before it ("reached Kelm by ferry from Delm
+    … They had driven to Delm": the drive first); else the text's order. Where a leg's
+    destination is still not the next leg's origin, neither is given: the order is wrong or
+    the words are (the shapes would refuse the two, and a confirmed draft must build)."""
+    routes = [{role: value for role, linked in leg.links if (value := id_of(linked))}
+              for leg in legs]
+    leaving: defaultdict[str, list[int]] = defaultdict(list)
+    for j, route in enumerate(routes):
+        if "origin" in route:
+            leaving[route["origin"]].append(j)
+    after = {i: [j for j in leaving.get(route.get("destination", ""), ()) if j != i]
+             for i, route in enumerate(routes)}
+    waiting = Counter(j for js in after.values() for j in js)
+    ready = [i for i in range(len(legs)) if not waiting[i]]  # ascending: a heap
+    order: list[int] = []
+    while ready:  # the legs in travel order, the first in the text first when both may go
+        i = heapq.heappop(ready)
+        order.append(i)
+        for j in after[i]:
+            waiting[j] -= 1
+            if not waiting[j]:
+                heapq.heappush(ready, j)
+    if len(order) < len(legs):  # a circle of places: the text's order
+        order = list(range(len(legs)))
+    for before, now in pairwise(order):
+        here, there = routes[before], routes[now]
+        if here.get("destination", there.get("origin")) != there.get(
+                "origin", here.get("destination")):
+            del here["destination"], there["origin"]
+    return order, routes
