@@ -949,6 +949,12 @@ def test_a_legs_clause_gives_it_its_distance_and_duration(tmp_path: Path) -> Non
     assert [(role, text[q.start:q.end]) for role, q in leg.links] == [
         ("destination", "Delm"), ("distance", "about 400 kilometres"),
         ("duration", "roughly nine hours"), ("traveller", "12 envoys")]
+    # the journey's words are the leg's clause: the duration is the leg's
+    text, found = _drafted(tmp_path / "same", "Their journey began with a 9-hour bus ride.\n",
+                           events=True)
+    links = {s.fields["type"]: [(r, text[q.start:q.end]) for r, q in s.links]
+             for s in found if s.kind == "event"}
+    assert links == {"Journey": [], "BusLeg": [("duration", "9-hour")]}
 
 
 def test_a_count_of_people_is_a_group_and_a_legs_traveller(tmp_path: Path) -> None:

@@ -361,14 +361,15 @@ def _measures(found: list[Suggestion], travel: list[Suggestion],
     """The distance and duration of each leg or journey of ``travel`` (by ``id``): the
     quantities of a length and the durations its clause quotes ("drove about 400 kilometres",
     "the ferry took three hours"), each given to the innermost of them that quotes it ("after a
-    two-day journey", inside a leg's clause, is the journey's)."""
+    two-day journey", inside a leg's clause, is the journey's; a leg's when the journey's words
+    are the leg's: "Their journey began with a 32-hour train ride")."""
     given: dict[int, list[tuple[str, Suggestion]]] = {}
     for quantity in found:
         role = ("duration" if quantity.kind == "duration" else "distance"
                 if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
         holders = [s for s in travel if s.start <= quantity.start and quantity.end <= s.end]
         if role and holders:
-            holder = min(holders, key=lambda s: s.end - s.start)
+            holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
             given.setdefault(id(holder), []).append((role, quantity))
     return given
 
