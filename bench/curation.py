@@ -106,7 +106,8 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
     """(kind, key) of the gold facts the draft suggests: a leg's or the journey's origin or
     destination, a border crossing's countries ("route": the event's class and span, the
     property, the place's id), a leg's or the journey's distance or duration ("measure": the
-    event's class and span, the property, the quantity's span) and the order of two legs
+    event's class and span, the property, the quantity's span), its period ("when", as
+    "measure"), its traveller ("traveller", as "measure") and the order of two legs
     ("order": each leg's class and span)."""
     events = {e["id"]: (kind, _span(text, e)) for e in data.get("events") or []
               for kind in _types(e) & (DRAFTED_EVENTS | {"Journey"})}
@@ -114,6 +115,7 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
     quantities = {q["id"]: _span(text, q) for q in data.get("quantities") or []}
     groups = {e["id"]: _span(text, e) for e in data.get("entities") or []
               if _types(e) & GROUPS and not e.get("name")}
+    times = {t["id"]: _span(text, t) for t in data.get("times") or []}
     facts: list[tuple[str, object]] = []
     for statement in data.get("statements") or []:
         for subject, prop, obj in statement["facts"]:
@@ -123,6 +125,8 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
                 facts.append(("measure", (*events[subject], prop, quantities[obj])))
             elif subject in events and prop == "traveller" and obj in groups:
                 facts.append(("traveller", (*events[subject], prop, groups[obj])))
+            elif subject in events and prop in WHEN and obj in times:
+                facts.append(("when", (*events[subject], prop, times[obj])))
             elif subject in legs and prop == "nextLeg" and obj in legs:
                 facts.append(("order", (legs[subject], legs[obj])))
     return list(dict.fromkeys(facts))
@@ -136,8 +140,9 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
     for leg in events:
         for prop, linked in leg.links:
             where = (leg.fields["type"], (leg.start, leg.end), prop)
-            if prop in MEASURES or prop == "traveller":
-                kind = "traveller" if prop == "traveller" else "measure"
+            if prop in MEASURES or prop in WHEN or prop == "traveller":
+                kind = ("traveller" if prop == "traveller" else "when" if prop in WHEN
+                        else "measure")
                 facts.append((kind, (*where, (linked.start, linked.end))))
             else:
                 ident = linked.slug if linked.kind == "known" else slug(linked.slug)
@@ -158,14 +163,16 @@ def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
         return False
     if a[0] == "route":
         return same_leg(a[1][:2], b[1][:2]) and a[1][2:] == b[1][2:]  # type: ignore[index]
-    if a[0] in ("measure", "traveller"):  # the same property, values whose quotes overlap
+    if a[0] in ("measure", "traveller", "when"):  # one property, values whose quotes overlap
         (start, end), (at, to) = a[1][3], b[1][3]  # type: ignore[index]
         return (same_leg(a[1][:2], b[1][:2]) and a[1][2] == b[1][2]  # type: ignore[index]
                 and start < to and at < end)
     return same_leg(a[1][0], b[1][0]) and same_leg(a[1][1], b[1][1])  # type: ignore[index]
 
 
-FACT_KINDS = ("route", "measure", "traveller", "order")
+FACT_KINDS = ("route", "measure", "when", "traveller", "order")
+#: the properties of a "when" fact: the calendar period of a leg, journey or crossing
+WHEN = frozenset({"during", "beganDuring", "endedDuring"})
 #: the properties of a "measure" fact: a leg's or the journey's distance and duration
 MEASURES = frozenset({"distance", "duration"})
 #: the properties of a "route" fact: a leg's ends, a border crossing's countries

@@ -830,12 +830,13 @@ def test_drafted_legs_are_one_chain_of_one_journey_and_build_once_confirmed(
     data = read_yaml(draft).data
     assert [s["facts"] for s in data["statements"]] == [
         [["journey", "hasLeg", "leg-car"], ["leg-car", "vehicle", "cars"],
-         ["leg-car", "destination", "norvale"]],  # "into Norvale", a new name: a place
+         ["leg-car", "destination", "norvale"],  # "into Norvale", a new name: a place
+         ["leg-car", "during", "monday"]],  # its clause's time
         [["journey", "hasLeg", "leg-on-foot"], ["leg-car", "nextLeg", "leg-on-foot"]],
         [["journey", "hasLeg", "leg-boat"], ["leg-boat", "vehicle", "ferry"],
          ["leg-on-foot", "nextLeg", "leg-boat"]],
         [["journey", "hasLeg", "leg-flight"], ["leg-flight", "origin", "kelm"],
-         ["leg-boat", "nextLeg", "leg-flight"]],
+         ["leg-flight", "during", "tuesday"], ["leg-boat", "nextLeg", "leg-flight"]],
     ]
     assert all(s["suggested"] for s in data["statements"])
     assert "  - [journey, hasLeg, leg-car]\n" in draft.read_text(encoding="utf-8")
@@ -986,3 +987,18 @@ def test_a_count_of_people_is_a_group_and_a_legs_traveller(tmp_path: Path) -> No
     draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
     report = check_dataset(build_dataset(articles).dataset)
     assert report.conforms(Severity.VIOLATION), report
+
+
+def test_a_legs_clause_dates_it_its_start_or_its_end(tmp_path: Path) -> None:
+    """Fiction: the time in a leg's clause dates it: "left … on Tuesday" its start
+    (beganDuring), "reached … on Thursday" its end (endedDuring), else the leg happened
+    during it; a crossing's clause dates the crossing."""
+    text, found = _drafted(tmp_path, "They left Castra by bus on Tuesday. They reached Kelm by "
+                                     "ferry on Thursday. On Friday they flew home. They crossed "
+                                     "into Norvale on Saturday.\n", events=True)
+    when = [(s.fields["type"], [(r, text[t.start:t.end]) for r, t in s.links if t.kind == "time"])
+            for s in found if s.kind == "event"]
+    assert when == [("Journey", []), ("BusLeg", [("beganDuring", "Tuesday")]),
+                    ("BoatLeg", [("endedDuring", "Thursday")]),
+                    ("FlightLeg", [("during", "Friday")]),
+                    ("BorderCrossing", [("during", "Saturday")])]

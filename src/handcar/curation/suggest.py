@@ -325,6 +325,8 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                                                                         "Country")}
     travel = [s for s in found if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey")]
     measures = _measures(found, travel)
+    crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
+    dated = _times(found, travel + crossings, text)
     travelling = {id(group): group for group in found if group.kind == "group"
                   and any(s.start <= group.start and group.end <= s.end for s in travel)}
     routed = []
@@ -344,6 +346,8 @@ def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                     links.setdefault(role, place)
             for role, quantity in measures.get(id(item), ()):
                 links.setdefault(role, quantity)
+            if id(item) in dated:
+                links.setdefault(*dated[id(item)])
             for group in travelling.values():
                 if item.start <= group.start and group.end <= item.end and not crossing:
                     links.setdefault("traveller", _as_travel_group(group))
@@ -371,6 +375,34 @@ def _measures(found: list[Suggestion], travel: list[Suggestion],
         if role and holders:
             holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
             given.setdefault(id(holder), []).append((role, quantity))
+    return given
+
+
+#: words before a time in an event's clause that date its start or end ("left Pyongyang on
+#: Tuesday": the leg began on Tuesday; "reached Kelm on Thursday": it ended then); else the
+#: event happened during the time ("flew on to Moscow on Friday morning")
+TIME_ROLES = {
+    **dict.fromkeys(("left", "leaving", "leave", "leaves", "departed", "departing"),
+                    "beganDuring"),
+    **dict.fromkeys(("reached", "reaching", "arrived", "arriving", "landed", "returned"),
+                    "endedDuring"),
+}
+
+
+def _times(found: list[Suggestion], events: list[Suggestion], text: str,
+           ) -> dict[int, tuple[str, Suggestion]]:
+    """The time each of ``events`` (by ``id``) is dated by: the first time its clause quotes
+    outside the words of an event inside it, as ``beganDuring`` or ``endedDuring`` after a word
+    of :data:`TIME_ROLES`, else ``during``."""
+    given: dict[int, tuple[str, Suggestion]] = {}
+    for time_ in (s for s in found if s.kind == "time"):
+        holders = [s for s in events if s.start <= time_.start and time_.end <= s.end]
+        if not holders:
+            continue
+        holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
+        words = {word.strip(",;:").lower() for word in text[holder.start:time_.start].split()}
+        role = next((TIME_ROLES[w] for w in sorted(words) if w in TIME_ROLES), "during")
+        given.setdefault(id(holder), (role, time_))
     return given
 
 
