@@ -296,7 +296,9 @@ def _render(
         "# Items marked 'suggested: true' are guesses from the words of the article: check each",
         "# against the text, then confirm it (delete its 'suggested: true' line) or delete the",
         "# item. 'handcar build' refuses unconfirmed suggestions; 'handcar check' lists every",
-        "# problem and what is left. Add statements (facts) for what each sentence says.",
+        "# problem and what is left. The suggested statements tie the suggested legs to their",
+        "# journey, vehicles, places, times and travellers: deleting an item, delete the facts",
+        "# that name it. Add statements (facts) for what each sentence says.",
         "#",
     ]
     if not english(language):
