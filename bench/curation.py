@@ -30,7 +30,9 @@ from handcar.annotation.frontmatter import front_matter  # noqa: E402
 from handcar.annotation.yamlsource import read_yaml  # noqa: E402
 from handcar.article import load_article  # noqa: E402
 from handcar.curation.known import known_entities  # noqa: E402
-from handcar.curation.suggest import KINDS, Suggestion, slug, suggestions  # noqa: E402
+from handcar.curation.links import linked  # noqa: E402
+from handcar.curation.suggest import KINDS, slug, suggestions  # noqa: E402
+from handcar.curation.suggestion import Suggestion  # noqa: E402
 from handcar.ontology import load_ontology  # noqa: E402
 from handcar.units import unit  # noqa: E402
 from handcar.vocabulary import UnknownTerm, vocabulary  # noqa: E402
@@ -138,14 +140,14 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
     legs = [s for s in events if s.fields["type"] not in ("BorderCrossing", "Journey")]
     facts: list[tuple[str, object]] = []
     for leg in events:
-        for prop, linked in leg.links:
+        for prop, item in leg.links:
             where = (leg.fields["type"], (leg.start, leg.end), prop)
             if prop in MEASURES or prop in WHEN or prop == "traveller":
                 kind = ("traveller" if prop == "traveller" else "when" if prop in WHEN
                         else "measure")
-                facts.append((kind, (*where, (linked.start, linked.end))))
+                facts.append((kind, (*where, (item.start, item.end))))
             else:
-                ident = linked.slug if linked.kind == "known" else slug(linked.slug)
+                ident = item.slug if item.kind == "known" else slug(item.slug)
                 facts.append(("route", (*where, ident)))
     for before, after in pairwise(legs):
         facts.append(("order", ((before.fields["type"], (before.start, before.end)),
@@ -188,7 +190,8 @@ def main() -> None:
         known = known_entities(others)
         article = load_article(folder)
         meta, _ = front_matter(article)
-        made = suggestions(article, meta.date, known, meta.language or "en")
+        made = linked(suggestions(article, meta.date, known, meta.language or "en"),
+                      article.text)
         seen_names: set[str] = set()
         unique = []
         made = [part for s in made for part in (s, *s.parts)]  # a leg, then its vehicle

@@ -209,13 +209,14 @@ def _drafted(tmp_path: Path, text: str, events: bool = False) -> tuple[str, list
     """The plain text of a made-up article of ``text`` (fiction for this test) and the
     suggestions ``handcar new`` makes for it, published 2024-01-18 (without the events,
     vehicles and groups unless ``events``: their tests are below)."""
+    from handcar.curation.links import linked
     from handcar.curation.suggest import suggestions
 
     folder = tmp_path / "fiction"
     folder.mkdir(parents=True)
     (folder / "article.md").write_text(text, encoding="utf-8")
     article = load_article(folder)
-    found = suggestions(article, dt.date(2024, 1, 18))
+    found = linked(suggestions(article, dt.date(2024, 1, 18)), article.text)
     return article.text, [s for s in found if events or s.kind not in ("event", "group")]
 
 
@@ -1002,3 +1003,24 @@ def test_a_legs_clause_dates_it_its_start_or_its_end(tmp_path: Path) -> None:
                     ("BoatLeg", [("endedDuring", "Thursday")]),
                     ("FlightLeg", [("during", "Friday")]),
                     ("BorderCrossing", [("during", "Saturday")])]
+
+
+def test_links_survive_a_sentence_written_with_decomposed_accents(tmp_path: Path) -> None:
+    """Fiction: a sentence whose "é" is "e" and a combining accent is read in NFC and its
+    spans mapped back; a group's link to its count was not (its member count was lost)."""
+    from handcar.annotation.yamlsource import read_yaml
+
+    article = tmp_path / "nfd.md"
+    article.write_text(
+        "---\nheadline: Hikers rowed home\ndate: 2024-03-16\n---\n\nThe Caf"
+        + unicodedata.normalize("NFD", "é") + " crew rowed 14 stranded hikers home.\n",
+        encoding="utf-8")
+    articles = tmp_path / "articles"
+    result = CliRunner().invoke(app, ["new", str(article), "--id", "nfd-2024",
+                                      "--articles", str(articles)])
+    assert result.exit_code == 0, result.output
+    data = read_yaml(articles / "nfd-2024" / "annotation.yaml").data
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
+    assert facts["statement-stranded-hikers"] == [
+        ["stranded-hikers", "memberCount", "quantity-14"]]
+    assert ["leg-boat", "traveller", "stranded-hikers"] in facts["statement-leg-boat"]

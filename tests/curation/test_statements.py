@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handcar.curation.statements import travel_order
-from handcar.curation.suggest import Suggestion
+from handcar.curation.suggestion import Suggestion
 
 
 def _place(name: str) -> Suggestion:

@@ -32,7 +32,7 @@ from handcar.languages import english
 from handcar.limits import ARTICLE_BYTES, DRAFT_TIME, read_regular_file
 
 if TYPE_CHECKING:
-    from handcar.curation.suggest import Suggestion
+    from handcar.curation.suggestion import Suggestion
 
 SECTIONS = {"known": "entities", "name": "entities", "vehicle": "entities", "group": "entities",
             "event": "events",
@@ -136,8 +136,10 @@ def draft(
     """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
     how many suggestions of each kind it holds."""
     try:
+        from handcar.curation.events import LEGS
+        from handcar.curation.links import linked
         from handcar.curation.statements import Drafted, suggested_statements
-        from handcar.curation.suggest import LEGS, slug, suggestions
+        from handcar.curation.suggest import slug, suggestions
     except ImportError as exc:
         raise CurationExtraMissing(
             f"handcar new needs the curation extra ({exc.name} is missing):"
@@ -158,8 +160,8 @@ def draft(
     published = meta.date or date
     others = other_articles(f for f in article_folders(articles) if f.name != article.id)
     known = entities_of(others)
-    found = suggestions(article, published, known, meta.language or "en",
-                        seconds=DRAFT_TIME.value())
+    found = linked(suggestions(article, published, known, meta.language or "en",
+                               seconds=DRAFT_TIME.value()), article.text)
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
         "entities": [], "events": [], "quantities": [], "times": [], "statements": []}
     ids: set[str] = set()

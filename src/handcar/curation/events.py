@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from handcar.curation.suggestion import Suggestion
+
 #: a word for a mode of travel (lower case) → (the DJO class of the leg, of the vehicle the
 #: word names: None for a verb or an adverb, "flew", "on foot")
 MODES: dict[str, tuple[str, str | None]] = {
@@ -196,3 +198,67 @@ def _modifier(token: Any) -> bool:
 
 def _inside(token: Any, spans: list[tuple[int, int]]) -> bool:
     return any(s <= token.idx < e for s, e in spans)
+
+
+def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs: set[str],
+            ) -> list[Suggestion]:
+    """The legs and crossings of the sentence ``doc`` (:mod:`handcar.curation.events`), each
+    with the vehicle a noun names as its part."""
+    made = []
+    for event in find_events(doc, named, legs):
+        span = doc[event.clause[0]:event.clause[1]]
+        parts: tuple[Suggestion, ...] = ()
+        if event.vehicle is not None:
+            noun = doc[event.vehicle[0]:event.vehicle[1]]
+            parts = (Suggestion(
+                "vehicle", offset + noun.start_char, offset + noun.end_char,
+                {"type": event.vehicle_type, "referred_to_as": noun.text},
+                f"the vehicle? {event.vehicle_type} is a guess: check it", slug=noun[-1].text),)
+        note = EVENT_NOTES.get(event.type, f"a leg of the journey? {event.type} is a guess"
+                               " from its words: add its origin, destination and travellers")
+        planned = [t.text for t in span if t.lower_ in PLANNED]
+        if planned:
+            note += (f" (the words look ahead, {planned[0]!r}: an event that has not happened"
+                     " is none; if so, delete it and put the words under not_modelled)")
+        made.append(Suggestion(
+            "event", offset + span.start_char, offset + span.end_char,
+            {"type": event.type, "referred_to_as": span.text}, note,
+            slug=LEGS.get(event.type, event.type.lower().replace("bordercrossing", "crossing")),
+            parts=parts))
+    return made
+
+
+def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion]) -> list[Suggestion]:
+    """The groups of people a count in the sentence ``doc`` counts ("14 stranded hikers"):
+    quoted with the count, named by the words after it, the count as their member count."""
+    made = []
+    for count in quantities:
+        words = group_after(doc, count.end - offset) if count.fields.get("unit") == "NUM" \
+            else None
+        if words is None:
+            continue
+        people = doc[words[0]:words[1]]
+        made.append(Suggestion(
+            "group", count.start, offset + people.end_char,
+            {"type": "Group", "referred_to_as": people.text},
+            "a group of people? check it (TravelGroup when it travels)", people.text,
+            links=(("memberCount", count),)))
+    return made
+
+
+#: words that put an event in the future or in plans ("will fly", "are expected to leave"):
+#: DJO has no term for a planned event, and the draft says so
+PLANNED = frozenset({"will", "'ll", "\u2019ll", "shall", "expected", "plan", "plans",
+                     "planned", "planning", "intend", "intends", "due", "would"})
+
+
+#: the draft's note on an event that is no leg
+EVENT_NOTES = {
+    "BorderCrossing": "a border crossing? add who crossed (crossedBy) and the countries",
+    "Journey": "the journey the legs below belong to? check it, and add its origin,"
+               " destination and travellers",
+}
+#: the start of the id of a leg of each class (the classes of legs the draft suggests)
+LEGS = {"BusLeg": "leg-bus", "TrainLeg": "leg-train", "HandcarLeg": "leg-handcar",
+        "FlightLeg": "leg-flight", "CarLeg": "leg-car", "BoatLeg": "leg-boat",
+        "WalkingLeg": "leg-on-foot"}

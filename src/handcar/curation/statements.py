@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from handcar.curation.suggest import Suggestion
+from handcar.curation.suggestion import Suggestion
 
 #: the id an item of the draft has (None when the draft left it out)
 IdOf = Callable[[Suggestion], "str | None"]

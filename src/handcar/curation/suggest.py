@@ -36,7 +36,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -45,8 +45,9 @@ from handcar.annotation.anchor import nfc_spans
 from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
-from handcar.curation.events import find_events, group_after
+from handcar.curation.events import event_suggestions, group_suggestions
 from handcar.curation.known import Known
+from handcar.curation.suggestion import Suggestion
 from handcar.languages import english, script_of
 from handcar.limits import DRAFT_TIME
 from handcar.units import convert
@@ -125,24 +126,6 @@ TITLE_MODIFIERS = frozenset({
 GENERAL_TITLES = frozenset({"consul", "secretary", "governor", "attorney", "surgeon"})
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {m[:3] + "." for m in MONTHS} | {
     "sept", "sept."}
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """One suggested item: its kind, the span of the text it quotes, the keys of the item
-    (without id and quote) and a note for the curator."""
-
-    kind: str
-    start: int
-    end: int
-    fields: dict[str, Any] = field(hash=False)
-    note: str = ""
-    slug: str = ""
-    """Words for the item's id."""
-    parts: tuple[Suggestion, ...] = ()
-    """Items suggested with it: the vehicle of a leg."""
-    links: tuple[tuple[str, Suggestion], ...] = ()
-    """(property, item) facts the words give it: a leg's origin and destination."""
 
 
 @cache
@@ -272,233 +255,25 @@ def suggestions(
         surnames |= {_surname(n.fields["name"]) for n in names
                      if n.fields["type"] in ("Person", "Agent")}
         surnames |= {_surname(k.fields["name"]) for k in knowns
-                     if "name" in k.fields and _a_kind(k.fields["type"], "Person")}
+                     if "name" in k.fields and a_kind(k.fields["type"], "Person")}
         surnames.discard("")
         named = [(s.start - offset, s.end - offset) for s in knowns + names]
-        events = _events(doc, offset, named, legs) + _groups(doc, offset, quantities) if read \
-            else []
+        events = (event_suggestions(doc, offset, named, legs)
+                  + group_suggestions(doc, offset, quantities)) if read else []
         here = (times + quantities + knowns + names + events) if read else knowns
         if canonical is not None:
             _form, at, to = canonical
             here = [_moved(s, sentence.start, at, to) for s in here]
         found += here
-    found = sorted(_no_adjectives_of_new_names(found), key=lambda s: (s.start, s.end))
-    return _with_journey(_with_routes(found, article.text))
-
-
-#: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
-#: "left Pyongyang", "on to Vladivostok", "into Russia", "towards Rason", "reached Kelm")
-ROUTE_WORDS = {
-    **dict.fromkeys(("from", "left", "leaving", "leave", "departed"), "origin"),
-    **dict.fromkeys(("to", "into", "towards", "toward", "reached", "reaching"), "destination"),
-}
-
-
-#: the words between a route word and its place that say what kind of place it is ("to the
-#: port of Delm", "from the capital, Castra", "to the border town Kelm")
-_PLACE_PHRASE = PLACE_NOUNS | {"the", "a", "of", "border"}
-
-
-def _route_word(before: str) -> str | None:
-    """The leg's property the words ``before`` a place give it: their last word, past the
-    words of a place noun, in :data:`ROUTE_WORDS`; else None."""
-    words = [word.strip(",;:").lower() for word in before.split()]
-    while words and words[-1] in _PLACE_PHRASE:
-        words.pop()
-    return ROUTE_WORDS.get(words[-1]) if words else None
-
-
-#: a leg's property → a border crossing's, for a country ("crossed from North Korea into
-#: Russia": the crossing's countries; a leg's ends are places in them)
-CROSSING_ROLES = {"origin": "fromCountry", "destination": "toCountry"}
-
-
-def _with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
-    """``found`` with each leg linked to the places its clause says it went from and to (the
-    first place, known or new, of a kind :func:`_a_kind` says is a Place, right after a word
-    of :data:`ROUTE_WORDS`), and each border crossing to the countries its clause says it
-    left and entered. A country other articles know is a crossing's, never a leg's end; a new
-    name is never a country (its class is a guess)."""
-    places = [s for s in found
-              if s.kind in ("known", "name") and _a_kind(s.fields["type"], "Place")]
-    countries = {id(s) for s in places if s.kind == "known" and _a_kind(s.fields["type"],
-                                                                        "Country")}
-    travel = [s for s in found if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey")]
-    measures = _measures(found, travel)
-    crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
-    dated = _times(found, travel + crossings, text)
-    travelling = {id(group): group for group in found if group.kind == "group"
-                  and any(s.start <= group.start and group.end <= s.end for s in travel)}
-    routed = []
-    for item in found:
-        crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
-        if id(item) in travelling:  # a group in the words of a leg or journey travels
-            item = replace(item, fields={**item.fields, "type": "TravelGroup"})
-        elif crossing or item in travel:
-            links: dict[str, Suggestion] = {}
-            for place in places:
-                role = _route_word(text[item.start:place.start])
-                if role is None or not (item.start <= place.start and place.end <= item.end):
-                    continue
-                if crossing and id(place) in countries:
-                    links.setdefault(CROSSING_ROLES[role], place)
-                elif not crossing and id(place) not in countries:
-                    links.setdefault(role, place)
-            for role, quantity in measures.get(id(item), ()):
-                links.setdefault(role, quantity)
-            if id(item) in dated:
-                links.setdefault(*dated[id(item)])
-            for group in travelling.values():
-                if item.start <= group.start and group.end <= item.end and not crossing:
-                    links.setdefault("traveller", _as_travel_group(group))
-            item = replace(item, links=tuple(links.items()))
-        routed.append(item)
-    return routed
-
-
-def _as_travel_group(group: Suggestion) -> Suggestion:
-    return replace(group, fields={**group.fields, "type": "TravelGroup"})
-
-
-def _measures(found: list[Suggestion], travel: list[Suggestion],
-              ) -> dict[int, list[tuple[str, Suggestion]]]:
-    """The distance and duration of each leg or journey of ``travel`` (by ``id``): the
-    quantities of a length and the durations its clause quotes ("drove about 400 kilometres",
-    "the ferry took three hours"), each given to the innermost of them that quotes it ("after a
-    two-day journey", inside a leg's clause, is the journey's; a leg's when the journey's words
-    are the leg's: "Their journey began with a 32-hour train ride")."""
-    given: dict[int, list[tuple[str, Suggestion]]] = {}
-    for quantity in found:
-        role = ("duration" if quantity.kind == "duration" else "distance"
-                if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
-        holders = [s for s in travel if s.start <= quantity.start and quantity.end <= s.end]
-        if role and holders:
-            holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
-            given.setdefault(id(holder), []).append((role, quantity))
-    return given
-
-
-#: words before a time in an event's clause that date its start or end ("left Pyongyang on
-#: Tuesday": the leg began on Tuesday; "reached Kelm on Thursday": it ended then); else the
-#: event happened during the time ("flew on to Moscow on Friday morning")
-TIME_ROLES = {
-    **dict.fromkeys(("left", "leaving", "leave", "leaves", "departed", "departing"),
-                    "beganDuring"),
-    **dict.fromkeys(("reached", "reaching", "arrived", "arriving", "landed", "returned"),
-                    "endedDuring"),
-}
-
-
-def _times(found: list[Suggestion], events: list[Suggestion], text: str,
-           ) -> dict[int, tuple[str, Suggestion]]:
-    """The time each of ``events`` (by ``id``) is dated by: the first time its clause quotes
-    outside the words of an event inside it, as ``beganDuring`` or ``endedDuring`` after a word
-    of :data:`TIME_ROLES`, else ``during``."""
-    given: dict[int, tuple[str, Suggestion]] = {}
-    for time_ in (s for s in found if s.kind == "time"):
-        holders = [s for s in events if s.start <= time_.start and time_.end <= s.end]
-        if not holders:
-            continue
-        holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
-        words = {word.strip(",;:").lower() for word in text[holder.start:time_.start].split()}
-        role = next((TIME_ROLES[w] for w in sorted(words) if w in TIME_ROLES), "during")
-        given.setdefault(id(holder), (role, time_))
-    return given
-
-
-def _of_kind(quantity: Suggestion, kind: str) -> bool:
-    """Whether the unit of ``quantity`` measures ``kind`` (``Length``)."""
-    code = quantity.fields.get("unit")
-    try:
-        return code is not None and qudt_unit(code).is_a(kind)
-    except LookupError:
-        return False
-
-
-#: the label of the journey a draft's legs belong to (the curators' words, to confirm)
-JOURNEY_LABEL = "the journey this report tells of"
-
-
-def _with_journey(found: list[Suggestion]) -> list[Suggestion]:
-    """``found`` with the journey its legs belong to: the one the article names ("a two-day
-    journey"), else one quoted as the first leg, right before it (none without legs)."""
-    legs = [i for i, s in enumerate(found) if s.kind == "event" and s.fields["type"] in LEGS]
-    if not legs or any(s.kind == "event" and s.fields["type"] == "Journey" for s in found):
-        return found
-    first = found[legs[0]]
-    journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(),
-                      links=(), slug="journey", note=EVENT_NOTES["Journey"])
-    return [*found[:legs[0]], journey, *found[legs[0]:]]
-
-
-def _events(doc: Any, offset: int, named: list[tuple[int, int]], legs: set[str],
-            ) -> list[Suggestion]:
-    """The legs and crossings of the sentence ``doc`` (:mod:`handcar.curation.events`), each
-    with the vehicle a noun names as its part."""
-    made = []
-    for event in find_events(doc, named, legs):
-        span = doc[event.clause[0]:event.clause[1]]
-        parts: tuple[Suggestion, ...] = ()
-        if event.vehicle is not None:
-            noun = doc[event.vehicle[0]:event.vehicle[1]]
-            parts = (Suggestion(
-                "vehicle", offset + noun.start_char, offset + noun.end_char,
-                {"type": event.vehicle_type, "referred_to_as": noun.text},
-                f"the vehicle? {event.vehicle_type} is a guess: check it", slug=noun[-1].text),)
-        note = EVENT_NOTES.get(event.type, f"a leg of the journey? {event.type} is a guess"
-                               " from its words: add its origin, destination and travellers")
-        planned = [t.text for t in span if t.lower_ in PLANNED]
-        if planned:
-            note += (f" (the words look ahead, {planned[0]!r}: an event that has not happened"
-                     " is none; if so, delete it and put the words under not_modelled)")
-        made.append(Suggestion(
-            "event", offset + span.start_char, offset + span.end_char,
-            {"type": event.type, "referred_to_as": span.text}, note,
-            slug=LEGS.get(event.type, event.type.lower().replace("bordercrossing", "crossing")),
-            parts=parts))
-    return made
-
-
-def _groups(doc: Any, offset: int, quantities: list[Suggestion]) -> list[Suggestion]:
-    """The groups of people a count in the sentence ``doc`` counts ("14 stranded hikers"):
-    quoted with the count, named by the words after it, the count as their member count."""
-    made = []
-    for count in quantities:
-        words = group_after(doc, count.end - offset) if count.fields.get("unit") == "NUM" \
-            else None
-        if words is None:
-            continue
-        people = doc[words[0]:words[1]]
-        made.append(Suggestion(
-            "group", count.start, offset + people.end_char,
-            {"type": "Group", "referred_to_as": people.text},
-            "a group of people? check it (TravelGroup when it travels)", people.text,
-            links=(("memberCount", count),)))
-    return made
-
-
-#: words that put an event in the future or in plans ("will fly", "are expected to leave"):
-#: DJO has no term for a planned event, and the draft says so
-PLANNED = frozenset({"will", "'ll", "\u2019ll", "shall", "expected", "plan", "plans",
-                     "planned", "planning", "intend", "intends", "due", "would"})
-
-
-#: the draft's note on an event that is no leg
-EVENT_NOTES = {
-    "BorderCrossing": "a border crossing? add who crossed (crossedBy) and the countries",
-    "Journey": "the journey the legs below belong to? check it, and add its origin,"
-               " destination and travellers",
-}
-#: the start of the id of a leg of each class (the classes of legs the draft suggests)
-LEGS = {"BusLeg": "leg-bus", "TrainLeg": "leg-train", "HandcarLeg": "leg-handcar",
-        "FlightLeg": "leg-flight", "CarLeg": "leg-car", "BoatLeg": "leg-boat",
-        "WalkingLeg": "leg-on-foot"}
+    return sorted(_no_adjectives_of_new_names(found), key=lambda s: (s.start, s.end))
 
 
 def _moved(s: Suggestion, sentence: int, at: Sequence[int], to: Sequence[int]) -> Suggestion:
-    """``s`` (and its parts) with the spans of the canonical form mapped back to the text."""
+    """``s`` (and its parts and links) with the spans of the canonical form mapped back to the
+    text."""
     return replace(s, start=sentence + at[s.start], end=sentence + to[s.end - 1],
-                   parts=tuple(_moved(p, sentence, at, to) for p in s.parts))
+                   parts=tuple(_moved(p, sentence, at, to) for p in s.parts),
+                   links=tuple((role, _moved(x, sentence, at, to)) for role, x in s.links))
 
 
 def _no_adjectives_of_new_names(found: list[Suggestion]) -> list[Suggestion]:
@@ -527,7 +302,7 @@ class _KnownWords:
 
     @classmethod
     def of(cls, known: Sequence[Known]) -> _KnownWords:
-        places = [k.words.casefold() for k in known if k.named and _a_kind(k.types, "Place")]
+        places = [k.words.casefold() for k in known if k.named and a_kind(k.types, "Place")]
         tails: dict[str, Known] = {}
         for k in known:
             words = k.words.split()
@@ -574,7 +349,7 @@ def _surname(name: str) -> str:
     return words[-1].casefold()
 
 
-def _a_kind(types: str | Sequence[str], kind: str) -> bool:
+def a_kind(types: str | Sequence[str], kind: str) -> bool:
     """Whether one of these annotation classes is DJO's ``kind`` (``Person``, ``Place``) or a
     subclass of it."""
     from handcar.vocabulary import UnknownTerm, vocabulary

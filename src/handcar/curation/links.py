@@ -1,0 +1,170 @@
+"""What the words tie together among a draft's suggestions: a leg's or the journey's places,
+distance, duration, time and travellers, a border crossing's countries (as ``links`` of each
+suggestion), and the journey the legs belong to. :mod:`handcar.curation.statements` turns the
+links into facts.
+
+Each link is read from the words of the event's clause: a place right after "from", "to",
+"reached"… (:data:`ROUTE_WORDS`), a length or duration, the first time (``beganDuring`` after
+"left", :data:`TIME_ROLES`), a group of people a count there counts. A quantity, time or group
+inside several events' words is the innermost one's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handcar.curation.events import EVENT_NOTES, LEGS
+from handcar.curation.suggest import PLACE_NOUNS, a_kind
+from handcar.curation.suggestion import Suggestion
+from handcar.units import unit as qudt_unit
+
+
+def linked(found: list[Suggestion], text: str) -> list[Suggestion]:
+    """``found`` (the suggestions of the article whose plain text is ``text``, in text order)
+    with their links, and the journey their legs belong to."""
+    return with_journey(with_routes(found, text))
+
+
+#: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
+#: "left Pyongyang", "on to Vladivostok", "into Russia", "towards Rason", "reached Kelm")
+ROUTE_WORDS = {
+    **dict.fromkeys(("from", "left", "leaving", "leave", "departed"), "origin"),
+    **dict.fromkeys(("to", "into", "towards", "toward", "reached", "reaching"), "destination"),
+}
+
+
+#: the words between a route word and its place that say what kind of place it is ("to the
+#: port of Delm", "from the capital, Castra", "to the border town Kelm")
+_PLACE_PHRASE = PLACE_NOUNS | {"the", "a", "of", "border"}
+
+
+def _route_word(before: str) -> str | None:
+    """The leg's property the words ``before`` a place give it: their last word, past the
+    words of a place noun, in :data:`ROUTE_WORDS`; else None."""
+    words = [word.strip(",;:").lower() for word in before.split()]
+    while words and words[-1] in _PLACE_PHRASE:
+        words.pop()
+    return ROUTE_WORDS.get(words[-1]) if words else None
+
+
+#: a leg's property → a border crossing's, for a country ("crossed from North Korea into
+#: Russia": the crossing's countries; a leg's ends are places in them)
+CROSSING_ROLES = {"origin": "fromCountry", "destination": "toCountry"}
+
+
+def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
+    """``found`` with each leg linked to the places its clause says it went from and to (the
+    first place, known or new, of a kind :func:`_a_kind` says is a Place, right after a word
+    of :data:`ROUTE_WORDS`), and each border crossing to the countries its clause says it
+    left and entered. A country other articles know is a crossing's, never a leg's end; a new
+    name is never a country (its class is a guess)."""
+    places = [s for s in found
+              if s.kind in ("known", "name") and a_kind(s.fields["type"], "Place")]
+    countries = {id(s) for s in places if s.kind == "known" and a_kind(s.fields["type"],
+                                                                        "Country")}
+    travel = [s for s in found if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey")]
+    measures = _measures(found, travel)
+    crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
+    dated = _times(found, travel + crossings, text)
+    travelling = {id(group): group for group in found if group.kind == "group"
+                  and any(s.start <= group.start and group.end <= s.end for s in travel)}
+    routed = []
+    for item in found:
+        crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
+        if id(item) in travelling:  # a group in the words of a leg or journey travels
+            item = replace(item, fields={**item.fields, "type": "TravelGroup"})
+        elif crossing or item in travel:
+            links: dict[str, Suggestion] = {}
+            for place in places:
+                role = _route_word(text[item.start:place.start])
+                if role is None or not (item.start <= place.start and place.end <= item.end):
+                    continue
+                if crossing and id(place) in countries:
+                    links.setdefault(CROSSING_ROLES[role], place)
+                elif not crossing and id(place) not in countries:
+                    links.setdefault(role, place)
+            for role, quantity in measures.get(id(item), ()):
+                links.setdefault(role, quantity)
+            if id(item) in dated:
+                links.setdefault(*dated[id(item)])
+            for group in travelling.values():
+                if item.start <= group.start and group.end <= item.end and not crossing:
+                    links.setdefault("traveller", _as_travel_group(group))
+            item = replace(item, links=tuple(links.items()))
+        routed.append(item)
+    return routed
+
+
+def _as_travel_group(group: Suggestion) -> Suggestion:
+    return replace(group, fields={**group.fields, "type": "TravelGroup"})
+
+
+def _measures(found: list[Suggestion], travel: list[Suggestion],
+              ) -> dict[int, list[tuple[str, Suggestion]]]:
+    """The distance and duration of each leg or journey of ``travel`` (by ``id``): the
+    quantities of a length and the durations its clause quotes ("drove about 400 kilometres",
+    "the ferry took three hours"), each given to the innermost of them that quotes it ("after a
+    two-day journey", inside a leg's clause, is the journey's; a leg's when the journey's words
+    are the leg's: "Their journey began with a 32-hour train ride")."""
+    given: dict[int, list[tuple[str, Suggestion]]] = {}
+    for quantity in found:
+        role = ("duration" if quantity.kind == "duration" else "distance"
+                if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
+        holders = [s for s in travel if s.start <= quantity.start and quantity.end <= s.end]
+        if role and holders:
+            holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
+            given.setdefault(id(holder), []).append((role, quantity))
+    return given
+
+
+#: words before a time in an event's clause that date its start or end ("left Pyongyang on
+#: Tuesday": the leg began on Tuesday; "reached Kelm on Thursday": it ended then); else the
+#: event happened during the time ("flew on to Moscow on Friday morning")
+TIME_ROLES = {
+    **dict.fromkeys(("left", "leaving", "leave", "leaves", "departed", "departing"),
+                    "beganDuring"),
+    **dict.fromkeys(("reached", "reaching", "arrived", "arriving", "landed", "returned"),
+                    "endedDuring"),
+}
+
+
+def _times(found: list[Suggestion], events: list[Suggestion], text: str,
+           ) -> dict[int, tuple[str, Suggestion]]:
+    """The time each of ``events`` (by ``id``) is dated by: the first time its clause quotes
+    outside the words of an event inside it, as ``beganDuring`` or ``endedDuring`` after a word
+    of :data:`TIME_ROLES`, else ``during``."""
+    given: dict[int, tuple[str, Suggestion]] = {}
+    for time_ in (s for s in found if s.kind == "time"):
+        holders = [s for s in events if s.start <= time_.start and time_.end <= s.end]
+        if not holders:
+            continue
+        holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
+        words = {word.strip(",;:").lower() for word in text[holder.start:time_.start].split()}
+        role = next((TIME_ROLES[w] for w in sorted(words) if w in TIME_ROLES), "during")
+        given.setdefault(id(holder), (role, time_))
+    return given
+
+
+def _of_kind(quantity: Suggestion, kind: str) -> bool:
+    """Whether the unit of ``quantity`` measures ``kind`` (``Length``)."""
+    code = quantity.fields.get("unit")
+    try:
+        return code is not None and qudt_unit(code).is_a(kind)
+    except LookupError:
+        return False
+
+
+#: the label of the journey a draft's legs belong to (the curators' words, to confirm)
+JOURNEY_LABEL = "the journey this report tells of"
+
+
+def with_journey(found: list[Suggestion]) -> list[Suggestion]:
+    """``found`` with the journey its legs belong to: the one the article names ("a two-day
+    journey"), else one quoted as the first leg, right before it (none without legs)."""
+    legs = [i for i, s in enumerate(found) if s.kind == "event" and s.fields["type"] in LEGS]
+    if not legs or any(s.kind == "event" and s.fields["type"] == "Journey" for s in found):
+        return found
+    first = found[legs[0]]
+    journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(),
+                      links=(), slug="journey", note=EVENT_NOTES["Journey"])
+    return [*found[:legs[0]], journey, *found[legs[0]:]]
