@@ -164,7 +164,7 @@ def draft(
                                seconds=DRAFT_TIME.value()), article.text)
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
         "entities": [], "events": [], "quantities": [], "times": [], "statements": []}
-    ids: set[str] = set()
+    ids = _Ids()
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
     journey: str | None = None
@@ -177,7 +177,7 @@ def draft(
         base = item.slug if item.kind == "known" else slug(item.slug)
         if base[:1].isdigit():
             base = f"{item.kind}-{base}"
-        ident = _unique(base, ids, item.kind)
+        ident = ids.new(base, item.kind)
         entry: dict[str, Any] = {"id": ident}
         entry.update({k: _plain(v) for k, v in item.fields.items()})
         entry.update(_quote(article.text, item.start, item.end))
@@ -210,7 +210,7 @@ def draft(
         elif item.links:
             ends.append(Drafted(item, ident))
     for note, statement in suggested_statements(
-            legs, ends, journey, id_of, lambda base: _unique(base, ids, "statement")):
+            legs, ends, journey, id_of, lambda base: ids.new(base, "statement")):
         start, end = statement.pop("span")
         statement["facts"] = [_flow(fact) for fact in statement["facts"]]
         sections["statements"].append((note, {
@@ -387,13 +387,22 @@ def _unique_at(text: str, quote: str, prefix: str | None, suffix: str | None, st
         return False
 
 
-def _unique(base: str, ids: set[str], kind: str) -> str:
-    base = base or kind
-    ident, n = base, 2
-    while ident in ids or ident == "article":
-        ident, n = f"{base}-{n}", n + 1
-    ids.add(ident)
-    return ident
+class _Ids:
+    """The ids of a draft: each new one its base, else the base and the next free number
+    ("leg-bus", "leg-bus-2"; never ``article``, which names the article itself)."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = {"article"}
+        self._next: dict[str, int] = {}  # the number to try next after a base
+
+    def new(self, base: str, kind: str) -> str:
+        base = base or kind
+        ident, n = base, self._next.get(base, 2)
+        while ident in self.taken:
+            ident, n = f"{base}-{n}", n + 1
+        self._next[base] = n
+        self.taken.add(ident)
+        return ident
 
 
 def _plain(value: Any) -> Any:

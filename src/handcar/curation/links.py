@@ -11,6 +11,8 @@ inside several events' words is the innermost one's.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import replace
 
 from handcar.curation.events import EVENT_NOTES, LEGS
@@ -58,26 +60,27 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     of :data:`ROUTE_WORDS`), and each border crossing to the countries its clause says it
     left and entered. A country other articles know is a crossing's, never a leg's end; a new
     name is never a country (its class is a guess)."""
-    places = [s for s in found
-              if s.kind in ("known", "name") and a_kind(s.fields["type"], "Place")]
-    countries = {id(s) for s in places if s.kind == "known" and a_kind(s.fields["type"],
-                                                                        "Country")}
-    travel = [s for s in found if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey")]
-    measures = _measures(found, travel)
+    places = _Spans(s for s in found
+                    if s.kind in ("known", "name") and a_kind(s.fields["type"], "Place"))
+    countries = {id(s) for s in places.items
+                 if s.kind == "known" and a_kind(s.fields["type"], "Country")}
+    travel = _Spans(s for s in found
+                    if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey"))
     crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
-    dated = _times(found, travel + crossings, text)
-    travelling = {id(group): group for group in found if group.kind == "group"
-                  and any(s.start <= group.start and group.end <= s.end for s in travel)}
+    measures = _measures(found, travel)
+    dated = _times(found, _Spans([*travel.items, *crossings]), text)
+    groups = _Spans(group for group in found if group.kind == "group" and travel.holding(group))
+    travelling = {id(group) for group in groups.items}  # in the words of a leg or journey
     routed = []
     for item in found:
         crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
-        if id(item) in travelling:  # a group in the words of a leg or journey travels
-            item = replace(item, fields={**item.fields, "type": "TravelGroup"})
-        elif crossing or item in travel:
+        if id(item) in travelling:
+            item = _as_travel_group(item)
+        elif crossing or id(item) in travel.ids:
             links: dict[str, Suggestion] = {}
-            for place in places:
+            for place in places.inside(item):
                 role = _route_word(text[item.start:place.start])
-                if role is None or not (item.start <= place.start and place.end <= item.end):
+                if role is None:
                     continue
                 if crossing and id(place) in countries:
                     links.setdefault(CROSSING_ROLES[role], place)
@@ -87,19 +90,41 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                 links.setdefault(role, quantity)
             if id(item) in dated:
                 links.setdefault(*dated[id(item)])
-            for group in travelling.values():
-                if item.start <= group.start and group.end <= item.end and not crossing:
-                    links.setdefault("traveller", _as_travel_group(group))
+            for group in () if crossing else groups.inside(item):
+                links.setdefault("traveller", _as_travel_group(group))
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return routed
+
+
+class _Spans:
+    """Suggestions in the order of their start, to find the ones inside a span or holding one
+    without reading them all (an event's words are one clause: they have a bounded length)."""
+
+    def __init__(self, items: Iterable[Suggestion]) -> None:
+        self.items = sorted(items, key=lambda s: s.start)  # stable: ties keep their order
+        self.ids = {id(s) for s in self.items}
+        self._starts = [s.start for s in self.items]
+        self._reach = max((s.end - s.start for s in self.items), default=0)
+
+    def inside(self, span: Suggestion) -> list[Suggestion]:
+        """The items whose words are inside ``span``'s."""
+        found = self.items[bisect.bisect_left(self._starts, span.start):
+                           bisect.bisect_right(self._starts, span.end)]
+        return [s for s in found if s.end <= span.end]
+
+    def holding(self, item: Suggestion) -> list[Suggestion]:
+        """The items whose words hold ``item``'s."""
+        found = self.items[bisect.bisect_left(self._starts, item.start - self._reach):
+                           bisect.bisect_right(self._starts, item.start)]
+        return [s for s in found if item.end <= s.end]
 
 
 def _as_travel_group(group: Suggestion) -> Suggestion:
     return replace(group, fields={**group.fields, "type": "TravelGroup"})
 
 
-def _measures(found: list[Suggestion], travel: list[Suggestion],
+def _measures(found: list[Suggestion], travel: _Spans,
               ) -> dict[int, list[tuple[str, Suggestion]]]:
     """The distance and duration of each leg or journey of ``travel`` (by ``id``): the
     quantities of a length and the durations its clause quotes ("drove about 400 kilometres",
@@ -110,8 +135,8 @@ def _measures(found: list[Suggestion], travel: list[Suggestion],
     for quantity in found:
         role = ("duration" if quantity.kind == "duration" else "distance"
                 if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
-        holders = [s for s in travel if s.start <= quantity.start and quantity.end <= s.end]
-        if role and holders:
+        holders = travel.holding(quantity) if role else []
+        if holders:
             holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
             given.setdefault(id(holder), []).append((role, quantity))
     return given
@@ -128,14 +153,14 @@ TIME_ROLES = {
 }
 
 
-def _times(found: list[Suggestion], events: list[Suggestion], text: str,
+def _times(found: list[Suggestion], events: _Spans, text: str,
            ) -> dict[int, tuple[str, Suggestion]]:
     """The time each of ``events`` (by ``id``) is dated by: the first time its clause quotes
     outside the words of an event inside it, as ``beganDuring`` or ``endedDuring`` after a word
     of :data:`TIME_ROLES`, else ``during``."""
     given: dict[int, tuple[str, Suggestion]] = {}
     for time_ in (s for s in found if s.kind == "time"):
-        holders = [s for s in events if s.start <= time_.start and time_.end <= s.end]
+        holders = events.holding(time_)
         if not holders:
             continue
         holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
