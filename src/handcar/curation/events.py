@@ -1,18 +1,19 @@
-"""The events a draft suggests: legs of a journey by a mode of travel, border crossings, and
-the vehicles that carry a leg.
+"""The events a draft suggests, and who travels: legs of a journey by a mode of travel,
+border crossings, the vehicles that carry a leg, the journey an article names, and groups of
+people a count counts.
 
 The words for a mode of travel ("a bus took them", "they flew on", "on foot", "by train") are
 spaCy's tokens looked up, in lower case, in a table of words (:data:`MODES`,
-:data:`MODE_PHRASES`); each clause with such
-words is one leg of that mode, quoted whole (from the clause break before it to the one after,
-:func:`clause`), and a vehicle named by a noun ("a rail trolley") is suggested with it, quoted
-as its noun phrase. A crossing verb ("crossed", "crossing into") makes a border crossing. These
-are guesses for the curator: a noun that only qualifies another ("the ferry crew", "the bus
-station") makes nothing, and a vehicle named again with "the" after a leg of its mode ("they
-pushed the trolley") is taken to be that leg again. A noun for a whole journey ("a two-day
-journey from Castra", :data:`JOURNEY_NOUNS`) is the report's journey, quoted from its noun
-phrase to the end of the clause (its first mention only); without one, the suggestions add a
-journey quoted as the first leg (:mod:`handcar.curation.suggest`).
+:data:`MODE_PHRASES`); each clause with such words is one leg of that mode, quoted whole (from
+the clause break before it to the one after, :func:`clause`), and a vehicle named by a noun ("a
+rail trolley") is suggested with it, quoted as its noun phrase. A crossing verb ("crossed into")
+makes a border crossing. These are guesses for the curator: a noun that only qualifies another
+("the ferry crew", "the bus station") makes nothing, and a vehicle named again with "the" after
+a leg of its mode ("they pushed the trolley") is taken to be that leg again. A noun for a whole
+journey ("a two-day journey from Castra", :data:`JOURNEY_NOUNS`) is the report's journey,
+quoted from its noun phrase to the end of the clause (its first mention only); without one,
+:mod:`handcar.curation.links` adds a journey quoted as the first leg. A count followed by a
+noun for people (:data:`GROUP_NOUNS`: "14 stranded hikers") is a group.
 """
 
 from __future__ import annotations

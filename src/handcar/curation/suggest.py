@@ -21,11 +21,13 @@ Each kind comes from a library that does that job, never from hand-written patte
   "Al-Mansouri", "O'Neill" and "Ministry of Transport" are one name); after a title
   (:data:`PERSON_TITLES`) a Person, named without it; the surname alone after a person's
   whole name (new or known) is no new name;
-- legs of a journey, border crossings and vehicles: :mod:`handcar.curation.events` (spaCy's
-  tokens looked up in a table of words for modes of travel), and the one journey the legs
-  belong to.
+- legs of a journey, border crossings, vehicles, a journey the article names and groups of
+  people a count counts: :mod:`handcar.curation.events` (spaCy's tokens looked up in tables
+  of words for modes of travel and for people).
 
-Every suggestion is a span of the plain text; the draft quotes exactly those characters.
+Every suggestion is a span of the plain text; the draft quotes exactly those characters. What
+ties them together (a leg's places, times, travellers; the journey of the legs) is
+:mod:`handcar.curation.links`'s job.
 """
 
 from __future__ import annotations
