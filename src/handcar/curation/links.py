@@ -55,11 +55,13 @@ CROSSING_ROLES = {"origin": "fromCountry", "destination": "toCountry"}
 
 
 def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
-    """``found`` with each leg linked to the places its clause says it went from and to (the
-    first place, known or new, of a kind :func:`_a_kind` says is a Place, right after a word
-    of :data:`ROUTE_WORDS`), and each border crossing to the countries its clause says it
-    left and entered. A country other articles know is a crossing's, never a leg's end; a new
-    name is never a country (its class is a guess)."""
+    """``found`` with each leg and journey linked to the places its clause says it went from
+    and to (the first place, known or new, of a kind :func:`~handcar.curation.suggest.a_kind`
+    says is a Place, right after a word of :data:`ROUTE_WORDS`), its distance and duration
+    (:func:`_measures`), its time (:func:`_times`) and the group its words count (then a
+    ``TravelGroup``); each border crossing to the countries its clause says it left and
+    entered, and its time. A country other articles know is a crossing's, never a leg's end;
+    a new name is never a country (its class is a guess)."""
     places = _Spans(s for s in found
                     if s.kind in ("known", "name") and a_kind(s.fields["type"], "Place"))
     countries = {id(s) for s in places.items
