@@ -776,6 +776,29 @@ def test_a_decade_or_an_age_span_is_no_duration(tmp_path: Path) -> None:
     assert [text[s.start:s.end] for s in found if s.kind == "duration"] == ["30s", "45 s"]
 
 
+def _new(tmp_path: Path, ident: str, body: str) -> tuple[Path, dict, str]:
+    """``handcar new`` of a made-up article (fiction for the test) of ``body``, published
+    2024-03-16, into ``tmp_path/articles``: the draft's path, its data and the command's
+    output."""
+    from handcar.annotation.yamlsource import read_yaml
+
+    article = tmp_path / f"{ident}.md"
+    article.write_text(f"---\nheadline: Made up for a test\ndate: 2024-03-16\n---\n\n{body}",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["new", str(article), "--id", ident,
+                                      "--articles", str(tmp_path / "articles")])
+    assert result.exit_code == 0, result.output
+    draft = tmp_path / "articles" / ident / "annotation.yaml"
+    return draft, read_yaml(draft).data, result.output
+
+
+def _builds_once_confirmed(draft: Path) -> None:
+    """The draft, every suggestion confirmed, builds with its articles folder and conforms."""
+    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
+    report = check_dataset(build_dataset(draft.parent.parent).dataset)
+    assert report.conforms(Severity.VIOLATION), report
+
+
 #: fiction for these tests: a made-up report of a journey by four modes of travel
 JOURNEY = (
     "CASTRA \u2014 Embassy staff crossed into Norvale on Monday in a convoy of cars, the ministry "
@@ -817,18 +840,8 @@ def test_drafted_legs_are_one_chain_of_one_journey_and_build_once_confirmed(
     """Each leg's statement puts it in the journey, with its vehicle, after the leg before it
     in the text; confirmed, the draft builds and conforms (a leg without a journey, or legs
     in no chain, are Violations)."""
-    from handcar.annotation.yamlsource import read_yaml
-
-    article = tmp_path / "journey.md"
-    article.write_text("---\nheadline: Staff leave Castra\ndate: 2024-01-18\n---\n\n" + JOURNEY,
-                       encoding="utf-8")
-    articles = tmp_path / "articles"
-    result = CliRunner().invoke(app, ["new", str(article), "--id", "castra-2024",
-                                      "--articles", str(articles)])
-    assert result.exit_code == 0, result.output
-    assert "6 event" in result.output and "4 statement" in result.output
-    draft = articles / "castra-2024" / "annotation.yaml"
-    data = read_yaml(draft).data
+    draft, data, output = _new(tmp_path, "castra-2024", JOURNEY)
+    assert "6 event" in output and "4 statement" in output
     assert [s["facts"] for s in data["statements"]] == [
         [["journey", "hasLeg", "leg-car"], ["leg-car", "vehicle", "cars"],
          ["leg-car", "destination", "norvale"],  # "into Norvale", a new name: a place
@@ -841,10 +854,7 @@ def test_drafted_legs_are_one_chain_of_one_journey_and_build_once_confirmed(
     ]
     assert all(s["suggested"] for s in data["statements"])
     assert "  - [journey, hasLeg, leg-car]\n" in draft.read_text(encoding="utf-8")
-    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
-    built = build_dataset(articles)
-    report = check_dataset(built.dataset)
-    assert report.conforms(Severity.VIOLATION), report
+    _builds_once_confirmed(draft)
 
 
 def test_idioms_and_qualifiers_of_travel_words_make_no_event(tmp_path: Path) -> None:
@@ -865,22 +875,13 @@ def test_a_known_country_is_a_crossings_and_ends_that_disagree_are_left_out(
     the crossing its country (toCountry), not the leg its destination; a leg that ends
     where the next leg in the text does not start gets neither end (the text's order, the
     draft's guess, or the words are wrong: confirmed, the two would be a Violation)."""
-    from handcar.annotation.yamlsource import read_yaml
-
     other = tmp_path / "articles" / "other-2024"
     other.mkdir(parents=True)
     (other / "annotation.yaml").write_text(
         "entities:\n  - {id: norvale, type: Country, name: Norvale}\n", encoding="utf-8")
-    article = tmp_path / "routes.md"
-    article.write_text(
-        "---\nheadline: Staff leave Castra\ndate: 2024-01-18\n---\n\nThe staff crossed into "
-        "Norvale by car. A bus took them from Kelm to Brenn. Then they flew from Varna to "
-        "Oslo.\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["new", str(article), "--id", "routes-2024",
-                                      "--articles", str(tmp_path / "articles")])
-    assert result.exit_code == 0, result.output
-    draft = tmp_path / "articles" / "routes-2024" / "annotation.yaml"
-    facts = {s["id"]: s["facts"] for s in read_yaml(draft).data["statements"]}
+    draft, data, _ = _new(tmp_path, "routes-2024", "The staff crossed into Norvale by car. A "
+                          "bus took them from Kelm to Brenn. Then they flew from Varna to Oslo.\n")
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
     assert facts == {
         "statement-leg-car": [["journey", "hasLeg", "leg-car"]],
         "statement-leg-bus": [["journey", "hasLeg", "leg-bus"], ["leg-bus", "vehicle", "bus"],
@@ -900,19 +901,10 @@ def test_a_journey_the_article_names_and_legs_told_out_of_order(tmp_path: Path) 
     origin), not one quoted as the first leg; a leg that reaches the place another leaves
     comes before it, whatever the text's order (the drive to Delm, told second, before the
     ferry from Delm), and the legs with no such clue keep the text's order."""
-    from handcar.annotation.yamlsource import read_yaml
-
-    article = tmp_path / "home.md"
-    article.write_text(
-        "---\nheadline: Diplomats home\ndate: 2024-03-16\n---\n\nThe diplomats reached Kelm by "
-        "ferry from Delm on Thursday after a two-day journey from Castra. They had driven to "
-        "Delm in a convoy of cars. A plane flew them to Norvale.\n", encoding="utf-8")
-    articles = tmp_path / "articles"
-    result = CliRunner().invoke(app, ["new", str(article), "--id", "home-2024",
-                                      "--articles", str(articles)])
-    assert result.exit_code == 0, result.output
-    draft = articles / "home-2024" / "annotation.yaml"
-    data = read_yaml(draft).data
+    draft, data, _ = _new(
+        tmp_path, "home-2024", "The diplomats reached Kelm by ferry from Delm on Thursday "
+        "after a two-day journey from Castra. They had driven to Delm in a convoy of cars. A "
+        "plane flew them to Norvale.\n")
     journey = next(e for e in data["events"] if e["type"] == "Journey")
     assert (journey["referred_to_as"], journey["quote"]) == (
         "a two-day journey from Castra", "a two-day journey from Castra")
@@ -923,9 +915,7 @@ def test_a_journey_the_article_names_and_legs_told_out_of_order(tmp_path: Path) 
     assert not [f for f in facts["statement-leg-boat"] if f[1] == "duration"]
     chain = [f for fs in facts.values() for f in fs if f[1] == "nextLeg"]
     assert chain == [["leg-car", "nextLeg", "leg-boat"], ["leg-boat", "nextLeg", "leg-flight"]]
-    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
-    report = check_dataset(build_dataset(articles).dataset)
-    assert report.conforms(Severity.VIOLATION), report
+    _builds_once_confirmed(draft)
 
 
 def test_a_leg_told_as_a_plan_is_marked_as_one(tmp_path: Path) -> None:
@@ -962,19 +952,8 @@ def test_a_legs_clause_gives_it_its_distance_and_duration(tmp_path: Path) -> Non
 def test_a_count_of_people_is_a_group_and_a_legs_traveller(tmp_path: Path) -> None:
     """Fiction: "14 stranded hikers" in a leg's clause is a travel group of 14, the leg's and
     the journey's traveller; "two guards" elsewhere a group; "six cars", "3 bags" no group."""
-    from handcar.annotation.yamlsource import read_yaml
-
-    article = tmp_path / "groups.md"
-    article.write_text(
-        "---\nheadline: Hikers rowed home\ndate: 2024-03-16\n---\n\nA crew rowed 14 stranded "
-        "hikers across the lake in six boats. Two guards stayed behind with 3 bags.\n",
-        encoding="utf-8")
-    articles = tmp_path / "articles"
-    result = CliRunner().invoke(app, ["new", str(article), "--id", "groups-2024",
-                                      "--articles", str(articles)])
-    assert result.exit_code == 0, result.output
-    draft = articles / "groups-2024" / "annotation.yaml"
-    data = read_yaml(draft).data
+    draft, data, _ = _new(tmp_path, "groups-2024", "A crew rowed 14 stranded hikers across "
+                          "the lake in six boats. Two guards stayed behind with 3 bags.\n")
     groups = [(e["id"], e["type"], e["referred_to_as"], e["quote"]) for e in data["entities"]
               if "Group" in e["type"]]
     assert groups == [
@@ -985,9 +964,7 @@ def test_a_count_of_people_is_a_group_and_a_legs_traveller(tmp_path: Path) -> No
     assert ["journey", "traveller", "stranded-hikers"] in facts["statement-leg-boat"]
     assert facts["statement-stranded-hikers"] == [["stranded-hikers", "memberCount", "quantity-14"]]
     assert facts["statement-guards"] == [["guards", "memberCount", "two"]]
-    draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
-    report = check_dataset(build_dataset(articles).dataset)
-    assert report.conforms(Severity.VIOLATION), report
+    _builds_once_confirmed(draft)
 
 
 def test_a_legs_clause_dates_it_its_start_or_its_end(tmp_path: Path) -> None:
@@ -1008,18 +985,8 @@ def test_a_legs_clause_dates_it_its_start_or_its_end(tmp_path: Path) -> None:
 def test_links_survive_a_sentence_written_with_decomposed_accents(tmp_path: Path) -> None:
     """Fiction: a sentence whose "é" is "e" and a combining accent is read in NFC and its
     spans mapped back; a group's link to its count was not (its member count was lost)."""
-    from handcar.annotation.yamlsource import read_yaml
-
-    article = tmp_path / "nfd.md"
-    article.write_text(
-        "---\nheadline: Hikers rowed home\ndate: 2024-03-16\n---\n\nThe Caf"
-        + unicodedata.normalize("NFD", "é") + " crew rowed 14 stranded hikers home.\n",
-        encoding="utf-8")
-    articles = tmp_path / "articles"
-    result = CliRunner().invoke(app, ["new", str(article), "--id", "nfd-2024",
-                                      "--articles", str(articles)])
-    assert result.exit_code == 0, result.output
-    data = read_yaml(articles / "nfd-2024" / "annotation.yaml").data
+    _draft, data, _ = _new(tmp_path, "nfd-2024", "The Caf" + unicodedata.normalize("NFD", "é")
+                           + " crew rowed 14 stranded hikers home.\n")
     facts = {s["id"]: s["facts"] for s in data["statements"]}
     assert facts["statement-stranded-hikers"] == [
         ["stranded-hikers", "memberCount", "quantity-14"]]
