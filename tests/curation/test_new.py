@@ -991,3 +991,17 @@ def test_links_survive_a_sentence_written_with_decomposed_accents(tmp_path: Path
     assert facts["statement-stranded-hikers"] == [
         ["stranded-hikers", "memberCount", "quantity-14"]]
     assert ["leg-boat", "traveller", "stranded-hikers"] in facts["statement-leg-boat"]
+
+
+def test_a_vehicle_named_again_right_after_its_leg_is_that_leg(tmp_path: Path) -> None:
+    """Fiction: "a railroad handcar … push a handcar" with no other leg told of between is one
+    leg (a lead and the body often both bring the vehicle in with "a"); "a bus … the trolley
+    … a bus" are two bus legs, the trolley's told of between them."""
+    text, found = _drafted(tmp_path, "They came home on a railroad handcar. They had to push a "
+                                     "handcar over the border.\n", events=True)
+    assert [s.fields["type"] for s in found if s.kind == "event"] == ["Journey", "HandcarLeg"]
+    text, found = _drafted(tmp_path / "two", "They pushed a trolley to the border. A bus met "
+                                             "them. The trolley stayed there. A bus took them "
+                                             "on.\n", events=True)
+    legs = [text[s.start:s.end] for s in found if s.fields.get("type") == "BusLeg"]
+    assert legs == ["A bus met them", "A bus took them on"]

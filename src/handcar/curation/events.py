@@ -9,7 +9,8 @@ the clause break before it to the one after, :func:`clause`), and a vehicle name
 rail trolley") is suggested with it, quoted as its noun phrase. A crossing verb ("crossed into")
 makes a border crossing. These are guesses for the curator: a noun that only qualifies another
 ("the ferry crew", "the bus station") makes nothing, and a vehicle named again with "the" after
-a leg of its mode ("they pushed the trolley") is taken to be that leg again. A noun for a whole
+a leg of its mode ("they pushed the trolley"), or by the same word right after its leg ("a
+railroad handcar … push a handcar"), is taken to be that leg again. A noun for a whole
 journey ("a two-day journey from Castra", :data:`JOURNEY_NOUNS`) is the report's journey,
 quoted from its noun phrase to the end of the clause (its first mention only); without one,
 :mod:`handcar.curation.links` adds a journey quoted as the first leg. A count followed by a
@@ -19,7 +20,7 @@ noun for people (:data:`GROUP_NOUNS`: "14 stranded hikers") is a group.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from handcar.curation.suggestion import Suggestion
@@ -89,11 +90,21 @@ class Found:
     vehicle_type: str | None = None
 
 
-def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> list[Found]:
+@dataclass
+class Seen:
+    """What the sentences read before told of: the classes of their legs and journey, and the
+    word for the vehicle of the last leg (None when it named none)."""
+
+    classes: set[str] = field(default_factory=set)
+    last_vehicle: str | None = None
+
+
+def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[Found]:
     """The legs, crossings and journey of the sentence ``doc`` (a spaCy ``Doc``), one per
     class and clause, leaving out words inside the character spans ``taken`` (names).
-    ``seen`` holds the classes of the legs and journey of the sentences before; this
-    sentence's are added to it."""
+    ``seen`` tells of the sentences before, and is told of this one. A vehicle named again
+    with "the" after a leg of its mode, or with the same word right after the leg it carried
+    ("a railroad handcar … push a handcar", no other leg between), is that leg again."""
     spans = list(taken)
     cues: list[tuple[int, str, tuple[int, int] | None, str | None]] = []
     for i, token in enumerate(doc):
@@ -104,19 +115,23 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> l
         before = doc[i - 1].lower_ if i > 0 else ""
         if (before, word) in MODE_PHRASES:
             cues.append((i, MODE_PHRASES[(before, word)], None, None))
+            seen.last_vehicle = None
         elif word in MODES and after not in QUALIFIED and (word, after) not in IDIOMS:
             leg, vehicle = MODES[word]
             if vehicle is None or before == "by":  # "by train": a mode, no particular train
                 cues.append((i, leg, None, None))
+                seen.last_vehicle = None
                 continue
             start = _phrase_start(doc, i)
-            if doc[start].lower_ in DEFINITE and leg in seen:
+            again = word == seen.last_vehicle
+            seen.last_vehicle = word  # the last leg told of: a new one, or one again
+            if again or (doc[start].lower_ in DEFINITE and leg in seen.classes):
                 continue  # "they pushed the trolley": the leg already suggested
             cues.append((i, leg, (start, i + 1), vehicle))
         elif word in CROSSING_VERBS and i + 1 < len(doc) and (
                 after in CROSSING_NEXT or doc[i + 1].is_title):
             cues.append((i, "BorderCrossing", None, None))
-        elif word in JOURNEY_NOUNS and "Journey" not in seen:
+        elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
     found: dict[tuple[str, tuple[int, int]], Found] = {}
     for i, kind, vehicle, vehicle_type in cues:
@@ -125,7 +140,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: set[str]) -> l
             key = (kind, (_phrase_start(doc, i, reach=4), key[1][1]))
         if key not in found or (found[key].vehicle is None and vehicle is not None):
             found[key] = Found(kind, key[1], vehicle, vehicle_type)
-    seen |= {f.type for f in found.values() if f.type != "BorderCrossing"}
+    seen.classes |= {f.type for f in found.values() if f.type != "BorderCrossing"}
     journeys = sorted(key for key in found if key[0] == "Journey")
     for key in journeys[1:]:  # one journey a report: its first mention
         del found[key]
@@ -201,9 +216,9 @@ def _inside(token: Any, spans: list[tuple[int, int]]) -> bool:
     return any(s <= token.idx < e for s, e in spans)
 
 
-def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs: set[str],
-            ) -> list[Suggestion]:
-    """The legs and crossings of the sentence ``doc`` (:mod:`handcar.curation.events`), each
+def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs: Seen,
+                      ) -> list[Suggestion]:
+    """The legs, crossings and journey of the sentence ``doc`` (:func:`find_events`), each leg
     with the vehicle a noun names as its part."""
     made = []
     for event in find_events(doc, named, legs):

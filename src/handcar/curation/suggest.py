@@ -47,7 +47,7 @@ from handcar.annotation.anchor import nfc_spans
 from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
-from handcar.curation.events import event_suggestions, group_suggestions
+from handcar.curation.events import Seen, event_suggestions, group_suggestions
 from handcar.curation.known import Known
 from handcar.curation.suggestion import Suggestion
 from handcar.languages import english, script_of
@@ -210,7 +210,7 @@ def suggestions(
     in_english = english(language)
     script = script_of(article.text)
     index = _KnownWords.of(known)
-    legs: set[str] = set()  # the classes of the legs suggested so far
+    legs = Seen()  # what the sentences before told of legs
     for sentence in article.sentences:
         line = article.line_of(sentence.start)
         in_time()
