@@ -1005,3 +1005,19 @@ def test_a_vehicle_named_again_right_after_its_leg_is_that_leg(tmp_path: Path) -
                                              "on.\n", events=True)
     legs = [text[s.start:s.end] for s in found if s.fields.get("type") == "BusLeg"]
     assert legs == ["A bus met them", "A bus took them on"]
+
+
+def test_a_denied_trip_or_a_service_is_no_leg(tmp_path: Path) -> None:
+    """Fiction: "would not fly", "no ships", "did not cross" deny the trip, and a bare plural
+    ("suspended all flights and trains", "closed to buses") names a service: no leg or
+    crossing; "took buses", "in a convoy of six cars", "two planes" are legs."""
+    text, found = _drafted(
+        tmp_path, "Kelm suspended all flights and trains in 2020. The border is closed to "
+        "buses. No ships called at the port. He would not fly again and did not cross the "
+        "river. They took buses to the coast. They drove in a convoy of six cars. Two planes "
+        "flew them home.\n", events=True)
+    assert [(s.fields["type"], text[s.start:s.end]) for s in found if s.kind == "event"] == [
+        ("Journey", "They took buses to the coast"),
+        ("BusLeg", "They took buses to the coast"),
+        ("CarLeg", "They drove in a convoy of six cars"),
+        ("FlightLeg", "Two planes flew them home")]

@@ -116,7 +116,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
         if (before, word) in MODE_PHRASES:
             cues.append((i, MODE_PHRASES[(before, word)], None, None))
             seen.last_vehicle = None
-        elif word in MODES and after not in QUALIFIED and (word, after) not in IDIOMS:
+        elif word in MODES and after not in QUALIFIED and (word, after) not in IDIOMS \
+                and not _negated(doc, i) and not _a_service(doc, i):
             leg, vehicle = MODES[word]
             if vehicle is None or before == "by":  # "by train": a mode, no particular train
                 cues.append((i, leg, None, None))
@@ -128,7 +129,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             if again or (doc[start].lower_ in DEFINITE and leg in seen.classes):
                 continue  # "they pushed the trolley": the leg already suggested
             cues.append((i, leg, (start, i + 1), vehicle))
-        elif word in CROSSING_VERBS and i + 1 < len(doc) and (
+        elif word in CROSSING_VERBS and i + 1 < len(doc) and not _negated(doc, i) and (
                 after in CROSSING_NEXT or doc[i + 1].is_title):
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
@@ -200,6 +201,34 @@ def _phrase_start(doc: Any, at: int, reach: int = 2) -> int:
     if start > 0 and doc[start - 1].lower_ in DETERMINERS:
         return start - 1
     return at  # no determiner: the words before may be a verb ("pushed trolleys")
+
+
+#: words that, right before a word of travel, say it did not happen ("would not fly", "no
+#: ships", "never flew"): no leg
+NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"})
+#: plural words of travel that, without a determiner or a count, name a service, not a leg
+#: ("suspended all flights and trains", "closed to buses"; "a convoy of six cars" is a leg)
+SERVICES = frozenset({"buses", "trains", "handcars", "trolleys", "planes", "flights", "cars",
+                      "ferries", "boats", "ships", "taxis"})
+#: words before a bare plural that make it vehicles travelled in ("took buses", "in cars")
+BOARDED = frozenset({"took", "take", "taking", "boarded", "rode", "caught", "in", "on",
+                     "aboard"})
+
+
+def _negated(doc: Any, at: int) -> bool:
+    """Whether one of the three words before token ``at`` denies it (:data:`NEGATIONS`)."""
+    return any(t.lower_ in NEGATIONS for t in doc[max(0, at - 3):at])
+
+
+def _a_service(doc: Any, at: int) -> bool:
+    """Whether token ``at`` is a plural word of travel naming a service (:data:`SERVICES`):
+    neither a determiner nor a count before it, nor a word of boarding (:data:`BOARDED`)."""
+    if doc[at].lower_ not in SERVICES:
+        return False
+    start = _phrase_start(doc, at)
+    taken = start > 0 and doc[start - 1].lower_ in BOARDED  # "took buses to the coast"
+    return doc[start].lower_ not in DETERMINERS and not taken and not any(
+        t.like_num for t in doc[max(0, at - 3):at])
 
 
 def _modifier(token: Any) -> bool:
