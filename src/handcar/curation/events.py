@@ -210,9 +210,11 @@ NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"}
 #: ("suspended all flights and trains", "closed to buses"; "a convoy of six cars" is a leg)
 SERVICES = frozenset({"buses", "trains", "handcars", "trolleys", "planes", "flights", "cars",
                       "ferries", "boats", "ships", "taxis"})
-#: words before a bare plural that make it vehicles travelled in ("took buses", "in cars")
+#: words before a bare plural that make it vehicles travelled in ("took buses", "in cars"),
+#: and nouns for vehicles together before "of" ("a convoy of cars")
 BOARDED = frozenset({"took", "take", "taking", "boarded", "rode", "caught", "in", "on",
                      "aboard"})
+COLLECTIVES = frozenset({"convoy", "fleet", "column", "caravan", "flotilla", "motorcade"})
 
 
 def _negated(doc: Any, at: int) -> bool:
@@ -222,11 +224,14 @@ def _negated(doc: Any, at: int) -> bool:
 
 def _a_service(doc: Any, at: int) -> bool:
     """Whether token ``at`` is a plural word of travel naming a service (:data:`SERVICES`):
-    neither a determiner nor a count before it, nor a word of boarding (:data:`BOARDED`)."""
+    neither a determiner nor a count before it, nor a word of boarding (:data:`BOARDED`) or
+    a convoy's "of" (:data:`COLLECTIVES`)."""
     if doc[at].lower_ not in SERVICES:
         return False
     start = _phrase_start(doc, at)
     taken = start > 0 and doc[start - 1].lower_ in BOARDED  # "took buses to the coast"
+    taken = taken or (start > 1 and doc[start - 1].lower_ == "of"  # "a convoy of cars"
+                      and doc[start - 2].lower_ in COLLECTIVES)
     return doc[start].lower_ not in DETERMINERS and not taken and not any(
         t.like_num for t in doc[max(0, at - 3):at])
 
