@@ -859,12 +859,14 @@ def test_drafted_legs_are_one_chain_of_one_journey_and_build_once_confirmed(
 
 def test_idioms_and_qualifiers_of_travel_words_make_no_event(tmp_path: Path) -> None:
     """Fiction: words for travel that are no journey ("a car bomb", "walked out of the
-    talks", "crossed out the names", "cross a red line", "a jet of water", "train services")
-    make no leg or crossing; a crossing before a name is one ("crossed Lake Moran")."""
+    talks", "crossed out the names", "cross a red line", "a jet of water", "train services",
+    "drove up prices", "the flight of capital", "a train of thought") make no leg or
+    crossing; a crossing before a name is one ("crossed Lake Moran")."""
     text, found = _drafted(
         tmp_path, "A car bomb exploded near the embassy. He walked out of the talks and crossed "
         "out the names. The talks could cross a red line. A jet of water hit the crowd. Train "
-        "services resumed. They crossed Lake Moran.\n", events=True)
+        "services resumed. Sanctions drove up prices. The flight of capital went on. It was a "
+        "train of thought. They crossed Lake Moran.\n", events=True)
     assert [(s.fields["type"], text[s.start:s.end]) for s in found if s.kind == "event"] == [
         ("BorderCrossing", "They crossed Lake Moran")]
 

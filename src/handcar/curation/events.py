@@ -61,9 +61,13 @@ QUALIFIED = frozenset({
     "accident", "crash", "industry", "maker", "makers", "attendant", "attendants", "bomb",
     "bombs", "bombing", "'s", "\u2019s",
 })
-#: a verb of travel and the word after it that make an idiom, no travel ("walked out of the
-#: talks")
-IDIOMS = frozenset({("walked", "out"), ("walk", "out"), ("walking", "out"), ("walks", "out")})
+#: a word of travel and the word after it that make an idiom, no travel ("walked out of the
+#: talks", "drove up prices", "the flight of capital", "a train of thought")
+IDIOMS = frozenset({
+    *((walk, "out") for walk in ("walked", "walk", "walking", "walks")),
+    *((drive, way) for drive in ("drove", "drive", "drives", "driving") for way in ("up", "down")),
+    ("flight", "of"), ("train", "of"),
+})
 #: the verbs of crossing ("crossed from North Korea into Russia"), before what is crossed or
 #: where to: one of CROSSING_NEXT or a name ("crossed Lake Moran"); not "the crossing took",
 #: "crossed out the names", "cross a red line"
