@@ -209,12 +209,12 @@ def draft(
             legs.append(Drafted(item, ident, tuple(add(part) for part in item.parts)))
         elif item.links:
             ends.append(Drafted(item, ident))
-    for note, statement in suggested_statements(
+    for statement in suggested_statements(
             legs, ends, journey, id_of, lambda base: ids.new(base, "statement")):
-        start, end = statement.pop("span")
-        statement["facts"] = [_flow(fact) for fact in statement["facts"]]
-        sections["statements"].append((note, {
-            "id": statement.pop("id"), **_quote(article.text, start, end), **statement}))
+        words = statement.quoting
+        sections["statements"].append((statement.note, {
+            "id": statement.id, **_quote(article.text, words.start, words.end),
+            "facts": [_flow(fact) for fact in statement.facts], "suggested": True}))
         counts["statement"] += 1
     related = _related(others, {item.slug for item in found if item.kind == "known"})
     return _render(article, given, sections, related, meta.language or "en"), counts

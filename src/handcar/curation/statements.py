@@ -35,17 +35,27 @@ class Drafted:
     """The ids of the vehicles suggested with a leg."""
 
 
+@dataclass(frozen=True)
+class Statement:
+    """A suggested statement: a note for the curator, its id, the item whose words it quotes
+    and its facts, lists ``[subject, property, object]``."""
+
+    note: str
+    id: str
+    quoting: Suggestion
+    facts: list[list[Any]]
+
+
 def suggested_statements(
     legs: list[Drafted], others: list[Drafted], journey: str | None, id_of: IdOf,
     new_id: Callable[[str], str],
-) -> list[tuple[str, dict[str, Any]]]:
-    """The suggested statements (a note for the curator, the entry) of the draft's ``legs`` (in
-    the text's order) and ``others`` (the journey, crossings, groups with links), whose items
-    have ids by ``id_of``; ``new_id`` makes a statement's id unique. Facts are lists
-    ``[subject, property, object]``."""
+) -> list[Statement]:
+    """The suggested statements of the draft's ``legs`` (in the text's order) and ``others``
+    (the journey, crossings, groups with links), whose items have ids by ``id_of``;
+    ``new_id`` makes a statement's id unique."""
     order, routes = travel_order([leg.item for leg in legs], id_of)
     previous = {now: legs[before].id for before, now in pairwise(order)}
-    made: list[tuple[str, dict[str, Any]]] = []
+    made: list[Statement] = []
     travellers: set[str] = set()  # of the journey
     for n, leg in enumerate(legs):
         facts = [[journey, "hasLeg", leg.id]]
@@ -61,21 +71,16 @@ def suggested_statements(
             f" (the draft puts it after {before}, by the order of the text and of the places"
             " the legs leave and reach: if the journey went otherwise, change the nextLeg"
             " facts)" if before else "")
-        made.append((note, _statement(new_id(f"statement-{leg.id}"), leg.item, facts)))
+        made.append(Statement(note, new_id(f"statement-{leg.id}"), leg.item, facts))
     for other in others:  # the journey's ends, a crossing's countries, a group's count
         facts = [[other.id, role, value] for role, linked in other.item.links
                  if (value := id_of(linked)) is not None]
         facts = [fact for fact in facts
                  if not (fact[0] == journey and fact[1] == "traveller" and fact[2] in travellers)]
         if facts:
-            made.append((f"what the words say of {other.id}? check it",
-                         _statement(new_id(f"statement-{other.id}"), other.item, facts)))
+            made.append(Statement(f"what the words say of {other.id}? check it",
+                                  new_id(f"statement-{other.id}"), other.item, facts))
     return made
-
-
-def _statement(ident: str, item: Suggestion, facts: list[list[Any]]) -> dict[str, Any]:
-    """A suggested statement quoting ``item``'s words (the draft adds the quote's context)."""
-    return {"id": ident, "span": (item.start, item.end), "facts": facts, "suggested": True}
 
 
 def travel_order(legs: list[Suggestion], id_of: IdOf,

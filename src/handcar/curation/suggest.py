@@ -47,7 +47,7 @@ from handcar.annotation.anchor import nfc_spans
 from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
-from handcar.curation.events import Seen, event_suggestions, group_suggestions
+from handcar.curation.events import CLAUSE_BREAKS, Seen, event_suggestions, group_suggestions
 from handcar.curation.known import Known
 from handcar.curation.suggestion import Suggestion
 from handcar.languages import english, script_of
@@ -389,8 +389,7 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 #: words before a time in its sentence that put it after publication ("wo" is "won't"'s first
 #: token); "would" is noted, not followed (reported speech looks back as often as ahead)
 AHEAD = frozenset({"will", "'ll", "\u2019ll", "shall", "wo", "next"})
-#: tokens that end a clause: a future auxiliary before one of them is another clause's
-CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d"})
+#: a future auxiliary before a clause break (events.CLAUSE_BREAKS) is another clause's;
 #: the words before a time that can be its clause, at most (a clause without breaks is read
 #: this far back, not to the start of a sentence of thousands of words)
 CLAUSE_TOKENS = 40
