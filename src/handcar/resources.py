@@ -10,6 +10,7 @@ The resources ship inside the package (``handcar/data/``; in the source tree the
 | SHACL shapes (``*.ttl``) | ``handcar/data/shapes/`` | ``$HANDCAR_SHAPES_DIR`` |
 | competency questions (``*.rq``) | ``handcar/data/queries/`` | ``$HANDCAR_QUERIES_DIR`` |
 | QUDT unit table (``qudt-units.tsv``) | ``handcar/data/units/`` | none |
+| what the tests verified about the shapes (``shapes.json``) | ``handcar/data/verified/`` | none |
 | release templates | ``handcar/publish/templates/`` | none |
 | ``handcar serve``'s templates | ``handcar/serve/templates/`` | none |
 
@@ -84,6 +85,11 @@ def shapes_dir(folder: Path | None = None) -> Path:
 def units_table() -> Path:
     """The bundled QUDT unit table (:mod:`handcar.units`)."""
     return _packaged("handcar", "data", "units") / "qudt-units.tsv"
+
+
+def verified_table() -> Path:
+    """What the tests verified about the bundled shapes (:mod:`handcar.validate.verified`)."""
+    return _packaged("handcar", "data", "verified") / "shapes.json"
 
 
 def templates_dir() -> Path:

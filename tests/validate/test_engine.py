@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from pathlib import Path
 
 import pytest
@@ -139,9 +140,9 @@ def test_prebinding_verdicts_are_cached_whatever_the_prefix_order(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The verdict "Oxigraph's substitution is pre-binding here" is kept in the cache folder,
     keyed so that pySHACL's run-to-run order of PREFIX lines, and a prefix the query does not use
-    bound on the graph meanwhile, do not matter; a cached verdict is
-    used as it stands (here a planted "unsafe" sends the query to rdflib)."""
-    from handcar.validate import engine
+    bound on the graph meanwhile, do not matter; a cached verdict is used as it stands (here a
+    planted "unsafe" sends the query to rdflib)."""
+    from handcar.validate import engine, verified
 
     monkeypatch.setenv("HANDCAR_CACHE_DIR", str(tmp_path))
     body = "SELECT $this ?v WHERE { $this ex:p ?v }"
@@ -152,22 +153,27 @@ def test_prebinding_verdicts_are_cached_whatever_the_prefix_order(
                URIRef("http://example.org/b")))
     graph.mirror()
     names = frozenset({"this"})
-    first = engine._verdict_file(one, names, graph._namespaces(one))
-    assert first == engine._verdict_file(two, names, graph._namespaces(two))
-    assert first is not None and first.parent == tmp_path / "prebinding"
+
+    def key(text: str) -> str:
+        return verified.query_key(verified.query_record(text, names, graph._namespaces(text)))
+
+    assert key(one) == key(two)
     graph.bind("unused", "http://example.org/unused#")  # as pySHACL binds sh part way through
-    assert engine._verdict_file(one, names, graph._namespaces(one)) == first
+    assert key(one) == key(two)
+    first = engine._verdict_file(key(one))
+    assert first is not None and first.parent.parent == tmp_path / "prebinding"
     engine.DataGraph._safe.clear()
     rows = list(graph.query(one, initBindings={"this": URIRef("http://example.org/a")}))
     assert len(rows) == 1 and graph.exact == 0  # Oxigraph answered, and the verdict was stored
-    assert first.with_suffix(".True").is_file()
+    stored = json.loads(first.with_suffix(".True").read_text(encoding="utf-8"))
+    assert stored["safe"] is True and verified.query_key(stored["record"]) == key(one)
     first.with_suffix(".True").unlink()
     first.with_suffix(".False").write_text("False\n")
     engine.DataGraph._safe.clear()
     rows = list(graph.query(two, initBindings={"this": URIRef("http://example.org/a")}))
     assert len(rows) == 1 and graph.exact == 1  # the cached verdict sent it to rdflib
     monkeypatch.setenv("HANDCAR_CACHE_DIR", "")
-    assert engine._verdict_file(one, names, ()) is None
+    assert engine._verdict_file(key(one)) is None
     engine.DataGraph._safe.clear()
 
 

@@ -27,8 +27,9 @@ SHACL-SPARQL semantics, the report); these measured speed-ups change no result:
   not SHACL pre-binding in general (see :mod:`handcar.validate.prebinding`): a query outside the
   fragment where the two provably agree, and any query Oxigraph refuses, is evaluated by rdflib
   exactly as pySHACL would (parsed once per text, with the graph's prefixes, as
-  ``Graph.query`` does). The verdict is cached on disk (:func:`_verdict_file`), so a run
-  parses with rdflib only the queries that need it. The differential tests (``tests/w3c/``)
+  ``Graph.query`` does). The verdict is cached on disk (:func:`_verdict_file`) and shipped
+  for handcar's own shapes (:mod:`handcar.validate.verified`), so a run parses with rdflib
+  only the queries that need it. The differential tests (``tests/w3c/``)
   compare verdicts with plain pySHACL on the W3C suite and the DJO fixtures. One difference
   lies outside that proof, in the operators: a comparison of values of unrelated types (a plain
   string with an ``xsd:date``, ``"2" > 1``) is an error in SPARQL 1.1 and in Oxigraph (the row
@@ -65,7 +66,7 @@ pySHACL with a whole Oxigraph-backed data graph was measured 180x slower and wro
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -83,7 +84,7 @@ from handcar.namespaces import PREFIXES
 from handcar.ontology import Ontology, load_ontology
 from handcar.rdfterms import to_oxigraph, to_rdflib
 from handcar.resources import cache_dir
-from handcar.validate import prebinding
+from handcar.validate import verified
 from handcar.validate.inputs import read_into, resolve_inputs
 from handcar.validate.onegraph import OneGraphStore
 from handcar.validate.prebinding import substitution_is_prebinding
@@ -206,25 +207,31 @@ class DataGraph(Graph):
     def _is_safe(self, text: str, bindings: dict) -> bool:
         """Whether Oxigraph with ``substitutions`` gives exactly the pre-bound solutions of
         ``text``. The verdict depends only on the text, the pre-bound names and the prefixes, so
-        it is kept in memory and in the cache folder (parsing a long query with rdflib costs
-        ~0.1 s, which every ``handcar validate`` would otherwise pay again)."""
+        it is kept in memory and in the cache folder, and shipped for handcar's own shapes
+        (:mod:`handcar.validate.verified`): parsing a long query with rdflib costs ~0.02-0.1 s,
+        which every ``handcar validate`` would otherwise pay again."""
         names = frozenset(str(name) for name in bindings)
         memo_key = (text, names)
         safe = DataGraph._safe.get(memo_key)
         if safe is not None:
             return safe
-        marker = _verdict_file(text, names, self._namespaces(text))
-        if marker is not None:
+        record = verified.query_record(text, names, self._namespaces(text))
+        key = verified.query_key(record)
+        safe = verified.verdict(key)
+        marker = _verdict_file(key)
+        if safe is None and marker is not None:
             for verdict in (True, False):
                 if marker.with_suffix(f".{verdict}").is_file():
-                    DataGraph._safe[memo_key] = verdict
-                    return verdict
-        prepared = self._prepared_query(text)
-        safe = DataGraph._safe[memo_key] = (
-            prepared.algebra.name == "SelectQuery"  # type: ignore[attr-defined]
-            and substitution_is_prebinding(prepared.algebra, names))  # type: ignore[attr-defined]
-        if marker is not None:
-            write_to_cache(marker.with_suffix(f".{safe}"), f"{safe}\n")
+                    safe = verdict
+        if safe is None:
+            prepared = self._prepared_query(text)
+            safe = (prepared.algebra.name == "SelectQuery"  # type: ignore[attr-defined]
+                    and substitution_is_prebinding(prepared.algebra, names))  # type: ignore[attr-defined]
+            if marker is not None:
+                entry = {"record": record, "safe": safe}
+                write_to_cache(marker.with_suffix(f".{safe}"),
+                               json.dumps(entry, sort_keys=True, indent=1) + "\n")
+        DataGraph._safe[memo_key] = safe
         return safe
 
     def _oxigraph_select(self, text: str, bindings: dict) -> SparqlResult:
@@ -282,24 +289,16 @@ class DataGraph(Graph):
         return [name for _v, name in names], rows
 
 
-def _verdict_file(text: str, names: frozenset[str], namespaces: tuple) -> Path | None:
-    """Where the pre-binding verdict of a query is cached, without its suffix (None when caching
-    is off): named by a hash of the text, the names, the prefixes, rdflib's version and the
-    source of the rule itself (:mod:`handcar.validate.prebinding`)."""
+def _verdict_file(key: str) -> Path | None:
+    """Where the pre-binding verdict of the query named ``key`` (:func:`verified.query_key`) is
+    cached, without its suffix (None when caching is off): in a folder for this version of the
+    rule (:mod:`handcar.validate.prebinding`) and of rdflib, whose algebra it reads. The file
+    holds the query, so ``scripts/verified-shapes.py`` can ship the verdicts it finds."""
     folder = cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(b"prebinding/1\0" + _RULE_SOURCE + b"\0" + rdflib.__version__.encode())
-    lines = text.split("\n")
-    head = 0  # pySHACL writes the PREFIX lines in set order, which changes between runs
-    while head < len(lines) and lines[head].lstrip().upper().startswith("PREFIX"):
-        head += 1
-    body = (sorted(lines[:head]), lines[head:])
-    digest.update(repr((body, sorted(names), namespaces)).encode())
-    return folder / "prebinding" / digest.hexdigest()[:32]
-
-
-_RULE_SOURCE = Path(prebinding.__file__).read_bytes()
+    version = f"rule-{verified.rule_digest()}-rdflib-{rdflib.__version__}"
+    return folder / "prebinding" / version / key
 
 
 def read_data(paths: Sequence[Path]) -> tuple[DataGraph, list[Path]]:
