@@ -246,6 +246,11 @@ def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
     kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
     assert kinds == {"Brenn crossing": "BorderCrossingPoint", "Tumen River bridge": "Bridge",
                      "Ana": "Agent"}
+    # waters and lands by their head word, before "of" or last
+    text, found = _drafted(tmp_path / "waters", "A ferry crossed the Gulf of Vant and the Sea "
+                           "of Kell to the Amber Coast.\n")
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds == {"Gulf of Vant": "Place", "Sea of Kell": "Place", "Amber Coast": "Place"}
 
 
 def test_an_announced_time_is_suggested_after_publication(tmp_path: Path) -> None:
@@ -1023,3 +1028,41 @@ def test_a_denied_trip_or_a_service_is_no_leg(tmp_path: Path) -> None:
         ("BusLeg", "They took buses to the coast"),
         ("CarLeg", "They drove in a convoy of six cars"),
         ("FlightLeg", "Two planes flew them home")]
+
+
+def test_a_vehicle_left_behind_is_no_leg(tmp_path: Path) -> None:
+    """Fiction: a vehicle abandoned, seized or "left … behind" (as object or in the passive)
+    was not travelled in: no leg; "left the ship at Dornau" (got off it) is one."""
+    text, found = _drafted(
+        tmp_path, "\"We left the cars and most of the archive behind,\" Lind said. Their bus "
+        "was seized at the border. They abandoned the van near Kelm. The trains were left "
+        "behind. They left the ship at Dornau.\n", events=True)
+    assert [(s.fields["type"], text[s.start:s.end]) for s in found if s.kind == "event"] == [
+        ("Journey", "They left the ship at Dornau"), ("BoatLeg", "They left the ship at Dornau")]
+
+
+def test_a_route_before_the_comma_and_a_trip_in_apposition_are_the_legs(
+        tmp_path: Path) -> None:
+    """Fiction: "From Sulm, a ferry carried them …" is one clause (the leg leaves Sulm); "A
+    bus took the group to Sulm, a journey of about 300 kilometres that lasted more than nine
+    hours" tells of the bus leg, its distance and duration (not of the whole journey, which is
+    then quoted as the first leg); "From Monday, trains will run" names no leg."""
+    text, found = _drafted(
+        tmp_path, "A bus took the group from Kessa to the port of Sulm, a journey of about 300 "
+        "kilometres that lasted more than nine hours, the ministry said. From Sulm, a chartered "
+        "ferry carried them across the gulf to Dornau in roughly six hours. From Monday, "
+        "trains will run again.\n", events=True)
+    events = {s.fields["type"]: (text[s.start:s.end], [(r, text[q.start:q.end])
+                                                       for r, q in s.links])
+              for s in found if s.kind == "event"}
+    bus = ("A bus took the group from Kessa to the port of Sulm, a journey of about 300 "
+           "kilometres that lasted more than nine hours")
+    assert events == {
+        "Journey": (bus, []),
+        "BusLeg": (bus, [("origin", "Kessa"), ("destination", "Sulm"),
+                         ("distance", "about 300 kilometres"),
+                         ("duration", "more than nine hours")]),
+        "BoatLeg": ("From Sulm, a chartered ferry carried them across the gulf to Dornau in "
+                    "roughly six hours", [("origin", "Sulm"), ("destination", "Dornau"),
+                                          ("duration", "roughly six hours")]),
+    }

@@ -10,9 +10,12 @@ rail trolley") is suggested with it, quoted as its noun phrase. A crossing verb 
 makes a border crossing. These are guesses for the curator: a noun that only qualifies another
 ("the ferry crew", "the bus station") makes nothing, and a vehicle named again with "the" after
 a leg of its mode ("they pushed the trolley"), or by the same word right after its leg ("a
-railroad handcar … push a handcar"), is taken to be that leg again. A noun for a whole
+railroad handcar … push a handcar"), is taken to be that leg again; a vehicle left behind
+("we left the cars behind", "the bus was seized") carried none. A short route before a
+clause's comma is part of it ("From Sulm, a ferry took them on"). A noun for a whole
 journey ("a two-day journey from Castra", :data:`JOURNEY_NOUNS`) is the report's journey,
-quoted from its noun phrase to the end of the clause (its first mention only); without one,
+quoted from its noun phrase to the end of the clause (its first mention only), unless it is in
+apposition to a leg ("a bus took them to Sulm, a journey of nine hours": that leg's); without one,
 :mod:`handcar.curation.links` adds a journey quoted as the first leg. A count followed by a
 noun for people (:data:`GROUP_NOUNS`: "14 stranded hikers") is a group.
 """
@@ -81,6 +84,10 @@ OPENERS = frozenset({"and", "but", "then", "or", "so", "while", "before", "after
 #: clause breaks; a clause is read at most this many tokens on either side of its word
 CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d"})
 CLAUSE_REACH = 20
+#: words that open a short phrase of route before a clause's comma, which the clause then
+#: takes in ("From Sulm, a ferry took them on"), at most LEAD_REACH tokens
+LEADS = frozenset({"from"})
+LEAD_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
                 seen.last_vehicle = None
                 continue
             start = _phrase_start(doc, i)
+            if _left_behind(doc, start, i):
+                continue  # "we left the cars behind", "the bus was abandoned": no leg
             again = word == seen.last_vehicle
             seen.last_vehicle = word  # the last leg told of: a new one, or one again
             if again or (doc[start].lower_ in DEFINITE and leg in seen.classes):
@@ -138,9 +147,23 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
+    # "A bus took them to Sulm, a journey of 300 kilometres": the journey noun in apposition
+    # to a leg's clause tells of that leg, whose clause it joins
+    joined: dict[int, int] = {}  # a leg clause's end → the end of the words joined to it
+    for i, kind, _vehicle, _type in cues:
+        start = _phrase_start(doc, i, reach=4)
+        if kind == "Journey" and start > 1 and doc[start - 1].text == "," \
+                and doc[start].lower_ in ("a", "an") \
+                and any(k not in ("Journey", "BorderCrossing") and clause(doc, j)[1] == start - 1
+                        for j, k, _v, _t in cues):
+            joined[start - 1] = clause(doc, i)[1]
+    cues = [cue for cue in cues if not (cue[1] == "Journey" and any(
+        end < cue[0] < to for end, to in joined.items()))]
     found: dict[tuple[str, tuple[int, int]], Found] = {}
     for i, kind, vehicle, vehicle_type in cues:
         key = (kind, clause(doc, i))
+        if key[1][1] in joined:
+            key = (kind, (key[1][0], joined[key[1][1]]))
         if kind == "Journey":  # its noun phrase to the end of the clause: "a journey from X"
             key = (kind, (_phrase_start(doc, i, reach=4), key[1][1]))
         if key not in found or (found[key].vehicle is None and vehicle is not None):
@@ -190,6 +213,14 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
         end += 1
     while start < at and (doc[start].lower_ in OPENERS or doc[start].is_space):
         start += 1
+    if start > 1 and doc[start - 1].text == ",":  # "From Sulm, a ferry took them": one clause
+        lead = start - 1
+        while lead > 0 and doc[lead - 1].text not in CLAUSE_BREAKS \
+                and not doc[lead - 1].is_sent_end and start - lead <= LEAD_REACH:
+            lead -= 1
+        if doc[lead].lower_ in LEADS and (lead == 0 or doc[lead - 1].text in CLAUSE_BREAKS
+                                           or doc[lead - 1].is_sent_end):
+            start = lead
     while end > at + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
@@ -238,6 +269,33 @@ def _a_service(doc: Any, at: int) -> bool:
                       and doc[start - 2].lower_ in COLLECTIVES)
     return doc[start].lower_ not in DETERMINERS and not taken and not any(
         t.like_num for t in doc[max(0, at - 3):at])
+
+
+#: verbs that, right before a vehicle or after it in the passive, make it no leg: it was left,
+#: not travelled in ("abandoned their cars", "the bus was seized"); "left" only with "behind"
+ABANDONED = frozenset({"abandoned", "abandon", "abandoning", "ditched", "ditch", "parked",
+                       "sold", "impounded", "seized", "torched", "burned", "burnt", "wrecked",
+                       "destroyed", "damaged"})
+LEAVING = frozenset({"left", "leave", "leaves", "leaving"})
+AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "has",
+                         "have"})
+
+
+def _left_behind(doc: Any, start: int, at: int) -> bool:
+    """Whether the vehicle of the noun phrase ``start``..``at`` was left, not travelled in:
+    the object of a verb of :data:`ABANDONED` ("ditched the car"), of "left" with "behind"
+    later in its clause ("left the cars and the archive behind"), or their passive ("the
+    cars were left behind", "the bus was seized")."""
+    behind = "behind" in (t.lower_ for t in doc[at + 1:clause(doc, at)[1]])
+    verb = doc[start - 1].lower_ if start > 0 else ""
+    if verb in ABANDONED or (verb in LEAVING and behind):
+        return True
+    after = at + 1
+    while after < len(doc) and after - at <= 3 and doc[after].lower_ in AUXILIARIES:
+        after += 1
+    if after == at + 1 or after >= len(doc):
+        return False
+    return doc[after].lower_ in ABANDONED or (doc[after].lower_ in LEAVING and behind)
 
 
 def _modifier(token: Any) -> bool:

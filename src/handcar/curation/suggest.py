@@ -86,7 +86,8 @@ NAME_HEADS = {
     **dict.fromkeys(("republic", "kingdom", "federation", "emirates"), "Country"),
     "river": "River", "bridge": "Bridge",
     **dict.fromkeys(("island", "islands", "lake", "sea", "bay", "strait", "valley", "peninsula",
-                     "mountains", "desert"), "Place"),
+                     "mountains", "desert", "gulf", "ocean", "lagoon", "canal", "channel",
+                     "coast", "mountain", "hills", "forest", "plateau", "delta"), "Place"),
 }
 #: a lower-case noun right after a name (itself after "the") that is part of it and gives its
 #: class ("the Brenn crossing": a crossing point named "Brenn crossing", not an agent "Brenn")
