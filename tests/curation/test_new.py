@@ -890,11 +890,14 @@ def test_a_known_country_is_a_crossings_and_ends_that_disagree_are_left_out(
                           "bus took them from Kelm to Brenn. Then they flew from Varna to Oslo.\n")
     facts = {s["id"]: s["facts"] for s in data["statements"]}
     assert facts == {
-        "statement-leg-car": [["journey", "hasLeg", "leg-car"]],
+        "statement-leg-car": [["journey", "hasLeg", "leg-car"], ["leg-car", "traveller", "staff"],
+                              ["journey", "traveller", "staff"]],  # "The staff", then "them"
         "statement-leg-bus": [["journey", "hasLeg", "leg-bus"], ["leg-bus", "vehicle", "bus"],
-                              ["leg-bus", "origin", "kelm"], ["leg-car", "nextLeg", "leg-bus"]],
+                              ["leg-bus", "origin", "kelm"], ["leg-bus", "traveller", "staff"],
+                              ["leg-car", "nextLeg", "leg-bus"]],
         "statement-leg-flight": [["journey", "hasLeg", "leg-flight"],
                                  ["leg-flight", "destination", "oslo"],
+                                 ["leg-flight", "traveller", "staff"],
                                  ["leg-bus", "nextLeg", "leg-flight"]],
         "statement-crossing": [["crossing", "toCountry", "norvale"]],
     }
@@ -1066,3 +1069,34 @@ def test_a_route_before_the_comma_and_a_trip_in_apposition_are_the_legs(
                     "roughly six hours", [("origin", "Sulm"), ("destination", "Dornau"),
                                           ("duration", "roughly six hours")]),
     }
+
+
+def test_they_the_group_and_the_people_opening_a_leg_are_its_travellers(
+        tmp_path: Path) -> None:
+    """Fiction: "they", "them", "the group" in a leg's words tell of the last group that
+    travelled before (not "two adults" a video showed in between), "the staff" of the last
+    group of staff; "The Norland diplomats who drove …" opening a leg's clause is a group and
+    its traveller; confirmed, the draft builds. No group counted before: no traveller."""
+    draft, data, _ = _new(
+        tmp_path, "told-2024", "Twenty-two staff crossed into Norvale by car on Monday. A video "
+        "showed two adults carrying bags. A bus took the group to Kelm. Then they flew home. The "
+        "staff sailed on to Delm.\n")
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
+    travellers = {f[0]: f[2] for fs in facts.values() for f in fs if f[1] == "traveller"}
+    assert travellers == {"leg-car": "staff", "journey": "staff", "leg-bus": "staff",
+                          "leg-flight": "staff", "leg-boat": "staff"}
+    assert [(e["id"], e["type"]) for e in data["entities"] if "Group" in e["type"]] == [
+        ("staff", "TravelGroup"), ("adults", "Group")]
+    _builds_once_confirmed(draft)
+    (tmp_path / "subject").mkdir()
+    draft, data, _ = _new(
+        tmp_path / "subject", "subject-2024", "The Norland diplomats who drove to Kelm on Monday "
+        "were tired. They left Kelm by train.\n")
+    groups = [(e["id"], e["type"], e["quote"]) for e in data["entities"] if "Group" in e["type"]]
+    assert groups == [("norland-diplomats", "TravelGroup", "The Norland diplomats")]
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
+    assert ["leg-car", "traveller", "norland-diplomats"] in facts["statement-leg-car"]
+    assert ["leg-train", "traveller", "norland-diplomats"] in facts["statement-leg-train"]
+    _builds_once_confirmed(draft)
+    _text, found = _drafted(tmp_path / "none", "They flew home.\n", events=True)
+    assert [s.links for s in found if s.kind == "event"] == [(), ()]

@@ -17,7 +17,8 @@ journey ("a two-day journey from Castra", :data:`JOURNEY_NOUNS`) is the report's
 quoted from its noun phrase to the end of the clause (its first mention only), unless it is in
 apposition to a leg ("a bus took them to Sulm, a journey of nine hours": that leg's); without one,
 :mod:`handcar.curation.links` adds a journey quoted as the first leg. A count followed by a
-noun for people (:data:`GROUP_NOUNS`: "14 stranded hikers") is a group.
+noun for people (:data:`GROUP_NOUNS`: "14 stranded hikers") is a group, and so are the words
+for people with "the" that open a leg's clause ("The Russian diplomats who pushed …").
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class Seen:
 
     classes: set[str] = field(default_factory=set)
     last_vehicle: str | None = None
+    groups: set[str] = field(default_factory=set)  # the nouns of the groups suggested
 
 
 def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[Found]:
@@ -313,10 +315,12 @@ def _inside(token: Any, spans: list[tuple[int, int]]) -> bool:
 
 
 def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs: Seen,
-                      ) -> list[Suggestion]:
+                      counted: Iterable[Suggestion] = ()) -> list[Suggestion]:
     """The legs, crossings and journey of the sentence ``doc`` (:func:`find_events`), each leg
-    with the vehicle a noun names as its part."""
+    with the vehicle a noun names as its part, and the group of people that opens a leg's
+    clause (:func:`_subject_group`) unless one ``counted`` (the groups of counts) is in it."""
     made = []
+    counts = [(g.start - offset, g.end - offset) for g in counted]
     for event in find_events(doc, named, legs):
         span = doc[event.clause[0]:event.clause[1]]
         parts: tuple[Suggestion, ...] = ()
@@ -337,12 +341,38 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
             {"type": event.type, "referred_to_as": span.text}, note,
             slug=LEGS.get(event.type, event.type.lower().replace("bordercrossing", "crossing")),
             parts=parts))
-    return made
+        people = _subject_group(doc, event) if event.type in LEGS else None
+        if people is not None and people[-1].lower_ not in legs.groups and not any(
+                span.start_char <= start and end <= span.end_char for start, end in counts):
+            legs.groups.add(people[-1].lower_)
+            made.append(Suggestion(
+                "group", offset + people.start_char, offset + people.end_char,
+                {"type": "Group", "referred_to_as": people.text},
+                "a group of people? check it (TravelGroup when it travels)", people[1:].text))
+    return sorted(made, key=lambda s: (s.start, s.end))
 
 
-def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion]) -> list[Suggestion]:
+def _subject_group(doc: Any, event: Found) -> Any:
+    """The words for people that open a leg's clause, with "the" and without a count ("The
+    Russian diplomats who pushed …", "the embassy staff flew"): up to three words, the last
+    a noun of :data:`GROUP_NOUNS`; else None."""
+    start, end = event.clause
+    if doc[start].lower_ != "the":
+        return None
+    for at in range(start + 1, min(start + 4, end)):
+        token = doc[at]
+        if token.lower_ in GROUP_NOUNS:
+            return doc[start:at + 1]
+        if not token.is_alpha or (token.is_lower and token.is_stop):
+            return None
+    return None
+
+
+def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion], seen: Seen,
+                      ) -> list[Suggestion]:
     """The groups of people a count in the sentence ``doc`` counts ("14 stranded hikers"):
-    quoted with the count, named by the words after it, the count as their member count."""
+    quoted with the count, named by the words after it, the count as their member count.
+    ``seen`` is told of their nouns."""
     made = []
     for count in quantities:
         words = group_after(doc, count.end - offset) if count.fields.get("unit") == "NUM" \
@@ -350,6 +380,7 @@ def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion]) -> li
         if words is None:
             continue
         people = doc[words[0]:words[1]]
+        seen.groups.add(people[-1].lower_)
         made.append(Suggestion(
             "group", count.start, offset + people.end_char,
             {"type": "Group", "referred_to_as": people.text},

@@ -5,8 +5,9 @@ links into facts.
 
 Each link is read from the words of the event's clause: a place right after "from", "to",
 "reached"… (:data:`ROUTE_WORDS`), a length or duration, the first time (``beganDuring`` after
-"left", :data:`TIME_ROLES`), a group of people a count there counts. A quantity, time or group
-inside several events' words is the innermost one's.
+"left", :data:`TIME_ROLES`), a group of people a count there counts, or that "they", "them",
+"the group" tell of again (:func:`_told_again`). A quantity, time or group inside several
+events' words is the innermost one's.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
-from handcar.curation.events import EVENT_NOTES, LEGS
+from handcar.curation.events import EVENT_NOTES, GROUP_NOUNS, LEGS
 from handcar.curation.suggest import PLACE_NOUNS, a_kind
 from handcar.curation.suggestion import Suggestion
 from handcar.units import unit as qudt_unit
@@ -72,7 +73,9 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     measures = _measures(found, travel)
     dated = _times(found, _Spans([*travel.items, *crossings]), text)
     groups = _Spans(group for group in found if group.kind == "group" and travel.holding(group))
-    travelling = {id(group) for group in groups.items}  # in the words of a leg or journey
+    told = _told_again(found, travel, groups, text)
+    # in the words of a leg or journey, or told of again there
+    travelling = {id(group) for group in [*groups.items, *told.values()]}
     routed = []
     for item in found:
         crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
@@ -94,9 +97,51 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                 links.setdefault(*dated[id(item)])
             for group in () if crossing else groups.inside(item):
                 links.setdefault("traveller", _as_travel_group(group))
+            if id(item) in told:
+                links.setdefault("traveller", _as_travel_group(told[id(item)]))
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return routed
+
+
+#: words in a leg's clause that tell of people told of before ("a bus took them", "they flew
+#: on", "the group"): with "the", a noun for people (:data:`~handcar.curation.events.GROUP_NOUNS`)
+#: or one of these
+PRONOUNS = frozenset({"they", "them"})
+COLLECTIVE_PEOPLE = frozenset({"group", "party", "travellers", "travelers", "evacuees"})
+
+
+def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: str,
+                ) -> dict[int, Suggestion]:
+    """The group each leg or journey of ``travel`` (by ``id``) whose words count none tells of
+    again: "they", "them", "the group" (the last group that travelled in the legs before,
+    else the last one counted before its words), "the hikers" (the last one of that noun).
+    A guess, as every link of the draft; none when no group was counted before."""
+    counted = [s for s in found if s.kind == "group"]  # in text order
+    told: dict[int, Suggestion] = {}
+    travelled: list[Suggestion] = []  # the groups of the legs read so far, in their order
+    for item in travel.items:
+        inside = groups.inside(item)
+        if inside:
+            travelled += inside
+            continue
+        words = [w.strip(",;:.!?\"\u201c\u201d").lower() for w in text[item.start:item.end].split()]
+        before = [g for g in counted if g.end <= item.start]
+        pairs = list(zip(["", *words], words, strict=False))
+        group = None
+        if before and (any(w in PRONOUNS for w in words) or any(
+                a == "the" and b in COLLECTIVE_PEOPLE for a, b in pairs)):
+            group = (travelled or before)[-1]
+        for a, b in pairs if before and group is None else ():
+            same = [g for g in before if a == "the" and b in GROUP_NOUNS
+                    and b in text[g.start:g.end].lower().split()]
+            if same:
+                group = same[-1]
+                break
+        if group is not None:
+            told[id(item)] = group
+            travelled.append(group)
+    return told
 
 
 class _Spans:

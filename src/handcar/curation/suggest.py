@@ -261,8 +261,8 @@ def suggestions(
                      if "name" in k.fields and a_kind(k.fields["type"], "Person")}
         surnames.discard("")
         named = [(s.start - offset, s.end - offset) for s in knowns + names]
-        events = (event_suggestions(doc, offset, named, legs)
-                  + group_suggestions(doc, offset, quantities)) if read else []
+        groups = group_suggestions(doc, offset, quantities, legs) if read else []
+        events = (groups + event_suggestions(doc, offset, named, legs, groups)) if read else []
         here = (times + quantities + knowns + names + events) if read else knowns
         if canonical is not None:
             _form, at, to = canonical
