@@ -168,7 +168,9 @@ class _Spans:
 
 
 def _as_travel_group(group: Suggestion) -> Suggestion:
-    return replace(group, fields={**group.fields, "type": "TravelGroup"})
+    return replace(group, fields={**group.fields, "type": "TravelGroup"},
+                   note="a group of people that travels? check it, and the legs it is"
+                        " the traveller of")
 
 
 def _measures(found: list[Suggestion], travel: _Spans,
