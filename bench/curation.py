@@ -62,6 +62,9 @@ def gold_items(data: dict, text: str, known_ids: set[str]) -> list[tuple[str, ob
             items.append(("group", _span(text, e)))
         if _types(e) & (VEHICLES | GROUPS):
             continue
+        if "DiplomaticMission" in _types(e) and not e.get("name") and e["id"] not in known_ids:
+            items.append(("mission", _span(text, e)))
+            continue
         if e["id"] in known_ids:
             items.append(("known", e["id"]))
         elif e.get("name"):

@@ -461,14 +461,16 @@ def test_a_romanised_korean_given_name_is_whole(tmp_path: Path) -> None:
 
 def test_names_with_an_ampersand_or_inner_full_stop(tmp_path: Path) -> None:
     """"AT&T Rail", "P&O Ferries" and "E.ON" are names (were "Rail", "Ferries", nothing); a
-    capitalised plural opening the sentence is not the head of an "of" name."""
+    capitalised plural opening the sentence is not the head of an "of" name, and a noun for
+    people there ("Officials", "Staff of the Norland embassy") is no name at all."""
     text, found = _drafted(tmp_path, "Officials of AT&T Rail and P&O Ferries met E.ON staff "
-                                     "and the Ministry of Transport, U.S. officials said.\n")
+                                     "and the Ministry of Transport, U.S. officials said. "
+                                     "Harbour workers agreed.\n")
     names = [text[s.start:s.end] for s in found if s.kind == "name"]
-    assert names == ["Officials", "AT&T Rail", "P&O Ferries", "E.ON", "Ministry of Transport"]
+    assert names == ["AT&T Rail", "P&O Ferries", "E.ON", "Ministry of Transport", "Harbour"]
     # one capitalised word opening the sentence: the curator is told it may be a common word
     notes = {text[s.start:s.end]: s.note for s in found if s.kind == "name"}
-    assert notes["Officials"].startswith("a new name, or a common word opening the sentence?")
+    assert notes["Harbour"].startswith("a new name, or a common word opening the sentence?")
     assert notes["AT&T Rail"].startswith("a new name? ")
 
 
@@ -1100,3 +1102,41 @@ def test_they_the_group_and_the_people_opening_a_leg_are_its_travellers(
     _builds_once_confirmed(draft)
     _text, found = _drafted(tmp_path / "none", "They flew home.\n", events=True)
     assert [s.links for s in found if s.kind == "event"] == [(), ()]
+
+
+def test_an_embassy_is_a_mission_with_its_states_when_other_articles_know_them(
+        tmp_path: Path) -> None:
+    """Fiction: "the Norland embassy in Veltria", "Norland's Embassy in Kessa", "the Veltrian
+    consulate" are unnamed diplomatic missions quoted with their words (the name path's
+    "Embassy" and "Norland Embassy" give way); "the embassy" alone, and "the Kelm Embassy" (a
+    name) are not. Where another article knows Norland and Veltria as countries, the mission
+    represents the one before its noun (sendingState) and is in the one after "in"
+    (hostCountry); confirmed, the draft builds."""
+    text, found = _drafted(
+        tmp_path, "Staff of the Norland embassy in Veltria left. Norland's Embassy in Kessa "
+        "closed. The Norland Embassy in Kessa said so. The Veltrian consulate agreed. The "
+        "embassy was shut. The Kelm Embassy thanked them.\n")
+    assert [(s.kind, text[s.start:s.end]) for s in found
+            if s.kind == "mission" or "mbassy" in text[s.start:s.end]] == [
+        ("mission", "Norland embassy in Veltria"), ("mission", "Norland's Embassy in Kessa"),
+        ("mission", "Norland Embassy in Kessa"), ("mission", "Veltrian consulate"),
+        ("name", "Kelm Embassy")]
+    assert "Staff of the Norland" not in [text[s.start:s.end] for s in found]
+    other = tmp_path / "known" / "articles" / "other-2024"
+    other.mkdir(parents=True)
+    (other / "article.md").write_text("---\nheadline: Made up for a test\ndate: 2024-03-01\n"
+                                      "---\n\nNorland and Veltria signed a treaty.\n",
+                                      encoding="utf-8")
+    (other / "annotation.yaml").write_text(
+        "format: handcar-annotation/1\nentities:\n"
+        "  - {id: norland, type: Country, name: Norland, quote: Norland}\n"
+        "  - {id: veltria, type: Country, name: Veltria, quote: Veltria}\n"
+        "statements: []\n", encoding="utf-8")
+    draft, data, _ = _new(tmp_path / "known", "embassy-2024",
+                          "Staff of the Norland embassy in Veltria left on Monday.\n")
+    mission = next(e for e in data["entities"] if e["type"] == "DiplomaticMission")
+    assert (mission["referred_to_as"], mission["quote"]) == ("Norland embassy in Veltria",) * 2
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
+    assert facts[f"statement-{mission['id']}"] == [[mission["id"], "sendingState", "norland"],
+                                                   [mission["id"], "hostCountry", "veltria"]]
+    _builds_once_confirmed(draft)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from handcar.curation.suggestion import Suggestion
 
 SECTIONS = {"known": "entities", "name": "entities", "vehicle": "entities", "group": "entities",
+            "mission": "entities",
             "event": "events",
             "quantity": "quantities", "duration": "quantities", "time": "times"}
 

@@ -47,8 +47,15 @@ from handcar.annotation.anchor import nfc_spans
 from handcar.annotation.timeexpr import MONTHS, PARTS_OF_DAY, PERIOD_PARTS, SEASONS, WEEKDAYS
 from handcar.annotation.timeexpr import resolve as resolve_time
 from handcar.article import Article
-from handcar.curation.events import CLAUSE_BREAKS, Seen, event_suggestions, group_suggestions
+from handcar.curation.events import (
+    CLAUSE_BREAKS,
+    GROUP_NOUNS,
+    Seen,
+    event_suggestions,
+    group_suggestions,
+)
 from handcar.curation.known import Known
+from handcar.curation.missions import drop_mission_names, mission_suggestions
 from handcar.curation.suggestion import Suggestion
 from handcar.languages import english, script_of
 from handcar.limits import DRAFT_TIME
@@ -56,7 +63,8 @@ from handcar.units import convert
 from handcar.units import suggest as suggest_unit
 from handcar.units import unit as qudt_unit
 
-KINDS = ("quantity", "duration", "time", "known", "name", "event", "vehicle", "group")
+KINDS = ("quantity", "duration", "time", "known", "name", "event", "vehicle", "group",
+         "mission")
 """The kinds of suggestion, as the benchmark counts them."""
 
 #: the words before a number that make it approximate or a bound → the annotation's key
@@ -260,10 +268,12 @@ def suggestions(
         surnames |= {_surname(k.fields["name"]) for k in knowns
                      if "name" in k.fields and a_kind(k.fields["type"], "Person")}
         surnames.discard("")
+        missions = mission_suggestions(doc, offset, knowns + names) if read else []
+        names = drop_mission_names(names, missions)
         named = [(s.start - offset, s.end - offset) for s in knowns + names]
         groups = group_suggestions(doc, offset, quantities, legs) if read else []
         events = (groups + event_suggestions(doc, offset, named, legs, groups)) if read else []
-        here = (times + quantities + knowns + names + events) if read else knowns
+        here = (times + quantities + knowns + names + missions + events) if read else knowns
         if canonical is not None:
             _form, at, to = canonical
             here = [_moved(s, sentence.start, at, to) for s in here]
@@ -761,8 +771,12 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
     for span in _joined_by_of(doc, filter_spans([doc[s:e] for _id, s, e in matcher(doc)])):
         # "Thirteen members", "Eight Russian Embassy employees": a number is a quantity, and
         # "Half of them" a share (not "Half Moon Bay")
+        # "Staff of the Norland embassy", "Officials said": a plural noun for people opening
+        # the sentence is a common word
         while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS
-                             or span[0].like_num or (len(span) == 1 and span[0].lower_ in _SHARES)):
+                             or span[0].like_num or (len(span) == 1 and span[0].lower_ in _SHARES)
+                             or (span[0].lower_ in GROUP_NOUNS
+                                 and all(t.is_punct or t.is_space for t in doc[:span.start]))):
             span = span[1:]
         while len(span) and span[-1].lower_ in _TIME_WORDS:
             span = span[:-1]
