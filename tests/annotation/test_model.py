@@ -96,7 +96,7 @@ def test_an_unknown_key_gets_the_keys_of_its_mapping(tmp_path: Path) -> None:
         "(articles/README.md)")
     assert hints["statements.0.fact"].startswith("did you mean facts? the keys here are quote,")
     assert hints["identities.0.item"] == (
-        "the keys here are id, same_as, reason (articles/README.md)")
+        "the keys here are id, same_as, reason, suggested (articles/README.md)")
 
 
 def test_an_annotation_error_crosses_processes_with_its_hint() -> None:

@@ -1140,3 +1140,30 @@ def test_an_embassy_is_a_mission_with_its_states_when_other_articles_know_them(
     assert facts[f"statement-{mission['id']}"] == [[mission["id"], "sendingState", "norland"],
                                                    [mission["id"], "hostCountry", "veltria"]]
     _builds_once_confirmed(draft)
+
+
+def test_a_second_report_of_a_journey_gets_its_identities_suggested(tmp_path: Path) -> None:
+    """Fiction, two reports of one evacuation: the second's legs are linked to the first's
+    where the places say so (a boat leg to Dornau in both; a leg from Kessa to Sulm by bus in
+    one and by car in the other, the readings kept), then the journeys; the flight, whose ends
+    the second report does not name, is not. Unconfirmed, the links are reported at their
+    line; confirmed, the two build."""
+    first, _data, _ = _new(
+        tmp_path, "evac-2024", "A bus took the staff from Kessa to Sulm. From Sulm, a ferry "
+        "carried them to Dornau. A plane flew them from Dornau to Norhaven.\n")
+    first.write_text(confirm_all(first.read_text(encoding="utf-8")), encoding="utf-8")
+    second, data, output = _new(
+        tmp_path, "evac2-2024", "The staff drove from Kessa to Sulm, then took a ferry to "
+        "Dornau, where a plane picked them up.\n")
+    assert "3 identity" in output
+    assert [(i["id"], i["same_as"], i["reason"], i["suggested"]) for i in data["identities"]] == [
+        ("leg-car", "evac-2024/leg-bus", "both reports tell of a leg from Kessa to Sulm (a car "
+         "leg or bus leg: the readings differ)", True),
+        ("leg-boat", "evac-2024/leg-boat", "both reports tell of a boat leg to Dornau", True),
+        ("journey", "evac-2024/journey", "the journey both reports tell of: leg-car is "
+         "evac-2024/leg-bus, leg-boat is evac-2024/leg-boat", True)]
+    result = CliRunner().invoke(app, ["check", str(second.parent)])
+    assert "annotation.yaml:" in result.output and (
+        "unconfirmed suggestion (identities leg-boat: same as evac-2024/leg-boat)"
+        in result.output), result.output
+    _builds_once_confirmed(second)

@@ -291,6 +291,9 @@ class Identity(_Strict):
     id: Slug
     same_as: LinkTarget
     reason: Text
+    suggested: bool = False
+    """A suggestion of ``handcar new``, not yet confirmed: confirm it by deleting this key (or
+    setting it to false), or delete the link. ``handcar build`` refuses unconfirmed ones."""
 
 
 class Annotation(_Strict):

@@ -272,6 +272,14 @@ class _Resolver:
                         hint="check it against the text, then delete 'suggested: true' to"
                         " confirm it, or delete the item",
                     ))
+        for i, link in enumerate(self.ann.identities):
+            if link.suggested:
+                self._try(self._raise, self.loaded.error(
+                    f"{UNCONFIRMED} (identities {link.id}: same as {link.same_as})",
+                    "identities", i, "suggested",
+                    hint="check that the two are one (and the reason), then delete"
+                    " 'suggested: true' to confirm it, or delete the link",
+                ))
 
     def _classes(self, thing: Thing, loc: Loc) -> tuple[URIRef, ...]:
         try:

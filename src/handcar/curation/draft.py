@@ -138,9 +138,10 @@ def draft(
     how many suggestions of each kind it holds."""
     try:
         from handcar.curation.events import LEGS
+        from handcar.curation.identities import DraftedLeg, suggested_identities
         from handcar.curation.links import linked
         from handcar.curation.statements import Drafted, suggested_statements
-        from handcar.curation.suggest import slug, suggestions
+        from handcar.curation.suggest import a_kind, slug, suggestions
     except ImportError as exc:
         raise CurationExtraMissing(
             f"handcar new needs the curation extra ({exc.name} is missing):"
@@ -164,7 +165,8 @@ def draft(
     found = linked(suggestions(article, published, known, meta.language or "en",
                                seconds=DRAFT_TIME.value()), article.text)
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
-        "entities": [], "events": [], "quantities": [], "times": [], "statements": []}
+        "entities": [], "events": [], "quantities": [], "times": [], "statements": [],
+        "identities": []}
     ids = _Ids()
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
@@ -173,6 +175,7 @@ def draft(
     ends: list[Drafted] = []  # the journey, crossings and groups their words give facts
     by_words: dict[str, str] = {}  # the id of each name and known entity, by its words
     by_span: dict[tuple[str, int, int], str] = {}  # the id of each item, by kind and span
+    names: dict[str, str] = {}  # the words of each name and known entity, by its id
 
     def add(item: Suggestion) -> str:
         base = item.slug if item.kind == "known" else slug(item.slug)
@@ -204,12 +207,14 @@ def draft(
         ident = add(item)
         if item.kind in ("known", "name"):
             by_words[_words_of(item)] = ident
+            names[ident] = str(item.fields.get("name") or item.fields.get("referred_to_as"))
         if item.kind == "event" and item.fields["type"] == "Journey":
             journey = ident
         if item.kind == "event" and item.fields["type"] in LEGS:
             legs.append(Drafted(item, ident, tuple(add(part) for part in item.parts)))
         elif item.links:
             ends.append(Drafted(item, ident))
+    facts: dict[tuple[str, str], str] = {}
     for statement in suggested_statements(
             legs, ends, journey, id_of, lambda base: ids.new(base, "statement")):
         words = statement.quoting
@@ -217,7 +222,17 @@ def draft(
             "id": statement.id, **_quote(article.text, words.start, words.end),
             "facts": [_flow(fact) for fact in statement.facts], "suggested": True}))
         counts["statement"] += 1
+        for subject, prop, obj in statement.facts:
+            facts.setdefault((subject, prop), obj)
     related = _related(others, {item.slug for item in found if item.kind == "known"})
+    drafted = [DraftedLeg(leg.id, leg.item.fields["type"], facts.get((leg.id, "origin")),
+                          facts.get((leg.id, "destination"))) for leg in legs]
+    for link in suggested_identities(drafted, journey, [other for other, _n in related],
+                                     lambda types: a_kind(types, "Leg"),
+                                     lambda ident: names.get(ident, ident)):
+        sections["identities"].append((link.note, {
+            "id": link.id, "same_as": link.same_as, "reason": link.reason, "suggested": True}))
+        counts["identity"] += 1
     return _render(article, given, sections, related, meta.language or "en"), counts
 
 

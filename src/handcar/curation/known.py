@@ -28,11 +28,16 @@ class Known:
 
 @dataclass(frozen=True)
 class Event:
-    """An event of another article: its id there, classes and the words for it."""
+    """An event of another article: its id there, classes and the words for it; the ids of
+    its origin and destination and of the journey it is a leg of, as that article's facts give
+    them (its first fact of each)."""
 
     id: str
     types: tuple[str, ...]
     words: str
+    origin: str | None = None
+    destination: str | None = None
+    journey: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,13 +66,36 @@ def other_articles(folders: Iterable[Path]) -> list[Other]:
             continue
         entities = data.get("entities")
         events = data.get("events")
+        facts = _facts(data.get("statements"))
         found.append(Other(
             folder.name,
             tuple(k for item in (entities if isinstance(entities, list) else [])
                   if (k := _known(item)) is not None),
             tuple(e for item in (events if isinstance(events, list) else [])
-                  if (e := _event(item)) is not None),
+                  if (e := _event(item, facts)) is not None),
         ))
+    return found
+
+
+#: the facts of another annotation a draft reads: an event's ends, the journey of a leg
+_ENDS = frozenset({"origin", "destination"})
+
+
+def _facts(statements: object) -> dict[tuple[str, str], str]:
+    """(subject, property) → object of the first such fact of ``statements`` (as read, not
+    checked: slugs only), for an event's ends and ``(leg, "journey")`` from ``hasLeg``."""
+    found: dict[tuple[str, str], str] = {}
+    for statement in statements if isinstance(statements, list) else []:
+        facts = statement.get("facts") if isinstance(statement, dict) else None
+        for fact in facts if isinstance(facts, list) else []:
+            if not (isinstance(fact, list) and len(fact) == 3
+                    and _is_slug(fact[0]) and _is_slug(fact[2])):
+                continue
+            subject, prop, obj = fact
+            if prop in _ENDS:
+                found.setdefault((subject, prop), obj)
+            elif prop == "hasLeg":
+                found.setdefault((obj, "journey"), subject)
     return found
 
 
@@ -110,11 +138,13 @@ def _line(words: object) -> str:
     return " ".join(str(words).split())
 
 
-def _event(item: object) -> Event | None:
+def _event(item: object, facts: dict[tuple[str, str], str]) -> Event | None:
     if not isinstance(item, dict) or not _is_slug(item.get("id")):
         return None
     words = item.get("referred_to_as") or item.get("label") or item.get("quote") or ""
-    return Event(item["id"], _types(item), _line(words))
+    ident = item["id"]
+    return Event(ident, _types(item), _line(words), facts.get((ident, "origin")),
+                 facts.get((ident, "destination")), facts.get((ident, "journey")))
 
 
 def _known(item: object) -> Known | None:
