@@ -10,7 +10,9 @@ quotes overlapping words; a known-entity suggestion when the gold annotation use
 new-name suggestion when a gold entity has that name (case aside) and an id no other article
 knows; an event (a leg, a border crossing) or a vehicle when a gold item of the same class
 quotes overlapping words, the journey when the gold annotation has one, a group of people when
-a gold group quotes overlapping words. Gold entities without a name other than vehicles and
+a gold group quotes overlapping words; a suggested identity when the gold links an event of
+the same class whose quote overlaps to the same target (or one the gold annotations' own
+identities make the same). Gold entities without a name other than vehicles and
 groups (unnamed places, luggage), and events of other classes (meetings, closures), are outside
 what the draft suggests and are not counted.
 """
@@ -18,6 +20,7 @@ what the draft suggests and are not counted.
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
@@ -29,6 +32,7 @@ from handcar.annotation.anchor import find_quote  # noqa: E402
 from handcar.annotation.frontmatter import front_matter  # noqa: E402
 from handcar.annotation.yamlsource import read_yaml  # noqa: E402
 from handcar.article import load_article  # noqa: E402
+from handcar.curation.draft import draft  # noqa: E402
 from handcar.curation.known import known_entities  # noqa: E402
 from handcar.curation.links import linked  # noqa: E402
 from handcar.curation.suggest import KINDS, slug, suggestions  # noqa: E402
@@ -158,6 +162,31 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
     return facts
 
 
+def _drafted(article, others: list[Path]) -> dict:
+    """The data of ``handcar new``'s draft of ``article`` beside ``others`` (article folders),
+    as the command writes it (its identities need the draft's ids)."""
+    with tempfile.TemporaryDirectory() as temp:
+        articles = Path(temp)
+        for folder in others:
+            (articles / folder.name).symlink_to(folder)
+        text, _counts = draft(article, articles)
+    path = Path(temp + ".yaml")
+    try:
+        path.write_text(text, encoding="utf-8")
+        return read_yaml(path).data
+    finally:
+        path.unlink()
+
+
+def identity_facts(data: dict, text: str) -> list[tuple[str, object]]:
+    """(``"identity"``, (class, span, same_as)) of each identity of an event (a leg, a border
+    crossing, the journey) in the annotation ``data`` (a gold one or a draft)."""
+    events = {e["id"]: (kind, _span(text, e)) for e in data.get("events") or []
+              for kind in _types(e) & (DRAFTED_EVENTS | {"Journey"})}
+    return [("identity", (*events[link["id"]], link["same_as"]))
+            for link in data.get("identities") or [] if link["id"] in events]
+
+
 def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
     """Whether a drafted fact ``a`` is the gold fact ``b``: legs of one class whose quotes
     overlap, and the same property and place."""
@@ -166,6 +195,10 @@ def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
 
     if a[0] != b[0]:
         return False
+    if a[0] == "identity":  # one target, from events of one class whose quotes overlap
+        (kind, span, target), (other, at, same_as) = a[1], b[1]  # type: ignore[misc]
+        return kind == other and _one(target) == _one(same_as) and (
+            kind == "Journey" or (span[0] < at[1] and at[0] < span[1]))
     if a[0] == "route":
         return same_leg(a[1][:2], b[1][:2]) and a[1][2:] == b[1][2:]  # type: ignore[index]
     if a[0] in ("measure", "traveller", "when"):  # one property, values whose quotes overlap
@@ -175,7 +208,35 @@ def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
     return same_leg(a[1][0], b[1][0]) and same_leg(a[1][1], b[1][1])  # type: ignore[index]
 
 
-FACT_KINDS = ("route", "measure", "when", "traveller", "order")
+def _one(target: str) -> str:
+    """The first, in sort order, of the ``article/id`` targets the gold annotations (the seed's
+    and the test reports') make one with ``target`` through their identities: a link to
+    another report's leg that the gold links to the seed's is the same link."""
+    return _identified().get(target, target)
+
+
+def _identified() -> dict[str, str]:
+    if not _IDENTIFIED:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        for folder in [*SEED.iterdir(), *CORPUS.iterdir()]:
+            path = folder / "annotation.yaml"
+            if not path.is_file():
+                continue
+            for link in read_yaml(path).data.get("identities") or []:
+                a, b = find(f"{folder.name}/{link['id']}"), find(link["same_as"])
+                parent[max(a, b)] = min(a, b)
+        _IDENTIFIED.update({x: find(x) for x in parent})
+    return _IDENTIFIED
+
+
+_IDENTIFIED: dict[str, str] = {}
+FACT_KINDS = ("route", "measure", "when", "traveller", "order", "identity")
 #: the properties of a "when" fact: the calendar period of a leg, journey or crossing
 WHEN = frozenset({"during", "beganDuring", "endedDuring"})
 #: the properties of a "measure" fact: a leg's or the journey's distance and duration
@@ -221,6 +282,8 @@ def main() -> None:
             gold[kind] += 1
             recalled[kind] += any(matches(s, kind, key) for s in unique)
         facts, wanted = drafted_facts(made), gold_facts(annotated, article.text)
+        facts += identity_facts(_drafted(article, others), article.text)
+        wanted += identity_facts(annotated, article.text)
         for fact in facts:
             found[fact[0]] += 1
             right[fact[0]] += any(same_fact(fact, g) for g in wanted)

@@ -227,9 +227,13 @@ def draft(
     related = _related(others, {item.slug for item in found if item.kind == "known"})
     drafted = [DraftedLeg(leg.id, leg.item.fields["type"], facts.get((leg.id, "origin")),
                           facts.get((leg.id, "destination"))) for leg in legs]
-    for link in suggested_identities(drafted, journey, [other for other, _n in related],
-                                     lambda types: a_kind(types, "Leg"),
-                                     lambda ident: names.get(ident, ident)):
+    drafted += [DraftedLeg(end.id, "BorderCrossing", facts.get((end.id, "fromCountry")),
+                           facts.get((end.id, "toCountry"))) for end in ends
+                if end.item.fields.get("type") == "BorderCrossing"]
+    for link in suggested_identities(
+            drafted, journey, [other for other, _n in related],
+            lambda types: "BorderCrossing" in types or a_kind(types, "Leg"),
+            lambda ident: names.get(ident, ident)):
         sections["identities"].append((link.note, {
             "id": link.id, "same_as": link.same_as, "reason": link.reason, "suggested": True}))
         counts["identity"] += 1

@@ -29,8 +29,8 @@ class Known:
 @dataclass(frozen=True)
 class Event:
     """An event of another article: its id there, classes and the words for it; the ids of
-    its origin and destination and of the journey it is a leg of, as that article's facts give
-    them (its first fact of each)."""
+    its origin and destination (a border crossing's countries) and of the journey it is a leg
+    of, as that article's facts give them (its first fact of each)."""
 
     id: str
     types: tuple[str, ...]
@@ -77,8 +77,10 @@ def other_articles(folders: Iterable[Path]) -> list[Other]:
     return found
 
 
-#: the facts of another annotation a draft reads: an event's ends, the journey of a leg
-_ENDS = frozenset({"origin", "destination"})
+#: the facts of another annotation a draft reads: an event's ends (a leg's places, a border
+#: crossing's countries), the journey of a leg
+_ENDS = {"origin": "origin", "destination": "destination", "fromCountry": "origin",
+         "toCountry": "destination"}
 
 
 def _facts(statements: object) -> dict[tuple[str, str], str]:
@@ -93,7 +95,7 @@ def _facts(statements: object) -> dict[tuple[str, str], str]:
                 continue
             subject, prop, obj = fact
             if prop in _ENDS:
-                found.setdefault((subject, prop), obj)
+                found.setdefault((subject, _ENDS[prop]), obj)
             elif prop == "hasLeg":
                 found.setdefault((obj, "journey"), subject)
     return found
