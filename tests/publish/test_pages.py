@@ -356,3 +356,21 @@ def test_a_leg_dated_by_one_end_says_which() -> None:
     graph.add((sunday, URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
                Literal("2024-11-17", lang="en")))
     assert leg_view(graph, Graph(), leg).dates == ("began 2024-11-17", "ended 2024-11-18 morning")
+
+
+def test_where_one_leg_ends_the_next_begins_in_the_pictures() -> None:
+    """A leg whose origin the data does not state starts, in the pictures, where the leg
+    before it ends, when that is stated (a car to Sulm, then "took a ferry to Dornau"); a stop
+    neither leg states stays "not stated", and a stated origin wins."""
+    from handcar.publish.journey import JourneyView, LegView, Stop
+
+    def leg(n: int, origin: str | None, destination: str | None) -> LegView:
+        def stop(name: str | None) -> Stop | None:
+            return Stop(f"https://example.org/{name}", name, True) if name else None
+        return LegView(f"https://example.org/leg-{n}", n, "Leg", "leg", "", stop(origin),
+                       stop(destination))
+
+    journey = JourneyView("https://example.org/j", "j", (
+        leg(1, "Kessa", "Sulm"), leg(2, None, "Dornau"), leg(3, None, None), leg(4, "Delm", None)))
+    assert [s.name if s else None for s in journey.stops] == [
+        "Kessa", "Sulm", "Dornau", "Delm", None]

@@ -78,10 +78,14 @@ class JourneyView:
 
     @property
     def stops(self) -> list[Stop | None]:
-        """The places in travel order: each leg's origin, and the last leg's destination."""
+        """The places in travel order: each leg's origin (the leg before's destination when
+        the data states only that: where one leg ends the next begins), and the last leg's
+        destination."""
         if not self.legs:
             return []
-        return [leg.origin for leg in self.legs] + [self.legs[-1].destination]
+        before = [None, *(leg.destination for leg in self.legs[:-1])]
+        return [leg.origin or end for leg, end in zip(self.legs, before, strict=True)] + [
+            self.legs[-1].destination]
 
     @property
     def crosses_border(self) -> bool:
