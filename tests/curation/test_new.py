@@ -1167,3 +1167,29 @@ def test_a_second_report_of_a_journey_gets_its_identities_suggested(tmp_path: Pa
         "unconfirmed suggestion (identities leg-boat: same as evac-2024/leg-boat)"
         in result.output), result.output
     _builds_once_confirmed(second)
+
+
+def test_two_legs_told_in_one_clause_each_get_their_own_words(tmp_path: Path) -> None:
+    """Fiction: "crossed into Norvale by road on Thursday and flew home from Ostrava two days
+    later" is a road leg (with the crossing, Norvale, Thursday) and a flight (from Ostrava,
+    the same travellers), cut at "and"; "two days later" is no duration; "a bus to Kelm and
+    then a train to Delm" two legs, each to its place."""
+    text, found = _drafted(
+        tmp_path, "The other two diplomats crossed into Norvale by road on Thursday and flew "
+        "home from Ostrava two days later. They took a bus to Kelm and then a train to Delm.\n",
+        events=True)
+    events = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end])
+                                                       for r, q in s.links])
+              for s in found if s.kind == "event"]
+    road = "The other two diplomats crossed into Norvale by road on Thursday"
+    assert events == [
+        ("BorderCrossing", road, []),  # the leg of the same words takes the time
+        ("Journey", road, []),
+        ("CarLeg", road, [("destination", "Norvale"), ("during", "Thursday"),
+                          ("traveller", "two diplomats")]),
+        ("FlightLeg", "flew home from Ostrava two days later",
+         [("origin", "Ostrava"), ("traveller", "two diplomats")]),
+        ("BusLeg", "They took a bus to Kelm", [("destination", "Kelm"),
+                                               ("traveller", "two diplomats")]),
+        ("TrainLeg", "a train to Delm", [("destination", "Delm"), ("traveller", "two diplomats")]),
+    ]

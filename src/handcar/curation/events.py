@@ -23,8 +23,10 @@ for people with "the" that open a leg's clause ("The Russian diplomats who pushe
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from handcar.curation.suggestion import Suggestion
@@ -149,6 +151,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
+    words = _segments(doc, [(i, kind) for i, kind, _v, _t in cues])
     # "A bus took them to Sulm, a journey of 300 kilometres": the journey noun in apposition
     # to a leg's clause tells of that leg, whose clause it joins
     joined: dict[int, int] = {}  # a leg clause's end → the end of the words joined to it
@@ -156,14 +159,14 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
         start = _phrase_start(doc, i, reach=4)
         if kind == "Journey" and start > 1 and doc[start - 1].text == "," \
                 and doc[start].lower_ in ("a", "an") \
-                and any(k not in ("Journey", "BorderCrossing") and clause(doc, j)[1] == start - 1
+                and any(k not in ("Journey", "BorderCrossing") and words[j][1] == start - 1
                         for j, k, _v, _t in cues):
-            joined[start - 1] = clause(doc, i)[1]
+            joined[start - 1] = words[i][1]
     cues = [cue for cue in cues if not (cue[1] == "Journey" and any(
         end < cue[0] < to for end, to in joined.items()))]
     found: dict[tuple[str, tuple[int, int]], Found] = {}
     for i, kind, vehicle, vehicle_type in cues:
-        key = (kind, clause(doc, i))
+        key = (kind, words[i])
         if key[1][1] in joined:
             key = (kind, (key[1][0], joined[key[1][1]]))
         if kind == "Journey":  # its noun phrase to the end of the clause: "a journey from X"
@@ -226,6 +229,38 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
     while end > at + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+#: words that join the clauses of two legs told in one ("crossed into Norvale by road and flew
+#: home", "took a bus to Kelm and then a train", "drove to the coast before sailing on")
+SPLITS = frozenset({"and", "then", "before", "after", "while"})
+
+
+def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int]]:
+    """The words of each cue (token ``i``, kind): its clause (:func:`clause`), cut where the
+    clause tells of two legs, at the first word of :data:`SPLITS` between their words (each
+    leg's places, times and measures are then its own)."""
+    by_clause: dict[tuple[int, int], list[int]] = {}
+    for i, _kind in cues:
+        by_clause.setdefault(clause(doc, i), []).append(i)
+    legs = {i for i, kind in cues if kind in LEGS}
+    spans: dict[int, tuple[int, int]] = {}
+    for (start, end), members in by_clause.items():
+        cuts = []
+        for a, b in pairwise(sorted(i for i in members if i in legs)):
+            cut = next((k for k in range(a + 1, b) if doc[k].lower_ in SPLITS), None)
+            if cut is not None:
+                cuts.append(cut)
+        for i in members:
+            n = bisect.bisect_right(cuts, i)
+            first = start if n == 0 else cuts[n - 1] + 1
+            last = end if n == len(cuts) else cuts[n]
+            while first < i and (doc[first].lower_ in OPENERS or doc[first].is_space):
+                first += 1
+            while last > i + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
+                last -= 1
+            spans[i] = (first, last)
+    return spans
 
 
 def _phrase_start(doc: Any, at: int, reach: int = 2) -> int:

@@ -16,7 +16,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
-from handcar.curation.events import EVENT_NOTES, GROUP_NOUNS, LEGS
+from handcar.curation.events import EVENT_NOTES, GROUP_NOUNS, LEGS, SPLITS
 from handcar.curation.suggest import PLACE_NOUNS, a_kind
 from handcar.curation.suggestion import Suggestion
 from handcar.units import unit as qudt_unit
@@ -70,7 +70,7 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     travel = _Spans(s for s in found
                     if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey"))
     crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
-    measures = _measures(found, travel)
+    measures = _measures(found, travel, text)
     dated = _times(found, _Spans([*travel.items, *crossings]), text)
     groups = _Spans(group for group in found if group.kind == "group" and travel.holding(group))
     told = _told_again(found, travel, groups, text)
@@ -120,10 +120,20 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
     counted = [s for s in found if s.kind == "group"]  # in text order
     told: dict[int, Suggestion] = {}
     travelled: list[Suggestion] = []  # the groups of the legs read so far, in their order
+    last: tuple[Suggestion | None, Suggestion | None] = (None, None)  # a leg and its group
     for item in travel.items:
         inside = groups.inside(item)
         if inside:
             travelled += inside
+            last = (item, inside[0])
+            continue
+        before_item, its_group = last
+        last = (item, None)
+        if its_group is not None and before_item is not None and before_item.end <= item.start \
+                and set(text[before_item.end:item.start].lower().split()) <= SPLITS:
+            # "the staff crossed into Norvale by road and flew home": the same travellers
+            told[id(item)] = its_group
+            last = (item, its_group)
             continue
         words = [w.strip(",;:.!?\"\u201c\u201d").lower() for w in text[item.start:item.end].split()]
         before = [g for g in counted if g.end <= item.start]
@@ -141,6 +151,7 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
         if group is not None:
             told[id(item)] = group
             travelled.append(group)
+            last = (item, group)
     return told
 
 
@@ -173,16 +184,24 @@ def _as_travel_group(group: Suggestion) -> Suggestion:
                         " the traveller of")
 
 
-def _measures(found: list[Suggestion], travel: _Spans,
+#: words right after a duration that make it a time's distance from another, not how long
+#: something lasted ("flew home two days later", "three hours after the crash")
+OFFSETS = frozenset({"later", "earlier", "ago", "after", "before", "afterwards"})
+
+
+def _measures(found: list[Suggestion], travel: _Spans, text: str,
               ) -> dict[int, list[tuple[str, Suggestion]]]:
     """The distance and duration of each leg or journey of ``travel`` (by ``id``): the
     quantities of a length and the durations its clause quotes ("drove about 400 kilometres",
-    "the ferry took three hours"), each given to the innermost of them that quotes it ("after a
-    two-day journey", inside a leg's clause, is the journey's; a leg's when the journey's words
-    are the leg's: "Their journey began with a 32-hour train ride")."""
+    "the ferry took three hours"; not "two days later", :data:`OFFSETS`), each given to the
+    innermost of them that quotes it ("after a two-day journey", inside a leg's clause, is the
+    journey's; a leg's when the journey's words are the leg's: "Their journey began with a
+    32-hour train ride")."""
     given: dict[int, list[tuple[str, Suggestion]]] = {}
     for quantity in found:
-        role = ("duration" if quantity.kind == "duration" else "distance"
+        after = text[quantity.end:quantity.end + 12].split()
+        offset = bool(after) and after[0].strip(",;:.").lower() in OFFSETS
+        role = ("duration" if quantity.kind == "duration" and not offset else "distance"
                 if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
         holders = travel.holding(quantity) if role else []
         if holders:
