@@ -1193,3 +1193,20 @@ def test_two_legs_told_in_one_clause_each_get_their_own_words(tmp_path: Path) ->
                                                ("traveller", "two diplomats")]),
         ("TrainLeg", "a train to Delm", [("destination", "Delm"), ("traveller", "two diplomats")]),
     ]
+
+
+def test_a_person_opening_a_legs_words_is_its_traveller(tmp_path: Path) -> None:
+    """Fiction: "Reyes left Kelm on a flight", after "the deputy head of mission, Anton
+    Reyes" (a person by that role), and "Ambassador Petra Lind drove" have their person as the
+    leg's and the journey's traveller; "Lufthansa flew the rest home" (a name of no person)
+    has none. Confirmed, the draft builds."""
+    draft, data, _ = _new(
+        tmp_path, "expel-2024", "The deputy head of mission, Anton Reyes, was expelled. Reyes "
+        "left Kelm on a flight to Varna on Wednesday. Lufthansa flew the rest home. Ambassador "
+        "Petra Lind drove to the border.\n")
+    travellers = [f for s in data["statements"] for f in s["facts"] if f[1] == "traveller"]
+    assert travellers == [["leg-flight", "traveller", "anton-reyes"],
+                          ["journey", "traveller", "anton-reyes"],
+                          ["leg-car", "traveller", "petra-lind"],
+                          ["journey", "traveller", "petra-lind"]]
+    _builds_once_confirmed(draft)

@@ -74,6 +74,7 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     dated = _times(found, _Spans([*travel.items, *crossings]), text)
     groups = _Spans(group for group in found if group.kind == "group" and travel.holding(group))
     told = _told_again(found, travel, groups, text)
+    named = _named_travellers(found, travel, text)
     # in the words of a leg or journey, or told of again there
     travelling = {id(group) for group in [*groups.items, *told.values()]}
     routed = []
@@ -99,6 +100,8 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                 links.setdefault("traveller", _as_travel_group(group))
             if id(item) in told:
                 links.setdefault("traveller", _as_travel_group(told[id(item)]))
+            if id(item) in named:
+                links.setdefault("traveller", named[id(item)])
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return routed
@@ -153,6 +156,34 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
             travelled.append(group)
             last = (item, group)
     return told
+
+
+def _named_travellers(found: list[Suggestion], travel: _Spans, text: str,
+                      ) -> dict[int, Suggestion]:
+    """The person whose name, or surname after the whole name, opens the words of a leg or
+    journey of ``travel`` (by ``id``): "Reyes left Kelm on a commercial flight", after
+    "Anton Reyes". Only names the draft takes for a person's (a title or a role before them):
+    "Lufthansa flew them" is no traveller."""
+    people = [s for s in found
+              if s.kind in ("name", "known") and a_kind(s.fields["type"], "Person")]
+    named: dict[int, Suggestion] = {}
+    def titled(start: int, end: int) -> bool:  # "Ambassador " before "Petra Lind"
+        words = text[start:end].split()
+        return len(words) <= 3 and all(word[:1].isupper() for word in words)
+
+    for item in travel.items:
+        opening = next((p for p in people if item.start <= p.start < item.end
+                        and titled(item.start, p.start)), None)
+        first = text[item.start:item.end].split()[:1]
+        if opening is None and first:
+            word = first[0].rstrip(",;:")
+            surname = word.removesuffix("'s").removesuffix("\u2019s").casefold()
+            opening = next((p for p in reversed(people) if p.end <= item.start
+                            and str(p.fields.get("name", "")).casefold().split()[-1:]
+                            == [surname]), None)
+        if opening is not None:
+            named[id(item)] = opening
+    return named
 
 
 class _Spans:
