@@ -1210,3 +1210,19 @@ def test_a_person_opening_a_legs_words_is_its_traveller(tmp_path: Path) -> None:
                           ["leg-car", "traveller", "petra-lind"],
                           ["journey", "traveller", "petra-lind"]]
     _builds_once_confirmed(draft)
+
+
+def test_a_places_name_after_its_noun_and_a_comma_is_in_the_legs_words(
+        tmp_path: Path) -> None:
+    """Fiction: the commas around "Castra" in "left the capital, Castra, by bus" break no
+    clause: the leg is quoted whole and leaves Castra; "from the Norvalean capital, Ostrava"
+    (an adjective before the noun) is an origin too."""
+    text, found = _drafted(tmp_path, "They left the capital, Castra, by bus. They flew home "
+                                     "from the Norvalean capital, Ostrava, on Friday.\n",
+                           events=True)
+    legs = [(text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert legs == [
+        ("They left the capital, Castra, by bus", [("origin", "Castra")]),
+        ("They flew home from the Norvalean capital, Ostrava, on Friday",
+         [("origin", "Ostrava"), ("during", "Friday")])]

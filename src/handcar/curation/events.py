@@ -84,6 +84,10 @@ DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "our", 
 DEFINITE = frozenset({"the", "their", "its", "his", "her", "our", "this", "that"})
 #: words that open a clause without being part of what it says ("and they flew on")
 OPENERS = frozenset({"and", "but", "then", "or", "so", "while", "before", "after"})
+#: nouns for a place that, in lower case right before a name, make it a place ("the capital,
+#: Castra", "the border town Kelm"); a comma between them breaks no clause
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
+                         "district", "island", "county"})
 #: clause breaks; a clause is read at most this many tokens on either side of its word
 CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d"})
 CLAUSE_REACH = 20
@@ -209,12 +213,16 @@ def group_after(doc: Any, end: int) -> tuple[int, int] | None:
 
 def clause(doc: Any, at: int) -> tuple[int, int]:
     """The token span of the clause of token ``at``: between the clause breaks around it (at
-    most :data:`CLAUSE_REACH` tokens either side), without an opening conjunction."""
+    most :data:`CLAUSE_REACH` tokens either side; not the commas around a place's name after
+    its noun, "left the capital, Castra, by bus"), without an opening conjunction."""
+    def breaks(k: int) -> bool:
+        return doc[k].text in CLAUSE_BREAKS and not _around_a_name(doc, k)
+
     start = at
-    while start > 0 and doc[start - 1].text not in CLAUSE_BREAKS and at - start < CLAUSE_REACH:
+    while start > 0 and not breaks(start - 1) and at - start < CLAUSE_REACH:
         start -= 1
     end = at + 1
-    while end < len(doc) and doc[end].text not in CLAUSE_BREAKS and end - at <= CLAUSE_REACH:
+    while end < len(doc) and not breaks(end) and end - at <= CLAUSE_REACH:
         end += 1
     while start < at and (doc[start].lower_ in OPENERS or doc[start].is_space):
         start += 1
@@ -229,6 +237,20 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
     while end > at + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _around_a_name(doc: Any, k: int) -> bool:
+    """Whether token ``k`` is a comma before or after a place's name in apposition to its noun
+    ("the capital, Castra, by bus"; "the Norvalean capital, Ostrava")."""
+    if doc[k].text != ",":
+        return False
+    if k > 0 and doc[k - 1].lower_ in PLACE_NOUNS and k + 1 < len(doc) and doc[k + 1].is_title:
+        return True  # the comma before the name
+    name = k
+    while name > 0 and doc[name - 1].is_title and k - name < 3:
+        name -= 1
+    return name < k and name > 1 and doc[name - 1].text == "," \
+        and doc[name - 2].lower_ in PLACE_NOUNS  # the comma after it
 
 
 #: words that join the clauses of two legs told in one ("crossed into Norvale by road and flew

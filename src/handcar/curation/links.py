@@ -16,8 +16,8 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
-from handcar.curation.events import EVENT_NOTES, GROUP_NOUNS, LEGS, SPLITS
-from handcar.curation.suggest import PLACE_NOUNS, a_kind
+from handcar.curation.events import EVENT_NOTES, GROUP_NOUNS, LEGS, PLACE_NOUNS, SPLITS
+from handcar.curation.suggest import a_kind
 from handcar.curation.suggestion import Suggestion
 from handcar.units import unit as qudt_unit
 
@@ -43,11 +43,13 @@ _PLACE_PHRASE = PLACE_NOUNS | {"the", "a", "of", "border"}
 
 def _route_word(before: str) -> str | None:
     """The leg's property the words ``before`` a place give it: their last word, past the
-    words of a place noun, in :data:`ROUTE_WORDS`; else None."""
-    words = [word.strip(",;:").lower() for word in before.split()]
-    while words and words[-1] in _PLACE_PHRASE:
+    words of a place noun and a capitalised adjective ("from the Norvalean capital, Ostrava"),
+    in :data:`ROUTE_WORDS`; else None."""
+    words = [word.strip(",;:") for word in before.split()]
+    while words and (words[-1].lower() in _PLACE_PHRASE or (
+            words[-1][:1].isupper() and words[-1].lower() not in ROUTE_WORDS)):
         words.pop()
-    return ROUTE_WORDS.get(words[-1]) if words else None
+    return ROUTE_WORDS.get(words[-1].lower()) if words else None
 
 
 #: a leg's property → a border crossing's, for a country ("crossed from North Korea into

@@ -50,6 +50,7 @@ from handcar.article import Article
 from handcar.curation.events import (
     CLAUSE_BREAKS,
     GROUP_NOUNS,
+    PLACE_NOUNS,
     Seen,
     event_suggestions,
     group_suggestions,
@@ -78,10 +79,6 @@ QUALIFIERS = {
 #: words before a name that suggest it is a place (a guess the curator checks)
 PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "into", "via",
                         "reached", "left", "entered", "crossed"})
-#: nouns for a place that, in lower case right before a name, make it a place ("the capital,
-#: Castra", "the border town Kelm")
-PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province", "region",
-                         "district", "island", "county"})
 #: a name's head word (its last, or the one before "of") → the DJO class it names ("Kelm
 #: Embassy", "Bank of Kelm", "Tumen River"); a guess the curator checks, as every class of a
 #: new name is
