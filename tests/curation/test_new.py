@@ -1226,3 +1226,16 @@ def test_a_places_name_after_its_noun_and_a_comma_is_in_the_legs_words(
         ("They left the capital, Castra, by bus", [("origin", "Castra")]),
         ("They flew home from the Norvalean capital, Ostrava, on Friday",
          [("origin", "Ostrava"), ("during", "Friday")])]
+
+
+def test_a_name_is_drafted_with_the_class_its_most_telling_mention_gives(
+        tmp_path: Path) -> None:
+    """Fiction: "Kelm ordered …" alone guesses an Agent, "left Kelm" a place; the draft writes
+    one entity for the name, at its first mention, as a Place (the leg's origin must be one:
+    with the first guess the confirmed draft did not build)."""
+    draft, data, _ = _new(tmp_path, "kelm-2024", "Kelm ordered the envoys out on Monday. They "
+                                                 "left Kelm by bus on Tuesday.\n")
+    kelm = next(e for e in data["entities"] if e["id"] == "kelm")
+    assert (kelm["type"], kelm["quote"]) == ("Place", "Kelm")
+    assert ["leg-bus", "origin", "kelm"] in data["statements"][0]["facts"]
+    _builds_once_confirmed(draft)

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -196,7 +196,7 @@ def draft(
             return by_words.get(_words_of(item))
         return by_span.get((item.kind, item.start, item.end))
 
-    found = _best_mentions(found, {k.id: k.words for k in known if k.named})
+    found = _guessed_once(_best_mentions(found, {k.id: k.words for k in known if k.named}))
     for item in found:
         if item.kind in ("known", "name"):
             words = _words_of(item)
@@ -252,6 +252,21 @@ def _flow(fact: list[Any]) -> Any:
     seq = CommentedSeq(fact)
     seq.fa.set_flow_style()
     return seq
+
+
+def _guessed_once(found: list[Suggestion]) -> list[Suggestion]:
+    """``found`` with every mention of a new name guessed the class its most telling mention
+    gives (the draft writes one entity per name, at its first mention): "Kelm ordered …" is
+    an ``Agent`` by default, "left Kelm" a ``Place``, and a leg's origin must be a place."""
+    best: dict[str, str] = {}
+    for item in found:
+        if item.kind == "name" and best.get(_words_of(item), "Agent") == "Agent":
+            best[_words_of(item)] = item.fields["type"]
+    return [replace(item, fields={**item.fields, "type": best[_words_of(item)]},
+                    note=item.note.replace(f"{item.fields['type']} is a guess",
+                                           f"{best[_words_of(item)]} is a guess"))
+            if item.kind == "name" and item.fields["type"] != best[_words_of(item)] else item
+            for item in found]
 
 
 def _best_mentions(found: list[Suggestion], names: dict[str, str]) -> list[Suggestion]:
