@@ -36,3 +36,12 @@ def test_two_alike_candidates_give_none_and_a_leg_is_taken_once() -> None:
     assert ("journey", "other/j1") not in _links(
         [bus, car], Event("b", ("BusLeg",), "", None, "delm", "j1"),
         Event("c", ("CarLeg",), "", "delm", None, "j2"))
+
+
+def test_an_end_both_state_differently_rules_a_leg_out() -> None:
+    """A train from Pyongyang to Tumangang is not the other report's train from Pyongyang to
+    somewhere else (a second group's journey, five weeks later, in the fiction this is from)."""
+    train = DraftedLeg("leg-train", "TrainLeg", "pyongyang", "tumangang")
+    assert _links([train], Event("t", ("TrainLeg",), "", "pyongyang", "train-ride-end", "j")) == []
+    assert _links([train], Event("t", ("TrainLeg",), "", "pyongyang", None, "j")) == [
+        ("leg-train", "other/t"), ("journey", "other/j")]

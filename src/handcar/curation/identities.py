@@ -3,8 +3,8 @@ that another article tells of too, and then the journeys the two legs belong to 
 ends are its countries).
 
 Two legs are taken for one when the other article's leg is of the same class and has an end in
-common with the drafted leg (the same place id as origin, or as destination), or has both ends
-in common whatever its class (one report's bus is another's car: the two readings are kept,
+common with the drafted leg (the same place id as origin, or as destination) and no end that
+differs, or has both ends in common whatever its class (one report's bus is another's car: the two readings are kept,
 each with its source, and compared). An article with two such legs for one drafted leg is
 ambiguous and gets none; each of its legs is given to one drafted leg at most. The links go
 to one article, the one with the most legs in common (links are read both ways and through
@@ -92,11 +92,14 @@ def _links_to(other: Other, legs: Sequence[DraftedLeg], journey: str | None,
 
 
 def _score(leg: DraftedLeg, event: Event) -> tuple[int, int]:
-    """(ends in common, same class) when the two may be one leg, else (0, 0)."""
+    """(ends in common, same class) when the two may be one leg, else (0, 0): never when an
+    end both state differs (a train from Pyongyang to Tumangang is not one to another place,
+    named or not)."""
+    pairs = ((leg.origin, event.origin), (leg.destination, event.destination))
+    if any(mine is not None and theirs is not None and mine != theirs for mine, theirs in pairs):
+        return (0, 0)
     same = int(leg.type in event.types)
-    ends = sum(1 for mine, theirs in ((leg.origin, event.origin),
-                                      (leg.destination, event.destination))
-               if mine is not None and mine == theirs)
+    ends = sum(1 for mine, theirs in pairs if mine is not None and mine == theirs)
     return (ends, same) if ends == 2 or (ends and same) else (0, 0)
 
 
