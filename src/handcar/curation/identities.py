@@ -4,13 +4,12 @@ ends are its countries).
 
 Two legs are taken for one when the other article's leg is of the same class and has an end in
 common with the drafted leg (the same place id as origin, or as destination) and no end that
-differs, or has both ends in common whatever its class (one report's bus is another's car: the two readings are kept,
-each with its source, and compared). An article with two such legs for one drafted leg is
-ambiguous and gets none; each of its legs is given to one drafted leg at most. The links go
-to one article, the one with the most legs in common (links are read both ways and through
-each other, so one is enough). These are
-guesses from the places, as every suggestion of the draft: the curator confirms the link and
-its reason, or deletes it.
+differs, or has both ends in common whatever its class (one report's bus is another's car:
+the two readings are kept, each with its source, and compared). An article with two such
+legs for one drafted leg is ambiguous and gets none; each of its legs is given to one drafted
+leg at most. The links go to one article, the one with the most legs in common (links are
+read both ways and through each other, so one is enough). These are guesses from the places,
+as every suggestion of the draft: the curator confirms the link and its reason, or deletes it.
 """
 
 from __future__ import annotations
