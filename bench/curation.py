@@ -146,9 +146,16 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
     events = [s for s in made if s.kind == "event"]
     legs = [s for s in events if s.fields["type"] not in ("BorderCrossing", "Journey")]
     facts: list[tuple[str, object]] = []
-    for leg in events:
+    for leg in [*events, *(s for s in made if s.kind == "again")]:
+        told = leg  # words that tell again of a leg give facts of the last leg of its class
+        if leg.kind == "again":
+            before = [s for s in legs if s.fields["type"] == leg.fields["type"]
+                      and s.start < leg.start]
+            if not before:
+                continue
+            told = before[-1]
         for prop, item in leg.links:
-            where = (leg.fields["type"], (leg.start, leg.end), prop)
+            where = (told.fields["type"], (told.start, told.end), prop)
             if prop in MEASURES or prop in WHEN or prop == "traveller":
                 kind = ("traveller" if prop == "traveller" else "when" if prop in WHEN
                         else "measure")

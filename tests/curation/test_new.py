@@ -1239,3 +1239,26 @@ def test_a_name_is_drafted_with_the_class_its_most_telling_mention_gives(
     assert (kelm["type"], kelm["quote"]) == ("Place", "Kelm")
     assert ["leg-bus", "origin", "kelm"] in data["statements"][0]["facts"]
     _builds_once_confirmed(draft)
+
+
+def test_words_that_tell_again_of_a_leg_give_it_their_facts(tmp_path: Path) -> None:
+    """Fiction: "The bus drove them 140 kilometres to Delm in about three hours", after "a bus
+    met them", tells again of the bus leg (not of a car leg): a statement quoting it gives that
+    leg its destination, distance and duration; "the ferry returned to service on Friday" (no
+    verb of carrying) gives nothing; "From Brenn the train took them on to Kelm", after a
+    train from Castra, leaves from another place: a second train leg. Confirmed, it builds."""
+    draft, data, _ = _new(
+        tmp_path, "again-2024", "They left Castra by train on Monday. A ferry took them to Brenn, "
+        "where a bus met them. The bus drove them 140 kilometres to Delm in about three hours. "
+        "The ferry returned to service on Friday. From Delm the train took them on to Kelm.\n")
+    assert [e["type"] for e in data["events"]] == [
+        "Journey", "TrainLeg", "BoatLeg", "BusLeg", "TrainLeg"]
+    again = next(s for s in data["statements"] if s["id"] == "statement-leg-bus-2")
+    assert again["quote"].startswith("The bus drove them 140 kilometres to Delm")
+    assert again["facts"] == [["leg-bus", "destination", "delm"],
+                              ["leg-bus", "distance", "quantity-140-kilometres"],
+                              ["leg-bus", "duration", "about-three-hours"]]
+    assert not [f for s in data["statements"] for f in s["facts"] if "friday" in f]
+    second = next(s for s in data["statements"] if s["id"] == "statement-leg-train-2")
+    assert ["leg-train-2", "origin", "delm"] in second["facts"]
+    _builds_once_confirmed(draft)

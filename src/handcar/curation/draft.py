@@ -137,7 +137,7 @@ def draft(
     """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
     how many suggestions of each kind it holds."""
     try:
-        from handcar.curation.events import LEGS
+        from handcar.curation.events import AGAIN, LEGS
         from handcar.curation.identities import DraftedLeg, suggested_identities
         from handcar.curation.links import linked
         from handcar.curation.statements import Drafted, suggested_statements
@@ -197,6 +197,8 @@ def draft(
         return by_span.get((item.kind, item.start, item.end))
 
     found = _guessed_once(_best_mentions(found, {k.id: k.words for k in known if k.named}))
+    again = [item for item in found if item.kind == AGAIN]  # more words of a leg: a statement
+    found = [item for item in found if item.kind != AGAIN]
     for item in found:
         if item.kind in ("known", "name"):
             words = _words_of(item)
@@ -216,7 +218,7 @@ def draft(
             ends.append(Drafted(item, ident))
     facts: dict[tuple[str, str], str] = {}
     for statement in suggested_statements(
-            legs, ends, journey, id_of, lambda base: ids.new(base, "statement")):
+            legs, ends, journey, id_of, lambda base: ids.new(base, "statement"), again):
         words = statement.quoting
         sections["statements"].append((statement.note, {
             "id": statement.id, **_quote(article.text, words.start, words.end),

@@ -91,6 +91,15 @@ PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "province
 #: clause breaks; a clause is read at most this many tokens on either side of its word
 CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", '"', "\u201c", "\u201d"})
 CLAUSE_REACH = 20
+#: the kind of a cue that tells again of a leg already suggested ("The bus drove them on"),
+#: when its words have one of the verbs of CARRYING ("the ferry returned to service": none)
+AGAIN = "again"
+CARRYING = frozenset({
+    "took", "take", "takes", "taking", "carried", "carry", "carries", "carrying", "drove",
+    "drive", "drives", "driving", "brought", "bring", "ferried", "pushed", "push", "pushing",
+    "pulled", "pull", "flew", "fly", "sailed", "rowed", "covered", "travelled", "traveled",
+    "rode", "went", "continued", "reached", "arrived",
+})
 #: words that open a short phrase of route before a clause's comma, which the clause then
 #: takes in ("From Sulm, a ferry took them on"), at most LEAD_REACH tokens
 LEADS = frozenset({"from"})
@@ -106,6 +115,9 @@ class Found:
     clause: tuple[int, int]
     vehicle: tuple[int, int] | None = None
     vehicle_type: str | None = None
+    again: bool = False
+    """Whether the words tell again of a leg already suggested ("The bus drove them on to
+    Kelm" after "a bus met them"): the class is that leg's."""
 
 
 @dataclass
@@ -126,6 +138,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
     ("a railroad handcar … push a handcar", no other leg between), is that leg again."""
     spans = list(taken)
     cues: list[tuple[int, str, tuple[int, int] | None, str | None]] = []
+    verbs: set[int] = set()  # the cues of a verb of travel ("drove"), not of a vehicle
     for i, token in enumerate(doc):
         if _inside(token, spans) or not (token.is_lower or (i == 0 and token.is_title)):
             continue
@@ -140,6 +153,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             leg, vehicle = MODES[word]
             if vehicle is None or before == "by":  # "by train": a mode, no particular train
                 cues.append((i, leg, None, None))
+                if vehicle is None:
+                    verbs.add(i)
                 seen.last_vehicle = None
                 continue
             start = _phrase_start(doc, i)
@@ -148,7 +163,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             again = word == seen.last_vehicle
             seen.last_vehicle = word  # the last leg told of: a new one, or one again
             if again or (doc[start].lower_ in DEFINITE and leg in seen.classes):
-                continue  # "they pushed the trolley": the leg already suggested
+                cues.append((i, AGAIN, None, leg))  # "they pushed the trolley": that leg
+                continue
             cues.append((i, leg, (start, i + 1), vehicle))
         elif word in CROSSING_VERBS and i + 1 < len(doc) and not _negated(doc, i) and (
                 after in CROSSING_NEXT or doc[i + 1].is_title):
@@ -156,6 +172,9 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
     words = _segments(doc, [(i, kind) for i, kind, _v, _t in cues])
+    # "The bus drove them on": the vehicle, not the verb, says how they travelled
+    carried = {words[i] for i, kind, vehicle, _t in cues if vehicle is not None or kind == AGAIN}
+    cues = [cue for cue in cues if not (cue[0] in verbs and words[cue[0]] in carried)]
     # "A bus took them to Sulm, a journey of 300 kilometres": the journey noun in apposition
     # to a leg's clause tells of that leg, whose clause it joins
     joined: dict[int, int] = {}  # a leg clause's end → the end of the words joined to it
@@ -175,9 +194,17 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             key = (kind, (key[1][0], joined[key[1][1]]))
         if kind == "Journey":  # its noun phrase to the end of the clause: "a journey from X"
             key = (kind, (_phrase_start(doc, i, reach=4), key[1][1]))
+        if kind == AGAIN:
+            if not any(k[1] == key[1] for k in found) and any(  # no leg of its own, and moving
+                    doc[t].lower_ in CARRYING for t in range(*key[1])):
+                found[key] = Found(str(vehicle_type), key[1], again=True)
+            continue
+        if (AGAIN, key[1]) in found:
+            del found[(AGAIN, key[1])]
         if key not in found or (found[key].vehicle is None and vehicle is not None):
             found[key] = Found(kind, key[1], vehicle, vehicle_type)
-    seen.classes |= {f.type for f in found.values() if f.type != "BorderCrossing"}
+    seen.classes |= {f.type for f in found.values()
+                     if f.type != "BorderCrossing" and not f.again}
     journeys = sorted(key for key in found if key[0] == "Journey")
     for key in journeys[1:]:  # one journey a report: its first mention
         del found[key]
@@ -265,7 +292,7 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
     by_clause: dict[tuple[int, int], list[int]] = {}
     for i, _kind in cues:
         by_clause.setdefault(clause(doc, i), []).append(i)
-    legs = {i for i, kind in cues if kind in LEGS}
+    legs = {i for i, kind in cues if kind in LEGS or kind == AGAIN}
     spans: dict[int, tuple[int, int]] = {}
     for (start, end), members in by_clause.items():
         cuts = []
@@ -380,6 +407,11 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
     counts = [(g.start - offset, g.end - offset) for g in counted]
     for event in find_events(doc, named, legs):
         span = doc[event.clause[0]:event.clause[1]]
+        if event.again:
+            made.append(Suggestion(AGAIN, offset + span.start_char, offset + span.end_char,
+                                   {"type": event.type, "referred_to_as": span.text},
+                                   slug=LEGS.get(event.type, "leg")))
+            continue
         parts: tuple[Suggestion, ...] = ()
         if event.vehicle is not None:
             noun = doc[event.vehicle[0]:event.vehicle[1]]
@@ -387,8 +419,7 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
                 "vehicle", offset + noun.start_char, offset + noun.end_char,
                 {"type": event.vehicle_type, "referred_to_as": noun.text},
                 f"the vehicle? {event.vehicle_type} is a guess: check it", slug=noun[-1].text),)
-        note = EVENT_NOTES.get(event.type, f"a leg of the journey? {event.type} is a guess"
-                               " from its words: add its origin, destination and travellers")
+        note = EVENT_NOTES.get(event.type, leg_note(event.type))
         planned = [t.text for t in span if t.lower_ in PLANNED]
         if planned:
             note += (f" (the words look ahead, {planned[0]!r}: an event that has not happened"
@@ -450,6 +481,12 @@ def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion], seen:
 #: DJO has no term for a planned event, and the draft says so
 PLANNED = frozenset({"will", "'ll", "\u2019ll", "shall", "expected", "plan", "plans",
                      "planned", "planning", "intend", "intends", "due", "would"})
+
+
+def leg_note(kind: str) -> str:
+    """The draft's note on a leg of the class ``kind``."""
+    return (f"a leg of the journey? {kind} is a guess from its words: add its origin,"
+            " destination and travellers")
 
 
 #: the draft's note on an event that is no leg

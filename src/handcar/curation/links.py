@@ -16,7 +16,15 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
-from handcar.curation.events import EVENT_NOTES, GROUP_NOUNS, LEGS, PLACE_NOUNS, SPLITS
+from handcar.curation.events import (
+    AGAIN,
+    EVENT_NOTES,
+    GROUP_NOUNS,
+    LEGS,
+    PLACE_NOUNS,
+    SPLITS,
+    leg_note,
+)
 from handcar.curation.suggest import a_kind
 from handcar.curation.suggestion import Suggestion
 from handcar.units import unit as qudt_unit
@@ -69,8 +77,9 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                     if s.kind in ("known", "name") and a_kind(s.fields["type"], "Place"))
     countries = {id(s) for s in places.items
                  if s.kind == "known" and a_kind(s.fields["type"], "Country")}
-    travel = _Spans(s for s in found
-                    if s.kind == "event" and s.fields["type"] in (*LEGS, "Journey"))
+    travel = _Spans(s for s in found  # a leg told of again gets the links of its words too
+                    if (s.kind == "event" and s.fields["type"] in (*LEGS, "Journey"))
+                    or s.kind == AGAIN)
     crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
     measures = _measures(found, travel, text)
     dated = _times(found, _Spans([*travel.items, *crossings]), text)
@@ -106,7 +115,34 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                 links.setdefault("traveller", named[id(item)])
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
-    return routed
+    return _new_legs(routed)
+
+
+def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
+    """``found`` with the words that seemed to tell again of a leg ("From Chongjin the train
+    took them on towards Rason", after "They left Pyongyang by train") made a new leg of that
+    class when they give it an end the leg's own words give otherwise: a second train."""
+    legs: dict[str, Suggestion] = {}  # the last leg of each class
+    made = []
+    for item in found:
+        if item.kind == "event" and item.fields["type"] in LEGS:
+            legs[item.fields["type"]] = item
+        elif item.kind == AGAIN and (leg := legs.get(item.fields["type"])) is not None:
+            ends = {role: place for role, place in leg.links if role in ROUTE_ROLES}
+            if any(role in ends and ends[role] is not place and _words(ends[role]) !=
+                   _words(place) for role, place in item.links if role in ROUTE_ROLES):
+                item = replace(item, kind="event", note=leg_note(item.fields["type"]))
+                legs[item.fields["type"]] = item
+        made.append(item)
+    return made
+
+
+#: a leg's ends
+ROUTE_ROLES = frozenset({"origin", "destination"})
+
+
+def _words(place: Suggestion) -> str:
+    return str(place.fields.get("name") or place.fields.get("referred_to_as")).casefold()
 
 
 #: words in a leg's clause that tell of people told of before ("a bus took them", "they flew

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -48,11 +48,12 @@ class Statement:
 
 def suggested_statements(
     legs: list[Drafted], others: list[Drafted], journey: str | None, id_of: IdOf,
-    new_id: Callable[[str], str],
+    new_id: Callable[[str], str], again: Sequence[Suggestion] = (),
 ) -> list[Statement]:
     """The suggested statements of the draft's ``legs`` (in the text's order) and ``others``
     (the journey, crossings, groups with links), whose items have ids by ``id_of``;
-    ``new_id`` makes a statement's id unique."""
+    ``new_id`` makes a statement's id unique. ``again``: words that tell again of a leg
+    (:func:`told_again`)."""
     order, routes = travel_order([leg.item for leg in legs], id_of)
     previous = {now: legs[before].id for before, now in pairwise(order)}
     made: list[Statement] = []
@@ -72,6 +73,7 @@ def suggested_statements(
             " the legs leave and reach: if the journey went otherwise, change the nextLeg"
             " facts)" if before else "")
         made.append(Statement(note, new_id(f"statement-{leg.id}"), leg.item, facts))
+    made += told_again(legs, order, routes, again, id_of, new_id)
     for other in others:  # the journey's ends, a crossing's countries, a group's count
         facts = [[other.id, role, value] for role, linked in other.item.links
                  if (value := id_of(linked)) is not None]
@@ -80,6 +82,38 @@ def suggested_statements(
         if facts:
             made.append(Statement(f"what the words say of {other.id}? check it",
                                   new_id(f"statement-{other.id}"), other.item, facts))
+    return made
+
+
+def told_again(legs: list[Drafted], order: list[int], routes: list[dict[str, str]],
+               again: Sequence[Suggestion], id_of: IdOf, new_id: Callable[[str], str],
+               ) -> list[Statement]:
+    """A statement for each of ``again``, words that tell again of the last leg of their class
+    before them ("The bus drove them 140 kilometres to Vladivostok" after "a bus met them"),
+    quoting them: what they give that leg and its own words do not (``routes``, by the legs'
+    ``order``), and no end the legs before or after it in that order would contradict."""
+    place = {n: k for k, n in enumerate(order)}
+    made: list[Statement] = []
+    for words in again:
+        before = [n for n, leg in enumerate(legs) if leg.item.fields["type"] ==
+                  words.fields["type"] and leg.item.start < words.start]
+        if not before:
+            continue
+        n = before[-1]
+        k = place[n]
+        neighbours = {"origin": (routes[order[k - 1]].get("destination") if k > 0 else None),
+                      "destination": (routes[order[k + 1]].get("origin")
+                                      if k + 1 < len(order) else None)}
+        facts = []
+        for role, linked in words.links:
+            value = id_of(linked)
+            if value is None or role in routes[n] or neighbours.get(role) not in (None, value):
+                continue
+            routes[n][role] = value
+            facts.append([legs[n].id, role, value])
+        if facts:
+            made.append(Statement(f"what these words say again of {legs[n].id}? check it",
+                                  new_id(f"statement-{legs[n].id}"), words, facts))
     return made
 
 
