@@ -876,6 +876,13 @@ def test_idioms_and_qualifiers_of_travel_words_make_no_event(tmp_path: Path) -> 
         "train of thought. They crossed Lake Moran.\n", events=True)
     assert [(s.fields["type"], text[s.start:s.end]) for s in found if s.kind == "event"] == [
         ("BorderCrossing", "They crossed Lake Moran")]
+    # longer figures ("flew into a rage"); "drove home the next day" is a drive
+    text, found = _drafted(
+        tmp_path / "figures", "The minister flew into a rage. The bill will sail through "
+        "parliament. It was a walk in the park. Rates drove many firms out of business. She "
+        "drove home the point. They drove home the next day.\n", events=True)
+    assert [(s.fields["type"], text[s.start:s.end]) for s in found if s.kind == "event"] == [
+        ("Journey", "They drove home the next day"), ("CarLeg", "They drove home the next day")]
 
 
 def test_a_known_country_is_a_crossings_and_ends_that_disagree_are_left_out(

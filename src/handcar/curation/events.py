@@ -74,6 +74,38 @@ IDIOMS = frozenset({
     *((drive, way) for drive in ("drove", "drive", "drives", "driving") for way in ("up", "down")),
     ("flight", "of"), ("train", "of"),
 })
+#: longer figures of speech made of a word of travel, as the words from it ("flew into a
+#: rage", "sail through parliament", "a walk in the park", "drove home the point"): no leg
+FIGURES = frozenset({
+    *((fly, "into", "a", mood) for fly in ("flew", "fly", "flies", "flying")
+      for mood in ("rage", "fury", "panic", "temper", "frenzy", "tantrum")),
+    *((fly, "off", "the", "handle") for fly in ("flew", "fly", "flies", "flying")),
+    *((sail, "through", body) for sail in ("sail", "sailed", "sails", "sailing")
+      for body in ("parliament", "congress", "the", "committee")),
+    ("walk", "in", "the", "park"),
+    *((drive, "home", "the", point) for drive in ("drove", "drive", "drives", "driving")
+      for point in ("point", "message", "lesson")),
+})
+#: words after a verb of driving, in its clause, that make it a figure ("drove many firms out
+#: of business", "drove a hard bargain")
+DRIVEN = frozenset({"business", "bargain", "wedge", "crazy", "mad"})
+
+
+def _figurative(doc: Any, at: int) -> bool:
+    """Whether the word of travel at ``at`` begins a figure of speech (:data:`FIGURES`, with
+    "sail through the" only before a body that votes, "the senate", "the house"), or is a verb
+    of driving with a word of :data:`DRIVEN` in its clause."""
+    words = tuple(t.lower_ for t in doc[at:at + 5])
+    for figure in FIGURES:
+        if words[:len(figure)] == figure:
+            if figure[-1] == "the" and figure[1] == "through":
+                return len(words) > 3 and words[3] in ("senate", "house", "assembly", "vote")
+            return True
+    if doc[at].lower_ in ("drove", "drive", "drives", "driving"):
+        return any(t.lower_ in DRIVEN for t in doc[at + 1:clause(doc, at)[1]])
+    return False
+
+
 #: the verbs of crossing ("crossed from North Korea into Russia"), before what is crossed or
 #: where to: one of CROSSING_NEXT or a name ("crossed Lake Moran"); not "the crossing took",
 #: "crossed out the names", "cross a red line"
@@ -149,7 +181,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, MODE_PHRASES[(before, word)], None, None))
             seen.last_vehicle = None
         elif word in MODES and after not in QUALIFIED and (word, after) not in IDIOMS \
-                and not _negated(doc, i) and not _a_service(doc, i):
+                and not _figurative(doc, i) and not _negated(doc, i) and not _a_service(doc, i):
             leg, vehicle = MODES[word]
             if vehicle is None or before == "by":  # "by train": a mode, no particular train
                 cues.append((i, leg, None, None))
