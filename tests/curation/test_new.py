@@ -1269,3 +1269,10 @@ def test_words_that_tell_again_of_a_leg_give_it_their_facts(tmp_path: Path) -> N
     second = next(s for s in data["statements"] if s["id"] == "statement-leg-train-2")
     assert ["leg-train-2", "origin", "delm"] in second["facts"]
     _builds_once_confirmed(draft)
+    # "The convoy drove …" after "in a convoy of six cars": that car leg again, no second one
+    (tmp_path / "convoy").mkdir()
+    _draft, data, _ = _new(tmp_path / "convoy", "convoy-2024", "The staff left Castra in a "
+                           "convoy of six cars. The convoy drove 300 kilometres to Kelm.\n")
+    assert [e["type"] for e in data["events"]] == ["Journey", "CarLeg"]
+    assert data["statements"][1]["facts"] == [["leg-car", "destination", "kelm"],
+                                              ["leg-car", "distance", "quantity-300-kilometres"]]

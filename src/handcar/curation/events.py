@@ -159,6 +159,7 @@ class Seen:
 
     classes: set[str] = field(default_factory=set)
     last_vehicle: str | None = None
+    last_leg: str | None = None  # the class of the last leg told of
     groups: set[str] = field(default_factory=set)  # the nouns of the groups suggested
 
 
@@ -198,6 +199,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
                 cues.append((i, AGAIN, None, leg))  # "they pushed the trolley": that leg
                 continue
             cues.append((i, leg, (start, i + 1), vehicle))
+        elif word in COLLECTIVES and before in DEFINITE and seen.last_leg is not None:
+            cues.append((i, AGAIN, None, seen.last_leg))  # "The convoy drove on": that leg
         elif word in CROSSING_VERBS and i + 1 < len(doc) and not _negated(doc, i) and (
                 after in CROSSING_NEXT or doc[i + 1].is_title):
             cues.append((i, "BorderCrossing", None, None))
@@ -237,6 +240,9 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             found[key] = Found(kind, key[1], vehicle, vehicle_type)
     seen.classes |= {f.type for f in found.values()
                      if f.type != "BorderCrossing" and not f.again}
+    legs_here = [f for f in sorted(found.values(), key=lambda f: f.clause) if f.type in LEGS]
+    if legs_here:
+        seen.last_leg = legs_here[-1].type
     journeys = sorted(key for key in found if key[0] == "Journey")
     for key in journeys[1:]:  # one journey a report: its first mention
         del found[key]
