@@ -1276,3 +1276,24 @@ def test_words_that_tell_again_of_a_leg_give_it_their_facts(tmp_path: Path) -> N
     assert [e["type"] for e in data["events"]] == ["Journey", "CarLeg"]
     assert data["statements"][1]["facts"] == [["leg-car", "destination", "kelm"],
                                               ["leg-car", "distance", "quantity-300-kilometres"]]
+
+
+def test_a_timeline_list_gives_each_leg_its_day(tmp_path: Path) -> None:
+    """Fiction, a report's timeline: "Monday evening: 9 staff and 4 children left Brenn in two
+    minibuses" is a bus leg that began on Monday evening (the opening before the colon is its
+    clause's), with the first group as its traveller, and "the group" in the next leg is that
+    group; "the consul general, Mira Holt" is a person."""
+    text, found = _drafted(
+        tmp_path, "The consul general, Mira Holt, said so.\n\n- Monday evening: 9 staff and 4 "
+        "children left Brenn in two minibuses.\n- Wednesday: a flight took the group from Kelm "
+        "to Norhaven.\n", events=True)
+    legs = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert legs == [
+        ("BusLeg", "Monday evening: 9 staff and 4 children left Brenn in two minibuses",
+         [("origin", "Brenn"), ("beganDuring", "Monday evening"), ("traveller", "9 staff")]),
+        ("FlightLeg", "Wednesday: a flight took the group from Kelm to Norhaven",
+         [("origin", "Kelm"), ("destination", "Norhaven"), ("during", "Wednesday"),
+          ("traveller", "9 staff")])]
+    holt = next(s for s in found if s.kind == "name")
+    assert (holt.fields["type"], text[holt.start:holt.end]) == ("Person", "Mira Holt")

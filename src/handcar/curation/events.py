@@ -34,7 +34,8 @@ from handcar.curation.suggestion import Suggestion
 #: a word for a mode of travel (lower case) → (the DJO class of the leg, of the vehicle the
 #: word names: None for a verb or an adverb, "flew", "on foot")
 MODES: dict[str, tuple[str, str | None]] = {
-    **dict.fromkeys(("bus", "buses", "minibus", "coach"), ("BusLeg", "Bus")),
+    **dict.fromkeys(("bus", "buses", "minibus", "minibuses", "coach", "coaches"),
+                    ("BusLeg", "Bus")),
     **dict.fromkeys(("train", "trains"), ("TrainLeg", "Train")),
     **dict.fromkeys(("handcar", "handcars", "trolley", "trolleys", "draisine"),
                     ("HandcarLeg", "RailHandcar")),
@@ -133,7 +134,8 @@ CARRYING = frozenset({
     "rode", "went", "continued", "reached", "arrived",
 })
 #: words that open a short phrase of route before a clause's comma, which the clause then
-#: takes in ("From Sulm, a ferry took them on"), at most LEAD_REACH tokens
+#: takes in ("From Sulm, a ferry took them on"), at most LEAD_REACH tokens; so does a
+#: sentence's opening of at most three words and a colon ("Monday evening: 9 staff left")
 LEADS = frozenset({"from"})
 LEAD_REACH = 6
 
@@ -291,13 +293,14 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
         end += 1
     while start < at and (doc[start].lower_ in OPENERS or doc[start].is_space):
         start += 1
-    if start > 1 and doc[start - 1].text == ",":  # "From Sulm, a ferry took them": one clause
-        lead = start - 1
+    if start > 1 and doc[start - 1].text in (",", ":"):  # "From Sulm, a ferry took them",
+        lead = start - 1                                  # "Monday evening: 9 staff left"
         while lead > 0 and doc[lead - 1].text not in CLAUSE_BREAKS \
                 and not doc[lead - 1].is_sent_end and start - lead <= LEAD_REACH:
             lead -= 1
-        if doc[lead].lower_ in LEADS and (lead == 0 or doc[lead - 1].text in CLAUSE_BREAKS
-                                           or doc[lead - 1].is_sent_end):
+        opens = lead == 0 or doc[lead - 1].text in CLAUSE_BREAKS or doc[lead - 1].is_sent_end
+        if opens and (doc[lead].lower_ in LEADS if doc[start - 1].text == ","
+                      else lead == 0 and start - lead <= 4):
             start = lead
     while end > at + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -367,8 +370,8 @@ def _phrase_start(doc: Any, at: int, reach: int = 2) -> int:
 NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"})
 #: plural words of travel that, without a determiner or a count, name a service, not a leg
 #: ("suspended all flights and trains", "closed to buses"; "a convoy of six cars" is a leg)
-SERVICES = frozenset({"buses", "trains", "handcars", "trolleys", "planes", "flights", "cars",
-                      "ferries", "boats", "ships", "taxis"})
+SERVICES = frozenset({"buses", "minibuses", "coaches", "trains", "handcars", "trolleys",
+                      "planes", "flights", "cars", "ferries", "boats", "ships", "taxis"})
 #: words before a bare plural that make it vehicles travelled in ("took buses", "in cars"),
 #: and nouns for vehicles together before "of" ("a convoy of cars")
 BOARDED = frozenset({"took", "take", "taking", "boarded", "rode", "caught", "in", "on",

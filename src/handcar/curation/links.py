@@ -164,8 +164,8 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
     last: tuple[Suggestion | None, Suggestion | None] = (None, None)  # a leg and its group
     for item in travel.items:
         inside = groups.inside(item)
-        if inside:
-            travelled += inside
+        if inside:  # "9 staff and 4 children left": the first is who "they" are after
+            travelled.append(inside[0])
             last = (item, inside[0])
             continue
         before_item, its_group = last
@@ -302,6 +302,8 @@ def _times(found: list[Suggestion], events: _Spans, text: str,
             continue
         holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
         words = {word.strip(",;:").lower() for word in text[holder.start:time_.start].split()}
+        if holder.start == time_.start:  # "Monday evening: 9 staff left Brenn": the words after
+            words = {word.strip(",;:").lower() for word in text[time_.end:holder.end].split()}
         role = next((TIME_ROLES[w] for w in sorted(words) if w in TIME_ROLES), "during")
         given.setdefault(id(holder), (role, time_))
     return given

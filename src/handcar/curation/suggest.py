@@ -787,9 +787,12 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         before = doc[span.start - 1].lower_ if span.start else ""
         after_according = span.start > 1 and doc[span.start - 2].lower_ == "according"
         role = doc[span.start - 2].lower_ if before == "," and span.start > 1 else before
-        if role not in PERSON_ROLES and before == "," and span.start > 3 \
-                and doc[span.start - 3].lower_ == "of":  # "the head of mission, Anton Reyes"
+        if role not in PERSON_ROLES and before == "," and span.start > 3 and (
+                doc[span.start - 3].lower_ == "of"):  # "the head of mission, Anton Reyes"
             role = doc[span.start - 4].lower_
+        elif role not in PERSON_ROLES and before == "," and span.start > 2 and (
+                doc[span.start - 3].lower_ in PERSON_ROLES):  # "the consul general, Mira Holt"
+            role = doc[span.start - 3].lower_
         named = _named_kind(span) if len(span) >= 2 else None
         kind = ("Person" if titled or (role in PERSON_ROLES and len(span) >= 2)
                 or role in FAMILY_ROLES
