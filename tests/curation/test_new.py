@@ -1297,3 +1297,13 @@ def test_a_timeline_list_gives_each_leg_its_day(tmp_path: Path) -> None:
           ("traveller", "9 staff")])]
     holt = next(s for s in found if s.kind == "name")
     assert (holt.fields["type"], text[holt.start:holt.end]) == ("Person", "Mira Holt")
+
+
+def test_a_time_running_past_the_clauses_comma_dates_its_leg(tmp_path: Path) -> None:
+    """Fiction: "on Tuesday, 23 February" runs past the comma that ends the leg's clause; the
+    leg it starts in began then."""
+    text, found = _drafted(tmp_path, "They left Castra by train on Tuesday, 23 January, and "
+                                     "rode to Kelm.\n", events=True)
+    leg = next(s for s in found if s.fields.get("type") == "TrainLeg")
+    assert [(r, text[q.start:q.end]) for r, q in leg.links if r.endswith("During")] == [
+        ("beganDuring", "Tuesday, 23 January")]

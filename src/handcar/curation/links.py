@@ -240,11 +240,12 @@ class _Spans:
                            bisect.bisect_right(self._starts, span.end)]
         return [s for s in found if s.end <= span.end]
 
-    def holding(self, item: Suggestion) -> list[Suggestion]:
-        """The items whose words hold ``item``'s."""
+    def holding(self, item: Suggestion, start_only: bool = False) -> list[Suggestion]:
+        """The items whose words hold ``item``'s (with ``start_only``, its first word: "on
+        Tuesday, 23 February" runs past the clause's comma)."""
         found = self.items[bisect.bisect_left(self._starts, item.start - self._reach):
                            bisect.bisect_right(self._starts, item.start)]
-        return [s for s in found if item.end <= s.end]
+        return [s for s in found if (item.start < s.end if start_only else item.end <= s.end)]
 
 
 def _as_travel_group(group: Suggestion) -> Suggestion:
@@ -297,7 +298,7 @@ def _times(found: list[Suggestion], events: _Spans, text: str,
     of :data:`TIME_ROLES`, else ``during``."""
     given: dict[int, tuple[str, Suggestion]] = {}
     for time_ in (s for s in found if s.kind == "time"):
-        holders = events.holding(time_)
+        holders = events.holding(time_, start_only=True)
         if not holders:
             continue
         holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
