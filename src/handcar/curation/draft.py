@@ -138,10 +138,9 @@ def draft(
     how many suggestions of each kind it holds."""
     try:
         from handcar.curation.events import AGAIN, LEGS
-        from handcar.curation.identities import DraftedLeg, suggested_identities
         from handcar.curation.links import linked
         from handcar.curation.statements import Drafted, suggested_statements
-        from handcar.curation.suggest import a_kind, slug, suggestions
+        from handcar.curation.suggest import slug, suggestions
     except ImportError as exc:
         raise CurationExtraMissing(
             f"handcar new needs the curation extra ({exc.name} is missing):"
@@ -227,19 +226,32 @@ def draft(
         for subject, prop, obj in statement.facts:
             facts.setdefault((subject, prop), obj)
     related = _related(others, {item.slug for item in found if item.kind == "known"})
+    for note, entry in _identities(legs, ends, facts, journey, [o for o, _n in related], names):
+        sections["identities"].append((note, entry))
+        counts["identity"] += 1
+    return _render(article, given, sections, related, meta.language or "en"), counts
+
+
+def _identities(legs: list[Any], ends: list[Any], facts: dict[tuple[str, str], str],
+                journey: str | None, related: list[Other], names: dict[str, str],
+                ) -> list[tuple[str, dict[str, Any]]]:
+    """The suggested ``identities:`` entries (note, entry) of the draft's legs and border
+    crossings (``Drafted`` items), whose ends its suggested ``facts`` give, with the
+    ``related`` articles' (:mod:`handcar.curation.identities`)."""
+    from handcar.curation.identities import DraftedLeg, suggested_identities
+    from handcar.curation.suggest import a_kind
+
     drafted = [DraftedLeg(leg.id, leg.item.fields["type"], facts.get((leg.id, "origin")),
                           facts.get((leg.id, "destination"))) for leg in legs]
     drafted += [DraftedLeg(end.id, "BorderCrossing", facts.get((end.id, "fromCountry")),
                            facts.get((end.id, "toCountry"))) for end in ends
                 if end.item.fields.get("type") == "BorderCrossing"]
-    for link in suggested_identities(
-            drafted, journey, [other for other, _n in related],
-            lambda types: "BorderCrossing" in types or a_kind(types, "Leg"),
-            lambda ident: names.get(ident, ident)):
-        sections["identities"].append((link.note, {
-            "id": link.id, "same_as": link.same_as, "reason": link.reason, "suggested": True}))
-        counts["identity"] += 1
-    return _render(article, given, sections, related, meta.language or "en"), counts
+    links = suggested_identities(
+        drafted, journey, related,
+        lambda types: "BorderCrossing" in types or a_kind(types, "Leg"),
+        lambda ident: names.get(ident, ident))
+    return [(link.note, {"id": link.id, "same_as": link.same_as, "reason": link.reason,
+                         "suggested": True}) for link in links]
 
 
 def _words_of(item: Suggestion) -> str:
