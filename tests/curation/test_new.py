@@ -1269,6 +1269,13 @@ def test_words_that_tell_again_of_a_leg_give_it_their_facts(tmp_path: Path) -> N
     second = next(s for s in data["statements"] if s["id"] == "statement-leg-train-2")
     assert ["leg-train-2", "origin", "delm"] in second["facts"]
     _builds_once_confirmed(draft)
+    # a warship is a boat, and "The warship reached …" that boat leg again
+    text, found = _drafted(tmp_path / "navy", "About 300 foreign nationals sailed from Port Vell"
+                           " aboard the frigate Astra. The warship reached Dornau 18 hours "
+                           "later.\n", events=True)
+    assert [(s.kind, s.fields["type"], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "again"] == [
+        ("again", "BoatLeg", [("destination", "Dornau")])]
     # "The convoy drove …" after "in a convoy of six cars": that car leg again, no second one
     (tmp_path / "convoy").mkdir()
     _draft, data, _ = _new(tmp_path / "convoy", "convoy-2024", "The staff left Castra in a "
