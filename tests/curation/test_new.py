@@ -1314,3 +1314,19 @@ def test_a_time_running_past_the_clauses_comma_dates_its_leg(tmp_path: Path) -> 
     leg = next(s for s in found if s.fields.get("type") == "TrainLeg")
     assert [(r, text[q.start:q.end]) for r, q in leg.links if r.endswith("During")] == [
         ("beganDuring", "Tuesday, 23 January")]
+
+
+def test_a_repeated_sentence_and_pushing_by_rail(tmp_path: Path) -> None:
+    """Fiction: a caption that repeats the lead is drafted once (its legs were drafted twice);
+    "push the cart by rail for more than a kilometre" tells again of the handcar leg (it was
+    a train), giving it its distance."""
+    text, found = _drafted(
+        tmp_path, "Six envoys crossed into Norvale on a handcar on Monday.\n\nSix envoys crossed "
+        "into Norvale on a handcar on Monday. They had to push the cart by rail for more than a "
+        "kilometre.\n", events=True)
+    kinds = [(s.kind, s.fields.get("type")) for s in found if s.kind in ("event", "again")]
+    assert kinds == [("event", "BorderCrossing"), ("event", "Journey"),
+                     ("event", "HandcarLeg"), ("again", "HandcarLeg")]
+    again = next(s for s in found if s.kind == "again")
+    assert [(r, text[q.start:q.end]) for r, q in again.links] == [
+        ("distance", "more than a kilometre"), ("traveller", "Six envoys")]  # "They"

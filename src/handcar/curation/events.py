@@ -55,6 +55,8 @@ MODES: dict[str, tuple[str, str | None]] = {
 #: nouns for a whole journey ("after a two-day journey from Castra"): the draft's journey,
 #: quoted from its noun phrase to the end of the clause
 JOURNEY_NOUNS = frozenset({"journey", "trip", "voyage", "trek"})
+#: verbs of pushing, which make "by rail" a handcar's ("pushed the cart by rail")
+PUSHING = frozenset({"push", "pushed", "pushes", "pushing"})
 #: two words that make a mode without naming a vehicle ("by air", "on foot", "by rail")
 MODE_PHRASES: dict[tuple[str, str], str] = {
     ("by", "air"): "FlightLeg", ("by", "rail"): "TrainLeg", ("on", "foot"): "WalkingLeg",
@@ -183,7 +185,13 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
         after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         before = doc[i - 1].lower_ if i > 0 else ""
         if (before, word) in MODE_PHRASES:
-            cues.append((i, MODE_PHRASES[(before, word)], None, None))
+            kind = MODE_PHRASES[(before, word)]
+            if kind == "TrainLeg" and any(t.lower_ in PUSHING for t in doc[clause(doc, i)[0]:i]):
+                # "push the whole structure by rail": a handcar, the one told of if any
+                cues.append((i, AGAIN, None, "HandcarLeg") if "HandcarLeg" in seen.classes
+                            else (i, "HandcarLeg", None, None))
+                continue
+            cues.append((i, kind, None, None))
             seen.last_vehicle = None
         elif word in MODES and after not in QUALIFIED and (word, after) not in IDIOMS \
                 and not _figurative(doc, i) and not _negated(doc, i) and not _a_service(doc, i):

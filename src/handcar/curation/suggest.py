@@ -217,10 +217,15 @@ def suggestions(
     script = script_of(article.text)
     index = _KnownWords.of(known)
     legs = Seen()  # what the sentences before told of legs
+    said: set[str] = set()  # the sentences read so far, their words
     for sentence in article.sentences:
         line = article.line_of(sentence.start)
         in_time()
         offset, text = sentence.start, article.text_of(sentence)
+        words = " ".join(text.split())
+        if words in said:
+            continue  # a caption repeating the lead: its items are the first one's
+        said.add(words)
         # a sentence in another script (the Russian post an English article embeds) is in
         # another language: only the names other articles know
         read = in_english and script_of(text) == script
