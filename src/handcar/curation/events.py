@@ -160,8 +160,9 @@ class Found:
 
 @dataclass
 class Seen:
-    """What the sentences read before told of: the classes of their legs and journey, and the
-    word for the vehicle of the last leg (None when it named none)."""
+    """What the sentences read before told of: the classes of their legs and journey, the
+    word for the vehicle of the last leg (None when it named none), the class of the last leg
+    and the nouns of the groups of people suggested."""
 
     classes: set[str] = field(default_factory=set)
     last_vehicle: str | None = None
@@ -174,7 +175,10 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
     class and clause, leaving out words inside the character spans ``taken`` (names).
     ``seen`` tells of the sentences before, and is told of this one. A vehicle named again
     with "the" after a leg of its mode, or with the same word right after the leg it carried
-    ("a railroad handcar … push a handcar", no other leg between), is that leg again."""
+    ("a railroad handcar … push a handcar", no other leg between), is that leg again: its
+    words are a :data:`AGAIN` find of that leg's class when they have a verb of carrying
+    (:data:`CARRYING`), and a verb of travel there makes no leg ("The bus drove them on").
+    Two legs in one clause each get their part of it (:func:`_segments`)."""
     spans = list(taken)
     cues: list[tuple[int, str, tuple[int, int] | None, str | None]] = []
     verbs: set[int] = set()  # the cues of a verb of travel ("drove"), not of a vehicle
