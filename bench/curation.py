@@ -268,7 +268,7 @@ def main() -> None:
         made = [part for s in made for part in (s, *s.parts)]  # a leg, then its vehicle
         for s in made:  # the draft keeps one entity per name, as handcar new does
             if s.kind in ("known", "name"):
-                words = str(s.fields.get("name") or s.fields.get("referred_to_as")).casefold()
+                words = s.words
                 known_id = f"known:{s.slug}" if s.kind == "known" else ""
                 if words in seen_names or known_id in seen_names:
                     continue

@@ -192,7 +192,7 @@ def draft(
 
     def id_of(item: Suggestion) -> str | None:
         if item.kind in ("known", "name"):
-            return by_words.get(_words_of(item))
+            return by_words.get(item.words)
         return by_span.get((item.kind, item.start, item.end))
 
     found = _guessed_once(_best_mentions(found, {k.id: k.words for k in known if k.named}))
@@ -200,14 +200,14 @@ def draft(
     found = [item for item in found if item.kind != AGAIN]
     for item in found:
         if item.kind in ("known", "name"):
-            words = _words_of(item)
+            words = item.words
             known_id = f"known:{item.slug}" if item.kind == "known" else ""
             if words in seen_names or known_id in seen_names:
                 continue  # one entity per name and per known id: its first mention
             seen_names |= {words, known_id} - {""}
         ident = add(item)
         if item.kind in ("known", "name"):
-            by_words[_words_of(item)] = ident
+            by_words[item.words] = ident
             names[ident] = str(item.fields.get("name") or item.fields.get("referred_to_as"))
         if item.kind == "event" and item.fields["type"] == "Journey":
             journey = ident
@@ -254,11 +254,6 @@ def _identities(legs: list[Any], ends: list[Any], facts: dict[tuple[str, str], s
                          "suggested": True}) for link in links]
 
 
-def _words_of(item: Suggestion) -> str:
-    """The words of a name or known entity, as the draft keeps one entity per words."""
-    return str(item.fields.get("name") or item.fields.get("referred_to_as")).casefold()
-
-
 def _flow(fact: list[Any]) -> Any:
     """``fact`` written on one line, ``[subject, property, object]``, as the format's facts are."""
     from ruamel.yaml.comments import CommentedSeq
@@ -274,12 +269,12 @@ def _guessed_once(found: list[Suggestion]) -> list[Suggestion]:
     an ``Agent`` by default, "left Kelm" a ``Place``, and a leg's origin must be a place."""
     best: dict[str, str] = {}
     for item in found:
-        if item.kind == "name" and best.get(_words_of(item), "Agent") == "Agent":
-            best[_words_of(item)] = item.fields["type"]
-    return [replace(item, fields={**item.fields, "type": best[_words_of(item)]},
+        if item.kind == "name" and best.get(item.words, "Agent") == "Agent":
+            best[item.words] = item.fields["type"]
+    return [replace(item, fields={**item.fields, "type": best[item.words]},
                     note=item.note.replace(f"{item.fields['type']} is a guess",
-                                           f"{best[_words_of(item)]} is a guess"))
-            if item.kind == "name" and item.fields["type"] != best[_words_of(item)] else item
+                                           f"{best[item.words]} is a guess"))
+            if item.kind == "name" and item.fields["type"] != best[item.words] else item
             for item in found]
 
 

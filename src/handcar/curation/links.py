@@ -129,8 +129,8 @@ def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
             legs[item.fields["type"]] = item
         elif item.kind == AGAIN and (leg := legs.get(item.fields["type"])) is not None:
             ends = {role: place for role, place in leg.links if role in ROUTE_ROLES}
-            if any(role in ends and ends[role] is not place and _words(ends[role]) !=
-                   _words(place) for role, place in item.links if role in ROUTE_ROLES):
+            if any(role in ends and ends[role] is not place and ends[role].words !=
+                   place.words for role, place in item.links if role in ROUTE_ROLES):
                 item = replace(item, kind="event", note=leg_note(item.fields["type"]))
                 legs[item.fields["type"]] = item
         made.append(item)
@@ -139,10 +139,6 @@ def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
 
 #: a leg's ends
 ROUTE_ROLES = frozenset({"origin", "destination"})
-
-
-def _words(place: Suggestion) -> str:
-    return str(place.fields.get("name") or place.fields.get("referred_to_as")).casefold()
 
 
 #: words in a leg's clause that tell of people told of before ("a bus took them", "they flew

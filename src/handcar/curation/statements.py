@@ -53,7 +53,7 @@ def suggested_statements(
     """The suggested statements of the draft's ``legs`` (in the text's order) and ``others``
     (the journey, crossings, groups with links), whose items have ids by ``id_of``;
     ``new_id`` makes a statement's id unique. ``again``: words that tell again of a leg
-    (:func:`told_again`)."""
+    (:func:`again_statements`)."""
     order, routes = travel_order([leg.item for leg in legs], id_of)
     previous = {now: legs[before].id for before, now in pairwise(order)}
     made: list[Statement] = []
@@ -73,7 +73,7 @@ def suggested_statements(
             " the legs leave and reach: if the journey went otherwise, change the nextLeg"
             " facts)" if before else "")
         made.append(Statement(note, new_id(f"statement-{leg.id}"), leg.item, facts))
-    made += told_again(legs, order, routes, again, id_of, new_id)
+    made += again_statements(legs, order, routes, again, id_of, new_id)
     for other in others:  # the journey's ends, a crossing's countries, a group's count
         facts = [[other.id, role, value] for role, linked in other.item.links
                  if (value := id_of(linked)) is not None]
@@ -85,7 +85,7 @@ def suggested_statements(
     return made
 
 
-def told_again(legs: list[Drafted], order: list[int], routes: list[dict[str, str]],
+def again_statements(legs: list[Drafted], order: list[int], routes: list[dict[str, str]],
                again: Sequence[Suggestion], id_of: IdOf, new_id: Callable[[str], str],
                ) -> list[Statement]:
     """A statement for each of ``again``, words that tell again of the last leg of their class

@@ -23,3 +23,9 @@ class Suggestion:
     """Items suggested with it: the vehicle of a leg."""
     links: tuple[tuple[str, Suggestion], ...] = ()
     """(property, item) facts the words give it: a leg's origin and destination."""
+
+    @property
+    def words(self) -> str:
+        """The words of a name or an unnamed entity (its ``name``, else its
+        ``referred_to_as``), casefolded: the draft keeps one entity per words."""
+        return str(self.fields.get("name") or self.fields.get("referred_to_as")).casefold()

@@ -27,8 +27,10 @@ from handcar.resources import verified_table
 RULE_FILE = Path(__file__).with_name("prebinding.py")
 
 
+@functools.cache
 def rule_digest() -> str:
-    """A digest of :mod:`handcar.validate.prebinding`'s source."""
+    """A digest of :mod:`handcar.validate.prebinding`'s source (read once: every verdict
+    looked up in the cache folder names it)."""
     return hashlib.sha256(RULE_FILE.read_bytes()).hexdigest()[:16]
 
 
