@@ -218,8 +218,8 @@ class DataGraph(Graph):
         record = verified.query_record(text, names, self._namespaces(text))
         key = verified.query_key(record)
         safe = verified.verdict(key)
-        marker = _verdict_file(key)
-        if safe is None and marker is not None:
+        marker = _verdict_file(key) if safe is None else None
+        if marker is not None:
             for verdict in (True, False):
                 if marker.with_suffix(f".{verdict}").is_file():
                     safe = verdict
