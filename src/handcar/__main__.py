@@ -1,5 +1,5 @@
 """``python -m handcar`` runs the command line."""
 
-from handcar.cli import app
+from handcar.cli import run
 
-app()
+run()

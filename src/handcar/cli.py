@@ -12,6 +12,7 @@ from handcar.commands import curate as curate_command
 from handcar.commands import load as load_command
 from handcar.commands import query as query_command
 from handcar.commands import serve as serve_command
+from handcar.commands import shortlived
 from handcar.commands import validate as validate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown")
@@ -40,3 +41,14 @@ app.command("new")(curate_command.new)
 app.command("check")(curate_command.check)
 app.command("schema")(curate_command.schema)
 app.command("serve")(serve_command.serve)
+
+
+def run() -> None:
+    """The ``handcar`` console script: :data:`app`; a short command that asked for it ends
+    without Python's teardown (:mod:`handcar.commands.shortlived`)."""
+    try:
+        app()
+    except SystemExit as done:
+        if not shortlived.ending_quickly():
+            raise
+        shortlived.leave(done.code)

@@ -11,6 +11,7 @@ failure. ``schema`` exits 0, or 3 when the file cannot be written.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Annotated
 
 import typer
 
+from handcar.commands import shortlived
 from handcar.errors import (
     EXIT_INPUT,
     EXIT_IO,
@@ -54,6 +56,7 @@ def check(
 
     Exit status: 0 no problems (unannotated sentences and SHACL Warnings are listed, and are
     not problems), 1 problems, 2 bad input."""
+    shortlived.end_quickly()  # it writes nothing but the verdict cache, each file when made
     if not folders:
         if not ARTICLES.is_dir():
             typer.echo(f"error: {ARTICLES}: articles folder not found", err=True)
@@ -121,6 +124,7 @@ def _watch(folders: list[Path], shapes: bool, roots: list[Path],
                 _check_folders(folders, shapes, True)
             except Exception as exc:  # the loop goes on: the next save may mend it
                 typer.echo(f"error: the check failed: {type(exc).__name__}: {exc}", err=True)
+            gc.collect()  # what the check left in cycles, which it did not collect
     except KeyboardInterrupt:
         typer.echo("stopped", err=True)
 
@@ -145,9 +149,10 @@ def _check_folders(folders: list[Path], shapes: bool, timing: bool) -> bool:
 
     started = time.perf_counter()
     failed = False
-    results = {folder: check_article(folder) for folder in folders}
-    clean = [folder for folder in folders if not results[folder].problems]
-    findings = _shape_findings(clean) if shapes else {}
+    with shortlived.collector_paused():
+        results = {folder: check_article(folder) for folder in folders}
+        clean = [folder for folder in folders if not results[folder].problems]
+        findings = _shape_findings(clean) if shapes else {}
     for folder in folders:
         result = results[folder]
         problems = list(result.problems)

@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from handcar.commands import shortlived
 from handcar.errors import (
     EXIT_INPUT,
     EXIT_IO,
@@ -170,6 +171,7 @@ def validate(
     from handcar.validate.report import Severity
 
     logging.getLogger("rdflib").setLevel(logging.ERROR)  # ill-typed literals are SHACL's to report
+    shortlived.end_quickly()  # its one file, the report, is written (atomically) before the end
     own_release = not files
     settings = Settings(
         shapes=list(shapes or []),
@@ -181,7 +183,7 @@ def validate(
         jobs=jobs,
     )
     try:
-        with input_size_limit(parse_size(max_input_size)):
+        with input_size_limit(parse_size(max_input_size)), shortlived.collector_paused():
             report = validate_files(files or [DEFAULT_RELEASE], settings, own_release=own_release)
     except InputError as exc:
         first = own_release and exc.path == DEFAULT_RELEASE
