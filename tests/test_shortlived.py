@@ -21,12 +21,14 @@ WIRE = ROOT / "tests" / "corpus" / "articles" / "wire-2021-02-26-handcar"  # fic
 
 
 def _python(code: str) -> subprocess.CompletedProcess[str]:
+    # output to a pipe is block-buffered, unless PYTHONUNBUFFERED says otherwise (as it does
+    # on some machines): without it, only the flush keeps what was written
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=False)
+                          env=env, timeout=60, check=False)
 
 
 def test_leave_flushes_the_output_and_keeps_the_status() -> None:
-    # a pipe is block-buffered: without the flush this output would be lost by os._exit
     done = _python("import sys\nfrom handcar.commands.shortlived import leave\n"
                    "sys.stdout.write('all of it'); sys.stderr.write('and this'); leave(3)")
     assert (done.returncode, done.stdout, done.stderr) == (3, "all of it", "and this")
