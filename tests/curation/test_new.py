@@ -236,6 +236,13 @@ def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
         "Bank of Kelm": "Organization", "Pyongyang Times": "NewsOrganization",
         "Tumen River": "River", "Port Kelm": "Place", "Ministry": "Agent",
     }
+    # a name of two words ending in an organisation's head word goes on after "of"; a
+    # foreign affairs department is a foreign ministry
+    text, found = _drafted(tmp_path / "of", "The Federal Department of Foreign Affairs and "
+                           "the Central Bank of Kelm agreed, Anna Brixby of the Ministry said.\n")
+    assert {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"} == {
+        "Federal Department of Foreign Affairs": "ForeignMinistry",
+        "Central Bank of Kelm": "Organization", "Anna Brixby": "Agent", "Ministry": "Agent"}
     # "Norvalean guards" where the article names Norvale: an adjective, no new name
     text, found = _drafted(tmp_path / "demonym", "The staff crossed into Norvale before "
                            "Norvalean guards let them through.\n")
@@ -966,6 +973,13 @@ def test_a_legs_clause_gives_it_its_distance_and_duration(tmp_path: Path) -> Non
     links = {s.fields["type"]: [(r, text[q.start:q.end]) for r, q in s.links]
              for s in found if s.kind == "event"}
     assert links == {"Journey": [], "BusLeg": [("duration", "9-hour")]}
+    # "for 14 hours before reaching Kelm" is a duration (not an offset, "two days before"),
+    # and "reaching" says that Kelm is a place, the leg's destination
+    text, found = _drafted(tmp_path / "before", "The bus drove for nearly 14 hours before "
+                           "reaching Kelm. Two days before, it had left Delm.\n", events=True)
+    leg = next(s for s in found if s.fields.get("type") == "BusLeg")
+    assert [(role, text[q.start:q.end]) for role, q in leg.links] == [
+        ("destination", "Kelm"), ("duration", "nearly 14 hours")]
 
 
 def test_a_count_of_people_is_a_group_and_a_legs_traveller(tmp_path: Path) -> None:
@@ -1109,6 +1123,13 @@ def test_they_the_group_and_the_people_opening_a_leg_are_its_travellers(
     _builds_once_confirmed(draft)
     _text, found = _drafted(tmp_path / "none", "They flew home.\n", events=True)
     assert [s.links for s in found if s.kind == "event"] == [(), ()]
+    # "the diplomats", where no group of diplomats was counted: the group that travelled
+    text, found = _drafted(tmp_path / "staff", "Twelve embassy staff left Kelm by car. From "
+                           "Delm, the diplomats flew to Brenn.\n", events=True)
+    assert [(s.fields["type"], [(r, text[q.start:q.end]) for r, q in s.links if r == "traveller"])
+            for s in found if s.kind == "event"] == [
+        ("Journey", []), ("CarLeg", [("traveller", "Twelve embassy staff")]),
+        ("FlightLeg", [("traveller", "Twelve embassy staff")])]
 
 
 def test_an_embassy_is_a_mission_with_its_states_when_other_articles_know_them(

@@ -146,6 +146,9 @@ ROUTE_ROLES = frozenset({"origin", "destination"})
 #: or one of these
 PRONOUNS = frozenset({"they", "them"})
 COLLECTIVE_PEOPLE = frozenset({"group", "party", "travellers", "travelers", "evacuees"})
+#: nouns for a mission's people that, after "the", tell again of the group that travelled
+#: when no group of that noun was counted ("the diplomats" after "Twelve embassy staff")
+STAFF_NOUNS = frozenset({"diplomats", "staff", "envoys", "employees", "personnel", "staffers"})
 
 
 def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: str,
@@ -184,6 +187,11 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
                     and b in text[g.start:g.end].lower().split()]
             if same:
                 group = same[-1]
+                break
+            if travelled and a == "the" and b in STAFF_NOUNS:
+                # "the diplomats boarded", after "Twelve embassy staff left": no group counted
+                # of that noun, the one that travelled
+                group = travelled[-1]
                 break
         if group is not None:
             told[id(item)] = group
@@ -266,7 +274,10 @@ def _measures(found: list[Suggestion], travel: _Spans, text: str,
     given: dict[int, list[tuple[str, Suggestion]]] = {}
     for quantity in found:
         after = text[quantity.end:quantity.end + 12].split()
-        offset = bool(after) and after[0].strip(",;:.").lower() in OFFSETS
+        before = text[max(0, quantity.start - 5):quantity.start].split()
+        # "two days later" is no duration; "drove for 14 hours before reaching Kelm" is one
+        offset = (bool(after) and after[0].strip(",;:.").lower() in OFFSETS
+                  and not (before and before[-1].lower() == "for"))
         role = ("duration" if quantity.kind == "duration" and not offset else "distance"
                 if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
         holders = travel.holding(quantity) if role else []

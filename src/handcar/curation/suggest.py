@@ -78,13 +78,15 @@ QUALIFIERS = {
 }
 #: words before a name that suggest it is a place (a guess the curator checks)
 PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "into", "via",
-                        "reached", "left", "entered", "crossed"})
+                        "reached", "left", "entered", "crossed", "reaching", "leaving",
+                        "entering", "reach", "leave", "enter"})
 #: a name's head word (its last, or the one before "of") → the DJO class it names ("Kelm
 #: Embassy", "Bank of Kelm", "Tumen River"); a guess the curator checks, as every class of a
 #: new name is
 NAME_HEADS = {
     **dict.fromkeys(("embassy", "consulate"), "DiplomaticMission"),
-    **dict.fromkeys(("ministry", "agency", "office", "service", "council", "committee",
+    **dict.fromkeys(("ministry", "department", "agency", "office", "bureau", "service",
+                     "council", "committee", "commission", "institute", "directorate",
                      "company", "corporation", "railway", "railways", "airline", "airlines",
                      "police", "army", "navy", "university", "bank", "union"), "Organization"),
     **dict.fromkeys(("times", "gazette", "tribune", "herald", "news"), "NewsOrganization"),
@@ -831,8 +833,8 @@ def _named_kind(span: Any) -> str | None:
     its last word, or the one before "of"), or the one a ministry's or a news agency's words
     make it ("Ministry of Foreign Affairs", "Xinhua News Agency"); else None."""
     words = [token.lower_ for token in span]
-    if "ministry" in words and FOREIGN & set(words):
-        return "ForeignMinistry"
+    if {"ministry", "department"} & set(words) and FOREIGN & set(words):
+        return "ForeignMinistry"  # "Federal Department of Foreign Affairs" too
     if words[-2:] == ["news", "agency"]:  # "Xinhua News Agency"
         return "NewsOrganization"
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Bank of Kelm"
@@ -859,10 +861,15 @@ def _title_length(span: Any) -> int:
     return length if name >= 2 or (name == 1 and length == 1 and head in HONORIFICS) else 0
 
 
+#: the classes of the head words that go on after "of" ("Central Bank of Kelm")
+_JOINED_HEADS = frozenset({"Organization", "Country", "DiplomaticMission"})
+
+
 def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
-    """``runs`` of capitalised words, with a one-word run joined to the next by "of" or "of
-    the" ("Ministry of Transport", "Republic of the Congo"; not "Ana O'Neill of the
-    Ministry", whose first run has two words, nor "Officials of AT&T", see below)."""
+    """``runs`` of capitalised words, with a one-word run, or one ending in the head word of
+    an organisation's or a country's name (:data:`NAME_HEADS`), joined to the next by "of" or
+    "of the" ("Ministry of Transport", "Republic of the Congo", "Federal Department of Foreign
+    Affairs"; not "Ana O'Neill of the Ministry", nor "Officials of AT&T", see below)."""
     joined: list[Any] = []
     for run in runs:
         if joined:
@@ -874,7 +881,9 @@ def _joined_by_of(doc: Any, runs: list[Any]) -> list[Any]:
             # one word, or one after a capitalised "The" opening the sentence ("The Ministry of
             # Foreign Affairs")
             words = len(last) - (last[0].lower_ == "the")
-            if words == 1 and between in (["of"], ["of", "the"]) and not opening_plural:
+            headed = NAME_HEADS.get(last[-1].lower_) in _JOINED_HEADS
+            if (words == 1 or headed) and between in (["of"], ["of", "the"]) \
+                    and not opening_plural:
                 joined[-1] = doc[last.start:run.end]
                 continue
         joined.append(run)
