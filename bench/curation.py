@@ -194,6 +194,15 @@ def identity_facts(data: dict, text: str) -> list[tuple[str, object]]:
             for link in data.get("identities") or [] if link["id"] in events]
 
 
+def speaker_facts(data: dict, text: str) -> list[tuple[str, object]]:
+    """(``"speaker"``, (section, span, said_by)) of each statement, quantity and participation
+    of the annotation ``data`` (a gold one or a draft) that someone other than the publisher
+    says."""
+    return [("speaker", (section, _span(text, item), item["said_by"]))
+            for section in ("statements", "quantities", "participations")
+            for item in data.get(section) or [] if item.get("said_by")]
+
+
 def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
     """Whether a drafted fact ``a`` is the gold fact ``b``: legs of one class whose quotes
     overlap, and the same property and place."""
@@ -206,6 +215,9 @@ def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
         (kind, span, target), (other, at, same_as) = a[1], b[1]  # type: ignore[misc]
         return kind == other and _one(target) == _one(same_as) and (
             kind == "Journey" or (span[0] < at[1] and at[0] < span[1]))
+    if a[0] == "speaker":  # items of one section whose quotes overlap, said by one entity
+        (section, (start, end), who), (other, (at, to), said_by) = a[1], b[1]  # type: ignore[misc]
+        return section == other and who == said_by and start < to and at < end
     if a[0] == "route":
         return same_leg(a[1][:2], b[1][:2]) and a[1][2:] == b[1][2:]  # type: ignore[index]
     if a[0] in ("measure", "traveller", "when"):  # one property, values whose quotes overlap
@@ -243,7 +255,7 @@ def _identified() -> dict[str, str]:
 
 
 _IDENTIFIED: dict[str, str] = {}
-FACT_KINDS = ("route", "measure", "when", "traveller", "order", "identity")
+FACT_KINDS = ("route", "measure", "when", "traveller", "order", "identity", "speaker")
 #: the properties of a "when" fact: the calendar period of a leg, journey or crossing
 WHEN = frozenset({"during", "beganDuring", "endedDuring"})
 #: the properties of a "measure" fact: a leg's or the journey's distance and duration
@@ -289,8 +301,9 @@ def main() -> None:
             gold[kind] += 1
             recalled[kind] += any(matches(s, kind, key) for s in unique)
         facts, wanted = drafted_facts(made), gold_facts(annotated, article.text)
-        facts += identity_facts(_drafted(article, others), article.text)
-        wanted += identity_facts(annotated, article.text)
+        drafted = _drafted(article, others)
+        facts += identity_facts(drafted, article.text) + speaker_facts(drafted, article.text)
+        wanted += identity_facts(annotated, article.text) + speaker_facts(annotated, article.text)
         for fact in facts:
             found[fact[0]] += 1
             right[fact[0]] += any(same_fact(fact, g) for g in wanted)

@@ -137,6 +137,7 @@ def draft(
     """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
     how many suggestions of each kind it holds."""
     try:
+        from handcar.curation.attribution import speakers
         from handcar.curation.events import AGAIN, LEGS
         from handcar.curation.links import linked
         from handcar.curation.statements import Drafted, suggested_statements
@@ -175,6 +176,7 @@ def draft(
     by_words: dict[str, str] = {}  # the id of each name and known entity, by its words
     by_span: dict[tuple[str, int, int], str] = {}  # the id of each item, by kind and span
     names: dict[str, str] = {}  # the words of each name and known entity, by its id
+    attributable: list[tuple[int, dict[str, Any]]] = []  # items someone may say, by start
 
     def add(item: Suggestion) -> str:
         base = item.slug if item.kind == "known" else slug(item.slug)
@@ -186,6 +188,8 @@ def draft(
         entry.update(_quote(article.text, item.start, item.end))
         entry["suggested"] = True
         sections[SECTIONS[item.kind]].append((item.note, entry))
+        if item.kind in ("quantity", "duration"):
+            attributable.append((item.start, entry))
         counts[item.kind] += 1
         by_span[item.kind, item.start, item.end] = ident
         return ident
@@ -219,12 +223,20 @@ def draft(
     for statement in suggested_statements(
             legs, ends, journey, id_of, lambda base: ids.new(base, "statement"), again):
         words = statement.quoting
-        sections["statements"].append((statement.note, {
-            "id": statement.id, **_quote(article.text, words.start, words.end),
-            "facts": [_flow(fact) for fact in statement.facts], "suggested": True}))
+        entry = {"id": statement.id, **_quote(article.text, words.start, words.end),
+                 "facts": [_flow(fact) for fact in statement.facts], "suggested": True}
+        sections["statements"].append((statement.note, entry))
+        attributable.append((words.start, entry))
         counts["statement"] += 1
         for subject, prop, obj in statement.facts:
             facts.setdefault((subject, prop), obj)
+    said = speakers(article, found)
+    for start, entry in attributable:
+        speaker = next((who for first, last, who in said if first <= start < last), None)
+        ident = id_of(speaker) if speaker is not None else None
+        if ident is not None and ident != entry["id"]:
+            entry.pop("suggested")
+            entry.update(said_by=ident, suggested=True)
     related = _related(others, {item.slug for item in found if item.kind == "known"})
     for note, entry in _identities(legs, ends, facts, journey, [o for o, _n in related], names):
         sections["identities"].append((note, entry))

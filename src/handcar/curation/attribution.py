@@ -1,0 +1,89 @@
+"""Who says each sentence: the speaker a draft gives the items of a sentence as ``said_by``.
+
+A report attributes most of what it tells: "…, the ministry said.", "…, said Anna Brixby.",
+"According to the embassy, …", "The ministry said on Friday that …". Without ``said_by`` a
+confirmed item would be the publisher's own word. The speaker is the first person or
+organisation the draft suggests that ends the attributing words or is followed there by a
+clause or "of" (not a place: in "Russia's Foreign Ministry said", the ministry; nobody in "a
+Saudi official said"), or, for "the ministry", "the embassy", the last one
+before it in the article whose name ends in that noun. A guess, as every item of the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from handcar.article import Article
+from handcar.curation.suggest import a_kind
+from handcar.curation.suggestion import Suggestion
+
+#: the verbs of saying that attribute a sentence ("said", "told reporters", "announced")
+SAYING = r"(?:said|says|told\s+\w+|announced|added|stated|reported|wrote)"
+_WHEN = r"(?:\s+(?:on|in|late|early|last|this)\s+[\w\s]{1,30}?)?"  # "on Friday", "in a statement"
+_END = r"[.!?]?[\"'\u201d\u2019]?\s*$"
+#: "…, the ministry said (on Friday)." and "…, said Anna Brixby."
+_TRAILING = re.compile(rf",\s+(?P<who>[^,]{{2,80}}?)\s+{SAYING}{_WHEN}{_END}")
+_TRAILING_INVERTED = re.compile(
+    rf",\s+{SAYING}\s+(?P<who>(?:the\s+)?[A-Z][^,]{{1,80}}?){_WHEN}{_END}")
+#: "…, according to the embassy." and "According to the embassy, …"
+_ACCORDING = re.compile(rf",\s+according\s+to\s+(?P<who>[^,]{{2,80}}?){_END}", re.I)
+_ACCORDING_FIRST = re.compile(r"^according\s+to\s+(?P<who>[^,]{2,80}?),", re.I)
+#: "The ministry said (on Friday) (that) …", "Ana Reyes, who led them, said …"
+_LEADING = re.compile(rf"^(?P<who>[^.;:]{{2,120}}?),?\s+{SAYING}\b")
+_SPEAKING = ("known", "name", "mission")
+
+
+def speakers(article: Article, found: Sequence[Suggestion]) -> list[tuple[int, int, Suggestion]]:
+    """(start, end, speaker) of each sentence of ``article`` whose words attribute it to an
+    agent ``found`` suggests (a name, an entity other articles know, a mission), in text
+    order."""
+    agents = [s for s in found if s.kind in _SPEAKING and not _a_place(s)]
+    said = []
+    for sentence in article.sentences:
+        text = article.text_of(sentence)
+        for first, last in _attributing(text):
+            start, end = sentence.start + first, sentence.start + last
+            speaker = next((s for s in agents if start <= s.start and s.end <= end
+                            and _heads(article.text[s.end:end])), None)
+            if speaker is None:
+                speaker = _told_of_again(article.text[start:end], agents, start)
+            if speaker is not None:
+                said.append((sentence.start, sentence.end, speaker))
+                break
+    return said
+
+
+def _attributing(text: str) -> list[tuple[int, int]]:
+    """Where the words that may name the speaker are in a sentence, by each way of
+    attributing it that its words fit."""
+    spans = [match.span("who") for pattern in (_TRAILING, _TRAILING_INVERTED, _ACCORDING,
+                                               _ACCORDING_FIRST)
+             if (match := pattern.search(text))]
+    match = _LEADING.match(text)
+    if match and match["who"][:1].isupper():
+        spans.append(match.span("who"))
+    return spans
+
+
+def _heads(after: str) -> bool:
+    """Whether a name followed by ``after`` (the rest of the speaker's words) is the speaker:
+    it ends them, or a clause or "of" follows ("Ana Reyes, who led them", "Ana Reyes of the
+    ministry"); not "Saudi" in "a Saudi official"."""
+    rest = after.strip()
+    return not rest or rest.startswith(",") or rest.startswith("of ")
+
+
+def _told_of_again(words: str, agents: Sequence[Suggestion], start: int) -> Suggestion | None:
+    """The agent "the ministry", "the embassy" (the words of a speaker with no name in
+    them) tells of again: the last one before ``start`` whose name ends in that noun."""
+    parts = words.split()
+    if len(parts) != 2 or parts[0].casefold() != "the":
+        return None
+    noun = parts[1].casefold()
+    before = [s for s in agents if s.end <= start and s.words.split()[-1:] == [noun]]
+    return before[-1] if before else None
+
+
+def _a_place(item: Suggestion) -> bool:
+    return item.kind != "mission" and a_kind(item.fields["type"], "Place")
