@@ -361,7 +361,7 @@ def test_names_are_read_against_what_other_articles_know(tmp_path: Path) -> None
     assert tail.fields == {"type": "Ministry", "name": "Transport Ministry"}
     assert "Lorvanian Transport Ministry" in tail.note
     # the draft: one entity per known id, under that id, at the mention spelt as its name
-    # (another spelling gives its IRI a second name), else at its first
+    # (another spelling gives its IRI a second name), else at its first, as a phrase
     other = tmp_path / "articles" / "other-2024"
     other.mkdir(parents=True)
     (other / "annotation.yaml").write_text(
@@ -378,9 +378,13 @@ def test_names_are_read_against_what_other_articles_know(tmp_path: Path) -> None
     drafted = read_yaml(tmp_path / "articles" / "fiction-2024" / "annotation.yaml").data
     ids = [e["id"] for e in drafted["entities"]]
     assert ids == ["port-varna", "osterian", "kestrel", "lorvanian-transport-ministry"]
-    names = {e["id"]: e.get("name") for e in drafted["entities"]}
-    assert names["lorvanian-transport-ministry"] == "Lorvanian Transport Ministry"
-    assert names["port-varna"] == "PORT VARNA"  # no mention is spelt "Port Varna"
+    words = {e["id"]: {k: e[k] for k in ("name", "referred_to_as", "shared") if k in e}
+             for e in drafted["entities"]}
+    assert words["lorvanian-transport-ministry"] == {"name": "Lorvanian Transport Ministry"}
+    # no mention is spelt "Port Varna", and Kestrel's other article has no proper name: the
+    # words of this one refer to the one entity (as a name they would give its IRI another)
+    assert words["port-varna"] == {"referred_to_as": "PORT VARNA", "shared": True}
+    assert words["kestrel"] == {"referred_to_as": "Kestrel", "shared": True}
 
 
 def test_the_draft_lists_the_events_of_articles_naming_the_same_entities(

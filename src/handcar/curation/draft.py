@@ -199,7 +199,9 @@ def draft(
             return by_words.get(item.words)
         return by_span.get((item.kind, item.start, item.end))
 
-    found = _guessed_once(_best_mentions(found, {k.id: k.words for k in known if k.named}))
+    proper = {k.id: k.words for k in known if k.named}
+    found = [_referring(item, proper)
+             for item in _guessed_once(_best_mentions(found, proper))]
     again = [item for item in found if item.kind == AGAIN]  # more words of a leg: a statement
     found = [item for item in found if item.kind != AGAIN]
     for item in found:
@@ -308,6 +310,18 @@ def _best_mentions(found: list[Suggestion], names: dict[str, str]) -> list[Sugge
     cased = {str(item.fields["name"]).casefold(): item for item in reversed(found)
              if item.kind == "name" and not str(item.fields["name"]).isupper()}
     return [item for item in found if better(item) is None]
+
+
+def _referring(item: Suggestion, names: dict[str, str]) -> Suggestion:
+    """``item``, a known entity at a mention not spelt as its name (``names``, by id: "Foreign
+    Ministry" for the Russian Foreign Ministry, "MOSCOW"), as that mention's phrase for the
+    shared entity (``shared``, ``referred_to_as``): as a ``name`` it would give the one IRI a
+    second name."""
+    words = item.fields.get("name")
+    if item.kind != "known" or words is None or words == names.get(item.slug):
+        return item
+    fields = {key: value for key, value in item.fields.items() if key != "name"}
+    return replace(item, fields={**fields, "shared": True, "referred_to_as": words})
 
 
 #: the other articles whose events a draft lists: those naming at least RELATED_SHARED of the
