@@ -1381,3 +1381,24 @@ def test_what_a_sentence_attributes_to_someone_is_said_by_them(tmp_path: Path) -
         "statement-staff": "norland-foreign-ministry",
     }
     _builds_once_confirmed(draft)
+
+
+def test_a_report_of_a_walk_and_a_coach(tmp_path: Path) -> None:
+    """Fiction: "OSTRAVIA — According to the Norland Foreign Ministry, nine members …" is
+    said by the ministry ("According" is no name, the dateline no speaker); "A coach then
+    drove the staff" is one bus leg (not a car leg for "drove"); "the consulate in Ostravia"
+    told of twice is one mission. Confirmed, the draft builds."""
+    draft, data, _ = _new(
+        tmp_path, "walk-2024", "OSTRAVIA \u2014 According to the Norland Foreign Ministry, nine "
+        "members of its consulate in Ostravia walked about 6 miles to Velna on Wednesday. A "
+        "coach then drove the staff some 250 kilometres to the capital, Karsholm, the ministry "
+        "said. The consulate in Ostravia will remain closed.\n")
+    assert [e["id"] for e in data["entities"]] == [
+        "norland-foreign-ministry", "members", "consulate-in-ostravia", "ostravia", "velna",
+        "coach", "karsholm"]
+    assert [e["type"] for e in data["events"]] == ["Journey", "WalkingLeg", "BusLeg"]
+    said = {s["id"]: s.get("said_by") for s in data["statements"]}
+    assert said == {"statement-leg-on-foot": "norland-foreign-ministry",
+                    "statement-leg-bus": "norland-foreign-ministry",
+                    "statement-members": "norland-foreign-ministry"}
+    _builds_once_confirmed(draft)

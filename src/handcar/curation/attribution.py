@@ -28,9 +28,11 @@ _TRAILING_INVERTED = re.compile(
     rf",\s+{SAYING}\s+(?P<who>(?:the\s+)?[A-Z][^,]{{1,80}}?){_WHEN}{_END}")
 #: "…, according to the embassy." and "According to the embassy, …"
 _ACCORDING = re.compile(rf",\s+according\s+to\s+(?P<who>[^,]{{2,80}}?){_END}", re.I)
-_ACCORDING_FIRST = re.compile(r"^according\s+to\s+(?P<who>[^,]{2,80}?),", re.I)
+#: a dateline before the words ("MOSCOW —", "CASTRA, March 3 -")
+_DATELINE = r"(?:[A-Z][A-Z .'-]*[A-Z](?:,[^\u2014\u2013]{1,20})?\s+[\u2014\u2013-]+\s+)?"
+_ACCORDING_FIRST = re.compile(rf"^{_DATELINE}according\s+to\s+(?P<who>[^,]{{2,80}}?),", re.I)
 #: "The ministry said (on Friday) (that) …", "Ana Reyes, who led them, said …"
-_LEADING = re.compile(rf"^(?P<who>[^.;:]{{2,120}}?),?\s+{SAYING}\b")
+_LEADING = re.compile(rf"^{_DATELINE}(?P<who>[^.;:\u2014\u2013]{{2,120}}?),?\s+{SAYING}\b")
 _SPEAKING = ("known", "name", "mission")
 
 

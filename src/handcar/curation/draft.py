@@ -204,6 +204,7 @@ def draft(
              for item in _guessed_once(_best_mentions(found, proper))]
     again = [item for item in found if item.kind == AGAIN]  # more words of a leg: a statement
     found = [item for item in found if item.kind != AGAIN]
+    missions: dict[str, str] = {}  # the id of each mission, by its words
     for item in found:
         if item.kind in ("known", "name"):
             words = item.words
@@ -211,7 +212,13 @@ def draft(
             if words in seen_names or known_id in seen_names:
                 continue  # one entity per name and per known id: its first mention
             seen_names |= {words, known_id} - {""}
+        if item.kind == "mission" and item.words in missions:
+            # "the consulate in Ostravia" told of again: the same mission
+            by_span[item.kind, item.start, item.end] = missions[item.words]
+            continue
         ident = add(item)
+        if item.kind == "mission":
+            missions[item.words] = ident
         if item.kind in ("known", "name"):
             by_words[item.words] = ident
             names[ident] = str(item.fields.get("name") or item.fields.get("referred_to_as"))

@@ -340,6 +340,10 @@ def _around_a_name(doc: Any, k: int) -> bool:
 SPLITS = frozenset({"and", "then", "before", "after", "while"})
 
 
+#: words that may stand between a vehicle and its verb of travel ("A coach then drove them")
+SOON = frozenset({"then", "later", "also", "soon", "finally", "eventually"})
+
+
 def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int]]:
     """The words of each cue (token ``i``, kind): its clause (:func:`clause`), cut where the
     clause tells of two legs, at the first word of :data:`SPLITS` between their words (each
@@ -352,6 +356,8 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
     for (start, end), members in by_clause.items():
         cuts = []
         for a, b in pairwise(sorted(i for i in members if i in legs)):
+            if all(doc[k].lower_ in SOON for k in range(a + 1, b)):
+                continue  # "A coach then drove them": the vehicle and its verb, one leg
             cut = next((k for k in range(a + 1, b) if doc[k].lower_ in SPLITS), None)
             if cut is not None:
                 cuts.append(cut)

@@ -778,6 +778,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         # "Staff of the Norland embassy", "Officials said": a plural noun for people opening
         # the sentence is a common word
         while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS
+                             or span[0].lower_ == "according"  # "According to the ministry"
                              or span[0].like_num or (len(span) == 1 and span[0].lower_ in _SHARES)
                              or (span[0].lower_ in GROUP_NOUNS
                                  and all(t.is_punct or t.is_space for t in doc[:span.start]))):
