@@ -116,7 +116,8 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
     destination, a border crossing's countries ("route": the event's class and span, the
     property, the place's id), a leg's or the journey's distance or duration ("measure": the
     event's class and span, the property, the quantity's span), its period ("when", as
-    "measure"), its traveller ("traveller", as "measure") and the order of two legs
+    "measure"), its traveller or a crossing's ``crossedBy`` ("traveller", as "measure") and
+    the order of two legs
     ("order": each leg's class and span)."""
     events = {e["id"]: (kind, _span(text, e)) for e in data.get("events") or []
               for kind in _types(e) & (DRAFTED_EVENTS | {"Journey"})}
@@ -132,7 +133,7 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
                 facts.append(("route", (*events[subject], prop, obj)))
             elif subject in events and prop in MEASURES and obj in quantities:
                 facts.append(("measure", (*events[subject], prop, quantities[obj])))
-            elif subject in events and prop == "traveller" and obj in groups:
+            elif subject in events and prop in TRAVELLER and obj in groups:
                 facts.append(("traveller", (*events[subject], prop, groups[obj])))
             elif subject in events and prop in WHEN and obj in times:
                 facts.append(("when", (*events[subject], prop, times[obj])))
@@ -156,8 +157,8 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
             told = before[-1]
         for prop, item in leg.links:
             where = (told.fields["type"], (told.start, told.end), prop)
-            if prop in MEASURES or prop in WHEN or prop == "traveller":
-                kind = ("traveller" if prop == "traveller" else "when" if prop in WHEN
+            if prop in MEASURES or prop in WHEN or prop in TRAVELLER:
+                kind = ("traveller" if prop in TRAVELLER else "when" if prop in WHEN
                         else "measure")
                 facts.append((kind, (*where, (item.start, item.end))))
             else:
@@ -258,6 +259,8 @@ _IDENTIFIED: dict[str, str] = {}
 FACT_KINDS = ("route", "measure", "when", "traveller", "order", "identity", "speaker")
 #: the properties of a "when" fact: the calendar period of a leg, journey or crossing
 WHEN = frozenset({"during", "beganDuring", "endedDuring"})
+#: the properties of a "traveller" fact: who travels a leg or the journey, or crosses a border
+TRAVELLER = frozenset({"traveller", "crossedBy"})
 #: the properties of a "measure" fact: a leg's or the journey's distance and duration
 MEASURES = frozenset({"distance", "duration"})
 #: the properties of a "route" fact: a leg's ends, a border crossing's countries

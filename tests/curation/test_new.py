@@ -1402,3 +1402,15 @@ def test_a_report_of_a_walk_and_a_coach(tmp_path: Path) -> None:
                     "statement-leg-bus": "norland-foreign-ministry",
                     "statement-members": "norland-foreign-ministry"}
     _builds_once_confirmed(draft)
+
+
+def test_a_border_crossing_is_crossed_by_the_group_its_words_count_or_tell_of(
+        tmp_path: Path) -> None:
+    """Fiction: "Eight people crossed from Norvale …" is a crossing crossed by those eight, and
+    "they crossed into Ostria" by the group that travelled before; confirmed, it builds."""
+    draft, data, _ = _new(
+        tmp_path, "crossed-2024", "Eight people crossed from Norvale into Lorvania on Thursday "
+        "on a trolley. A bus took the group to Kelm. At the border they crossed into Ostria.\n")
+    crossed = [f for s in data["statements"] for f in s["facts"] if f[1] == "crossedBy"]
+    assert crossed == [["crossing", "crossedBy", "people"], ["crossing-2", "crossedBy", "people"]]
+    _builds_once_confirmed(draft)

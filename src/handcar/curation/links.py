@@ -69,10 +69,11 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     """``found`` with each leg and journey linked to the places its clause says it went from
     and to (the first place, known or new, of a kind :func:`~handcar.curation.suggest.a_kind`
     says is a Place, right after a word of :data:`ROUTE_WORDS`), its distance and duration
-    (:func:`_measures`), its time (:func:`_times`) and the group its words count (then a
-    ``TravelGroup``); each border crossing to the countries its clause says it left and
-    entered, and its time. A country other articles know is a crossing's, never a leg's end;
-    a new name is never a country (its class is a guess)."""
+    (:func:`_measures`), its time (:func:`_times`) and the group its words count or tell of
+    again (then a ``TravelGroup``); each border crossing to the countries its clause says it
+    left and entered, its time and that group (``crossedBy``). A country other articles
+    know is a crossing's, never a leg's end; a new name is never a country (its class is a
+    guess)."""
     places = _Spans(s for s in found
                     if s.kind in ("known", "name") and a_kind(s.fields["type"], "Place"))
     countries = {id(s) for s in places.items
@@ -83,8 +84,9 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
     measures = _measures(found, travel, text)
     dated = _times(found, _Spans([*travel.items, *crossings]), text)
-    groups = _Spans(group for group in found if group.kind == "group" and travel.holding(group))
-    told = _told_again(found, travel, groups, text)
+    movers = _Spans([*travel.items, *crossings])  # who travels or crosses
+    groups = _Spans(group for group in found if group.kind == "group" and movers.holding(group))
+    told = _told_again(found, movers, groups, text)
     named = _named_travellers(found, travel, text)
     # in the words of a leg or journey, or told of again there
     travelling = {id(group) for group in [*groups.items, *told.values()]}
@@ -107,12 +109,13 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                 links.setdefault(role, quantity)
             if id(item) in dated:
                 links.setdefault(*dated[id(item)])
-            for group in () if crossing else groups.inside(item):
-                links.setdefault("traveller", _as_travel_group(group))
+            who = "crossedBy" if crossing else "traveller"
+            for group in groups.inside(item):
+                links.setdefault(who, _as_travel_group(group))
             if id(item) in told:
-                links.setdefault("traveller", _as_travel_group(told[id(item)]))
-            if id(item) in named:
-                links.setdefault("traveller", named[id(item)])
+                links.setdefault(who, _as_travel_group(told[id(item)]))
+            if id(item) in named and not crossing:
+                links.setdefault(who, named[id(item)])
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return _new_legs(routed)
