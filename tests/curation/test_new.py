@@ -920,7 +920,8 @@ def test_a_known_country_is_a_crossings_and_ends_that_disagree_are_left_out(
                                  ["leg-flight", "destination", "oslo"],
                                  ["leg-flight", "traveller", "staff"],
                                  ["leg-bus", "nextLeg", "leg-flight"]],
-        "statement-crossing": [["crossing", "toCountry", "norvale"]],
+        "statement-crossing": [["crossing", "toCountry", "norvale"],
+                               ["crossing", "crossedBy", "staff"]],
     }
     draft.write_text(confirm_all(draft.read_text(encoding="utf-8")), encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(draft.parent)])
@@ -1216,7 +1217,8 @@ def test_two_legs_told_in_one_clause_each_get_their_own_words(tmp_path: Path) ->
               for s in found if s.kind == "event"]
     road = "The other two diplomats crossed into Norvale by road on Thursday"
     assert events == [
-        ("BorderCrossing", road, []),  # the leg of the same words takes the time
+        # the leg of the same words takes the time; the group crossed
+        ("BorderCrossing", road, [("crossedBy", "two diplomats")]),
         ("Journey", road, []),
         ("CarLeg", road, [("destination", "Norvale"), ("during", "Thursday"),
                           ("traveller", "two diplomats")]),
