@@ -1416,3 +1416,14 @@ def test_a_border_crossing_is_crossed_by_the_group_its_words_count_or_tell_of(
     crossed = [f for s in data["statements"] for f in s["facts"] if f[1] == "crossedBy"]
     assert crossed == [["crossing", "crossedBy", "people"], ["crossing-2", "crossedBy", "people"]]
     _builds_once_confirmed(draft)
+
+
+def test_quoted_words_are_said_by_who_said_them(tmp_path: Path) -> None:
+    """Fiction: '"We walked about 6 miles," Consul Mira Dahl told the Kelm Herald.' — the
+    quantity in the quoted words is hers (the closing quotation mark after the comma, and
+    "told" with whom she told)."""
+    _draft, data, _ = _new(
+        tmp_path, "quoted-2024", "The staff left Ostravia on foot on Monday. \u201cWe walked "
+        "about 6 miles,\u201d Consul Mira Dahl told the Kelm Herald.\n")
+    assert [(q["quote"], q.get("said_by")) for q in data["quantities"]] == [
+        ("about 6 miles", "mira-dahl")]

@@ -19,13 +19,14 @@ from handcar.curation.suggest import a_kind
 from handcar.curation.suggestion import Suggestion
 
 #: the verbs of saying that attribute a sentence ("said", "told reporters", "announced")
-SAYING = r"(?:said|says|told\s+\w+|announced|added|stated|reported|wrote)"
+SAYING = r"(?:said|says|told(?:\s+[\w'\u2019-]+){1,4}?|announced|added|stated|reported|wrote)"
 _WHEN = r"(?:\s+(?:on|in|late|early|last|this)\s+[\w\s]{1,30}?)?"  # "on Friday", "in a statement"
 _END = r"[.!?]?[\"'\u201d\u2019]?\s*$"
 #: "…, the ministry said (on Friday)." and "…, said Anna Brixby."
-_TRAILING = re.compile(rf",\s+(?P<who>[^,]{{2,80}}?)\s+{SAYING}{_WHEN}{_END}")
+_COMMA = r",[\"'\u201d\u2019]?\s+"  # a comma, and the closing quotation mark of words quoted
+_TRAILING = re.compile(rf"{_COMMA}(?P<who>[^,]{{2,80}}?)\s+{SAYING}{_WHEN}{_END}")
 _TRAILING_INVERTED = re.compile(
-    rf",\s+{SAYING}\s+(?P<who>(?:the\s+)?[A-Z][^,]{{1,80}}?){_WHEN}{_END}")
+    rf"{_COMMA}{SAYING}\s+(?P<who>(?:the\s+)?[A-Z][^,]{{1,80}}?){_WHEN}{_END}")
 #: "…, according to the embassy." and "According to the embassy, …"
 _ACCORDING = re.compile(rf",\s+according\s+to\s+(?P<who>[^,]{{2,80}}?){_END}", re.I)
 #: a dateline before the words ("MOSCOW —", "CASTRA, March 3 -")
