@@ -1427,3 +1427,19 @@ def test_quoted_words_are_said_by_who_said_them(tmp_path: Path) -> None:
         "about 6 miles,\u201d Consul Mira Dahl told the Kelm Herald.\n")
     assert [(q["quote"], q.get("said_by")) for q in data["quantities"]] == [
         ("about 6 miles", "mira-dahl")]
+
+
+def test_a_leg_from_there_leaves_where_the_leg_before_went(tmp_path: Path) -> None:
+    """Fiction: "There they boarded a ferry to Varna" after a train to Delm leaves from Delm,
+    and "From there, a bus took them" from Varna; "there" elsewhere in a leg's words gives no
+    origin."""
+    text, found = _drafted(
+        tmp_path, "They left Brenn by train and travelled to Delm. There they boarded a ferry to "
+        "Varna. From there, a bus took them to Kelm. A flight took them there.\n", events=True)
+    assert [(s.fields["type"], [(r, text[q.start:q.end]) for r, q in s.links
+                                if r in ("origin", "destination")])
+            for s in found if s.kind == "event" and s.fields["type"] != "Journey"] == [
+        ("TrainLeg", [("origin", "Brenn"), ("destination", "Delm")]),
+        ("BoatLeg", [("destination", "Varna"), ("origin", "Delm")]),
+        ("BusLeg", [("destination", "Kelm"), ("origin", "Varna")]),
+        ("FlightLeg", [])]

@@ -91,6 +91,7 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     # in the words of a leg or journey, or told of again there
     travelling = {id(group) for group in [*groups.items, *told.values()]}
     routed = []
+    reached: Suggestion | None = None  # where the last leg went
     for item in found:
         crossing = item.kind == "event" and item.fields["type"] == "BorderCrossing"
         if id(item) in travelling:
@@ -116,9 +117,22 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                 links.setdefault(who, _as_travel_group(told[id(item)]))
             if id(item) in named and not crossing:
                 links.setdefault(who, named[id(item)])
+            leg = not crossing and item.fields["type"] != "Journey"
+            if leg and reached is not None and _from_there(text[item.start:item.end]):
+                links.setdefault("origin", reached)  # "There they boarded a ferry"
+            if leg and "destination" in links:
+                reached = links["destination"]
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return _new_legs(routed)
+
+
+def _from_there(words: str) -> bool:
+    """Whether a leg's words open with "There" or "From there": it left where the leg before
+    went ("There they boarded an overnight ferry", after "… to the port of Delm")."""
+    opening = words.split()[:2]
+    return [w.strip(",").casefold() for w in opening][:1] == ["there"] or [
+        w.strip(",").casefold() for w in opening] == ["from", "there"]
 
 
 def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
