@@ -1443,3 +1443,12 @@ def test_a_leg_from_there_leaves_where_the_leg_before_went(tmp_path: Path) -> No
         ("BoatLeg", [("destination", "Varna"), ("origin", "Delm")]),
         ("BusLeg", [("destination", "Kelm"), ("origin", "Varna")]),
         ("FlightLeg", [])]
+
+
+def test_a_quantity_before_at_keeps_its_unit(tmp_path: Path) -> None:
+    """Fiction: quantulum3 reads "minutes at" and "km at" as a unit times ampere-turns (no unit
+    handcar knows: the quantity was lost); read without "at", they are 45 minutes and 300 km."""
+    text, found = _drafted(tmp_path, "They waited 45 minutes at the border and drove 300 km at "
+                                     "night.\n")
+    assert [(text[s.start:s.end], s.fields) for s in found if "unit" in s.fields] == [
+        ("45 minutes", {"value": 45, "unit": "MIN"}), ("300 km", {"value": 300, "unit": "KiloM"})]

@@ -504,7 +504,8 @@ def _quantities(doc: Any, offset: int, in_time: Callable[[], None]) -> list[Sugg
         from quantulum3 import parser
 
         text = doc.text  # spaCy joins every token again at each access
-        parsed = _with_fractions(doc, _parse_windows(text, parser, in_time), parser)
+        parsed = _with_fractions(
+            doc, _no_words_as_units(_parse_windows(text, parser, in_time), text, parser), parser)
     ends = [token.idx + len(token) for token in doc]
     found = []
     for n, quantity in enumerate(parsed):
@@ -628,6 +629,27 @@ def _parse_windows(text: str, parser: Any, in_time: Callable[[], None]) -> list:
             found.append(quantity)
         start = end
     return found
+
+
+#: English words quantulum3 reads as a unit's symbol right after a unit ("waited 45 minutes at
+#: the border": minutes times ampere-turns, "drove 300 km at night": no unit handcar knows)
+_NOT_UNITS = frozenset({"at"})
+
+
+def _no_words_as_units(parsed: list, text: str, parser: Any) -> list:
+    """quantulum3's quantities of ``text``, each that ends in a word of :data:`_NOT_UNITS`
+    read again without it."""
+    out: list = []
+    for quantity in parsed:
+        start, end = quantity.span
+        words = text[start:end].split()
+        if len(words) > 2 and words[-1] in _NOT_UNITS:
+            for read in parser.parse(text[start:end - len(words[-1])].rstrip()):
+                read.span = (read.span[0] + start, read.span[1] + start)
+                out.append(read)
+            continue
+        out.append(quantity)
+    return out
 
 
 _NUMERIC_FRACTION = re.compile(r"\d+/\d+")  # "3/4" (of an hour)
