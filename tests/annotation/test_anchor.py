@@ -112,3 +112,18 @@ def test_canonically_equivalent_text_is_the_same_text() -> None:
     jamo = "\u1109\u1165\u110b\u116e\u11af \u1100\u1161\u11bc"  # 서울 강 in NFD
     assert find_quote(jamo, "\uc11c\uc6b8").exact == "\u1109\u1165\u110b\u116e\u11af"
     assert find_quote(jamo, "\uac15").exact == "\u1100\u1161\u11bc"
+
+
+def test_the_words_closest_to_a_quote_not_in_the_text() -> None:
+    """A quote with a typo, a word left out or other quotation marks: the words of the text
+    it was meant to be (without a full stop the quote does not have); nothing close: None."""
+    from handcar.annotation.anchor import closest_words
+
+    text = "A bus took the group to Vladivostok, and on Friday morning they flew on to Moscow."
+    for quote, meant in [("flew to Moscow", "flew on to Moscow"),
+                         ("the group to Vladivostock", "the group to Vladivostok"),
+                         ("\u201cthey flew on to Moscow.\u201d", "they flew on to Moscow.")]:
+        found = closest_words(text, quote)
+        assert found is not None and text[slice(*found)] == meant, quote
+    assert closest_words(text, "the ferry sank") is None
+    assert closest_words(text, "") is None

@@ -124,6 +124,7 @@ def test_check_reports_every_problem_at_its_line(tmp_path: Path) -> None:
         assert any(out.startswith(f"{path}:{line}: ") and problem in out
                    for out in result.output.splitlines()), (problem, line, result.output)
     assert "  hint: " in result.output
+    assert "  hint: did you mean 'flew on to Moscow' (article.md line " in result.output
     assert f"{folder}: 5 problems" in result.output
 
 

@@ -11,6 +11,7 @@ pasted from elsewhere holds, and the other way round; the anchor is the text's o
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -61,6 +62,61 @@ def find_quote(
     if len(spans) > 1:
         raise AmbiguousQuote([start for start, _end in spans])
     return anchor_at(text, *spans[0])
+
+
+#: the longest quote, in words, for which :func:`closest_words` looks for a near match (the
+#: windows it compares grow with the quote)
+CLOSEST_WORDS = 60
+
+
+def closest_words(text: str, quote: str) -> tuple[int, int] | None:
+    """The span of the words of ``text`` most like ``quote`` (as many words, one more or
+    one fewer, that start with its first word or end with its last), when they are close
+    (difflib's ratio of at least 0.8): what a quote with a typo, or another quotation mark,
+    was meant to be. None when none is close."""
+    wanted = quote.split()
+    size = len(wanted)
+    if not size or size > CLOSEST_WORDS:
+        return None
+    words, at = _word_index(text)
+    first, last = _bare(wanted[0]), _bare(wanted[-1])
+    spans = set()
+    for n in (size - 1, size, size + 1) if size > 1 else (size, size + 1):
+        for i in at.get(first, ()):
+            if i + n <= len(words):
+                spans.add((words[i][0], words[i + n - 1][1]))
+        for i in at.get(last, ()):
+            if i - n + 1 >= 0:
+                spans.add((words[i - n + 1][0], words[i][1]))
+    by_words = {" ".join(text[a:b].split()): (a, b) for a, b in sorted(spans)}
+    best = difflib.get_close_matches(" ".join(wanted), list(by_words), n=1, cutoff=0.8)
+    if not best:
+        return None
+    start, end = by_words[best[0]]
+    while end > start and text[end - 1] in _PUNCTUATION and quote[-1:] not in _PUNCTUATION:
+        end -= 1  # "flew on to Moscow", not "… Moscow." for a quote without the full stop
+    while start < end and text[start] in _PUNCTUATION and quote[:1] not in _PUNCTUATION:
+        start += 1
+    return start, end
+
+
+_PUNCTUATION = ".,;:!?\"'()\u201c\u201d\u2018\u2019"
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation around it, casefolded (how :func:`_word_index` keys it)."""
+    return word.strip(_PUNCTUATION).casefold()
+
+
+@functools.lru_cache(maxsize=4)
+def _word_index(text: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    """The span of each word of ``text``, and where each word (casefolded) occurs: read once
+    for every quote of an annotation."""
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    at: dict[str, list[int]] = {}
+    for i, (start, end) in enumerate(words):
+        at.setdefault(_bare(text[start:end]), []).append(i)
+    return words, at
 
 
 def anchor_at(text: str, start: int, end: int) -> Anchor:

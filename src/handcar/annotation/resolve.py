@@ -44,7 +44,13 @@ from typing import TypeVar
 from rdflib import URIRef
 
 from handcar.annotation import timeexpr
-from handcar.annotation.anchor import AmbiguousQuote, Anchor, QuoteNotFound, find_quote
+from handcar.annotation.anchor import (
+    AmbiguousQuote,
+    Anchor,
+    QuoteNotFound,
+    closest_words,
+    find_quote,
+)
 from handcar.annotation.checked import (
     ARTICLE_ID,
     INTEGER_TYPES,
@@ -559,8 +565,13 @@ def quote_problem(
                 f"(article.md lines {lines}); add a prefix or suffix",
                 "add prefix: (the words right before) or suffix: (right after) to pick one")
     context = " (with its prefix/suffix)" if prefix or suffix else ""
-    return (f"quote not found in the article: {_short(quote)!r}{context}",
-            "copy the words exactly from article.md (punctuation, quotes and spaces count)")
+    hint = "copy the words exactly from article.md (punctuation, quotes and spaces count)"
+    near = None if context else closest_words(article.text, quote)
+    if near is not None:
+        words = article.text[near[0]:near[1]]
+        hint = f"did you mean {_short(words)!r} (article.md line {article.line_of(near[0])})? " \
+            + hint
+    return f"quote not found in the article: {_short(quote)!r}{context}", hint
 
 
 def _short(text: str, limit: int = 60) -> str:
