@@ -596,6 +596,9 @@ def test_a_duration_in_miles_and_a_duration_in_milliseconds(fiction: Fiction) ->
          "properties about it: beganDuring, date, startDate; use a DJO property"),
         ("      - [boat-leg, legIndex, 1]\n", "      - [boat-lg, legIndex, 1]\n",
          "did you mean boat-leg? declare 'boat-lg'"),
+        # an id renamed with a word more or less after the facts were written
+        ("      - [boat-leg, legIndex, 1]\n", "      - [boat, legIndex, 1]\n",
+         "did you mean boat-hours or boat-leg? declare 'boat'"),
     ],
 )
 def test_a_misspelt_class_property_or_id_gets_the_closest_names(

@@ -36,7 +36,7 @@ for ``handcar check``): the same checks, run once, either stopping or going on:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
@@ -336,7 +336,7 @@ class _Resolver:
                 return ident
             raise self.loaded.error(
                 f"reference to undefined entity {ident!r}", *loc,
-                hint=did_you_mean(close_names(ident, self.classes))
+                hint=did_you_mean(close_names(ident, self.classes) or _renamed(ident, self.classes))
                 + f"declare {ident!r} under entities or events, or correct the id",
             )
         # no classes: its class is unknown (reported at its type), so it is of no kind to ask
@@ -572,6 +572,13 @@ def quote_problem(
         hint = f"did you mean {_short(words)!r} (article.md line {article.line_of(near[0])})? " \
             + hint
     return f"quote not found in the article: {_short(quote)!r}{context}", hint
+
+
+def _renamed(ident: str, ids: Iterable[str]) -> list[str]:
+    """The ids that are ``ident`` with words added or taken away at the end ("brenn" and
+    "brenn-city"): an item renamed after the facts that name it were written."""
+    return sorted(other for other in ids
+                  if other.startswith(f"{ident}-") or ident.startswith(f"{other}-"))[:2]
 
 
 def _short(text: str, limit: int = 60) -> str:
