@@ -1098,6 +1098,16 @@ def test_a_route_before_the_comma_and_a_trip_in_apposition_are_the_legs(
                     "roughly six hours", [("origin", "Sulm"), ("destination", "Dornau"),
                                           ("duration", "roughly six hours")]),
     }
+    # "a crossing of roughly 11 hours" after a ferry's clause: that leg's words; "a crossing
+    # point" in apposition to no leg's clause is no event
+    text, found = _drafted(tmp_path / "passage", "They boarded a ferry to Varna, a crossing of "
+                           "roughly 11 hours. At Kelm, a crossing point, they waited.\n",
+                           events=True)
+    assert [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "event"] == [
+        ("Journey", "They boarded a ferry to Varna, a crossing of roughly 11 hours", []),
+        ("BoatLeg", "They boarded a ferry to Varna, a crossing of roughly 11 hours",
+         [("destination", "Varna"), ("duration", "roughly 11 hours")])]
 
 
 def test_they_the_group_and_the_people_opening_a_leg_are_its_travellers(

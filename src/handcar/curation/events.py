@@ -55,6 +55,10 @@ MODES: dict[str, tuple[str, str | None]] = {
 #: nouns for a whole journey ("after a two-day journey from Castra"): the draft's journey,
 #: quoted from its noun phrase to the end of the clause
 JOURNEY_NOUNS = frozenset({"journey", "trip", "voyage", "trek"})
+#: nouns for a leg's passage that, in apposition to a leg's clause, are more words of it
+#: ("boarded a ferry to Varna, a crossing of roughly 11 hours"), never a leg or journey alone
+PASSAGES = frozenset({"crossing", "passage"})
+PASSAGE = "passage"
 #: verbs of pushing, which make "by rail" a handcar's ("pushed the cart by rail")
 PUSHING = frozenset({"push", "pushed", "pushes", "pushing"})
 #: two words that make a mode without naming a vehicle ("by air", "on foot", "by rail")
@@ -222,6 +226,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
+        elif word in PASSAGES and before in ("a", "an") and i > 1 and doc[i - 2].text == ",":
+            cues.append((i, PASSAGE, None, None))  # ", a crossing of roughly 11 hours"
     words = _segments(doc, [(i, kind) for i, kind, _v, _t in cues])
     # "The bus drove them on": the vehicle, not the verb, says how they travelled
     carried = {words[i] for i, kind, vehicle, _t in cues if vehicle is not None or kind == AGAIN}
@@ -231,12 +237,12 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
     joined: dict[int, int] = {}  # a leg clause's end → the end of the words joined to it
     for i, kind, _vehicle, _type in cues:
         start = _phrase_start(doc, i, reach=4)
-        if kind == "Journey" and start > 1 and doc[start - 1].text == "," \
+        if kind in ("Journey", PASSAGE) and start > 1 and doc[start - 1].text == "," \
                 and doc[start].lower_ in ("a", "an") \
                 and any(k not in ("Journey", "BorderCrossing") and words[j][1] == start - 1
                         for j, k, _v, _t in cues):
             joined[start - 1] = words[i][1]
-    cues = [cue for cue in cues if not (cue[1] == "Journey" and any(
+    cues = [cue for cue in cues if cue[1] != PASSAGE and not (cue[1] == "Journey" and any(
         end < cue[0] < to for end, to in joined.items()))]
     found: dict[tuple[str, tuple[int, int]], Found] = {}
     for i, kind, vehicle, vehicle_type in cues:
