@@ -1462,3 +1462,13 @@ def test_a_quantity_before_at_keeps_its_unit(tmp_path: Path) -> None:
                                      "night.\n")
     assert [(text[s.start:s.end], s.fields) for s in found if "unit" in s.fields] == [
         ("45 minutes", {"value": 45, "unit": "MIN"}), ("300 km", {"value": 300, "unit": "KiloM"})]
+
+
+def test_the_reports_own_words_around_a_speaker_are_not_theirs(tmp_path: Path) -> None:
+    """Fiction: in "Ambassador Jonas Berg, who remained in Kessa with 12 colleagues, said the
+    convoy drove 300 km", the 300 km are his words and the 12 colleagues the report's."""
+    _draft, data, _ = _new(
+        tmp_path, "own-2024", "Ambassador Jonas Berg, who remained in Kessa with 12 colleagues, "
+        "said the convoy drove 300 km to Dornau.\n")
+    assert [(q["quote"], q.get("said_by")) for q in data["quantities"]] == [
+        ("12", None), ("300 km", "jonas-berg")]

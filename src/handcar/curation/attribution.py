@@ -38,34 +38,41 @@ _SPEAKING = ("known", "name", "mission")
 
 
 def speakers(article: Article, found: Sequence[Suggestion]) -> list[tuple[int, int, Suggestion]]:
-    """(start, end, speaker) of each sentence of ``article`` whose words attribute it to an
-    agent ``found`` suggests (a name, an entity other articles know, a mission), in text
-    order."""
+    """(start, end, speaker) of the words of each sentence of ``article`` that it attributes
+    to an agent ``found`` suggests (a name, an entity other articles know, a mission), in
+    text order: the words before "…, the ministry said." and after "The ministry said" or
+    "According to the ministry," (not "who remained in Kessa with 12 colleagues" in "Jonas
+    Berg, who remained in Kessa with 12 colleagues, said …": the report's own words)."""
     agents = [s for s in found if s.kind in _SPEAKING and not _a_place(s)]
     said = []
     for sentence in article.sentences:
         text = article.text_of(sentence)
-        for first, last in _attributing(text):
+        for (first, last), (words, end_of_words) in _attributing(text):
             start, end = sentence.start + first, sentence.start + last
             speaker = next((s for s in agents if start <= s.start and s.end <= end
                             and _heads(article.text[s.end:end])), None)
             if speaker is None:
                 speaker = _told_of_again(article.text[start:end], agents, start)
             if speaker is not None:
-                said.append((sentence.start, sentence.end, speaker))
+                said.append((sentence.start + words, sentence.start + end_of_words, speaker))
                 break
     return said
 
 
-def _attributing(text: str) -> list[tuple[int, int]]:
-    """Where the words that may name the speaker are in a sentence, by each way of
-    attributing it that its words fit."""
-    spans = [match.span("who") for pattern in (_TRAILING, _TRAILING_INVERTED, _ACCORDING,
-                                               _ACCORDING_FIRST)
-             if (match := pattern.search(text))]
+def _attributing(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where the words that may name the speaker are in a sentence, and the words they are
+    said to say, by each way of attributing it that its words fit."""
+    spans = []
+    for pattern in (_TRAILING, _TRAILING_INVERTED, _ACCORDING):
+        match = pattern.search(text)
+        if match:
+            spans.append((match.span("who"), (0, match.start())))
+    match = _ACCORDING_FIRST.search(text)
+    if match:
+        spans.append((match.span("who"), (match.end(), len(text))))
     match = _LEADING.match(text)
     if match and match["who"][:1].isupper():
-        spans.append(match.span("who"))
+        spans.append((match.span("who"), (match.end(), len(text))))
     return spans
 
 

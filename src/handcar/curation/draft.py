@@ -176,7 +176,7 @@ def draft(
     by_words: dict[str, str] = {}  # the id of each name and known entity, by its words
     by_span: dict[tuple[str, int, int], str] = {}  # the id of each item, by kind and span
     names: dict[str, str] = {}  # the words of each name and known entity, by its id
-    attributable: list[tuple[int, dict[str, Any]]] = []  # items someone may say, by start
+    attributable: list[tuple[int, int, dict[str, Any]]] = []  # items someone may say: span
 
     def add(item: Suggestion) -> str:
         base = item.slug if item.kind == "known" else slug(item.slug)
@@ -189,7 +189,7 @@ def draft(
         entry["suggested"] = True
         sections[SECTIONS[item.kind]].append((item.note, entry))
         if item.kind in ("quantity", "duration"):
-            attributable.append((item.start, entry))
+            attributable.append((item.start, item.end, entry))
         counts[item.kind] += 1
         by_span[item.kind, item.start, item.end] = ident
         return ident
@@ -235,13 +235,13 @@ def draft(
         entry = {"id": statement.id, **_quote(article.text, words.start, words.end),
                  "facts": [_flow(fact) for fact in statement.facts], "suggested": True}
         sections["statements"].append((statement.note, entry))
-        attributable.append((words.start, entry))
+        attributable.append((words.start, words.end, entry))
         counts["statement"] += 1
         for subject, prop, obj in statement.facts:
             facts.setdefault((subject, prop), obj)
     said = speakers(article, found)
-    for start, entry in attributable:
-        speaker = next((who for first, last, who in said if first <= start < last), None)
+    for start, end, entry in attributable:  # what quotes the words someone is said to say
+        speaker = next((who for first, last, who in said if start < last and first < end), None)
         ident = id_of(speaker) if speaker is not None else None
         if ident is not None and ident != entry["id"]:
             entry.pop("suggested")
