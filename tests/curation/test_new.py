@@ -1100,14 +1100,17 @@ def test_a_route_before_the_comma_and_a_trip_in_apposition_are_the_legs(
     }
     # "a crossing of roughly 11 hours" after a ferry's clause: that leg's words; "a crossing
     # point" in apposition to no leg's clause is no event
+    # (and "a drive of about 5 hours" after a road leg's clause: no car leg of its own)
     text, found = _drafted(tmp_path / "passage", "They boarded a ferry to Varna, a crossing of "
-                           "roughly 11 hours. At Kelm, a crossing point, they waited.\n",
-                           events=True)
+                           "roughly 11 hours. At Kelm, a crossing point, they waited. They went "
+                           "by road to Delm, a drive of about 5 hours.\n", events=True)
+    ferry = "They boarded a ferry to Varna, a crossing of roughly 11 hours"
+    road = "They went by road to Delm, a drive of about 5 hours"
     assert [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
             for s in found if s.kind == "event"] == [
-        ("Journey", "They boarded a ferry to Varna, a crossing of roughly 11 hours", []),
-        ("BoatLeg", "They boarded a ferry to Varna, a crossing of roughly 11 hours",
-         [("destination", "Varna"), ("duration", "roughly 11 hours")])]
+        ("Journey", ferry, []),
+        ("BoatLeg", ferry, [("destination", "Varna"), ("duration", "roughly 11 hours")]),
+        ("CarLeg", road, [("destination", "Delm"), ("duration", "about 5 hours")])]
 
 
 def test_they_the_group_and_the_people_opening_a_leg_are_its_travellers(

@@ -55,9 +55,10 @@ MODES: dict[str, tuple[str, str | None]] = {
 #: nouns for a whole journey ("after a two-day journey from Castra"): the draft's journey,
 #: quoted from its noun phrase to the end of the clause
 JOURNEY_NOUNS = frozenset({"journey", "trip", "voyage", "trek"})
-#: nouns for a leg's passage that, in apposition to a leg's clause, are more words of it
-#: ("boarded a ferry to Varna, a crossing of roughly 11 hours"), never a leg or journey alone
-PASSAGES = frozenset({"crossing", "passage"})
+#: nouns for a leg's passage that, with "of" after them and in apposition to a leg's clause,
+#: are more words of it ("boarded a ferry to Varna, a crossing of roughly 11 hours", "travelled
+#: by road to Dornau, a drive of about 5 hours"), never a leg or journey alone
+PASSAGES = frozenset({"crossing", "passage", "drive", "ride", "flight", "walk", "sail"})
 PASSAGE = "passage"
 #: verbs of pushing, which make "by rail" a handcar's ("pushed the cart by rail")
 PUSHING = frozenset({"push", "pushed", "pushes", "pushing"})
@@ -192,7 +193,10 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
         word = token.lower_
         after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         before = doc[i - 1].lower_ if i > 0 else ""
-        if (before, word) in MODE_PHRASES:
+        if word in PASSAGES and after == "of" and before in ("a", "an") and i > 1 \
+                and doc[i - 2].text == ",":
+            cues.append((i, PASSAGE, None, None))  # ", a crossing of roughly 11 hours"
+        elif (before, word) in MODE_PHRASES:
             kind = MODE_PHRASES[(before, word)]
             if kind == "TrainLeg" and any(t.lower_ in PUSHING for t in doc[clause(doc, i)[0]:i]):
                 # "push the whole structure by rail": a handcar, the one told of if any
@@ -226,8 +230,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
-        elif word in PASSAGES and before in ("a", "an") and i > 1 and doc[i - 2].text == ",":
-            cues.append((i, PASSAGE, None, None))  # ", a crossing of roughly 11 hours"
+
     words = _segments(doc, [(i, kind) for i, kind, _v, _t in cues])
     # "The bus drove them on": the vehicle, not the verb, says how they travelled
     carried = {words[i] for i, kind, vehicle, _t in cues if vehicle is not None or kind == AGAIN}
