@@ -1475,3 +1475,16 @@ def test_the_reports_own_words_around_a_speaker_are_not_theirs(tmp_path: Path) -
         "said the convoy drove 300 km to Dornau.\n")
     assert [(q["quote"], q.get("said_by")) for q in data["quantities"]] == [
         ("12", None), ("300 km", "jonas-berg")]
+
+
+def test_a_leg_on_an_earlier_day_comes_first(tmp_path: Path) -> None:
+    """Fiction: "flown home on Thursday", then "had travelled by road … on Wednesday": the
+    road leg first (its day is earlier), the flight after it; a leg with no day goes with the
+    leg told before it ("A bus then took them", after the road leg). Confirmed, it builds."""
+    draft, data, _ = _new(
+        tmp_path, "days-2024", "Thirty relatives of embassy staff were flown home to Castra on "
+        "Thursday. They had travelled by road from Kessa to Dornau on Wednesday. A bus then "
+        "took them to a hotel.\n")
+    order = [f for s in data["statements"] for f in s["facts"] if f[1] == "nextLeg"]
+    assert order == [["leg-bus", "nextLeg", "leg-flight"], ["leg-car", "nextLeg", "leg-bus"]]
+    _builds_once_confirmed(draft)

@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from handcar.annotation import timeexpr
 from handcar.annotation.anchor import AmbiguousQuote, find_quote
 from handcar.annotation.frontmatter import front_matter
 from handcar.annotation.model import FORMAT
@@ -230,7 +231,8 @@ def draft(
             ends.append(Drafted(item, ident))
     facts: dict[tuple[str, str], str] = {}
     for statement in suggested_statements(
-            legs, ends, journey, id_of, lambda base: ids.new(base, "statement"), again):
+            legs, ends, journey, id_of, lambda base: ids.new(base, "statement"), again,
+            lambda time: _day_named(time, published)):
         words = statement.quoting
         entry = {"id": statement.id, **_quote(article.text, words.start, words.end),
                  "facts": [_flow(fact) for fact in statement.facts], "suggested": True}
@@ -317,6 +319,18 @@ def _best_mentions(found: list[Suggestion], names: dict[str, str]) -> list[Sugge
     cased = {str(item.fields["name"]).casefold(): item for item in reversed(found)
              if item.kind == "name" and not str(item.fields["name"]).isupper()}
     return [item for item in found if better(item) is None]
+
+
+def _day_named(time: Suggestion, published: dt.date) -> dt.date | None:
+    """The day a suggested time names ("Wednesday", "March 3"), against the publication date;
+    None for a longer period ("last spring") or one that does not resolve."""
+    try:
+        found = timeexpr.resolve(time.fields.get("date"), time.fields.get("relative"), published)
+    except ValueError:
+        return None
+    if found.month is None or found.day is None:
+        return None
+    return dt.date(found.year, found.month, found.day)
 
 
 def _referring(item: Suggestion, names: dict[str, str]) -> Suggestion:

@@ -23,6 +23,19 @@ from handcar.curation.suggestion import Suggestion
 
 #: the id an item of the draft has (None when the draft left it out)
 IdOf = Callable[[Suggestion], "str | None"]
+#: the day a time of the draft names (any value that sorts), None when it names no one day;
+#: None for no days at all
+DayOf = Callable[[Suggestion], Any] | None
+#: the links that date a leg
+WHEN = ("during", "beganDuring", "endedDuring")
+
+
+def _day(leg: Suggestion, day_of: DayOf) -> Any:
+    """The day a leg's words date it by, or None."""
+    if day_of is None:
+        return None
+    return next((day for role, time in leg.links
+                 if role in WHEN and (day := day_of(time)) is not None), None)
 
 
 @dataclass(frozen=True)
@@ -48,13 +61,13 @@ class Statement:
 
 def suggested_statements(
     legs: list[Drafted], others: list[Drafted], journey: str | None, id_of: IdOf,
-    new_id: Callable[[str], str], again: Sequence[Suggestion] = (),
+    new_id: Callable[[str], str], again: Sequence[Suggestion] = (), day_of: DayOf = None,
 ) -> list[Statement]:
     """The suggested statements of the draft's ``legs`` (in the text's order) and ``others``
     (the journey, crossings, groups with links), whose items have ids by ``id_of``;
     ``new_id`` makes a statement's id unique. ``again``: words that tell again of a leg
-    (:func:`again_statements`)."""
-    order, routes = travel_order([leg.item for leg in legs], id_of)
+    (:func:`again_statements`); ``day_of``: the day a time names, if one (for the order)."""
+    order, routes = travel_order([leg.item for leg in legs], id_of, day_of)
     previous = {now: legs[before].id for before, now in pairwise(order)}
     made: list[Statement] = []
     travellers: set[str] = set()  # of the journey
@@ -69,9 +82,9 @@ def suggested_statements(
         before = previous.get(n)  # a journey's legs are one chain
         facts += [[before, "nextLeg", leg.id]] if before else []
         note = "what the words say of the leg? check it" + (
-            f" (the draft puts it after {before}, by the order of the text and of the places"
-            " the legs leave and reach: if the journey went otherwise, change the nextLeg"
-            " facts)" if before else "")
+            f" (the draft puts it after {before}, by the order of the text, of the places"
+            " the legs leave and reach and of their days: if the journey went otherwise,"
+            " change the nextLeg facts)" if before else "")
         made.append(Statement(note, new_id(f"statement-{leg.id}"), leg.item, facts))
     made += again_statements(legs, order, routes, again, id_of, new_id)
     for other in others:  # the journey's ends, a crossing's countries, a group's count
@@ -117,12 +130,14 @@ def again_statements(legs: list[Drafted], order: list[int], routes: list[dict[st
     return made
 
 
-def travel_order(legs: list[Suggestion], id_of: IdOf,
+def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
                  ) -> tuple[list[int], list[dict[str, str]]]:
     """The draft's guess of the order of ``legs`` (indexes, in the text's order) and the ids
     each one's links give (``id_of``): origin, destination, distance, duration, traveller. A
     leg that reaches the place another leaves comes before it ("reached Kelm by ferry from Delm
-    … They had driven to Delm": the drive first); else the text's order. Where a leg's
+    … They had driven to Delm": the drive first); else the legs go by their days (``day_of``
+    a time a leg is dated by: "flown home on Thursday … had travelled by road on Wednesday"),
+    a leg without one with the leg told before it, then by the text's order. Where a leg's
     destination is still not the next leg's origin, neither is given: the order is wrong or
     the words are (the shapes would refuse the two, and a confirmed draft must build)."""
     routes = [{role: value for role, linked in leg.links if (value := id_of(linked))}
@@ -133,16 +148,27 @@ def travel_order(legs: list[Suggestion], id_of: IdOf,
             leaving[route["origin"]].append(j)
     after = {i: [j for j in leaving.get(route.get("destination", ""), ()) if j != i]
              for i, route in enumerate(routes)}
+    # the days: a leg dated by a day starts a part of the story that the legs told after it
+    # without a day of their own continue ("They left Pyongyang by train on Tuesday … From
+    # Chongjin the train took them on"); the parts go in the order of their days, each in the
+    # text's order (a part told before any day first)
+    part_day: list[Any] = []
+    for leg in legs:
+        day = _day(leg, day_of)
+        part_day.append(day if day is not None else (part_day[-1] if part_day else None))
+    ranks = {day: n for n, day in enumerate(sorted({d for d in part_day if d is not None}))}
+    rank = [(-1 if day is None else ranks[day], i) for i, day in enumerate(part_day)]
     waiting = Counter(j for js in after.values() for j in js)
-    ready = [i for i in range(len(legs)) if not waiting[i]]  # ascending: a heap
+    ready = [rank[i] for i in range(len(legs)) if not waiting[i]]
+    heapq.heapify(ready)
     order: list[int] = []
-    while ready:  # the legs in travel order, the first in the text first when both may go
-        i = heapq.heappop(ready)
+    while ready:  # the legs in travel order, by their days, then as the text tells them
+        _part, i = heapq.heappop(ready)
         order.append(i)
         for j in after[i]:
             waiting[j] -= 1
             if not waiting[j]:
-                heapq.heappush(ready, j)
+                heapq.heappush(ready, rank[j])
     if len(order) < len(legs):  # a circle of places: the text's order
         order = list(range(len(legs)))
     for before, now in pairwise(order):
