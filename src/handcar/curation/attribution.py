@@ -2,39 +2,36 @@
 
 A report attributes most of what it tells: "…, the ministry said.", "…, said Anna Brixby.",
 "According to the embassy, …", "The ministry said on Friday that …". Without ``said_by`` a
-confirmed item would be the publisher's own word. The speaker is the first person or
-organisation the draft suggests that ends the attributing words or is followed there by a
-clause or "of" (not a place: in "Russia's Foreign Ministry said", the ministry; nobody in "a
-Saudi official said"), or, for "the ministry", "the embassy", the last one
-before it in the article whose name ends in that noun. A guess, as every item of the draft.
+confirmed item would be the publisher's own word. The sentence is read as spaCy's tokenizer
+splits it, around a verb of saying (:data:`SAYING`) or "according to". The speaker is the first
+person or organisation the draft suggests that ends the attributing words or is followed there
+by a clause or "of" (not a place: in "Russia's Foreign Ministry said", the ministry; nobody in
+"a Saudi official said"), or, for "the ministry", "the embassy", the last one before it in the
+article whose name ends in that noun. A guess, as every item of the draft.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from handcar.article import Article
-from handcar.curation.suggest import a_kind
+from handcar.curation.suggest import a_kind, tokenizer
 from handcar.curation.suggestion import Suggestion
 
-#: the verbs of saying that attribute a sentence ("said", "told reporters", "announced")
-SAYING = r"(?:said|says|told(?:\s+[\w'\u2019-]+){1,4}?|announced|added|stated|reported|wrote)"
-_WHEN = r"(?:\s+(?:on|in|late|early|last|this)\s+[\w\s]{1,30}?)?"  # "on Friday", "in a statement"
-_END = r"[.!?]?[\"'\u201d\u2019]?\s*$"
-#: "…, the ministry said (on Friday)." and "…, said Anna Brixby."
-_COMMA = r",[\"'\u201d\u2019]?\s+"  # a comma, and the closing quotation mark of words quoted
-_TRAILING = re.compile(rf"{_COMMA}(?P<who>[^,]{{2,80}}?)\s+{SAYING}{_WHEN}{_END}")
-_TRAILING_INVERTED = re.compile(
-    rf"{_COMMA}{SAYING}\s+(?P<who>(?:the\s+)?[A-Z][^,]{{1,80}}?){_WHEN}{_END}")
-#: "…, according to the embassy." and "According to the embassy, …"
-_ACCORDING = re.compile(rf",\s+according\s+to\s+(?P<who>[^,]{{2,80}}?){_END}", re.I)
-#: a dateline before the words ("MOSCOW —", "CASTRA, March 3 -")
-_DATELINE = r"(?:[A-Z][A-Z .'-]*[A-Z](?:,[^\u2014\u2013]{1,20})?\s+[\u2014\u2013-]+\s+)?"
-_ACCORDING_FIRST = re.compile(rf"^{_DATELINE}according\s+to\s+(?P<who>[^,]{{2,80}}?),", re.I)
-#: "The ministry said (on Friday) (that) …", "Ana Reyes, who led them, said …"
-_LEADING = re.compile(rf"^{_DATELINE}(?P<who>[^.;:\u2014\u2013]{{2,120}}?),?\s+{SAYING}\b")
+#: the verbs of saying that attribute a sentence
+SAYING = frozenset({"said", "says", "told", "announced", "added", "stated", "reported", "wrote"})
+#: words after the verb that still end an attribution: "said on Friday", "said in a statement",
+#: "told reporters", "told the Kelm Herald" (at most :data:`AFTER_VERB` words)
+WHEN = frozenset({"on", "in", "late", "early", "last", "this", "at"})
+AFTER_VERB = 6
+#: the most words a speaker's own words may have ("the Norland Foreign Ministry's spokeswoman")
+SPEAKER_WORDS = 12
+QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 _SPEAKING = ("known", "name", "mission")
+
+Span = tuple[int, int]
 
 
 def speakers(article: Article, found: Sequence[Suggestion]) -> list[tuple[int, int, Suggestion]]:
@@ -44,36 +41,107 @@ def speakers(article: Article, found: Sequence[Suggestion]) -> list[tuple[int, i
     "According to the ministry," (not "who remained in Kessa with 12 colleagues" in "Jonas
     Berg, who remained in Kessa with 12 colleagues, said …": the report's own words)."""
     agents = [s for s in found if s.kind in _SPEAKING and not _a_place(s)]
+    make_doc = tokenizer()
     said = []
     for sentence in article.sentences:
-        text = article.text_of(sentence)
-        for (first, last), (words, end_of_words) in _attributing(text):
-            start, end = sentence.start + first, sentence.start + last
+        offset, text = sentence.start, article.text_of(sentence)
+        for (first, last), (words, end_of_words) in _attributing(make_doc(text)):
+            start, end = offset + first, offset + last
             speaker = next((s for s in agents if start <= s.start and s.end <= end
                             and _heads(article.text[s.end:end])), None)
             if speaker is None:
                 speaker = _told_of_again(article.text[start:end], agents, start)
             if speaker is not None:
-                said.append((sentence.start + words, sentence.start + end_of_words, speaker))
+                said.append((offset + words, offset + end_of_words, speaker))
                 break
     return said
 
 
-def _attributing(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Where the words that may name the speaker are in a sentence, and the words they are
-    said to say, by each way of attributing it that its words fit."""
-    spans = []
-    for pattern in (_TRAILING, _TRAILING_INVERTED, _ACCORDING):
-        match = pattern.search(text)
-        if match:
-            spans.append((match.span("who"), (0, match.start())))
-    match = _ACCORDING_FIRST.search(text)
-    if match:
-        spans.append((match.span("who"), (match.end(), len(text))))
-    match = _LEADING.match(text)
-    if match and match["who"][:1].isupper():
-        spans.append((match.span("who"), (match.end(), len(text))))
-    return spans
+def _attributing(doc: Any) -> Iterator[tuple[Span, Span]]:
+    """The character spans of the words that may name the speaker in a sentence (a spaCy
+    ``Doc``) and of the words they are said to say, by each way of attributing it that its
+    words fit: "…, the ministry said.", "…, said Anna Brixby.", "…, according to the
+    embassy.", "According to the embassy, …", "The ministry said …"."""
+    end = _words_end(doc)
+    start = _after_dateline(doc)
+    for i in range(start, end):
+        word = doc[i].lower_
+        if word == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
+            comma = _comma_before(doc, i)
+            if comma is not None and comma >= start:  # "…, according to the embassy."
+                yield _chars(doc, i + 2, end), _chars(doc, start, comma)
+            elif i == start:  # "According to the embassy, …"
+                after = next((k for k in range(i + 2, min(end, i + 2 + SPEAKER_WORDS))
+                              if doc[k].text == ","), None)
+                if after is not None:
+                    yield _chars(doc, i + 2, after), _chars(doc, after + 1, end)
+        if word not in SAYING or not _ends_attribution(doc, i, end):
+            continue
+        comma = _comma_before(doc, i)
+        if comma is not None and comma >= start and comma + 1 < i:  # "…, the ministry said."
+            yield _chars(doc, _after_quote(doc, comma + 1), i), _chars(doc, start, comma)
+        elif comma is not None and comma >= start:  # "…, said Anna Brixby."
+            who = _after_when(doc, i + 1, end)
+            if i + 1 < who and (doc[i + 1].is_title or doc[i + 1].lower_ == "the"):
+                yield _chars(doc, i + 1, who), _chars(doc, start, comma)
+    for i in range(start + 1, end):  # "The ministry said (that) …", "Ana Reyes, who …, said"
+        if doc[i].lower_ in SAYING and doc[start].is_title and not any(
+                t.is_sent_end or t.text in (";", ":") or t.text in DASHES
+                for t in doc[start:i]):
+            who_end = i - 1 if doc[i - 1].text == "," else i
+            yield _chars(doc, start, who_end), _chars(doc, i + 1, end)
+            break
+
+
+def _words_end(doc: Any) -> int:
+    """The token after a sentence's last word (its full stop and quotation marks left out)."""
+    end = len(doc)
+    while end > 0 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _after_dateline(doc: Any) -> int:
+    """The first token after a dateline ("MOSCOW —", "CASTRA, March 3 -"), else 0."""
+    if not (len(doc) and doc[0].is_upper and doc[0].is_alpha):
+        return 0
+    dash = next((k for k in range(1, min(len(doc), 8)) if doc[k].text in DASHES), None)
+    return dash + 1 if dash is not None else 0
+
+
+def _comma_before(doc: Any, at: int) -> int | None:
+    """The comma closest before token ``at`` (at most :data:`SPEAKER_WORDS` words back; a
+    quotation mark closing quoted words may stand right after it), else None."""
+    for k in range(at - 1, max(-1, at - SPEAKER_WORDS - 2), -1):
+        if doc[k].text == ",":
+            return k
+    return None
+
+
+def _after_quote(doc: Any, at: int) -> int:
+    """Token ``at``, or the one after it when it is a closing quotation mark."""
+    return at + 1 if at < len(doc) and doc[at].text in QUOTE_MARKS else at
+
+
+def _after_when(doc: Any, at: int, end: int) -> int:
+    """Where the words from token ``at`` to ``end`` stop before a time or place after the
+    verb ("said Anna Brixby on Friday")."""
+    return next((k for k in range(at, end) if doc[k].lower_ in WHEN), end)
+
+
+def _ends_attribution(doc: Any, verb: int, end: int) -> bool:
+    """Whether the verb of saying at token ``verb`` ends the sentence, but for a few words
+    (:data:`AFTER_VERB`: "said on Friday", "told the Kelm Herald", "said Anna Brixby")."""
+    return end - verb - 1 <= AFTER_VERB
+
+
+def _chars(doc: Any, start: int, end: int) -> Span:
+    """The character span of tokens ``start`` to ``end`` (end exclusive) of ``doc`` (empty,
+    where token ``start`` begins, when there are none)."""
+    if end <= start:
+        at = doc[start].idx if start < len(doc) else len(doc.text)
+        return at, at
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _heads(after: str) -> bool:

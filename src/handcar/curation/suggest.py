@@ -187,6 +187,11 @@ def _nlp() -> Any:
     return nlp, times, names, PhraseMatcher
 
 
+def tokenizer() -> Callable[[str], Any]:
+    """The draft's tokenizer (spaCy's English rules, no model): text → ``Doc``."""
+    return _nlp()[0].make_doc
+
+
 #: English words that join a name into an adjective ("Hong Kong-born", "Soviet-era")
 _COMPOUNDING = frozenset({"born", "made", "led", "era", "run", "held", "wide", "like", "free",
                           "long", "old", "bred", "only", "size", "type", "area"})
