@@ -1488,3 +1488,19 @@ def test_a_leg_on_an_earlier_day_comes_first(tmp_path: Path) -> None:
     order = [f for s in data["statements"] for f in s["facts"] if f[1] == "nextLeg"]
     assert order == [["leg-bus", "nextLeg", "leg-flight"], ["leg-car", "nextLeg", "leg-bus"]]
     _builds_once_confirmed(draft)
+
+
+def test_a_participles_clause_travels_with_the_next_clauses_subject(tmp_path: Path) -> None:
+    """Fiction: in "After crossing into Norland on foot, they boarded a train", the walk and
+    the crossing are "they"'s, the group that travelled before; a clause that is no
+    participle's takes no subject from the next one."""
+    text, found = _drafted(
+        tmp_path, "The 14 evacuees were driven to the Brenn crossing. After crossing into "
+        "Norland on foot, they boarded a train to Kelm. A ferry sailed to Delm, they said.\n",
+        events=True)
+    who = [(s.fields["type"], [text[q.start:q.end] for r, q in s.links
+                               if r in ("traveller", "crossedBy")])
+           for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert who == [("CarLeg", ["14 evacuees"]), ("BorderCrossing", ["14 evacuees"]),
+                   ("WalkingLeg", ["14 evacuees"]), ("TrainLeg", ["14 evacuees"]),
+                   ("BoatLeg", [])]

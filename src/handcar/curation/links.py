@@ -193,6 +193,8 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
             last = (item, its_group)
             continue
         words = [w.strip(",;:.!?\"\u201c\u201d").lower() for w in text[item.start:item.end].split()]
+        opener = text[max(0, item.start - 12):item.start].split()[-1:]
+        words += _subject_after([w.lower() for w in opener] + words, text[item.end:item.end + 60])
         before = [g for g in counted if g.end <= item.start]
         pairs = list(zip(["", *words], words, strict=False))
         group = None
@@ -215,6 +217,23 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
             travelled.append(group)
             last = (item, group)
     return told
+
+
+#: words that open a participle's clause, whose subject is the next clause's ("After crossing
+#: into Norvale on foot, they boarded a train")
+PARTICIPLE_OPENERS = frozenset({"after", "before", "having", "upon", "on", "while"})
+
+
+def _subject_after(words: list[str], after: str) -> list[str]:
+    """The first words of the clause after a participle's clause ``words`` (with the word
+    before them; ``after``: the text that follows them), where its subject is: "they" in
+    "After crossing into Norvale on foot, they boarded"; none for any other clause."""
+    participle = len(words) > 1 and words[0] in PARTICIPLE_OPENERS and (
+        words[1].endswith(("ing", "ed", "en")))
+    rest = after.lstrip()
+    if not participle or not rest.startswith(","):
+        return []
+    return [w.strip(",;:.!?").lower() for w in rest[1:].split()[:3]]
 
 
 def _named_travellers(found: list[Suggestion], travel: _Spans, text: str,
