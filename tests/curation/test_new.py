@@ -1504,3 +1504,13 @@ def test_a_participles_clause_travels_with_the_next_clauses_subject(tmp_path: Pa
     assert who == [("CarLeg", ["14 evacuees"]), ("BorderCrossing", ["14 evacuees"]),
                    ("WalkingLeg", ["14 evacuees"]), ("TrainLeg", ["14 evacuees"]),
                    ("BoatLeg", [])]
+
+
+def test_an_attribution_inside_the_sentence_is_for_all_of_it(tmp_path: Path) -> None:
+    """Fiction: "The bus, the Kelm Transport Office said, drove 300 km to Dornau." — the 300
+    km are the office's (the attribution stands between commas inside the sentence)."""
+    _draft, data, _ = _new(
+        tmp_path, "inside-2024", "The staff left Kessa on Monday. The bus, the Kelm Transport "
+        "Office said, drove 300 km to Dornau.\n")
+    assert [(q["quote"], q.get("said_by")) for q in data["quantities"]] == [
+        ("300 km", "kelm-transport-office")]

@@ -61,7 +61,8 @@ def _attributing(doc: Any) -> Iterator[tuple[Span, Span]]:
     """The character spans of the words that may name the speaker in a sentence (a spaCy
     ``Doc``) and of the words they are said to say, by each way of attributing it that its
     words fit: "…, the ministry said.", "…, said Anna Brixby.", "…, according to the
-    embassy.", "According to the embassy, …", "The ministry said …"."""
+    embassy.", "According to the embassy, …", "The bus, the ministry said, drove …" (the
+    whole sentence), "The ministry said …"."""
     end = _words_end(doc)
     start = _after_dateline(doc)
     for i in range(start, end):
@@ -75,9 +76,15 @@ def _attributing(doc: Any) -> Iterator[tuple[Span, Span]]:
                               if doc[k].text == ","), None)
                 if after is not None:
                     yield _chars(doc, i + 2, after), _chars(doc, after + 1, end)
-        if word not in SAYING or not _ends_attribution(doc, i, end):
+        if word not in SAYING:
             continue
         comma = _comma_before(doc, i)
+        if comma is not None and comma >= start and comma + 1 < i and i + 1 < end \
+                and doc[i + 1].text == ",":  # "The bus, the ministry said, drove 300 km …"
+            yield _chars(doc, comma + 1, i), _chars(doc, start, end)
+            continue
+        if not _ends_attribution(doc, i, end):
+            continue
         if comma is not None and comma >= start and comma + 1 < i:  # "…, the ministry said."
             yield _chars(doc, _after_quote(doc, comma + 1), i), _chars(doc, start, comma)
         elif comma is not None and comma >= start:  # "…, said Anna Brixby."
