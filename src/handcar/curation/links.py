@@ -130,9 +130,8 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
 def _from_there(words: str) -> bool:
     """Whether a leg's words open with "There" or "From there": it left where the leg before
     went ("There they boarded an overnight ferry", after "… to the port of Delm")."""
-    opening = words.split()[:2]
-    return [w.strip(",").casefold() for w in opening][:1] == ["there"] or [
-        w.strip(",").casefold() for w in opening] == ["from", "there"]
+    opening = [w.strip(",").casefold() for w in words.split()[:2]]
+    return opening[:1] == ["there"] or opening == ["from", "there"]
 
 
 def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
@@ -193,8 +192,9 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
             last = (item, its_group)
             continue
         words = [w.strip(",;:.!?\"\u201c\u201d").lower() for w in text[item.start:item.end].split()]
-        opener = text[max(0, item.start - 12):item.start].split()[-1:]
-        words += _subject_after([w.lower() for w in opener] + words, text[item.end:item.end + 60])
+        opener = [] if words[:1] and words[0] in PARTICIPLE_OPENERS else [  # "After" before
+            w.lower() for w in text[max(0, item.start - 12):item.start].split()[-1:]]
+        words += _subject_after(opener + words, text[item.end:item.end + 60])
         before = [g for g in counted if g.end <= item.start]
         pairs = list(zip(["", *words], words, strict=False))
         group = None
