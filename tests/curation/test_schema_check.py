@@ -468,3 +468,24 @@ def test_check_lists_every_problem_of_the_enrichment(tmp_path: Path) -> None:
         f"{path}:6: reference to undefined entity 'lake-morann'",
         "  hint: did you mean lake-moran? name an entity or event of the annotation",
     ]
+
+
+def test_a_fact_with_two_problems_reports_both(tmp_path: Path) -> None:
+    """A fact whose subject is not declared and whose property is misspelt: both, at its
+    line (the property was not checked once the subject failed)."""
+    folder = tmp_path / "wire-2021-02-26-handcar"
+    shutil.copytree(CORPUS / folder.name, folder)
+    path = folder / "annotation.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "      - [leg-bus, destination, vladivostok]\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "      - [leg-buss, destinaton, vladivostok]\n"),
+                    encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(
+        "      - [leg-buss, destinaton, vladivostok]") + 1
+    result = CliRunner().invoke(app, ["check", "--no-shapes", str(folder)])
+    assert result.exit_code == 1, result.output
+    at_line = [o for o in result.output.splitlines() if o.startswith(f"{path}:{line}: ")]
+    assert [o.split(": ", 1)[1] for o in at_line] == [
+        "reference to undefined entity 'leg-buss'",
+        "'destinaton' is not a property of the ontology"]

@@ -413,16 +413,26 @@ class _Resolver:
 
     def _fact(self, fact: tuple, loc: Loc) -> Fact:
         subject, name, obj = fact
-        self._ref(subject, (*loc, 0))
+        unknown_subject = None
+        try:
+            self._ref(subject, (*loc, 0))
+        except AnnotationError as exc:
+            if not self.collect:
+                raise
+            unknown_subject = exc  # its property is checked too: every problem at once
         try:
             predicate = self.vocab.property_(name)
         except UnknownTerm as exc:
+            if unknown_subject is not None:
+                self.problems.append(unknown_subject)
             near = close_names(name, self.vocab.names(properties=True))
             about = [] if near or ":" in name else self.vocab.about(name, properties=True)
             raise self.loaded.error(
                 exc.args[0], *loc, 1, hint=did_you_mean(near) + _terms_about(about, "properties")
                 + "use a DJO property (ontology/README.md) or a prefixed standard one the"
                 " ontology declares") from None
+        if unknown_subject is not None:
+            raise unknown_subject
         self._fits(subject, name, predicate, (*loc, 1), "of")
         if isinstance(obj, str) and self.vocab.is_object_property(predicate):
             self._fits(obj, name, predicate, (*loc, 2), "to")
