@@ -329,18 +329,25 @@ def test_an_articles_folder_is_checked_article_by_article(tmp_path: Path) -> Non
     assert verdicts[-1] == f"{bare}: 1 problem; 0/2 sentences annotated"
 
 
-def test_an_item_the_schema_refuses_still_has_its_quote_checked(tmp_path: Path) -> None:
-    """Every problem at once: an item left out for a schema problem (an unknown key) is also
-    told that its quote is not in the article; its quote was checked only on the next run."""
+def _wire_edited(tmp_path: Path, old: str, new: str) -> tuple[Path, Path, int]:
+    """A copy of the wire test report whose annotation has its one line ``old`` replaced by
+    ``new``: its folder, the annotation's path and the line where ``new`` starts."""
     folder = tmp_path / "wire-2021-02-26-handcar"
     shutil.copytree(CORPUS / folder.name, folder)
     path = folder / "annotation.yaml"
     text = path.read_text(encoding="utf-8")
-    old = "    quote: the children sat on the suitcases\n"
     assert text.count(old) == 1
-    text = text.replace(old, "    quote: the children sat on their suitcases\n    colour: red\n")
+    text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("    quote: the children sat on their suitcases") + 1
+    return folder, path, text.splitlines().index(new.splitlines()[0]) + 1
+
+
+def test_an_item_the_schema_refuses_still_has_its_quote_checked(tmp_path: Path) -> None:
+    """Every problem at once: an item left out for a schema problem (an unknown key) is also
+    told that its quote is not in the article; its quote was checked only on the next run."""
+    folder, path, line = _wire_edited(
+        tmp_path, "    quote: the children sat on the suitcases\n",
+        "    quote: the children sat on their suitcases\n    colour: red\n")
     result = CliRunner().invoke(app, ["check", "--no-shapes", str(folder)])
     assert result.exit_code == 1, result.output
     out = result.output.splitlines()
@@ -473,16 +480,8 @@ def test_check_lists_every_problem_of_the_enrichment(tmp_path: Path) -> None:
 def test_a_fact_with_two_problems_reports_both(tmp_path: Path) -> None:
     """A fact whose subject is not declared and whose property is misspelt: both, at its
     line (the property was not checked once the subject failed)."""
-    folder = tmp_path / "wire-2021-02-26-handcar"
-    shutil.copytree(CORPUS / folder.name, folder)
-    path = folder / "annotation.yaml"
-    text = path.read_text(encoding="utf-8")
-    old = "      - [leg-bus, destination, vladivostok]\n"
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, "      - [leg-buss, destinaton, vladivostok]\n"),
-                    encoding="utf-8")
-    line = path.read_text(encoding="utf-8").splitlines().index(
-        "      - [leg-buss, destinaton, vladivostok]") + 1
+    folder, path, line = _wire_edited(tmp_path, "      - [leg-bus, destination, vladivostok]\n",
+                                      "      - [leg-buss, destinaton, vladivostok]\n")
     result = CliRunner().invoke(app, ["check", "--no-shapes", str(folder)])
     assert result.exit_code == 1, result.output
     at_line = [o for o in result.output.splitlines() if o.startswith(f"{path}:{line}: ")]
