@@ -164,7 +164,7 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
             else:
                 ident = item.slug if item.kind == "known" else slug(item.slug)
                 facts.append(("route", (*where, ident)))
-    return facts
+    return list(dict.fromkeys(facts))  # a fact told again is one fact of the draft
 
 
 def _drafted(article, others: list[Path]) -> dict:

@@ -1038,7 +1038,8 @@ def test_a_vehicle_named_again_right_after_its_leg_is_that_leg(tmp_path: Path) -
     … a bus" are two bus legs, the trolley's told of between them."""
     text, found = _drafted(tmp_path, "They came home on a railroad handcar. They had to push a "
                                      "handcar over the border.\n", events=True)
-    assert [s.fields["type"] for s in found if s.kind == "event"] == ["Journey", "HandcarLeg"]
+    assert [s.fields["type"] for s in found if s.kind == "event"] == [
+        "Journey", "HandcarLeg", "BorderCrossing"]  # "push … over the border": a crossing too
     text, found = _drafted(tmp_path / "two", "They pushed a trolley to the border. A bus met "
                                              "them. The trolley stayed there. A bus took them "
                                              "on.\n", events=True)
@@ -1514,3 +1515,43 @@ def test_an_attribution_inside_the_sentence_is_for_all_of_it(tmp_path: Path) -> 
         "Office said, drove 300 km to Dornau.\n")
     assert [(q["quote"], q.get("said_by")) for q in data["quantities"]] == [
         ("300 km", "kelm-transport-office")]
+
+
+def test_a_walk_across_the_border_with_its_subject_before_it(tmp_path: Path) -> None:
+    """Fiction: "four embassy drivers" is a group (a trade is people too); a leg whose words
+    open with its verb takes the subject before them ("The group, which included a cook, |
+    drove", "They left the cars … and | walked"); "walked across the border" is a crossing
+    too, and ", a distance of about 400 metres" is the walk's; "shells fell across the
+    border" is no crossing (nobody travels)."""
+    text, found = _drafted(
+        tmp_path, "Four embassy drivers left Velmar in two cars. The group, which included a "
+        "cook, drove nearly 600 km to Ostvik. They left the cars at the Velna border post and "
+        "walked across the border into Karland, a distance of about 400 metres. Shells fell "
+        "across the border on Friday.\n", events=True)
+    events = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end])
+                                                       for r, q in s.links])
+              for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    walk = "walked across the border into Karland, a distance of about 400 metres"
+    assert events == [
+        ("CarLeg", "Four embassy drivers left Velmar in two cars",
+         [("origin", "Velmar"), ("traveller", "Four embassy drivers")]),
+        ("CarLeg", "drove nearly 600 km to Ostvik", [
+            ("destination", "Ostvik"), ("distance", "nearly 600 km"),
+            ("traveller", "Four embassy drivers")]),
+        ("BorderCrossing", walk, [("crossedBy", "Four embassy drivers")]),
+        ("WalkingLeg", walk, [("destination", "Karland"), ("distance", "about 400 metres"),
+                              ("traveller", "Four embassy drivers")]),
+    ]
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds["Velna border post"] == "BorderCrossingPoint"
+
+
+def test_a_role_at_a_post_before_a_name_makes_a_person(tmp_path: Path) -> None:
+    """Fiction: "the consul in Velmar, Petra Aune" and "the ambassador to North Karland, Ivo
+    Lind" are people; "the bank in Kelm, Brenn Trust" is not known to be one."""
+    text, found = _drafted(
+        tmp_path, "Norland's consul in Velmar, Petra Aune, stayed. The ambassador to North "
+        "Karland, Ivo Lind, flew home. The bank in Kelm, Brenn Trust, closed.\n")
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds["Petra Aune"] == kinds["Ivo Lind"] == "Person"
+    assert kinds["Brenn Trust"] != "Person"

@@ -57,8 +57,10 @@ MODES: dict[str, tuple[str, str | None]] = {
 JOURNEY_NOUNS = frozenset({"journey", "trip", "voyage", "trek"})
 #: nouns for a leg's passage that, with "of" after them and in apposition to a leg's clause,
 #: are more words of it ("boarded a ferry to Varna, a crossing of roughly 11 hours", "travelled
-#: by road to Dornau, a drive of about 5 hours"), never a leg or journey alone
-PASSAGES = frozenset({"crossing", "passage", "drive", "ride", "flight", "walk", "sail"})
+#: by road to Dornau, a drive of about 5 hours", "walked to the river, a distance of about 400
+#: metres"), never a leg or journey alone
+PASSAGES = frozenset({"crossing", "passage", "drive", "ride", "flight", "walk", "sail",
+                      "distance"})
 PASSAGE = "passage"
 #: verbs of pushing, which make "by rail" a handcar's ("pushed the cart by rail")
 PUSHING = frozenset({"push", "pushed", "pushes", "pushing"})
@@ -121,6 +123,10 @@ def _figurative(doc: Any, at: int) -> bool:
 #: "crossed out the names", "cross a red line"
 CROSSING_VERBS = frozenset({"cross", "crossed", "crosses", "crossing"})
 CROSSING_NEXT = frozenset({"the", "into", "from", "over", "to", "back", "through", "at"})
+#: a word of passage and the words after it that make a border crossing of a leg in their
+#: clause ("walked across the border into Karland", "drove over the frontier")
+ACROSS = frozenset({"across", "over"})
+BORDERS = (("the", "border"), ("the", "frontier"))
 #: the words that open a noun phrase naming a vehicle ("a rail trolley", "their car")
 DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "our", "this", "that"})
 DEFINITE = frozenset({"the", "their", "its", "his", "her", "our", "this", "that"})
@@ -225,8 +231,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, leg, (start, i + 1), vehicle))
         elif word in COLLECTIVES and before in DEFINITE and seen.last_leg is not None:
             cues.append((i, AGAIN, None, seen.last_leg))  # "The convoy drove on": that leg
-        elif word in CROSSING_VERBS and i + 1 < len(doc) and not _negated(doc, i) and (
-                after in CROSSING_NEXT or doc[i + 1].is_title):
+        elif _crossing(doc, i):
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
@@ -282,6 +287,17 @@ GROUP_NOUNS = frozenset({
     "citizens", "nationals", "workers", "guards", "soldiers", "crew", "journalists",
     "students", "families", "relatives", "women", "men", "refugees", "evacuees", "pilgrims",
     "delegates", "personnel", "staffers", "colleagues", "residents", "survivors", "hostages",
+    # roles and trades ("four embassy drivers", "two interpreters")
+    "drivers", "officers", "aides", "advisers", "advisors", "assistants", "volunteers",
+    "doctors", "nurses", "medics", "engineers", "technicians", "teachers", "pupils",
+    "interpreters", "translators", "cooks", "clerks", "consuls", "ambassadors", "attachés",
+    "attaches", "representatives", "negotiators", "inspectors", "observers", "experts",
+    "researchers", "scientists", "contractors", "pilots", "sailors", "fishermen", "climbers",
+    "troops", "policemen", "rescuers", "firefighters", "athletes", "players", "villagers",
+    # whom they travel with ("three dependants", "two infants")
+    "guests", "visitors", "patients", "migrants", "detainees", "prisoners", "captives",
+    "spouses", "dependants", "dependents", "infants", "babies", "teenagers", "sons",
+    "daughters", "wives", "husbands",
 })
 
 
@@ -406,6 +422,26 @@ SERVICES = frozenset({"buses", "minibuses", "coaches", "trains", "handcars", "tr
 BOARDED = frozenset({"took", "take", "taking", "boarded", "rode", "caught", "in", "on",
                      "aboard"})
 COLLECTIVES = frozenset({"convoy", "fleet", "column", "caravan", "flotilla", "motorcade"})
+
+
+def _crossing(doc: Any, at: int) -> bool:
+    """Whether token ``at`` makes a border crossing: a verb of :data:`CROSSING_VERBS` before
+    one of :data:`CROSSING_NEXT` or a name, not denied, or "across the border" in a clause of
+    travel."""
+    word = doc[at].lower_
+    if word in CROSSING_VERBS:
+        return at + 1 < len(doc) and not _negated(doc, at) and (
+            doc[at + 1].lower_ in CROSSING_NEXT or doc[at + 1].is_title)
+    return word in ACROSS and tuple(t.lower_ for t in doc[at + 1:at + 3]) in BORDERS \
+        and _travel_in_clause(doc, at)
+
+
+def _travel_in_clause(doc: Any, at: int) -> bool:
+    """Whether the clause of token ``at`` has a word of travel (:data:`MODES`) or of carrying
+    (:data:`CARRYING`): "they walked across the border", not "shells fell across the
+    border"."""
+    start, end = clause(doc, at)
+    return any(t.lower_ in MODES or t.lower_ in CARRYING for t in doc[start:end])
 
 
 def _negated(doc: Any, at: int) -> bool:

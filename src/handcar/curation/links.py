@@ -195,6 +195,7 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
         opener = [] if words[:1] and words[0] in PARTICIPLE_OPENERS else [  # "After" before
             w.lower() for w in text[max(0, item.start - 12):item.start].split()[-1:]]
         words += _subject_after(opener + words, text[item.end:item.end + 60])
+        words = _subject_before(text, item.start) + words
         before = [g for g in counted if g.end <= item.start]
         pairs = list(zip(["", *words], words, strict=False))
         group = None
@@ -234,6 +235,26 @@ def _subject_after(words: list[str], after: str) -> list[str]:
     if not participle or not rest.startswith(","):
         return []
     return [w.strip(",;:.!?").lower() for w in rest[1:].split()[:3]]
+
+
+#: the end of a sentence, for :func:`_subject_before`
+SENTENCE_ENDS = ".!?\n"
+
+
+def _subject_before(text: str, start: int) -> list[str]:
+    """The words of the sentence before a leg's words that open with a verb in lower case, in
+    lower case: where its subject is ("They left the cars and | walked across the border",
+    "The group, which included a cook, | drove on"); none when the words open otherwise (they
+    have their own subject, or none)."""
+    opening = text[start:start + 1]
+    if not opening.islower():
+        return []
+    first = text[start:start + 20].split()[:1]
+    if first and first[0].lower().strip(",;:") in (*PRONOUNS, "the", "a", "an", "where",
+                                                    "which", "who"):
+        return []
+    begins = max(text.rfind(end, 0, start) for end in SENTENCE_ENDS) + 1
+    return [w.strip(",;:.!?\"\u201c\u201d").lower() for w in text[begins:start].split()]
 
 
 def _named_travellers(found: list[Suggestion], travel: _Spans, text: str,

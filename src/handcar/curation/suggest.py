@@ -100,6 +100,11 @@ NAME_HEADS = {
 #: class ("the Brenn crossing": a crossing point named "Brenn crossing", not an agent "Brenn")
 NAME_TAILS = {"crossing": "BorderCrossingPoint", "checkpoint": "BorderCrossingPoint",
               "bridge": "Bridge"}
+#: two such nouns ("the Velna border post", "the Tumen border crossing")
+NAME_TAILS_2 = {("border", "post"): "BorderCrossingPoint",
+                ("border", "crossing"): "BorderCrossingPoint",
+                ("border", "checkpoint"): "BorderCrossingPoint",
+                ("crossing", "point"): "BorderCrossingPoint"}
 #: words in a ministry's name that make it a foreign ministry ("Ministry of Foreign Affairs")
 FOREIGN = frozenset({"foreign", "external"})
 #: words before a name that make it a person's ("Captain Ilse Marrow", "Dr. Ruth Ang"); the
@@ -828,6 +833,8 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         elif role not in PERSON_ROLES and before == "," and span.start > 2 and (
                 doc[span.start - 3].lower_ in PERSON_ROLES):  # "the consul general, Mira Holt"
             role = doc[span.start - 3].lower_
+        elif role not in PERSON_ROLES and before == ",":  # "the consul in Velmar, Petra Aune"
+            role = _role_of_post(doc, span.start - 2) or role
         named = _named_kind(span) if len(span) >= 2 else None
         kind = ("Person" if titled or (role in PERSON_ROLES and len(span) >= 2)
                 or role in FAMILY_ROLES
@@ -835,7 +842,10 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 else "Place" if (before in PLACE_CUES and not after_according)
                 or role in PLACE_NOUNS or _after_place_noun_of(doc, span.start) else "Agent")
         tail = doc[span.end] if span.end < len(doc) else None
-        if (kind != "Person" and tail is not None and tail.text in NAME_TAILS
+        tail_2 = tuple(t.text for t in doc[span.end:span.end + 2])
+        if kind != "Person" and before == "the" and tail_2 in NAME_TAILS_2:
+            span, kind = doc[span.start:span.end + 2], NAME_TAILS_2[tail_2]
+        elif (kind != "Person" and tail is not None and tail.text in NAME_TAILS
                 and before == "the"):  # a noun: "the Brenn crossing", not "Ana crossing the"
             span, kind = doc[span.start:span.end + 1], NAME_TAILS[tail.text]
         # "Colleagues met them", "Foreign missions closed": one capitalised word opening the
@@ -854,6 +864,23 @@ def _after_place_noun_of(doc: Any, start: int) -> bool:
     """Whether the name at token ``start`` follows a place noun and "of" ("the port of Delm",
     "the city of Castra")."""
     return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+
+
+#: the words between a role and the place of the post ("the consul in Velmar", "ambassador to
+#: Karland")
+POSTED = frozenset({"in", "at", "to", "for"})
+
+
+def _role_of_post(doc: Any, last: int) -> str | None:
+    """The role before a place's name that ends at token ``last`` and the word of
+    :data:`POSTED` before it ("consul in Velmar": "consul"), in lower case; else None."""
+    at = last
+    while at >= 0 and doc[at].is_title and last - at < 4:
+        at -= 1
+    if at < 1 or at == last or doc[at].lower_ not in POSTED:
+        return None
+    role = doc[at - 1].lower_
+    return role if role in PERSON_ROLES else None
 
 
 def _named_kind(span: Any) -> str | None:
