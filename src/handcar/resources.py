@@ -17,8 +17,8 @@ The resources ship inside the package (``handcar/data/``; in the source tree the
 Each override stands alone: ``$HANDCAR_ONTOLOGY_DIR`` does not move the shapes, so publishing and
 validation always read the same shapes. A shapes folder that does not exist is an error.
 
-Cache (pyLODE pages, the SHACL-for-SHACL lint pass, the SPARQL pre-binding verdicts, the built
-articles of :mod:`handcar.build.cache`):
+Cache (pyLODE pages, the release's ontology files, the SHACL-for-SHACL lint pass, the SPARQL
+pre-binding verdicts, the built articles of :mod:`handcar.build.cache`):
 ``$HANDCAR_CACHE_DIR``, else ``$XDG_CACHE_HOME/handcar``, else ``~/.cache/handcar``.
 ``HANDCAR_NO_CACHE=1`` (or ``true``, ``yes``) or an empty ``HANDCAR_CACHE_DIR=`` turns every
 cache off.

@@ -126,3 +126,32 @@ def test_an_invalid_base_iri_stops_the_build_before_anything_is_written(tmp_path
     assert proc.returncode == 2
     assert "--base is not a valid IRI" in proc.stderr
     assert not out.exists()
+
+
+def test_the_ontology_files_come_from_the_cache_made_from_the_same_inputs(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A second build takes the ontology's files (documentation, diagrams, formats) from the
+    cache, the same bytes; an entry that does not read back whole is made again; other write
+    options are another entry."""
+    from handcar.publish import ontology as publish_ontology
+    from handcar.publish.formats import WriteOptions
+
+    onto = load_ontology()
+    first = publish_ontology.ontology_files(onto, tmp_path)
+    [entry] = (tmp_path / "ontology").glob("*.json")
+    made = publish_ontology._ontology_files
+    monkeypatch.setattr(publish_ontology, "_ontology_files",
+                        lambda *a: pytest.fail("the cache was not used"))
+    assert publish_ontology.ontology_files(onto, tmp_path) == first
+    entry.write_text(entry.read_text(encoding="utf-8")[:-40], encoding="utf-8")  # cut short
+    calls = []
+    monkeypatch.setattr(publish_ontology, "_ontology_files",
+                        lambda *a: calls.append(a) or made(*a))
+    assert publish_ontology.ontology_files(onto, tmp_path) == first
+    assert len(calls) == 1
+    assert publish_ontology.ontology_files(onto, tmp_path) == first  # written again, whole
+    assert len(calls) == 1
+    publish_ontology.ontology_files(onto, tmp_path, WriteOptions(context_url="ctx.jsonld"))
+    assert len(calls) == 2
+    assert len(list((tmp_path / "ontology").glob("*.json"))) == 2

@@ -45,7 +45,7 @@ LIBRARIES = ("rdflib", "ruamel.yaml", "PyYAML", "markdown-it-py")
 
 
 @cache
-def _source_digest() -> bytes:
+def source_digest() -> bytes:
     """SHA-256 over the path and bytes of every module of the installed handcar package."""
     package = Path(handcar.__file__).parent
     digest = hashlib.sha256()
@@ -59,7 +59,7 @@ def salt() -> bytes:
     """What every article's result depends on besides its own inputs (see the module docs)."""
     digest = hashlib.sha256(SIGNATURE)
     digest.update(f"handcar {handcar.__version__}\0".encode())
-    digest.update(_source_digest())
+    digest.update(source_digest())
     for path in [*sorted(ontology_dir().glob("*.ttl")), units_table()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for name in LIBRARIES:

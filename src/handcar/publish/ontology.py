@@ -13,20 +13,27 @@ HTML documentation, and its diagram.
   is a Graphviz graph generated from the ontology itself — every DJO class, its sub-class
   edges, and each object property whose domain and range are DJO classes — which never goes
   stale (``dot -Tsvg ontology/djo.dot > djo.svg``).
+
+All of them are kept in the cache folder (:func:`ontology_files`): they change only with the
+ontology, handcar and its libraries, and making them is about a sixth of a build of the seed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
 import re
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from handcar.files import write_to_cache
 from handcar.ontology import Ontology
 from handcar.publish import docs
 from handcar.publish.classgraph import VIEWS, class_graph
 from handcar.publish.formats import WriteOptions, write
-from handcar.publish.pictures.classes import class_svg
 from handcar.publish.rdf import Quads
 
 _MERMAID = re.compile(r"^```mermaid[ \t]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -75,11 +82,74 @@ def _dot_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
+#: the libraries whose output is in the ontology's files (the writers, pyLODE, the diagrams)
+LIBRARIES = ("pyoxigraph", "rdflib", "PyLD", "pylode", "grandalf", "drawsvg", "Jinja2")
+CACHE_SIGNATURE = "handcar ontology files 1"
+
+
 def ontology_files(
     ontology: Ontology, cache: Path | None, options: WriteOptions | None = None
 ) -> dict[str, bytes]:
-    """Every ``ontology/…`` file of the release for the modules of ``ontology``."""
+    """Every ``ontology/…`` file of the release for the modules of ``ontology``; from
+    ``cache`` (the cache folder, None for none) when they were made from exactly these
+    inputs: the ontology folder's files, ``options``, handcar's source and the versions of the
+    libraries that write them (:data:`LIBRARIES`). An entry that does not read back whole is
+    ignored and made again."""
     options = options or WriteOptions()
+    path = None if cache is None else cache / "ontology" / f"{_key(ontology, options)}.json"
+    if path is not None:
+        found = _read_entry(path)
+        if found is not None:
+            return found
+    files = _ontology_files(ontology, cache, options)
+    if path is not None:
+        texts = {name: data.decode("utf-8") for name, data in files.items()}
+        body = json.dumps(texts, sort_keys=True, ensure_ascii=False)
+        entry = {"signature": CACHE_SIGNATURE, "sha256": _sha256(body), "files": body}
+        write_to_cache(path, json.dumps(entry, ensure_ascii=False))
+    return files
+
+
+def _key(ontology: Ontology, options: WriteOptions) -> str:
+    from handcar.build.cache import source_digest
+
+    digest = hashlib.sha256(CACHE_SIGNATURE.encode() + b"\0" + source_digest())
+    for name in LIBRARIES:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name} {version}\0".encode())
+    digest.update(f"python {sys.version_info[:2]}\0".encode())
+    digest.update(repr((sorted(options.prefixes.items()), options.context_url, options.header,
+                        sorted(options.graph_comments.items()))).encode() + b"\0")
+    for module in ontology.modules:  # the file, copied and parsed into its triples
+        digest.update(module.path.name.encode() + b"\0" + module.path.read_bytes() + b"\0")
+    mermaid = mermaid_source(ontology.folder)
+    digest.update(b"no mermaid" if mermaid is None else mermaid.encode())
+    return digest.hexdigest()
+
+
+def _read_entry(path: Path) -> dict[str, bytes] | None:
+    """The files of a cache entry, or None when it is missing or does not read back whole."""
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        body = entry["files"]
+        if entry["signature"] != CACHE_SIGNATURE or entry["sha256"] != _sha256(body):
+            return None
+        return {name: text.encode("utf-8") for name, text in json.loads(body).items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _ontology_files(ontology: Ontology, cache: Path | None, options: WriteOptions,
+                    ) -> dict[str, bytes]:
+    from handcar.publish.pictures.classes import class_svg  # grandalf and numpy: 0.2 s
+
     files: dict[str, bytes] = {}
     parsed = module_quads(ontology)
     for module in ontology.modules:
