@@ -68,7 +68,7 @@ def build(
     from handcar.publish.site import stale_files
     from handcar.resources import cache_dir
     from handcar.validate.lint import LintError
-    from handcar.validate.release import ReleaseRejected
+    from handcar.validate.rejected import ReleaseRejected
 
     try:
         err = consoles.stderr()

@@ -99,7 +99,7 @@ def release_files(
 ) -> dict[str, Payload]:
     """Every file of the release, by path relative to ``out/`` (the line formats spooled to
     disk, :mod:`handcar.publish.spool`). ``cache`` is where the
-    ontology's HTML documentation may be reused from (None: render it); ``ontology``: default
+    ontology's files may be reused from (None: make them); ``ontology``: default
     handcar's (:func:`handcar.ontology.load_ontology`); ``jobs``: processes that may render the
     site's pages (:func:`handcar.publish.pages.site_files`)."""
     from handcar.publish.ontology import ontology_files
@@ -208,7 +208,7 @@ def release_files(
     from handcar.publish.pages import site_files
 
     docs_page = payload_bytes(out.files.get("ontology/index.html", b"")).decode("utf-8")
-    site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO)), jobs=jobs,
+    site = site_files(result, onto.graph, term_anchors(docs_page, str(DJO), cache), jobs=jobs,
                       evidence=evidence)
     pages = sum(path.endswith(".html") for path in site) - 1
     out.add(

@@ -56,11 +56,11 @@ class BackgroundValidation:
         return self
 
     def check(self, folder: Path) -> None:
-        """Raise as :func:`handcar.validate.release.check_release` would, for ``folder``."""
-        from handcar.validate.release import check_release
-
+        """Raise as :func:`handcar.validate.release.check_release` would, for ``folder``. The
+        validator is imported here only when this process validates (the child imports it
+        while this one writes the files)."""
         if self._process is None or self._pipe is None:  # not started: validate here
-            self.counts = check_release(folder).counts()
+            self.counts = _check_release(folder)
             return
         try:
             verdict = self._pipe.recv()
@@ -76,12 +76,18 @@ class BackgroundValidation:
         else:
             # raises with a located report (or lint errors); if the child failed for another
             # reason (its verdict is then a traceback), this validation in the open decides
-            self.counts = check_release(folder).counts()
+            self.counts = _check_release(folder)
 
     def cancel(self) -> None:
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join()
+
+
+def _check_release(folder: Path) -> dict[str, int]:
+    from handcar.validate.release import check_release
+
+    return check_release(folder).counts()
 
 
 def _child(dataset: Dataset, quads: list[ox.Quad] | None, send: Connection) -> None:

@@ -20,40 +20,18 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from handcar.publish.release import Rejected
 from handcar.validate.check import Settings, validate_files, validate_graph
 from handcar.validate.engine import DataGraph
 from handcar.validate.inputs import input_size_limit
+from handcar.validate.rejected import ReleaseRejected
 from handcar.validate.report import Report, Severity
+
+__all__ = ["RELEASE", "UNLIMITED", "ReleaseRejected", "check_dataset", "check_release"]
 
 UNLIMITED = 1 << 60  # bytes
 
 RELEASE = Settings(coverage=False)
 """handcar's shapes and ontology, the lint strict but without the focus check."""
-
-
-class ReleaseRejected(Rejected):
-    """The staged release does not conform to the shapes (Violations)."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.count = len(report.at_or_above(Severity.VIOLATION))
-        super().__init__(f"the dataset has {self.count} SHACL violation(s); nothing was published")
-
-    def moved(self, staging: Path, kept: Path) -> None:
-        """Point the report's files (and so its lines) at the kept copy of the release."""
-        super().moved(staging, kept)
-        self.report.files = [
-            kept / f.relative_to(staging) if f.is_relative_to(staging) else f
-            for f in self.report.files
-        ]
-        self.report._locator = None  # found again, lazily, in the kept files
-
-    def __str__(self) -> str:
-        text = super().__str__()
-        if self.kept is not None:
-            text += f"; the rejected release is kept in {self.kept}/ for inspection"
-        return text
 
 
 def check_release(folder: Path) -> Report:
