@@ -161,7 +161,7 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
                 kind = ("traveller" if prop in TRAVELLER else "when" if prop in WHEN
                         else "measure")
                 facts.append((kind, (*where, (item.start, item.end))))
-            else:
+            elif prop in ROUTES:
                 ident = item.slug if item.kind == "known" else slug(item.slug)
                 facts.append(("route", (*where, ident)))
     return list(dict.fromkeys(facts))  # a fact told again is one fact of the draft

@@ -83,6 +83,12 @@ def _attributing(doc: Any) -> Iterator[tuple[Span, Span]]:
                 and doc[i + 1].text == ",":  # "The bus, the ministry said, drove 300 km …"
             yield _chars(doc, comma + 1, i), _chars(doc, start, end)
             continue
+        clause = _name_then_clause(doc, i + 1, end)
+        if clause is not None and comma is not None and comma >= start \
+                and _after_quote(doc, comma + 1) == i:
+            # "…," said Deputy Ambassador Lin Okafor, who led the group.
+            yield _chars(doc, i + 1, clause), _chars(doc, start, comma)
+            continue
         if not _ends_attribution(doc, i, end):
             continue
         if comma is not None and comma >= start and comma + 1 < i:  # "…, the ministry said."
@@ -134,6 +140,22 @@ def _after_when(doc: Any, at: int, end: int) -> int:
     """Where the words from token ``at`` to ``end`` stop before a time or place after the
     verb ("said Anna Brixby on Friday")."""
     return next((k for k in range(at, end) if doc[k].lower_ in WHEN), end)
+
+
+#: the words that open a relative clause after a speaker's name ("said Lin Okafor, who …")
+RELATIVE = frozenset({"who", "whose", "which"})
+
+
+def _name_then_clause(doc: Any, at: int, end: int) -> int | None:
+    """The comma after a name (capitalised words from token ``at``, at most
+    :data:`SPEAKER_WORDS`) that a relative clause follows ("Lin Okafor, who led the group"),
+    else None."""
+    k = at
+    while k < end and k - at < SPEAKER_WORDS and doc[k].is_title:
+        k += 1
+    if k == at or k + 1 >= end or doc[k].text != "," or doc[k + 1].lower_ not in RELATIVE:
+        return None
+    return k
 
 
 def _ends_attribution(doc: Any, verb: int, end: int) -> bool:

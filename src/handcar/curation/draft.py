@@ -167,7 +167,7 @@ def draft(
                                seconds=DRAFT_TIME.value()), article.text)
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {
         "entities": [], "events": [], "quantities": [], "times": [], "statements": [],
-        "identities": []}
+        "identities": [], "not_modelled": []}
     ids = _Ids()
     counts: Counter[str] = Counter()
     seen_names: set[str] = set()
@@ -207,6 +207,12 @@ def draft(
     found = [item for item in found if item.kind != AGAIN]
     missions: dict[str, str] = {}  # the id of each mission, by its words
     for item in found:
+        if item.kind == "not_modelled":  # words the graph leaves out, and why (no id)
+            sections["not_modelled"].append((item.note, {
+                **_quote(article.text, item.start, item.end), **item.fields,
+                "suggested": True}))
+            counts[item.kind] += 1
+            continue
         if item.kind in ("known", "name"):
             words = item.words
             known_id = f"known:{item.slug}" if item.kind == "known" else ""

@@ -52,6 +52,8 @@ MODES: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(("sailed", "sail", "sailing", "rowed", "row", "rowing"), ("BoatLeg", None)),
     **dict.fromkeys(("walked", "walk", "walking", "hiked", "trekked"), ("WalkingLeg", None)),
 }
+#: the nouns among the words of travel (a flight is taken, or called off, as a vehicle is)
+FLIGHT_NOUNS = frozenset({"flight", "flights"})
 #: nouns for a whole journey ("after a two-day journey from Castra"): the draft's journey,
 #: quoted from its noun phrase to the end of the clause
 JOURNEY_NOUNS = frozenset({"journey", "trip", "voyage", "trek"})
@@ -214,6 +216,11 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
         elif word in MODES and after not in QUALIFIED and (word, after) not in IDIOMS \
                 and not _figurative(doc, i) and not _negated(doc, i) and not _a_service(doc, i):
             leg, vehicle = MODES[word]
+            if word in FLIGHT_NOUNS and _left_behind(doc, _phrase_start(doc, i), i):
+                continue  # "a storm grounded their flight": no leg
+            if leg == "CarLeg" and vehicle is None and any(c[1] == "BusLeg" for c in cues):
+                cues.append((i, AGAIN, None, "BusLeg"))  # "left by bus … and drove 200 miles"
+                continue
             if vehicle is None or before == "by":  # "by train": a mode, no particular train
                 cues.append((i, leg, None, None))
                 if vehicle is None:
@@ -228,7 +235,9 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             if again or (doc[start].lower_ in DEFINITE and leg in seen.classes):
                 cues.append((i, AGAIN, None, leg))  # "they pushed the trolley": that leg
                 continue
-            cues.append((i, leg, (start, i + 1), vehicle))
+            if i + 1 < len(doc) and _inside(doc[i + 1], spans) and named_vehicle(doc, i + 1):
+                vehicle = None  # "the ferry Aurora": the name is the vehicle, not the noun
+            cues.append((i, leg, None if vehicle is None else (start, i + 1), vehicle))
         elif word in COLLECTIVES and before in DEFINITE and seen.last_leg is not None:
             cues.append((i, AGAIN, None, seen.last_leg))  # "The convoy drove on": that leg
         elif _crossing(doc, i):
@@ -436,6 +445,15 @@ def _crossing(doc: Any, at: int) -> bool:
         and _travel_in_clause(doc, at)
 
 
+def named_vehicle(doc: Any, at: int) -> str | None:
+    """The DJO class of the vehicle that a name at token ``at`` names, when a determiner and
+    a noun for a vehicle come right before it ("the ferry Aurora", "a frigate Admiral Lunn":
+    Boat); else None."""
+    if at < 2 or doc[at - 2].lower_ not in DETERMINERS:
+        return None
+    return MODES.get(doc[at - 1].lower_, (None, None))[1]
+
+
 def _travel_in_clause(doc: Any, at: int) -> bool:
     """Whether the clause of token ``at`` has a word of travel (:data:`MODES`) or of carrying
     (:data:`CARRYING`): "they walked across the border", not "shells fell across the
@@ -467,8 +485,14 @@ def _a_service(doc: Any, at: int) -> bool:
 #: not travelled in ("abandoned their cars", "the bus was seized"); "left" only with "behind"
 ABANDONED = frozenset({"abandoned", "abandon", "abandoning", "ditched", "ditch", "parked",
                        "sold", "impounded", "seized", "torched", "burned", "burnt", "wrecked",
-                       "destroyed", "damaged"})
+                       "destroyed", "damaged",
+                       # called off or not taken ("a storm grounded their flight", "missed
+                       # the last bus", "the train was cancelled")
+                       "grounded", "cancelled", "canceled", "missed", "scrapped",
+                       "postponed"})
 LEAVING = frozenset({"left", "leave", "leaves", "leaving"})
+#: stop words that may stand between a verb and its vehicle's noun ("missed the last bus")
+PHRASE_STOPS = frozenset({"last", "first", "next", "only", "other", "same"})
 AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "has",
                          "have"})
 
@@ -479,7 +503,11 @@ def _left_behind(doc: Any, start: int, at: int) -> bool:
     later in its clause ("left the cars and the archive behind"), or their passive ("the
     cars were left behind", "the bus was seized")."""
     behind = "behind" in (t.lower_ for t in doc[at + 1:clause(doc, at)[1]])
-    verb = doc[start - 1].lower_ if start > 0 else ""
+    k = start - 1  # past "the last", "their only": the verb before the noun phrase
+    while k >= 0 and start - k <= 3 and (doc[k].lower_ in DETERMINERS or doc[k].lower_ in
+                                         PHRASE_STOPS):
+        k -= 1
+    verb = doc[k].lower_ if k >= 0 else ""
     if verb in ABANDONED or (verb in LEAVING and behind):
         return True
     after = at + 1
@@ -518,6 +546,15 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
                                    {"type": event.type, "referred_to_as": span.text},
                                    slug=LEGS.get(event.type, "leg")))
             continue
+        ahead = [t.text for t in span if t.lower_ in PLANNED and t.lower_ != "would"]
+        if ahead and event.type != "Journey":  # "are expected to fly home": not a leg yet
+            made.append(Suggestion(
+                "not_modelled", offset + span.start_char, offset + span.end_char,
+                {"reason": f"the words look ahead ({ahead[0]!r}): a trip that has not"
+                           " happened is no leg or crossing (DJO has no term for a plan)"},
+                "a trip told as a plan? left out of the graph: check it (if it happened,"
+                " make it an event)", slug="plan"))
+            continue
         parts: tuple[Suggestion, ...] = ()
         if event.vehicle is not None:
             noun = doc[event.vehicle[0]:event.vehicle[1]]
@@ -527,7 +564,7 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
                 f"the vehicle? {event.vehicle_type} is a guess: check it", slug=noun[-1].text),)
         note = EVENT_NOTES.get(event.type, leg_note(event.type))
         planned = [t.text for t in span if t.lower_ in PLANNED]
-        if planned:
+        if planned:  # "would": reported speech looks back as often as ahead
             note += (f" (the words look ahead, {planned[0]!r}: an event that has not happened"
                      " is none; if so, delete it and put the words under not_modelled)")
         made.append(Suggestion(
@@ -584,7 +621,9 @@ def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion], seen:
 
 
 #: words that put an event in the future or in plans ("will fly", "are expected to leave"):
-#: DJO has no term for a planned event, and the draft says so
+#: DJO has no term for a planned event, so the draft suggests leaving the words out of the
+#: graph (``not_modelled``); after "would" (reported speech looks back as often as ahead) it
+#: suggests the event and says the words may look ahead
 PLANNED = frozenset({"will", "'ll", "\u2019ll", "shall", "expected", "plan", "plans",
                      "planned", "planning", "intend", "intends", "due", "would"})
 

@@ -18,9 +18,11 @@ from dataclasses import replace
 
 from handcar.curation.events import (
     AGAIN,
+    CARRYING,
     EVENT_NOTES,
     GROUP_NOUNS,
     LEGS,
+    MODES,
     PLACE_NOUNS,
     SPLITS,
     leg_note,
@@ -52,12 +54,23 @@ _PLACE_PHRASE = PLACE_NOUNS | {"the", "a", "of", "border"}
 def _route_word(before: str) -> str | None:
     """The leg's property the words ``before`` a place give it: their last word, past the
     words of a place noun and a capitalised adjective ("from the Norvalean capital, Ostrava"),
-    in :data:`ROUTE_WORDS`; else None."""
+    in :data:`ROUTE_WORDS`; else None. "from" after people who have not been moved yet in
+    those words is where they come from, not where the leg left ("A dozen envoys from the
+    Republic of Tavora reached Port Selby"; but "a bus took the diplomats from Kessa")."""
     words = [word.strip(",;:") for word in before.split()]
     while words and (words[-1].lower() in _PLACE_PHRASE or (
             words[-1][:1].isupper() and words[-1].lower() not in ROUTE_WORDS)):
         words.pop()
+    if len(words) > 1 and words[-1].lower() == "from" and _people(words[-2]) and not any(
+            w.lower() in CARRYING or w.lower() in MODES for w in words[:-2]):
+        return None
     return ROUTE_WORDS.get(words[-1].lower()) if words else None
+
+
+def _people(word: str) -> bool:
+    """Whether ``word`` is a noun for people, plural or singular ("envoys", "a diplomat")."""
+    word = word.lower()
+    return word in GROUP_NOUNS or f"{word}s" in GROUP_NOUNS or word in COLLECTIVE_PEOPLE
 
 
 #: a leg's property → a border crossing's, for a country ("crossed from North Korea into
@@ -84,6 +97,8 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     crossings = [s for s in found if s.kind == "event" and s.fields["type"] == "BorderCrossing"]
     measures = _measures(found, travel, text)
     dated = _times(found, _Spans([*travel.items, *crossings]), text)
+    vehicles = _Spans(s for s in found  # "the ferry Aurora": a name the draft made a vehicle
+                      if s.kind == "name" and s.fields["type"] in VEHICLE_CLASSES)
     movers = _Spans([*travel.items, *crossings])  # who travels or crosses
     groups = _Spans(group for group in found if group.kind == "group" and movers.holding(group))
     told = _told_again(found, movers, groups, text)
@@ -108,6 +123,8 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                     links.setdefault(role, place)
             for role, quantity in measures.get(id(item), ()):
                 links.setdefault(role, quantity)
+            for vehicle in [] if crossing else vehicles.inside(item)[:1]:
+                links.setdefault("vehicle", vehicle)
             if id(item) in dated:
                 links.setdefault(*dated[id(item)])
             who = "crossedBy" if crossing else "traveller"
@@ -155,6 +172,8 @@ def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
 
 #: a leg's ends
 ROUTE_ROLES = frozenset({"origin", "destination"})
+#: the classes of the vehicles a noun of travel names (Boat, Train, …)
+VEHICLE_CLASSES = frozenset(vehicle for _leg, vehicle in MODES.values() if vehicle)
 
 
 #: words in a leg's clause that tell of people told of before ("a bus took them", "they flew
@@ -199,6 +218,9 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
         before = [g for g in counted if g.end <= item.start]
         pairs = list(zip(["", *words], words, strict=False))
         group = None
+        if _some_of(words):  # "A helicopter flew two of them": not the group, a part of it
+            last = (item, None)
+            continue
         if before and (any(w in PRONOUNS for w in words) or any(
                 a == "the" and b in COLLECTIVE_PEOPLE for a, b in pairs)):
             group = (travelled or before)[-1]
@@ -218,6 +240,18 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
             travelled.append(group)
             last = (item, group)
     return told
+
+
+#: words for a part of a group before "of them" ("two of them", "most of the staff")
+SOME = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "some", "several", "few", "many", "most", "half", "none", "dozen"})
+
+
+def _some_of(words: list[str]) -> bool:
+    """Whether ``words`` tell of a part of a group: a count or "some", "most" before "of them"
+    or "of the" ("two of them", "most of the diplomats"); "all of them" is the whole."""
+    return any(a == "of" and b in ("them", "the", "those", "these") and (w in SOME or w.isdigit())
+               for w, a, b in zip(words, words[1:], words[2:], strict=False))
 
 
 #: words that open a participle's clause, whose subject is the next clause's ("After crossing

@@ -30,6 +30,14 @@ DayOf = Callable[[Suggestion], Any] | None
 WHEN = ("during", "beganDuring", "endedDuring")
 
 
+def _retold(legs: Sequence[Suggestion], words: Suggestion) -> int | None:
+    """The index of the leg that ``words`` tell of again: the last one of their class before
+    them (None: none)."""
+    before = [n for n, leg in enumerate(legs)
+              if leg.fields["type"] == words.fields["type"] and leg.start < words.start]
+    return before[-1] if before else None
+
+
 def _day(leg: Suggestion, day_of: DayOf) -> Any:
     """The day a leg's words date it by, or None."""
     if day_of is None:
@@ -67,7 +75,7 @@ def suggested_statements(
     (the journey, crossings, groups with links), whose items have ids by ``id_of``;
     ``new_id`` makes a statement's id unique. ``again``: words that tell again of a leg
     (:func:`again_statements`); ``day_of``: the day a time names, if one (for the order)."""
-    order, routes = travel_order([leg.item for leg in legs], id_of, day_of)
+    order, routes = travel_order([leg.item for leg in legs], id_of, day_of, again)
     previous = {now: legs[before].id for before, now in pairwise(order)}
     made: list[Statement] = []
     travellers: set[str] = set()  # of the journey
@@ -108,11 +116,9 @@ def again_statements(legs: list[Drafted], order: list[int], routes: list[dict[st
     place = {n: k for k, n in enumerate(order)}
     made: list[Statement] = []
     for words in again:
-        before = [n for n, leg in enumerate(legs) if leg.item.fields["type"] ==
-                  words.fields["type"] and leg.item.start < words.start]
-        if not before:
+        n = _retold([leg.item for leg in legs], words)
+        if n is None:
             continue
-        n = before[-1]
         k = place[n]
         neighbours = {"origin": (routes[order[k - 1]].get("destination") if k > 0 else None),
                       "destination": (routes[order[k + 1]].get("origin")
@@ -131,7 +137,7 @@ def again_statements(legs: list[Drafted], order: list[int], routes: list[dict[st
 
 
 def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
-                 ) -> tuple[list[int], list[dict[str, str]]]:
+                 again: Sequence[Suggestion] = ()) -> tuple[list[int], list[dict[str, str]]]:
     """The draft's guess of the order of ``legs`` (indexes, in the text's order) and the ids
     each one's links give (``id_of``): origin, destination, distance, duration, traveller. A
     leg that reaches the place another leaves comes before it ("reached Kelm by ferry from Delm
@@ -139,7 +145,9 @@ def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
     a time a leg is dated by: "flown home on Thursday … had travelled by road on Wednesday"),
     a leg without one with the leg told before it, then by the text's order. Where a leg's
     destination is still not the next leg's origin, neither is given: the order is wrong or
-    the words are (the shapes would refuse the two, and a confirmed draft must build)."""
+    the words are (the shapes would refuse the two, and a confirmed draft must build). Words
+    that tell of a leg again (``again``) go on its part of the story ("… where the ferry took
+    them on. A helicopter flew two of them on": the ferry's day)."""
     routes = [{role: value for role, linked in leg.links if (value := id_of(linked))}
               for leg in legs]
     leaving: defaultdict[str, list[int]] = defaultdict(list)
@@ -152,10 +160,19 @@ def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
     # without a day of their own continue ("They left Pyongyang by train on Tuesday … From
     # Chongjin the train took them on"); the parts go in the order of their days, each in the
     # text's order (a part told before any day first)
-    part_day: list[Any] = []
-    for leg in legs:
-        day = _day(leg, day_of)
-        part_day.append(day if day is not None else (part_day[-1] if part_day else None))
+    # words that tell again of a leg (``again``) bring its part back: "… where the ferry took
+    # them on. A helicopter flew two of them on" continues the ferry's day
+    told = sorted([(leg.start, i, False) for i, leg in enumerate(legs)]
+                  + [(words.start, n, True) for words in again
+                     if (n := _retold(legs, words)) is not None])
+    part_day: list[Any] = [None] * len(legs)
+    current = None
+    for _start, i, retold in told:
+        if retold:
+            current = part_day[i]
+            continue
+        day = _day(legs[i], day_of)
+        part_day[i] = current = day if day is not None else current
     ranks = {day: n for n, day in enumerate(sorted({d for d in part_day if d is not None}))}
     rank = [(-1 if day is None else ranks[day], i) for i, day in enumerate(part_day)]
     waiting = Counter(j for js in after.values() for j in js)

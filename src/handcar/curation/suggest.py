@@ -54,6 +54,7 @@ from handcar.curation.events import (
     Seen,
     event_suggestions,
     group_suggestions,
+    named_vehicle,
 )
 from handcar.curation.known import Known
 from handcar.curation.missions import drop_mission_names, mission_suggestions
@@ -841,6 +842,9 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 else named if named
                 else "Place" if (before in PLACE_CUES and not after_according)
                 or role in PLACE_NOUNS or _after_place_noun_of(doc, span.start) else "Agent")
+        vehicle = named_vehicle(doc, span.start) if kind in ("Agent", "Place") else None
+        if vehicle is not None:  # "the ferry Aurora": the ferry's name
+            kind = vehicle
         tail = doc[span.end] if span.end < len(doc) else None
         tail_2 = tuple(t.text for t in doc[span.end:span.end + 2])
         if kind != "Person" and before == "the" and tail_2 in NAME_TAILS_2:
@@ -852,7 +856,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         # sentence may be a common word; say so rather than leave it out (it may be a name)
         opening = len(span) == 1 and all(t.is_punct for t in doc[:span.start])
         question = "a new name, or a common word opening the sentence?" if opening else (
-            "a new name?")
+            f"the name of the {doc[span.start - 1].text}?" if vehicle else "a new name?")
         found.append(Suggestion(
             "name", offset + span.start_char, offset + span.end_char,
             {"type": kind, "name": span.text},
