@@ -1606,3 +1606,38 @@ def test_a_vehicle_missed_or_grounded_is_no_leg(tmp_path: Path) -> None:
     assert [(s.fields["type"], text[s.start:s.end]) for s in found
             if s.kind == "event" and s.fields["type"] != "Journey"] == [
         ("BusLeg", "They took the last bus to Delm")]
+
+
+def test_a_persons_age_beside_the_name_is_theirs(tmp_path: Path) -> None:
+    """Fiction: "Helena Voss, 58," and "her 3-year-old daughter Varya" give each person an age
+    in years (the statement quotes the name and the age), and neither is the flight's
+    duration; "Three local employees" stays a count."""
+    _draft, data, _ = _new(
+        tmp_path, "ages-2024", "Ambassador Helena Voss, 58, flew home on Friday with her "
+        "3-year-old daughter Varya. Three local employees stayed behind.\n")
+    ages = {q["id"]: (q["value"], q["unit"], q["quote"]) for q in data["quantities"]
+            if q["id"].endswith("-age")}
+    assert ages == {"helena-voss-age": (58, "YR", "58"), "varya-age": (3, "YR", "3-year")}
+    said = {s["quote"]: s["facts"] for s in data["statements"]}
+    assert said["Helena Voss, 58"] == [["helena-voss", "age", "helena-voss-age"]]
+    assert said["3-year-old daughter Varya"] == [["varya", "age", "varya-age"]]
+    assert not any(f[1] == "duration" for facts in said.values() for f in facts)
+    assert [q["unit"] for q in data["quantities"] if q["quote"] == "Three"] == ["NUM"]
+
+
+def test_a_dateline_with_a_hyphen_and_a_speaker_with_a_place(tmp_path: Path) -> None:
+    """Fiction: "DUNMORE, April 12 (Fictional Wire) - Forty staff …": the hyphen between spaces
+    ends the dateline, as a dash does (the leg's words start after it); "the Foreign Office in
+    Castra said" is the office's (where it is follows its name); "Before the flight" tells of
+    the flight again: no second flight."""
+    _draft, data, _ = _new(
+        tmp_path, "dateline-2024", "DUNMORE, April 12 (Fictional Wire) - Forty embassy staff "
+        "were evacuated from Dunmore aboard a military plane on Friday, the Foreign Office in "
+        "Castra said.\n\nBefore the flight, the group was driven to the airport.\n")
+    legs = [(e["type"], e["quote"]) for e in data["events"] if e["type"] != "Journey"]
+    assert legs == [
+        ("FlightLeg", "Forty embassy staff were evacuated from Dunmore aboard a military plane "
+                      "on Friday"),
+        ("CarLeg", "the group was driven to the airport")]
+    forty = next(q for q in data["quantities"] if q["quote"] == "Forty")
+    assert forty["said_by"] == "foreign-office"

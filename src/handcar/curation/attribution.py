@@ -118,7 +118,7 @@ def _after_dateline(doc: Any) -> int:
     """The first token after a dateline ("MOSCOW —", "CASTRA, March 3 -"), else 0."""
     if not (len(doc) and doc[0].is_upper and doc[0].is_alpha):
         return 0
-    dash = next((k for k in range(1, min(len(doc), 8)) if doc[k].text in DASHES), None)
+    dash = next((k for k in range(1, min(len(doc), 12)) if doc[k].text in DASHES), None)
     return dash + 1 if dash is not None else 0
 
 
@@ -175,9 +175,12 @@ def _chars(doc: Any, start: int, end: int) -> Span:
 
 def _heads(after: str) -> bool:
     """Whether a name followed by ``after`` (the rest of the speaker's words) is the speaker:
-    it ends them, or a clause or "of" follows ("Ana Reyes, who led them", "Ana Reyes of the
-    ministry"); not "Saudi" in "a Saudi official"."""
+    it ends them, or a clause, "of" or where it is follows ("Ana Reyes, who led them", "Ana
+    Reyes of the ministry", "the Foreign Office in Castra"); not "Saudi" in "a Saudi
+    official"."""
     rest = after.strip()
+    if rest.startswith(("in ", "at ")) and rest[3:].strip()[:1].isupper():
+        rest = ""  # "the Foreign Office in Castra said": where it is, not who
     return not rest or rest.startswith(",") or rest.startswith("of ")
 
 

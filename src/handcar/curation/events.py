@@ -218,6 +218,9 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             leg, vehicle = MODES[word]
             if word in FLIGHT_NOUNS and _left_behind(doc, _phrase_start(doc, i), i):
                 continue  # "a storm grounded their flight": no leg
+            if word in FLIGHT_NOUNS and before in DEFINITE and leg in seen.classes:
+                cues.append((i, AGAIN, None, leg))  # "Before the flight, …": that flight
+                continue
             if leg == "CarLeg" and vehicle is None and any(c[1] == "BusLeg" for c in cues):
                 cues.append((i, AGAIN, None, "BusLeg"))  # "left by bus … and drove 200 miles"
                 continue
@@ -331,7 +334,8 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
     most :data:`CLAUSE_REACH` tokens either side; not the commas around a place's name after
     its noun, "left the capital, Castra, by bus"), without an opening conjunction."""
     def breaks(k: int) -> bool:
-        return doc[k].text in CLAUSE_BREAKS and not _around_a_name(doc, k)
+        return (doc[k].text in CLAUSE_BREAKS and not _around_a_name(doc, k)) \
+            or _spaced_hyphen(doc, k)
 
     start = at
     while start > 0 and not breaks(start - 1) and at - start < CLAUSE_REACH:
@@ -353,6 +357,13 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
     while end > at + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _spaced_hyphen(doc: Any, k: int) -> bool:
+    """Whether token ``k`` is a hyphen written as a dash, with a space on either side
+    ("DUNMORE, April 12 - Forty staff …"; not "two-day")."""
+    return doc[k].text == "-" and bool(doc[k].whitespace_) and k > 0 \
+        and bool(doc[k - 1].whitespace_)
 
 
 def _around_a_name(doc: Any, k: int) -> bool:

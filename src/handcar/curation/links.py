@@ -27,7 +27,7 @@ from handcar.curation.events import (
     SPLITS,
     leg_note,
 )
-from handcar.curation.suggest import a_kind
+from handcar.curation.suggest import PERSON_ROLES, a_kind
 from handcar.curation.suggestion import Suggestion
 from handcar.units import unit as qudt_unit
 
@@ -35,7 +35,54 @@ from handcar.units import unit as qudt_unit
 def linked(found: list[Suggestion], text: str) -> list[Suggestion]:
     """``found`` (the suggestions of the article whose plain text is ``text``, in text order)
     with their links, and the journey their legs belong to."""
-    return with_journey(with_routes(found, text))
+    return with_journey(with_routes(with_ages(found, text), text))
+
+
+#: the most years an age may be
+OLDEST = 130
+
+
+def with_ages(found: list[Suggestion], text: str) -> list[Suggestion]:
+    """``found`` with each person's age where the words give it: a whole number between commas
+    right after the name ("Ambassador Helena Voss, 58, was …": in years, no longer a count),
+    or "N-year-old" right before a role and the name ("his 3-year-old daughter Varya"); the
+    person's ``age`` link."""
+    people = [s for s in found if s.kind in ("name", "known") and a_kind(s.fields["type"],
+                                                                        "Person")]
+    ages: dict[int, Suggestion] = {}  # a person's id → the age
+    made = []
+    for item in found:
+        person = _aged(item, people, text)
+        if person is not None:
+            if item.fields.get("unit") == "NUM":
+                item = replace(item, kind="duration", fields={**item.fields, "unit": "YR"},
+                               note=qudt_unit("YR").label)
+            item = replace(item, slug=f"{person.slug} age")  # its id: helena-voss-age
+            ages.setdefault(id(person), item)
+        made.append(item)
+    return [replace(s, links=(*s.links, ("age", ages[id(s)]))) if id(s) in ages else s
+            for s in made]
+
+
+def _aged(item: Suggestion, people: list[Suggestion], text: str) -> Suggestion | None:
+    """The person whose age ``item`` (a quantity) is, by the words around it, else None."""
+    value = item.fields.get("value")
+    if item.kind not in ("quantity", "duration") or value is None or not (
+            0 < value <= OLDEST and value == int(value)):
+        return None
+    unit = item.fields.get("unit")
+    if unit == "NUM":  # "Helena Voss, 58, was"
+        if text[item.end:item.end + 1] not in (",", ".") or \
+                text[item.start - 2:item.start] != ", ":
+            return None
+        return next((p for p in people if p.end == item.start - 2), None)
+    if unit == "YR" and text[item.end:item.end + 4] == "-old":  # "3-year-old daughter Varya"
+        after = text[item.end + 4:item.end + 40]
+        words = after.split()
+        if len(words) >= 2 and words[0].lower() in PERSON_ROLES:
+            start = item.end + 4 + after.index(words[1])
+            return next((p for p in people if p.start == start), None)
+    return None
 
 
 #: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
@@ -363,7 +410,10 @@ def _measures(found: list[Suggestion], travel: _Spans, text: str,
     journey's; a leg's when the journey's words are the leg's: "Their journey began with a
     32-hour train ride")."""
     given: dict[int, list[tuple[str, Suggestion]]] = {}
+    ages = {id(age) for s in found for role, age in s.links if role == "age"}
     for quantity in found:
+        if id(quantity) in ages or text[quantity.end:quantity.end + 4] == "-old":
+            continue  # "Helena Voss, 58,", "her 3-year-old daughter": an age, not a measure
         after = text[quantity.end:quantity.end + 12].split()
         before = text[max(0, quantity.start - 5):quantity.start].split()
         # "two days later" is no duration; "drove for 14 hours before reaching Kelm" is one

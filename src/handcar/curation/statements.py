@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -101,8 +101,13 @@ def suggested_statements(
         facts = [fact for fact in facts
                  if not (fact[0] == journey and fact[1] == "traveller" and fact[2] in travellers)]
         if facts:
+            # "Helena Voss, 58": the words of a person's age beside the name are the evidence
+            near = [q for role, q in other.item.links if role == "age"]
+            quoting = replace(other.item, start=min(other.item.start, *(q.start for q in near)),
+                              end=max(other.item.end, *(q.end for q in near))) if near \
+                else other.item
             made.append(Statement(f"what the words say of {other.id}? check it",
-                                  new_id(f"statement-{other.id}"), other.item, facts))
+                                  new_id(f"statement-{other.id}"), quoting, facts))
     return made
 
 
