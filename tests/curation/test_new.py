@@ -1379,8 +1379,9 @@ def test_a_repeated_sentence_and_pushing_by_rail(tmp_path: Path) -> None:
 def test_what_a_sentence_attributes_to_someone_is_said_by_them(tmp_path: Path) -> None:
     """Fiction: the items of a sentence that ends ", the ministry said." (after the Norland
     Foreign Ministry is named) or ", said Anna Brixby.", or that opens "Ana Reyes, who led
-    them, said", are ``said_by`` that speaker; not "a Norland official" (Norland is not the
-    speaker), nor a sentence nobody is said to say. Confirmed, the draft builds."""
+    them, said", are ``said_by`` that speaker; "A Norland official said" is an unnamed
+    person's (not Norland's: Norland is not the speaker); a sentence nobody is said to say has
+    no speaker. Confirmed, the draft builds."""
     draft, data, _ = _new(
         tmp_path, "said-2024", "Twelve staff left Kelm by bus on Monday, the Norland Foreign "
         "Ministry said. The bus drove about 300 kilometres to Delm, the ministry said. A "
@@ -1392,13 +1393,34 @@ def test_what_a_sentence_attributes_to_someone_is_said_by_them(tmp_path: Path) -
     assert said == {
         "twelve": "norland-foreign-ministry",
         "about-300-kilometres": "norland-foreign-ministry",
-        "three-hours": "anna-brixby", "two-hours": None, "two-days": None,
+        "three-hours": "anna-brixby", "two-hours": "norland-official", "two-days": None,
         "statement-leg-bus": "norland-foreign-ministry",
         "statement-leg-boat": "anna-brixby", "statement-leg-flight": "ana-reyes",
-        "statement-leg-bus-2": "norland-foreign-ministry", "statement-leg-flight-2": None,
+        "statement-leg-bus-2": "norland-foreign-ministry",
+        "statement-leg-flight-2": "norland-official",
         "statement-staff": "norland-foreign-ministry",
     }
+    official = next(e for e in data["entities"] if e["id"] == "norland-official")
+    assert (official["type"], official["referred_to_as"]) == ("Person", "Norland official")
     _builds_once_confirmed(draft)
+
+
+def test_an_unnamed_speaker_is_suggested_once(tmp_path: Path) -> None:
+    """Fiction: "…, the port authority said." twice is one unnamed organisation that says
+    both; "a spokeswoman for the airline" a person (the words before "for"); a speaker the
+    draft names is never one ("the Kelm Harbour Office said")."""
+    _draft, data, _ = _new(
+        tmp_path, "unnamed-2024", "A ferry took 40 people to Brenn on Monday, the port "
+        "authority said. The crossing took three hours, the port authority said. A bus drove "
+        "them 20 km to Kelm, a spokeswoman for the airline said. The ferry returned on "
+        "Tuesday, the Kelm Harbour Office said.\n")
+    unnamed = [(e["id"], e["type"], e["quote"]) for e in data["entities"]
+               if "referred_to_as" in e and e["type"] in ("Person", "Organization")]
+    assert unnamed == [("port-authority", "Organization", "port authority"),
+                       ("spokeswoman", "Person", "spokeswoman")]
+    said = {q["quote"]: q.get("said_by") for q in data["quantities"]}
+    assert said == {"40": "port-authority", "three hours": "port-authority",
+                    "20 km": "spokeswoman"}
 
 
 def test_a_report_of_a_walk_and_a_coach(tmp_path: Path) -> None:

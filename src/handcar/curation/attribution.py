@@ -29,7 +29,7 @@ AFTER_VERB = 6
 SPEAKER_WORDS = 12
 QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
-_SPEAKING = ("known", "name", "mission")
+_SPEAKING = ("known", "name", "mission", "agent")
 
 Span = tuple[int, int]
 
@@ -46,15 +46,86 @@ def speakers(article: Article, found: Sequence[Suggestion]) -> list[tuple[int, i
     for sentence in article.sentences:
         offset, text = sentence.start, article.text_of(sentence)
         for (first, last), (words, end_of_words) in _attributing(make_doc(text)):
-            start, end = offset + first, offset + last
-            speaker = next((s for s in agents if start <= s.start and s.end <= end
-                            and _heads(article.text[s.end:end])), None)
-            if speaker is None:
-                speaker = _told_of_again(article.text[start:end], agents, start)
+            speaker = _speaker(article.text, offset + first, offset + last, agents)
             if speaker is not None:
                 said.append((offset + words, offset + end_of_words, speaker))
                 break
     return said
+
+
+def unnamed_speakers(article: Article, found: Sequence[Suggestion]) -> list[Suggestion]:
+    """The speakers the sentences of ``article`` attribute themselves to with no name, where
+    no agent ``found`` suggests is the speaker: "…, the port authority said." (an unnamed
+    organisation, its class by its noun: :data:`~handcar.curation.suggest.NAME_HEADS`), "…,
+    a spokeswoman said." (a person), quoted without the article ("port authority"), one
+    suggestion per attribution (the draft keeps one entity per words)."""
+    agents = [s for s in found if s.kind in _SPEAKING and not _a_place(s)]
+    make_doc = tokenizer()
+    made = []
+    for sentence in article.sentences:
+        offset, text = sentence.start, article.text_of(sentence)
+        spans = [(offset + first, offset + last)
+                 for (first, last), _words in _attributing(make_doc(text))]
+        if any(_speaker(article.text, start, end, agents) for start, end in spans):
+            continue
+        unnamed = next((u for start, end in spans
+                        if (u := _unnamed(article.text, start, end)) is not None), None)
+        if unnamed is not None:
+            made.append(unnamed)
+    return made
+
+
+def _speaker(text: str, start: int, end: int, agents: Sequence[Suggestion],
+             ) -> Suggestion | None:
+    """The agent that the speaker's words ``text[start:end]`` name, or tell of again."""
+    speaker = next((s for s in agents if start <= s.start and s.end <= end
+                    and _heads(text[s.end:end])), None)
+    return speaker if speaker is not None else _told_of_again(text[start:end], agents, start)
+
+
+#: the nouns for an unnamed person who speaks ("a spokeswoman said")
+PERSON_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official",
+                             "diplomat", "officer", "envoy", "ambassador", "consul"})
+#: nouns for an unnamed organisation that speaks, besides the heads of names ("the port
+#: authority", "the authorities")
+ORGANISATION_SPEAKERS = frozenset({"authority", "authorities", "government", "carrier",
+                                   "operator", "coastguard", "military"})
+#: the words that end a speaker's noun phrase before what it belongs to ("a spokeswoman for
+#: the ministry")
+OF_WHOM = frozenset({"for", "of", "at", "in", "from"})
+
+
+def _unnamed(text: str, start: int, end: int) -> Suggestion | None:
+    """An unnamed speaker whose words are ``text[start:end]`` ("the port authority", "a
+    spokeswoman for the ministry"): up to four words after "the", "a" or "an", the last a
+    noun of :data:`PERSON_SPEAKERS`, :data:`ORGANISATION_SPEAKERS` or a head of names; else
+    None."""
+    from handcar.curation.suggest import FOREIGN, NAME_HEADS
+
+    words = text[start:end].split()
+    if len(words) < 2 or words[0].lower() not in ("the", "a", "an"):
+        return None
+    phrase = []
+    for word in words[1:]:
+        if word.lower() in OF_WHOM:
+            break
+        phrase.append(word)
+    head = phrase[-1].lower() if phrase else ""
+    if not 1 <= len(phrase) <= 4 or not all(w.isalpha() for w in phrase):
+        return None
+    if head in PERSON_SPEAKERS:
+        kind = "Person"
+    elif head in ORGANISATION_SPEAKERS or head in NAME_HEADS:
+        kind = NAME_HEADS.get(head, "Organization")
+        if head == "ministry" and FOREIGN & {w.lower() for w in phrase}:
+            kind = "ForeignMinistry"
+    else:
+        return None
+    first = text.index(phrase[0], start)
+    last = text.index(phrase[-1], first) + len(phrase[-1])
+    words_said = text[first:last]
+    return Suggestion("agent", first, last, {"type": kind, "referred_to_as": words_said},
+                      f"who says it? an unnamed {kind}: check it", words_said)
 
 
 def _attributing(doc: Any) -> Iterator[tuple[Span, Span]]:
@@ -175,13 +246,13 @@ def _chars(doc: Any, start: int, end: int) -> Span:
 
 def _heads(after: str) -> bool:
     """Whether a name followed by ``after`` (the rest of the speaker's words) is the speaker:
-    it ends them, or a clause, "of" or where it is follows ("Ana Reyes, who led them", "Ana
-    Reyes of the ministry", "the Foreign Office in Castra"); not "Saudi" in "a Saudi
-    official"."""
+    it ends them, or a clause, "of", "for" or where it is follows ("Ana Reyes, who led them",
+    "Ana Reyes of the ministry", "a spokeswoman for the airline", "the Foreign Office in
+    Castra"); not "Saudi" in "a Saudi official"."""
     rest = after.strip()
     if rest.startswith(("in ", "at ")) and rest[3:].strip()[:1].isupper():
         rest = ""  # "the Foreign Office in Castra said": where it is, not who
-    return not rest or rest.startswith(",") or rest.startswith("of ")
+    return not rest or rest.startswith(",") or rest.startswith(("of ", "for "))
 
 
 def _told_of_again(words: str, agents: Sequence[Suggestion], start: int) -> Suggestion | None:

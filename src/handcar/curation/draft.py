@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from handcar.curation.suggestion import Suggestion
 
 SECTIONS = {"known": "entities", "name": "entities", "vehicle": "entities", "group": "entities",
-            "mission": "entities",
+            "mission": "entities", "agent": "entities",
             "event": "events",
             "quantity": "quantities", "duration": "quantities", "time": "times"}
 
@@ -138,7 +138,7 @@ def draft(
     """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
     how many suggestions of each kind it holds."""
     try:
-        from handcar.curation.attribution import speakers
+        from handcar.curation.attribution import speakers, unnamed_speakers
         from handcar.curation.events import AGAIN, LEGS
         from handcar.curation.links import linked
         from handcar.curation.statements import Drafted, suggested_statements
@@ -205,7 +205,9 @@ def draft(
              for item in _guessed_once(_best_mentions(found, proper))]
     again = [item for item in found if item.kind == AGAIN]  # more words of a leg: a statement
     found = [item for item in found if item.kind != AGAIN]
-    missions: dict[str, str] = {}  # the id of each mission, by its words
+    # "…, the port authority said.": the unnamed speakers, where no suggested agent speaks
+    found += unnamed_speakers(article, found)
+    missions: dict[tuple[str, str], str] = {}  # the id of each mission and unnamed speaker
     for item in found:
         if item.kind == "not_modelled":  # words the graph leaves out, and why (no id)
             sections["not_modelled"].append((item.note, {
@@ -219,13 +221,13 @@ def draft(
             if words in seen_names or known_id in seen_names:
                 continue  # one entity per name and per known id: its first mention
             seen_names |= {words, known_id} - {""}
-        if item.kind == "mission" and item.words in missions:
-            # "the consulate in Ostravia" told of again: the same mission
-            by_span[item.kind, item.start, item.end] = missions[item.words]
+        if item.kind in ("mission", "agent") and (item.kind, item.words) in missions:
+            # "the consulate in Ostravia", "the port authority" told of again: the same one
+            by_span[item.kind, item.start, item.end] = missions[item.kind, item.words]
             continue
         ident = add(item)
-        if item.kind == "mission":
-            missions[item.words] = ident
+        if item.kind in ("mission", "agent"):
+            missions[item.kind, item.words] = ident
         if item.kind in ("known", "name"):
             by_words[item.words] = ident
             names[ident] = str(item.fields.get("name") or item.fields.get("referred_to_as"))
