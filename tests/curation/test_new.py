@@ -1663,3 +1663,16 @@ def test_a_dateline_with_a_hyphen_and_a_speaker_with_a_place(tmp_path: Path) -> 
         ("CarLeg", "the group was driven to the airport")]
     forty = next(q for q in data["quantities"] if q["quote"] == "Forty")
     assert forty["said_by"] == "foreign-office"
+
+
+def test_a_peoples_adjective_is_no_name(tmp_path: Path) -> None:
+    """Fiction: "a Saudi official", "Swiss diplomats", "three Lorvanian guards", "The Japanese
+    embassy" and "Italian police" qualify people or an institution: no new name (a country's
+    demonym, or a made-up people's by its ending); "Julian said", "Tehran officials", "Delhi
+    police" and "Brian left" keep their names."""
+    text, found = _drafted(
+        tmp_path, "A Saudi official said Swiss diplomats and three Lorvanian guards crossed into "
+        "Karland. The Japanese embassy and an Iraqi delegation flew home. Italian police met "
+        "them. Julian said Tehran officials and Delhi police agreed. Brian left.\n")
+    names = [text[s.start:s.end] for s in found if s.kind == "name"]
+    assert names == ["Karland", "Julian", "Tehran", "Delhi", "Brian"]

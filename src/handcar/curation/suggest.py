@@ -293,7 +293,8 @@ def suggestions(
             _form, at, to = canonical
             here = [_moved(s, sentence.start, at, to) for s in here]
         found += here
-    return sorted(_no_adjectives_of_new_names(found), key=lambda s: (s.start, s.end))
+    found = _no_nationalities(_no_adjectives_of_new_names(found), article.text)
+    return sorted(found, key=lambda s: (s.start, s.end))
 
 
 def _moved(s: Suggestion, sentence: int, at: Sequence[int], to: Sequence[int]) -> Suggestion:
@@ -311,6 +312,63 @@ def _no_adjectives_of_new_names(found: list[Suggestion]) -> list[Suggestion]:
     adjectives = {name + ending for name in names for ending in DEMONYM_ENDINGS}
     return [s for s in found
             if s.kind != "name" or str(s.fields["name"]).casefold() not in adjectives]
+
+
+#: endings of the adjectives of made-up peoples ("Lorvanian", "Norvalean", "Tavese",
+#: "Kelmish"); none ends the name of a place or a person often enough to count ("-an" and
+#: "-i" do: "Tehran", "Delhi", "Julian")
+NATIONALITY_ENDINGS = ("ian", "ean", "ese", "ish")
+#: lower-case words after which a people's adjective qualifies them ("Swiss diplomats", "a
+#: Lorvanian official", "the Tavoran foreign ministry"), besides those for people and the heads
+#: of names
+NATIONALITY_NOUNS = frozenset({
+    "government", "authorities", "side", "border", "forces", "state", "media", "citizen",
+    "national", "flag", "territory", "waters", "airspace", "soil", "counterpart",
+    "counterparts", "delegation", "passport", "passports", "foreign", "official", "spokesman",
+    "spokeswoman", "spokesperson", "man", "woman", "child", "family",
+})
+
+
+def _no_nationalities(found: list[Suggestion], text: str) -> list[Suggestion]:
+    """``found`` without the new names that are a people's adjective before a word for people
+    or an institution ("Swiss diplomats", "a Saudi official", "Lorvanian border guards"): a
+    country's demonym (countryinfo's), or a single word with an ending of
+    :data:`NATIONALITY_ENDINGS`. (Where other articles know the place, its adjective is
+    dropped wherever it stands: :func:`_against_known`.)"""
+    nouns = (NATIONALITY_NOUNS | GROUP_NOUNS | {n.removesuffix("s") for n in GROUP_NOUNS}
+             | PERSON_ROLES | set(NAME_HEADS))
+    demonyms = _demonyms()
+
+    def adjective(item: Suggestion) -> bool:
+        words = str(item.fields["name"])
+        after = text[item.end:item.end + 30].split()
+        if not (after and after[0].islower() and after[0].strip(",.;:") in nouns):
+            return False
+        return words.casefold() in demonyms or (
+            " " not in words and words.casefold().endswith(NATIONALITY_ENDINGS))
+
+    return [s for s in found if s.kind != "name" or not adjective(s)]
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """The demonyms of the world's countries (countryinfo's data), casefolded: "swiss",
+    "north korean"; "saudi" for "Saudi Arabian" (the first word of a longer one whose
+    country's name starts with it, when it ends as an adjective does: not "north")."""
+    from countryinfo import CountryInfo
+
+    found: set[str] = set()
+    for country in CountryInfo.all().values():
+        name = str(country.get("name", "")).casefold()
+        for demonym in str(country.get("demonym") or "").split(","):
+            words = demonym.strip().casefold()
+            if not words or words == name:  # the data gives some a place's name ("Djibouti")
+                continue
+            found.add(words)
+            first = words.split()[0]
+            if " " in words and first.endswith(("i", "an")) and name.startswith(first):
+                found.add(first)  # "Saudi Arabian": "Saudi" (not "North" of "North Korean")
+    return frozenset(found)
 
 
 #: what turns a place's name into its people's adjective ("Russia" → "Russian", "China" →
