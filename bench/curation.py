@@ -68,6 +68,9 @@ def gold_items(data: dict, text: str, known_ids: set[str]) -> list[tuple[str, ob
         if "DiplomaticMission" in _types(e) and not e.get("name") and e["id"] not in known_ids:
             items.append(("mission", _span(text, e)))
             continue
+        if "UnnamedPlace" in _types(e) and e["id"] not in known_ids:
+            items.append(("place", (_span(text, e), str(e.get("referred_to_as", "")).casefold())))
+            continue
         if e["id"] in known_ids:
             items.append(("known", e["id"]))
         elif e.get("name"):
@@ -99,6 +102,9 @@ def matches(s: Suggestion, kind: str, key: object) -> bool:
         return s.slug == key
     if kind == "name":
         return str(s.fields["name"]).casefold() == key
+    if kind == "place":  # its words overlap, or it is told of in the same words
+        (start, end), words = key  # type: ignore[misc]
+        return (s.start < end and start < s.end) or (bool(words) and s.words == words)
     if kind in ("event", "vehicle"):
         cls, span = key  # type: ignore[misc]
         if s.fields["type"] != cls:
@@ -122,6 +128,9 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
               for kind in _types(e) & (DRAFTED_EVENTS | {"Journey"})}
     legs = {k: v for k, v in events.items() if v[0] not in ("BorderCrossing", "Journey")}
     quantities = {q["id"]: _span(text, q) for q in data.get("quantities") or []}
+    unnamed = {e["id"]: ("span", _span(text, e), str(e.get("referred_to_as", "")).casefold())
+               for e in data.get("entities") or []
+               if "UnnamedPlace" in _types(e)}  # matched by their words, as the draft's
     groups = {e["id"]: _span(text, e) for e in data.get("entities") or []
               if _types(e) & GROUPS and not e.get("name")}
     times = {t["id"]: _span(text, t) for t in data.get("times") or []}
@@ -129,7 +138,7 @@ def gold_facts(data: dict, text: str) -> list[tuple[str, object]]:
     for statement in data.get("statements") or []:
         for subject, prop, obj in statement["facts"]:
             if subject in events and prop in ROUTES:
-                facts.append(("route", (*events[subject], prop, obj)))
+                facts.append(("route", (*events[subject], prop, unnamed.get(obj, obj))))
             elif subject in events and prop in MEASURES and obj in quantities:
                 facts.append(("measure", (*events[subject], prop, quantities[obj])))
             elif subject in events and prop in TRAVELLER and obj in groups:
@@ -162,7 +171,8 @@ def drafted_facts(made: list[Suggestion]) -> list[tuple[str, object]]:
                         else "measure")
                 facts.append((kind, (*where, (item.start, item.end))))
             elif prop in ROUTES:
-                ident = item.slug if item.kind == "known" else slug(item.slug)
+                ident = (("span", (item.start, item.end), item.words) if item.kind == "place"
+                         else item.slug if item.kind == "known" else slug(item.slug))
                 facts.append(("route", (*where, ident)))
     return list(dict.fromkeys(facts))  # a fact told again is one fact of the draft
 
@@ -216,8 +226,12 @@ def same_fact(a: tuple[str, object], b: tuple[str, object]) -> bool:
     if a[0] == "speaker":  # items of one section whose quotes overlap, said by one entity
         (section, (start, end), who), (other, (at, to), said_by) = a[1], b[1]  # type: ignore[misc]
         return section == other and who == said_by and start < to and at < end
-    if a[0] == "route":
-        return same_leg(a[1][:2], b[1][:2]) and a[1][2:] == b[1][2:]  # type: ignore[index]
+    if a[0] == "route":  # one property, one place (an unnamed one: words that overlap)
+        (prop, place), (other, at) = a[1][2:], b[1][2:]  # type: ignore[index,misc]
+        return same_leg(a[1][:2], b[1][:2]) and prop == other and (place == at or (
+            isinstance(place, tuple) and isinstance(at, tuple) and (
+                (place[1][0] < at[1][1] and at[1][0] < place[1][1])
+                or (bool(place[2]) and place[2] == at[2]))))
     if a[0] in ("measure", "traveller", "when"):  # one property, values whose quotes overlap
         (start, end), (at, to) = a[1][3], b[1][3]  # type: ignore[index]
         return (same_leg(a[1][:2], b[1][:2]) and a[1][2] == b[1][2]  # type: ignore[index]
@@ -279,8 +293,8 @@ def main() -> None:
         unique = []
         made = [part for s in made for part in (s, *s.parts)]  # a leg, then its vehicle
         for s in made:  # the draft keeps one entity per name, as handcar new does
-            if s.kind in ("known", "name"):
-                words = s.words
+            if s.kind in ("known", "name", "place"):
+                words = f"{s.kind}:{s.words}" if s.kind == "place" else s.words
                 known_id = f"known:{s.slug}" if s.kind == "known" else ""
                 if words in seen_names or known_id in seen_names:
                     continue

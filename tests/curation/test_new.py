@@ -865,7 +865,9 @@ def test_drafted_legs_are_one_chain_of_one_journey_and_build_once_confirmed(
         [["journey", "hasLeg", "leg-car"], ["leg-car", "vehicle", "cars"],
          ["leg-car", "destination", "norvale"],  # "into Norvale", a new name: a place
          ["leg-car", "during", "monday"]],  # its clause's time
-        [["journey", "hasLeg", "leg-on-foot"], ["leg-car", "nextLeg", "leg-on-foot"]],
+        [["journey", "hasLeg", "leg-on-foot"],
+         ["leg-on-foot", "destination", "border"],  # "to the border": an unnamed place
+         ["leg-car", "nextLeg", "leg-on-foot"]],
         [["journey", "hasLeg", "leg-boat"], ["leg-boat", "vehicle", "ferry"],
          ["leg-on-foot", "nextLeg", "leg-boat"]],
         [["journey", "hasLeg", "leg-flight"], ["leg-flight", "origin", "kelm"],
@@ -1607,7 +1609,10 @@ def test_a_report_told_out_of_order_with_a_leg_called_off_and_one_planned(
     assert [n["quote"] for n in data["not_modelled"]] == [
         "The rest are expected to fly home next week"]
     assert ["leg-boat", "origin", "republic-of-tavora"] not in facts["statement-leg-boat"]
-    assert facts["statement-leg-bus-2"] == [["leg-bus", "distance", "some-200-miles"]]
+    assert facts["statement-leg-bus-2"] == [["leg-bus", "destination", "coast"],
+                                            ["leg-bus", "distance", "some-200-miles"]]
+    coast = next(e for e in data["entities"] if e["id"] == "coast")
+    assert (coast["type"], coast["referred_to_as"]) == ("UnnamedPlace", "the coast")
     aurora = next(e for e in data["entities"] if e.get("name") == "Aurora")
     assert aurora["type"] == "Boat"
     assert ["leg-boat", "vehicle", "aurora"] in facts["statement-leg-boat-2"]
@@ -1676,3 +1681,40 @@ def test_a_peoples_adjective_is_no_name(tmp_path: Path) -> None:
         "them. Julian said Tehran officials and Delhi police agreed. Brian left.\n")
     names = [text[s.start:s.end] for s in found if s.kind == "name"]
     assert names == ["Karland", "Julian", "Tehran", "Delhi", "Brian"]
+
+
+def test_a_route_end_without_a_name_is_an_unnamed_place(tmp_path: Path) -> None:
+    """Fiction: "from the border", "to the coast", "to the Russian side", "to the nearest
+    railway station" are unnamed places (``UnnamedPlace``, what the words call them), a leg's
+    ends, one per words ("the border" twice is one place); "to the capital, Brell", "to the
+    border town of Ostvik" are the names'; "at the border" ends no route."""
+    _draft, data, _ = _new(
+        tmp_path, "unnamed-places-2024", "A bus took the group from Kelm to the border on "
+        "Monday. At the border a bus took them from the border to the coast. The train took "
+        "them to the capital, Brell, and then to the border town of Ostvik. They walked to "
+        "the nearest railway station and on to the Russian side.\n")
+    places = [(e["id"], e["referred_to_as"]) for e in data["entities"]
+              if e["type"] == "UnnamedPlace"]
+    assert places == [("border", "the border"), ("coast", "the coast"),
+                      ("nearest-railway-station", "the nearest railway station"),
+                      ("russian-side", "the Russian side")]
+    ends = [f for s in data["statements"] for f in s["facts"] if f[1] in ("origin",
+                                                                         "destination")]
+    assert ["leg-bus", "destination", "border"] in ends
+    assert ["leg-bus-2", "origin", "border"] in ends
+    assert ["leg-bus-2", "destination", "coast"] in ends
+    assert not any(f[2] in ("capital", "town") for f in ends)
+
+
+def test_a_clause_of_another_event_is_not_the_legs(tmp_path: Path) -> None:
+    """Fiction: in "The diplomats who pushed a trolley into Norland on Monday had a long trip
+    behind them before they reached the border", the border is neither the trolley's end nor
+    the journey's ("before they reached …" tells of another event, with its own subject);
+    "drove for 14 hours before reaching Kelm" keeps Kelm (the same subject)."""
+    text, found = _drafted(
+        tmp_path, "The diplomats who pushed a trolley into Norland on Monday had a long trip "
+        "behind them before they reached the border. They drove for 14 hours before reaching "
+        "Kelm.\n", events=True)
+    ends = {(s.fields["type"], role, text[q.start:q.end]) for s in found if s.kind == "event"
+            for role, q in s.links if role in ("origin", "destination")}
+    assert ends == {("HandcarLeg", "destination", "Norland"), ("CarLeg", "destination", "Kelm")}

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from handcar.curation.suggestion import Suggestion
 
 SECTIONS = {"known": "entities", "name": "entities", "vehicle": "entities", "group": "entities",
-            "mission": "entities", "agent": "entities",
+            "mission": "entities", "agent": "entities", "place": "entities",
             "event": "events",
             "quantity": "quantities", "duration": "quantities", "time": "times"}
 
@@ -221,12 +221,13 @@ def draft(
             if words in seen_names or known_id in seen_names:
                 continue  # one entity per name and per known id: its first mention
             seen_names |= {words, known_id} - {""}
-        if item.kind in ("mission", "agent") and (item.kind, item.words) in missions:
-            # "the consulate in Ostravia", "the port authority" told of again: the same one
+        if item.kind in ("mission", "agent", "place") and (item.kind, item.words) in missions:
+            # "the consulate in Ostravia", "the port authority", "the border" told of again:
+            # the same one
             by_span[item.kind, item.start, item.end] = missions[item.kind, item.words]
             continue
         ident = add(item)
-        if item.kind in ("mission", "agent"):
+        if item.kind in ("mission", "agent", "place"):
             missions[item.kind, item.words] = ident
         if item.kind in ("known", "name"):
             by_words[item.words] = ident
@@ -272,8 +273,11 @@ def _identities(legs: list[Any], ends: list[Any], facts: dict[tuple[str, str], s
     from handcar.curation.identities import DraftedLeg, suggested_identities
     from handcar.curation.suggest import a_kind
 
-    drafted = [DraftedLeg(leg.id, leg.item.fields["type"], facts.get((leg.id, "origin")),
-                          facts.get((leg.id, "destination"))) for leg in legs]
+    def named(place: str | None) -> str | None:  # an unnamed place's id is this draft's
+        return place if place in names else None  # own: it says nothing of another's ends
+
+    drafted = [DraftedLeg(leg.id, leg.item.fields["type"], named(facts.get((leg.id, "origin"))),
+                          named(facts.get((leg.id, "destination")))) for leg in legs]
     drafted += [DraftedLeg(end.id, "BorderCrossing", facts.get((end.id, "fromCountry")),
                            facts.get((end.id, "toCountry"))) for end in ends
                 if end.item.fields.get("type") == "BorderCrossing"]

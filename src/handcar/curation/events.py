@@ -412,10 +412,27 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
             last = end if n == len(cuts) else cuts[n]
             while first < i and (doc[first].lower_ in OPENERS or doc[first].is_space):
                 first += 1
+            last = next((k for k in range(i + 1, last) if _another_event(doc, k)), last)
             while last > i + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
                 last -= 1
             spans[i] = (first, last)
     return spans
+
+
+#: conjunctions that open a clause of another event after a leg's words ("… had a long trip
+#: behind them before they reached the border")
+WHEN_ELSE = frozenset({"before", "after", "until", "when", "while", "once"})
+#: words that open that clause's own subject
+SUBJECTS = frozenset({"they", "he", "she", "it", "we", "i", "you", "the", "a", "an", "their",
+                      "his", "her", "its", "our"})
+
+
+def _another_event(doc: Any, k: int) -> bool:
+    """Whether token ``k`` opens a clause of another event, with its own subject: "before
+    they reached the border", "after the bus left" (not "before reaching Kelm", whose subject
+    is the leg's and whose place is the leg's end)."""
+    return doc[k].lower_ in WHEN_ELSE and k + 1 < len(doc) and (
+        doc[k + 1].lower_ in SUBJECTS or doc[k + 1].is_title)
 
 
 def _phrase_start(doc: Any, at: int, reach: int = 2) -> int:

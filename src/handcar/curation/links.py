@@ -134,8 +134,8 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
     left and entered, its time and that group (``crossedBy``). A country other articles
     know is a crossing's, never a leg's end; a new name is never a country (its class is a
     guess)."""
-    places = _Spans(s for s in found
-                    if s.kind in ("known", "name") and a_kind(s.fields["type"], "Place"))
+    places = _Spans(s for s in found if s.kind == "place" or (
+        s.kind in ("known", "name") and a_kind(s.fields["type"], "Place")))
     countries = {id(s) for s in places.items
                  if s.kind == "known" and a_kind(s.fields["type"], "Country")}
     travel = _Spans(s for s in found  # a leg told of again gets the links of its words too

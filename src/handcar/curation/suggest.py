@@ -58,6 +58,7 @@ from handcar.curation.events import (
 )
 from handcar.curation.known import Known
 from handcar.curation.missions import drop_mission_names, mission_suggestions
+from handcar.curation.places import unnamed_places
 from handcar.curation.suggestion import Suggestion
 from handcar.languages import english, script_of
 from handcar.limits import DRAFT_TIME
@@ -66,7 +67,7 @@ from handcar.units import suggest as suggest_unit
 from handcar.units import unit as qudt_unit
 
 KINDS = ("quantity", "duration", "time", "known", "name", "event", "vehicle", "group",
-         "mission")
+         "mission", "place")
 """The kinds of suggestion, as the benchmark counts them."""
 
 #: the words before a number that make it approximate or a bound → the annotation's key
@@ -284,6 +285,7 @@ def suggestions(
                      if "name" in k.fields and a_kind(k.fields["type"], "Person")}
         surnames.discard("")
         missions = mission_suggestions(doc, offset, knowns + names) if read else []
+        missions += unnamed_places(doc, offset) if read else []
         names = drop_mission_names(names, missions)
         named = [(s.start - offset, s.end - offset) for s in knowns + names]
         groups = group_suggestions(doc, offset, quantities, legs) if read else []
