@@ -959,13 +959,17 @@ def test_a_leg_told_as_a_plan_is_left_out_of_the_graph(tmp_path: Path) -> None:
     often as ahead) it suggests the leg, and its note says the words may look ahead."""
     text, found = _drafted(tmp_path, "The envoys will fly home next week. They are expected "
                                      "to drive to Kelm first. They flew in yesterday. The "
-                                     "ministry said they would take a train.\n", events=True)
+                                     "ministry said they would take a train. They pushed a "
+                                     "handcar over the border due to the pandemic. The "
+                                     "planned route took them by bus to Delm.\n", events=True)
     plans = [(text[s.start:s.end], s.fields["reason"]) for s in found if s.kind == "not_modelled"]
     assert [words for words, _reason in plans] == [
         "The envoys will fly home next week", "They are expected to drive to Kelm first"]
     assert "'will'" in plans[0][1] and "'expected'" in plans[1][1]
     notes = [(s.fields["type"], "look ahead" in s.note) for s in found if s.kind == "event"]
-    assert notes == [("Journey", False), ("FlightLeg", False), ("TrainLeg", True)]
+    # "due to the pandemic" is a cause, "the planned route" no plan of theirs: legs
+    assert notes == [("Journey", False), ("FlightLeg", False), ("TrainLeg", True),
+                     ("BorderCrossing", False), ("HandcarLeg", False), ("BusLeg", False)]
 
 
 def test_a_legs_clause_gives_it_its_distance_and_duration(tmp_path: Path) -> None:

@@ -574,7 +574,7 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
                                    {"type": event.type, "referred_to_as": span.text},
                                    slug=LEGS.get(event.type, "leg")))
             continue
-        ahead = [t.text for t in span if t.lower_ in PLANNED and t.lower_ != "would"]
+        ahead = [t.text for t in span if _plans(doc, t.i) and t.lower_ != "would"]
         if ahead and event.type != "Journey":  # "are expected to fly home": not a leg yet
             made.append(Suggestion(
                 "not_modelled", offset + span.start_char, offset + span.end_char,
@@ -591,7 +591,7 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
                 {"type": event.vehicle_type, "referred_to_as": noun.text},
                 f"the vehicle? {event.vehicle_type} is a guess: check it", slug=noun[-1].text),)
         note = EVENT_NOTES.get(event.type, leg_note(event.type))
-        planned = [t.text for t in span if t.lower_ in PLANNED]
+        planned = [t.text for t in span if _plans(doc, t.i)]
         if planned:  # "would": reported speech looks back as often as ahead
             note += (f" (the words look ahead, {planned[0]!r}: an event that has not happened"
                      " is none; if so, delete it and put the words under not_modelled)")
@@ -654,6 +654,33 @@ def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion], seen:
 #: suggests the event and says the words may look ahead
 PLANNED = frozenset({"will", "'ll", "\u2019ll", "shall", "expected", "plan", "plans",
                      "planned", "planning", "intend", "intends", "due", "would"})
+
+
+#: words of :data:`PLANNED` that put an event ahead only before "to" and a verb ("expected to
+#: leave", "due to fly"; not "due to the pandemic", "as expected", "the planned route")
+BEFORE_TO = frozenset({"expected", "plan", "plans", "planned", "planning", "intend",
+                       "intends", "due"})
+#: the verbs after "due to" that make a plan of it ("due to leave"; "due to the pandemic" is
+#: a cause)
+DUE_VERBS = frozenset({"leave", "arrive", "return", "fly", "travel", "depart", "land",
+                       "reach", "cross", "sail", "drive", "go", "move", "board", "resume"})
+
+
+def _plans(doc: Any, at: int) -> bool:
+    """Whether token ``at`` puts the event ahead (:data:`PLANNED`): "will", "shall",
+    "would" alone; the others before "to" (and "due to" before a verb of
+    :data:`DUE_VERBS` or of travel)."""
+    word = doc[at].lower_
+    if word not in PLANNED:
+        return False
+    if word not in BEFORE_TO:
+        return True
+    if at + 1 >= len(doc) or doc[at + 1].lower_ != "to":
+        return False
+    if word == "due":
+        verb = doc[at + 2].lower_ if at + 2 < len(doc) else ""
+        return verb in DUE_VERBS or verb in MODES
+    return True
 
 
 def leg_note(kind: str) -> str:
