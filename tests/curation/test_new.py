@@ -1722,3 +1722,26 @@ def test_a_clause_of_another_event_is_not_the_legs(tmp_path: Path) -> None:
     ends = {(s.fields["type"], role, text[q.start:q.end]) for s in found if s.kind == "event"
             for role, q in s.links if role in ("origin", "destination")}
     assert ends == {("HandcarLeg", "destination", "Norland"), ("CarLeg", "destination", "Kelm")}
+
+
+def test_a_voyage_docking_and_a_train_bound_for_a_place(tmp_path: Path) -> None:
+    """Fiction: "The ship docked at the port of Halden after a 3-day voyage of roughly 900
+    nautical miles" tells of the sailing again: Halden is its destination, the voyage's days
+    and nautical miles (a unit of two words quantulum3 does not know) its duration and distance,
+    and no journey of its own; "boarded a night train bound for Castra, arriving on Friday
+    morning": Castra a place, the train's destination, and the train ended on Friday."""
+    text, found = _drafted(
+        tmp_path, "They sailed from Kelm on Monday. The ship docked at the port of Halden after "
+        "a 3-day voyage of roughly 900 nautical miles. From Halden, the group boarded a night "
+        "train bound for Castra, arriving on Friday morning.\n", events=True)
+    told = [(s.kind, s.fields["type"], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind in ("event", "again") and s.fields["type"] != "Journey"]
+    assert told == [
+        ("event", "BoatLeg", [("origin", "Kelm"), ("during", "Monday")]),
+        ("again", "BoatLeg", [("destination", "Halden"), ("duration", "3-day"),
+                              ("distance", "roughly 900 nautical miles")]),
+        ("event", "TrainLeg", [("origin", "Halden"), ("destination", "Castra"),
+                               ("endedDuring", "Friday morning")]),
+    ]
+    miles = next(s for s in found if s.kind == "quantity" and "900" in text[s.start:s.end])
+    assert miles.fields == {"about": 900, "unit": "MI_N"}

@@ -56,13 +56,13 @@ MODES: dict[str, tuple[str, str | None]] = {
 FLIGHT_NOUNS = frozenset({"flight", "flights"})
 #: nouns for a whole journey ("after a two-day journey from Castra"): the draft's journey,
 #: quoted from its noun phrase to the end of the clause
-JOURNEY_NOUNS = frozenset({"journey", "trip", "voyage", "trek"})
+JOURNEY_NOUNS = frozenset({"journey", "trip", "trek"})
 #: nouns for a leg's passage that, with "of" after them and in apposition to a leg's clause,
 #: are more words of it ("boarded a ferry to Varna, a crossing of roughly 11 hours", "travelled
 #: by road to Dornau, a drive of about 5 hours", "walked to the river, a distance of about 400
 #: metres"), never a leg or journey alone
 PASSAGES = frozenset({"crossing", "passage", "drive", "ride", "flight", "walk", "sail",
-                      "distance"})
+                      "distance", "voyage"})
 PASSAGE = "passage"
 #: verbs of pushing, which make "by rail" a handcar's ("pushed the cart by rail")
 PUSHING = frozenset({"push", "pushed", "pushes", "pushing"})
@@ -148,7 +148,7 @@ CARRYING = frozenset({
     "took", "take", "takes", "taking", "carried", "carry", "carries", "carrying", "drove",
     "drive", "drives", "driving", "brought", "bring", "ferried", "pushed", "push", "pushing",
     "pulled", "pull", "flew", "fly", "sailed", "rowed", "covered", "travelled", "traveled",
-    "rode", "went", "continued", "reached", "arrived",
+    "rode", "went", "continued", "reached", "arrived", "docked", "landed",
 })
 #: words that open a short phrase of route before a clause's comma, which the clause then
 #: takes in ("From Sulm, a ferry took them on"), at most LEAD_REACH tokens; so does a
@@ -412,6 +412,9 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
             last = end if n == len(cuts) else cuts[n]
             while first < i and (doc[first].lower_ in OPENERS or doc[first].is_space):
                 first += 1
+            if last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ in \
+                    ARRIVING_AFTER:  # "boarded a night train, arriving on Friday morning"
+                last = clause(doc, last + 1)[1]
             last = next((k for k in range(i + 1, last) if _another_event(doc, k)), last)
             while last > i + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
                 last -= 1
@@ -419,20 +422,22 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
     return spans
 
 
+#: participles that, after a comma, go on with the leg's own words ("…, arriving in Castra on
+#: Friday morning")
+ARRIVING_AFTER = frozenset({"arriving", "reaching", "landing", "docking", "returning"})
 #: conjunctions that open a clause of another event after a leg's words ("… had a long trip
 #: behind them before they reached the border")
 WHEN_ELSE = frozenset({"before", "after", "until", "when", "while", "once"})
-#: words that open that clause's own subject
-SUBJECTS = frozenset({"they", "he", "she", "it", "we", "i", "you", "the", "a", "an", "their",
-                      "his", "her", "its", "our"})
+#: the pronouns that open that clause's own subject (a noun after "after" may be no clause's:
+#: "after a 3-day voyage")
+SUBJECTS = frozenset({"they", "he", "she", "it", "we", "i", "you"})
 
 
 def _another_event(doc: Any, k: int) -> bool:
     """Whether token ``k`` opens a clause of another event, with its own subject: "before
-    they reached the border", "after the bus left" (not "before reaching Kelm", whose subject
-    is the leg's and whose place is the leg's end)."""
-    return doc[k].lower_ in WHEN_ELSE and k + 1 < len(doc) and (
-        doc[k + 1].lower_ in SUBJECTS or doc[k + 1].is_title)
+    they reached the border" (not "before reaching Kelm", whose subject is the leg's and
+    whose place is the leg's end, nor "after a 3-day voyage")."""
+    return doc[k].lower_ in WHEN_ELSE and k + 1 < len(doc) and doc[k + 1].lower_ in SUBJECTS
 
 
 def _phrase_start(doc: Any, at: int, reach: int = 2) -> int:

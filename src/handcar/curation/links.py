@@ -27,7 +27,7 @@ from handcar.curation.events import (
     SPLITS,
     leg_note,
 )
-from handcar.curation.suggest import PERSON_ROLES, a_kind
+from handcar.curation.suggest import HEADING, PERSON_ROLES, a_kind
 from handcar.curation.suggestion import Suggestion
 from handcar.units import unit as qudt_unit
 
@@ -111,7 +111,16 @@ def _route_word(before: str) -> str | None:
     if len(words) > 1 and words[-1].lower() == "from" and _people(words[-2]) and not any(
             w.lower() in CARRYING or w.lower() in MODES for w in words[:-2]):
         return None
+    if len(words) > 1 and words[-1].lower() == "for" and words[-2].lower() in HEADING:
+        return "destination"  # "bound for Castra", "left for Kelm"
+    if len(words) > 1 and words[-1].lower() in ("at", "in") and words[-2].lower() in ARRIVING:
+        return "destination"  # "docked at the port of Halden", "landed in Castra"
     return ROUTE_WORDS.get(words[-1].lower()) if words else None
+
+
+#: verbs of arriving before "at" or "in" and the place reached
+ARRIVING = frozenset({"arrived", "arriving", "arrive", "arrives", "landed", "landing", "land",
+                      "docked", "docking", "dock", "berthed", "returned", "returning"})
 
 
 def _people(word: str) -> bool:

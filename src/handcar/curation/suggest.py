@@ -82,6 +82,10 @@ QUALIFIERS = {
 PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "into", "via",
                         "reached", "left", "entered", "crossed", "reaching", "leaving",
                         "entering", "reach", "leave", "enter"})
+#: the words before "for" that make the name after it a place headed for ("bound for
+#: Castra", "left for Kelm")
+HEADING = frozenset({"bound", "headed", "heading", "left", "leaving", "departed", "sailed",
+                     "set"})
 #: a name's head word (its last, or the one before "of") → the DJO class it names ("Kelm
 #: Embassy", "Bank of Kelm", "Tumen River"); a guess the curator checks, as every class of a
 #: new name is
@@ -595,6 +599,8 @@ def _quantities(doc: Any, offset: int, in_time: Callable[[], None]) -> list[Sugg
         if code is None:
             continue
         start, end = quantity.span
+        if code == "NUM":  # "900 nautical miles": a unit of two words quantulum3 does not know
+            code, end = _unit_after(text, end) or (code, end)
         key, start = _qualifier(doc, start, ends)
         times = _COUNT_WORDS.get(quantity.unit.name, 1)  # "a dozen": 12
         if (key == "value" and quantity.value == 1 and times == 1
@@ -840,9 +846,24 @@ def _time_not_arc(text: str, quantity: Any, before: Any) -> bool:
                 and not text[before.span[1]:start].strip(" ,"))
 
 
+def _unit_after(text: str, end: int) -> tuple[str, int] | None:
+    """The unit of the table that the two words after a bare number at ``end`` name exactly
+    ("900 nautical miles": MI_N), and where they end; else None (one word is never taken:
+    "five points" is no typographic unit)."""
+    words = [w.rstrip(",;:.!?") for w in text[end:end + 40].split()[:2]]
+    if len(words) < 2 or not all(w.isalpha() and w.islower() for w in words):
+        return None
+    candidate = " ".join(words)
+    codes = suggest_unit(candidate, limit=1)
+    if not codes or not _same_name(candidate, codes[0]):
+        return None
+    return codes[0], text.index(words[1], end) + len(words[1])
+
+
 def _same_name(word: str, code: str) -> bool:
     found = qudt_unit(code)
-    forms = {word.casefold(), word.casefold().replace("meter", "metre")}
+    forms = {word.casefold(), word.casefold().replace("meter", "metre"),
+             word.casefold().removesuffix("s")}
     return bool(forms & {found.symbol.casefold(), found.code.casefold(),
                          found.label.casefold(), found.label.casefold().split()[-1]})
 
@@ -901,6 +922,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 or role in FAMILY_ROLES
                 else named if named
                 else "Place" if (before in PLACE_CUES and not after_according)
+                or (before == "for" and span.start > 1 and doc[span.start - 2].lower_ in HEADING)
                 or role in PLACE_NOUNS or _after_place_noun_of(doc, span.start) else "Agent")
         vehicle = named_vehicle(doc, span.start) if kind in ("Agent", "Place") else None
         if vehicle is not None:  # "the ferry Aurora": the ferry's name
