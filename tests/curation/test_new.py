@@ -1745,3 +1745,18 @@ def test_a_voyage_docking_and_a_train_bound_for_a_place(tmp_path: Path) -> None:
     ]
     miles = next(s for s in found if s.kind == "quantity" and "900" in text[s.start:s.end])
     assert miles.fields == {"about": 900, "unit": "MI_N"}
+
+
+def test_a_paragraph_told_twice_gets_quotes_that_pick_each_place(tmp_path: Path) -> None:
+    """Fiction: a paragraph of two like sentences, told twice (a caption repeating the lead):
+    a name in the middle of it is told apart only by the words on both sides, so its quote
+    gets a prefix and a suffix (the draft failed: "no context makes … unique")."""
+    sentence = ("Twelve embassy staff left Kelm by bus, according to the Norland Foreign "
+                "Ministry.")
+    paragraph = f"{sentence} {sentence}"
+    draft, data, _ = _new(tmp_path, "twice-2024", f"{paragraph}\n\n{paragraph}\n")
+    text = load_article(draft.parent).text
+    for section in ("entities", "events", "quantities", "statements"):
+        for item in data.get(section) or []:
+            find_quote(text, item["quote"], item.get("prefix"), item.get("suffix"))
+    _builds_once_confirmed(draft)

@@ -463,14 +463,20 @@ def _quote(text: str, start: int, end: int) -> dict[str, str]:
         return {"quote": quote}
     except AmbiguousQuote:
         pass
-    for size in range(1, 200):
+    size = 1
+    while True:  # the words around it, more and more (at most the whole text)
         suffix = _words(text[end:], size)
         if suffix and _unique_at(text, quote, None, suffix, start):
             return {"quote": quote, "suffix": suffix}
         prefix = _words(text[:start][::-1], size)[::-1]
         if prefix and _unique_at(text, quote, prefix, None, start):
             return {"quote": quote, "prefix": prefix}
-    raise AssertionError(f"no context makes {quote!r} unique")  # the text itself is unique
+        # a paragraph told twice: in the middle of it, only both sides together tell them apart
+        if prefix and suffix and _unique_at(text, quote, prefix, suffix, start):
+            return {"quote": quote, "prefix": prefix, "suffix": suffix}
+        if len(prefix) >= start and len(suffix) >= len(text) - end:
+            raise AssertionError(f"no context makes {quote!r} unique")  # never: one text
+        size = size + 1 if size < 12 else size * 3 // 2
 
 
 def _words(text: str, size: int) -> str:
