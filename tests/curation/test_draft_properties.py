@@ -39,7 +39,9 @@ MOVES = ["left Kelm by bus", "flew to Castra", "crossed into Norvale on foot",
          "are expected to fly home", "missed the last bus to Brenn",
          "drove 1.5 km at 40 km/h", "rode 3/4 of an hour to the station of Ust-Kamen",
          "covered 200 miles in a convoy of six cars", "travelled by rail to \u201cNew Kelm\u201d",
-         "flew to the Czech Republic via Vienna", "took the 06:40 train to St. Peter's"]
+         "flew to the Czech Republic via Vienna", "took the 06:40 train to St. Peter's",
+         "flew home \u2014 a 9-hour flight \u2014 on a U.S. Air Force plane",
+         "drove to No. 5 Kelm Road", "walked 2 km (1.2 miles)"]
 WHEN = ["", " on Monday", " on Tuesday, 23 February", " early on Wednesday", " last week",
         " at 6 a.m. on Friday", " in 3-4 hours", " for more than 32 hours",
         " two days later", " on March 3", " this week"]
@@ -53,10 +55,15 @@ OPENINGS = ["", "KELM \u2014 ", "CASTRA, March 3 - ", "\u201cWe are safe,\u201d 
 sentences = st.builds(lambda o, p, m, w, e: f"{o}{p} {m}{w}{e}",
                       st.sampled_from(OPENINGS), st.sampled_from(PEOPLE),
                       st.sampled_from(MOVES), st.sampled_from(WHEN), st.sampled_from(ENDS))
-paragraphs = st.lists(sentences, min_size=1, max_size=3).map(" ".join)
-#: paragraphs, one of them told twice at times (a caption repeating the lead)
-reports = st.tuples(st.lists(paragraphs, min_size=1, max_size=4), st.booleans()).map(
-    lambda made: "\n\n".join(made[0] + made[0][:1] if made[1] else made[0]))
+#: Markdown around a paragraph: a heading, a list item, emphasis, a link
+MARKUP = ["{}", "# {}", "- {}", "*{}*", "{} [More](https://example.org/more).", "> {}"]
+paragraphs = st.builds(lambda markup, said: markup.format(" ".join(said)),
+                       st.sampled_from(MARKUP), st.lists(sentences, min_size=1, max_size=3))
+reports = st.tuples(st.lists(sentences, min_size=1, max_size=3).map(" ".join),
+                    st.lists(paragraphs, max_size=3), st.booleans()).map(
+    lambda made: "\n\n".join([made[0], *made[1], *([made[0]] if made[2] else [])]))
+"""A plain paragraph (a heading alone is no article text), more, and the first told again at
+times."""
 
 
 def _draft(body: str, folder: Path) -> tuple[Path, str]:
