@@ -1760,3 +1760,20 @@ def test_a_paragraph_told_twice_gets_quotes_that_pick_each_place(tmp_path: Path)
         for item in data.get(section) or []:
             find_quote(text, item["quote"], item.get("prefix"), item.get("suffix"))
     _builds_once_confirmed(draft)
+
+
+def test_a_counted_group_opening_the_sentence_travels_its_leg(tmp_path: Path) -> None:
+    """Fiction: "KESSA, June 14 — Some 200 foreign nationals, including 14 Norvalean
+    diplomats, left Kessa in a convoy of 30 buses": the group that opens the sentence (after
+    the dateline) is the leg's traveller, not the one it includes; "The group, which included
+    two children, crossed" is the group that travelled before, not the two children."""
+    text, found = _drafted(
+        tmp_path, "KESSA, June 14 \u2014 Some 200 foreign nationals, including 14 Norvalean "
+        "diplomats, left Kessa on Saturday in a convoy of 30 buses. Nine diplomats left Kelm by "
+        "bus on Friday. The group, which included two children, crossed into Norland on "
+        "foot.\n", events=True)
+    who = [(s.fields["type"], [text[q.start:q.end] for r, q in s.links
+                               if r in ("traveller", "crossedBy")])
+           for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert who == [("BusLeg", ["Some 200 foreign nationals"]), ("BusLeg", ["Nine diplomats"]),
+                   ("BorderCrossing", ["Nine diplomats"]), ("WalkingLeg", ["Nine diplomats"])]

@@ -270,14 +270,20 @@ def _told_again(found: list[Suggestion], travel: _Spans, groups: _Spans, text: s
         opener = [] if words[:1] and words[0] in PARTICIPLE_OPENERS else [  # "After" before
             w.lower() for w in text[max(0, item.start - 12):item.start].split()[-1:]]
         words += _subject_after(opener + words, text[item.end:item.end + 60])
-        words = _subject_before(text, item.start) + words
+        subject = _subject_before(text, item.start)
+        words = subject + words
         before = [g for g in counted if g.end <= item.start]
         pairs = list(zip(["", *words], words, strict=False))
         group = None
         if _some_of(words):  # "A helicopter flew two of them": not the group, a part of it
             last = (item, None)
             continue
-        if before and (any(w in PRONOUNS for w in words) or any(
+        opening = _sentence_start(text, item.start)
+        first = next((g for g in before if g.start >= opening), None)
+        if subject and first is not None and not any(  # only a dateline before it
+                w[:1].islower() for w in text[opening:first.start].split()):
+            group = first  # "Some 200 foreign nationals, including 14 diplomats, | left Kessa"
+        elif before and (any(w in PRONOUNS for w in words) or any(
                 a == "the" and b in COLLECTIVE_PEOPLE for a, b in pairs)):
             group = (travelled or before)[-1]
         for a, b in pairs if before and group is None else ():
@@ -343,8 +349,13 @@ def _subject_before(text: str, start: int) -> list[str]:
     if first and first[0].lower().strip(",;:") in (*PRONOUNS, "the", "a", "an", "where",
                                                     "which", "who"):
         return []
-    begins = max(text.rfind(end, 0, start) for end in SENTENCE_ENDS) + 1
+    begins = _sentence_start(text, start)
     return [w.strip(",;:.!?\"\u201c\u201d").lower() for w in text[begins:start].split()]
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence of character ``at`` begins (after the last sentence end before it)."""
+    return max(text.rfind(end, 0, at) for end in SENTENCE_ENDS) + 1
 
 
 def _named_travellers(found: list[Suggestion], travel: _Spans, text: str,
