@@ -1578,13 +1578,18 @@ def test_a_walk_across_the_border_with_its_subject_before_it(tmp_path: Path) -> 
 
 def test_a_role_at_a_post_before_a_name_makes_a_person(tmp_path: Path) -> None:
     """Fiction: "the consul in Velmar, Petra Aune" and "the ambassador to North Karland, Ivo
-    Lind" are people; "the bank in Kelm, Brenn Trust" is not known to be one."""
+    Lind" are people; "the bank in Kelm, Brenn Trust" is not known to be one; "Norland's
+    consul", "Karland's foreign minister" make Norland and Karland states ("Acme's driver"
+    does not make Acme one)."""
     text, found = _drafted(
         tmp_path, "Norland's consul in Velmar, Petra Aune, stayed. The ambassador to North "
-        "Karland, Ivo Lind, flew home. The bank in Kelm, Brenn Trust, closed.\n")
+        "Karland, Ivo Lind, flew home. The bank in Kelm, Brenn Trust, closed. Karland's foreign "
+        "minister spoke. Acme's driver stayed.\n")
     kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
     assert kinds["Petra Aune"] == kinds["Ivo Lind"] == "Person"
     assert kinds["Brenn Trust"] != "Person"
+    assert kinds["Norland"] == kinds["Karland"] == "Country"
+    assert kinds["Acme"] == "Agent"
 
 
 #: fiction for the next test: a made-up report told out of order, with a leg called off, one

@@ -846,6 +846,20 @@ def _time_not_arc(text: str, quantity: Any, before: Any) -> bool:
                 and not text[before.span[1]:start].strip(" ,"))
 
 
+#: the nouns whose holder, a name with "'s" before them, is a state ("Norland's consul",
+#: "Norland's foreign minister", "Norland's embassy in Kessa")
+STATE_NOUNS = frozenset({"consul", "ambassador", "envoy", "embassy", "consulate", "foreign",
+                         "government", "president", "prime", "army", "navy", "border",
+                         "borders", "capital", "diplomats", "diplomat"})
+
+
+def _state_before(doc: Any, end: int) -> bool:
+    """Whether a name ending at token ``end`` holds, with "'s", a noun of a state's
+    (:data:`STATE_NOUNS`)."""
+    return end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s") \
+        and doc[end + 1].lower_ in STATE_NOUNS
+
+
 def _unit_after(text: str, end: int) -> tuple[str, int] | None:
     """The unit of the table that the two words after a bare number at ``end`` name exactly
     ("900 nautical miles": MI_N), and where they end; else None (one word is never taken:
@@ -924,6 +938,8 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 else "Place" if (before in PLACE_CUES and not after_according)
                 or (before == "for" and span.start > 1 and doc[span.start - 2].lower_ in HEADING)
                 or role in PLACE_NOUNS or _after_place_noun_of(doc, span.start) else "Agent")
+        if kind in ("Agent", "Place") and _state_before(doc, span.end):
+            kind = "Country"  # "Norland's consul", "Norland's foreign minister"
         vehicle = named_vehicle(doc, span.start) if kind in ("Agent", "Place") else None
         if vehicle is not None:  # "the ferry Aurora": the ferry's name
             kind = vehicle
