@@ -1782,3 +1782,18 @@ def test_a_counted_group_opening_the_sentence_travels_its_leg(tmp_path: Path) ->
            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
     assert who == [("BusLeg", ["Some 200 foreign nationals"]), ("BusLeg", ["Nine diplomats"]),
                    ("BorderCrossing", ["Nine diplomats"]), ("WalkingLeg", ["Nine diplomats"])]
+
+
+def test_a_relative_clause_inside_a_legs_words(tmp_path: Path) -> None:
+    """Fiction: "A helicopter flew two of them, who were ill, to a hospital" and "The bus,
+    which was late, reached Delm": the leg's words go on past the relative clause (its end was
+    lost); "took a bus, which was late, and then flew to Brenn" keeps the flight's words its
+    own."""
+    text, found = _drafted(
+        tmp_path, "They sailed to Kelm. A helicopter flew two of them, who were ill, to a "
+        "hospital the following day. The bus, which was late, reached Delm. They took a coach, "
+        "which was late, and then flew to Brenn.\n", events=True)
+    ends = [(s.fields["type"], [text[q.start:q.end] for r, q in s.links if r == "destination"])
+            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert ends == [("BoatLeg", ["Kelm"]), ("FlightLeg", ["a hospital"]), ("BusLeg", ["Delm"]),
+                    ("BusLeg", []), ("FlightLeg", ["Brenn"])]

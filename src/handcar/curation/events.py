@@ -415,6 +415,7 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
             if last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ in \
                     ARRIVING_AFTER:  # "boarded a night train, arriving on Friday morning"
                 last = clause(doc, last + 1)[1]
+            last = _past_relative(doc, last)  # "flew two of them, who were ill, to Marden"
             last = next((k for k in range(i + 1, last) if _another_event(doc, k)), last)
             while last > i + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
                 last -= 1
@@ -425,6 +426,28 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
 #: participles that, after a comma, go on with the leg's own words ("…, arriving in Castra on
 #: Friday morning")
 ARRIVING_AFTER = frozenset({"arriving", "reaching", "landing", "docking", "returning"})
+#: words that open a relative clause between commas ("…, who were ill, …")
+RELATIVES = frozenset({"who", "which", "whose"})
+#: words after it that go on with the leg ("…, who were ill, to a hospital in Marden")
+ROUTE_ON = frozenset({"to", "into", "from", "towards", "toward", "for", "across", "over"})
+
+
+def _past_relative(doc: Any, last: int) -> int:
+    """The end of a leg's words that stop at ``last``, past a relative clause between commas
+    when the leg's words go on after it: a word of its route ("flew two of them, who were ill,
+    to a hospital") or its verb ("The bus, which was late, reached Delm"), not "and" or
+    "then"; else ``last``."""
+    if not (last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ in RELATIVES):
+        return last
+    close = next((k for k in range(last + 2, min(len(doc), last + CLAUSE_REACH))
+                  if doc[k].text in CLAUSE_BREAKS), None)
+    if close is None or doc[close].text != "," or close + 1 >= len(doc):
+        return last
+    going_on = doc[close + 1].lower_ in ROUTE_ON or (  # "The bus, which was late, reached"
+        doc[close + 1].is_lower and doc[close + 1].lower_ not in OPENERS | SPLITS)
+    return clause(doc, close + 1)[1] if going_on else last
+
+
 #: conjunctions that open a clause of another event after a leg's words ("… had a long trip
 #: behind them before they reached the border")
 WHEN_ELSE = frozenset({"before", "after", "until", "when", "while", "once"})
