@@ -30,7 +30,8 @@ PEOPLE = ["Twelve embassy staff", "The diplomats", "Ambassador Petra Lind", "The
           "About 30 Norvalean envoys", "Four drivers and two children", "The group, which "
           "included a cook,", "Consul Mira Dahl", "A dozen evacuees", "The 14 stranded hikers",
           "Seán O'Neill, 58,", "Swiss diplomats", "The rest (nine people)", "Half of them",
-          "The Ministry of Foreign Affairs' staff"]
+          "The Ministry of Foreign Affairs' staff", "Norland's consul, Petra Aune,",
+          "The bus, which was late,"]
 MOVES = ["left Kelm by bus", "flew to Castra", "crossed into Norvale on foot",
          "drove about 1,200 km to the coast", "took a ferry across the Selby Strait",
          "walked across the border into Karland", "boarded a night train bound for Łódź",
@@ -41,7 +42,9 @@ MOVES = ["left Kelm by bus", "flew to Castra", "crossed into Norvale on foot",
          "covered 200 miles in a convoy of six cars", "travelled by rail to \u201cNew Kelm\u201d",
          "flew to the Czech Republic via Vienna", "took the 06:40 train to St. Peter's",
          "flew home \u2014 a 9-hour flight \u2014 on a U.S. Air Force plane",
-         "drove to No. 5 Kelm Road", "walked 2 km (1.2 miles)"]
+         "drove to No. 5 Kelm Road", "walked 2 km (1.2 miles)",
+         "flew two of them, who were ill, to a hospital", "docked at the port of Halden",
+         "sailed 900 nautical miles to the coast"]
 WHEN = ["", " on Monday", " on Tuesday, 23 February", " early on Wednesday", " last week",
         " at 6 a.m. on Friday", " in 3-4 hours", " for more than 32 hours",
         " two days later", " on March 3", " this week"]
