@@ -1797,3 +1797,11 @@ def test_a_relative_clause_inside_a_legs_words(tmp_path: Path) -> None:
             for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
     assert ends == [("BoatLeg", ["Kelm"]), ("FlightLeg", ["a hospital"]), ("BusLeg", ["Delm"]),
                     ("BusLeg", []), ("FlightLeg", ["Brenn"])]
+
+
+def test_a_label_in_capitals_before_a_colon_is_no_name(tmp_path: Path) -> None:
+    """Fiction: "UPDATE:", "BREAKING NEWS:" opening a sentence are labels, no names; "Kelm:"
+    (not in capitals) stays one."""
+    text, found = _drafted(tmp_path, "UPDATE: Twelve staff left Kelm by bus. BREAKING NEWS: "
+                                     "The embassy closed. Delm: the staff left.\n")
+    assert [text[s.start:s.end] for s in found if s.kind == "name"] == ["Kelm", "Delm"]

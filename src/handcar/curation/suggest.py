@@ -860,6 +860,13 @@ def _state_before(doc: Any, end: int) -> bool:
         and doc[end + 1].lower_ in STATE_NOUNS
 
 
+def _a_label(doc: Any, span: Any) -> bool:
+    """Whether the words of ``span`` are a label in capitals that opens the sentence before a
+    colon ("UPDATE:", "BREAKING NEWS:"), not a name."""
+    return span.start == 0 and span.end < len(doc) and doc[span.end].text == ":" \
+        and all(t.is_upper or not t.is_alpha for t in span)
+
+
 def _unit_after(text: str, end: int) -> tuple[str, int] | None:
     """The unit of the table that the two words after a bare number at ``end`` name exactly
     ("900 nautical miles": MI_N), and where they end; else None (one word is never taken:
@@ -918,7 +925,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         titled = before.endswith(".") and before.lower().rstrip(".") in PERSON_TITLES
         if length := _title_length(span):
             span, titled = span[length:], True  # "Ambassador Petra Ilves": Petra Ilves
-        if not len(span):
+        if not len(span) or _a_label(doc, span):
             continue
         before = doc[span.start - 1].lower_ if span.start else ""
         after_according = span.start > 1 and doc[span.start - 2].lower_ == "according"
