@@ -354,8 +354,16 @@ def _subject_before(text: str, start: int) -> list[str]:
 
 
 def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence of character ``at`` begins (after the last sentence end before it)."""
-    return max(text.rfind(end, 0, at) for end in SENTENCE_ENDS) + 1
+    """Where the sentence of character ``at`` begins (after the last sentence end before it),
+    at most :data:`SENTENCE_REACH` characters back (a draft of one huge sentence stays
+    linear)."""
+    low = max(0, at - SENTENCE_REACH)
+    found = max(text.rfind(end, low, at) for end in SENTENCE_ENDS)
+    return found + 1 if found >= 0 else low
+
+
+#: the most characters a sentence is read back for its subject
+SENTENCE_REACH = 2000
 
 
 def _named_travellers(found: list[Suggestion], travel: _Spans, text: str,
