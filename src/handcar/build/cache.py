@@ -55,6 +55,18 @@ def source_digest() -> bytes:
     return digest.digest()
 
 
+def library_versions(names: tuple[str, ...]) -> list[str]:
+    """"name version" of each installed distribution of ``names`` ("name -" when missing): what
+    a cache key holds of the libraries whose output it keeps."""
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} -")
+    return found
+
+
 def salt() -> bytes:
     """What every article's result depends on besides its own inputs (see the module docs)."""
     digest = hashlib.sha256(SIGNATURE)
@@ -62,12 +74,8 @@ def salt() -> bytes:
     digest.update(source_digest())
     for path in [*sorted(ontology_dir().glob("*.ttl")), units_table()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in LIBRARIES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name} {version}\0".encode())
+    for line in library_versions(LIBRARIES):
+        digest.update(f"{line}\0".encode())
     digest.update(f"python {sys.version_info[:2]}\0".encode())
     limits = sorted((k, v) for k, v in os.environ.items() if k.startswith("HANDCAR_MAX_"))
     digest.update(repr(limits).encode())

@@ -89,13 +89,9 @@ def view(modules: Mapping[str, Quads]) -> Quads:
 
 
 def _versions() -> str:
-    versions = []
-    for name in _RENDER_LIBRARIES:
-        try:
-            versions.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{name} -")
-    return "\n".join(versions)
+    from handcar.build.cache import library_versions
+
+    return "\n".join(library_versions(_RENDER_LIBRARIES))
 
 
 def cache_key(ntriples: bytes) -> str:

@@ -21,7 +21,6 @@ ontology, handcar and its libraries, and making them is about a sixth of a build
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import re
 import sys
@@ -111,15 +110,11 @@ def ontology_files(
 
 
 def _key(ontology: Ontology, options: WriteOptions) -> str:
-    from handcar.build.cache import source_digest
+    from handcar.build.cache import library_versions, source_digest
 
     digest = hashlib.sha256(CACHE_SIGNATURE.encode() + b"\0" + source_digest())
-    for name in LIBRARIES:
-        try:
-            version = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name} {version}\0".encode())
+    for line in library_versions(LIBRARIES):
+        digest.update(f"{line}\0".encode())
     digest.update(f"python {sys.version_info[:2]}\0".encode())
     digest.update(repr((sorted(options.prefixes.items()), options.context_url, options.header,
                         sorted(options.graph_comments.items()))).encode() + b"\0")
