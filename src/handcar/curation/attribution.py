@@ -34,41 +34,58 @@ _SPEAKING = ("known", "name", "mission", "agent")
 Span = tuple[int, int]
 
 
-def speakers(article: Article, found: Sequence[Suggestion]) -> list[tuple[int, int, Suggestion]]:
+#: the attributions of each sentence of an article (:func:`attributions`)
+Attributed = list[list[tuple[Span, Span]]]
+
+
+def attributions(article: Article) -> Attributed:
+    """For each sentence of ``article``, the character spans (in the article's text) of the
+    words that may name its speaker and of the words they are said to say, by each way of
+    attributing it that its words fit (:func:`_attributing`): read once for a draft."""
+    make_doc = tokenizer()
+    found = []
+    for sentence in article.sentences:
+        offset = sentence.start
+        found.append([((offset + first, offset + last), (offset + words, offset + end))
+                      for (first, last), (words, end)
+                      in _attributing(make_doc(article.text_of(sentence)))])
+    return found
+
+
+def speakers(article: Article, found: Sequence[Suggestion],
+             attributed: Attributed | None = None) -> list[tuple[int, int, Suggestion]]:
     """(start, end, speaker) of the words of each sentence of ``article`` that it attributes
     to an agent ``found`` suggests (a name, an entity other articles know, a mission), in
     text order: the words before "…, the ministry said." and after "The ministry said" or
     "According to the ministry," (not "who remained in Kessa with 12 colleagues" in "Jonas
-    Berg, who remained in Kessa with 12 colleagues, said …": the report's own words)."""
+    Berg, who remained in Kessa with 12 colleagues, said …": the report's own words).
+    ``attributed``: the article's :func:`attributions`, if read already."""
     agents = [s for s in found if s.kind in _SPEAKING and not _a_place(s)]
-    make_doc = tokenizer()
     said = []
-    for sentence in article.sentences:
-        offset, text = sentence.start, article.text_of(sentence)
-        for (first, last), (words, end_of_words) in _attributing(make_doc(text)):
-            speaker = _speaker(article.text, offset + first, offset + last, agents)
+    for spans in attributed if attributed is not None else attributions(article):
+        for (start, end), (words, end_of_words) in spans:
+            speaker = _speaker(article.text, start, end, agents)
             if speaker is not None:
-                said.append((offset + words, offset + end_of_words, speaker))
+                said.append((words, end_of_words, speaker))
                 break
     return said
 
 
-def unnamed_speakers(article: Article, found: Sequence[Suggestion]) -> list[Suggestion]:
+def unnamed_speakers(article: Article, found: Sequence[Suggestion],
+                     attributed: Attributed | None = None) -> list[Suggestion]:
     """The speakers the sentences of ``article`` attribute themselves to with no name, where
     no agent ``found`` suggests is the speaker: "…, the port authority said." (an unnamed
     organisation, its class by its noun: :data:`~handcar.curation.suggest.NAME_HEADS`), "…,
     a spokeswoman said." (a person), quoted without the article ("port authority"), one
-    suggestion per attribution (the draft keeps one entity per words)."""
+    suggestion per attribution (the draft keeps one entity per words). ``attributed``: the
+    article's :func:`attributions`, if read already."""
     agents = [s for s in found if s.kind in _SPEAKING and not _a_place(s)]
-    make_doc = tokenizer()
     made = []
-    for sentence in article.sentences:
-        offset, text = sentence.start, article.text_of(sentence)
-        spans = [(offset + first, offset + last)
-                 for (first, last), _words in _attributing(make_doc(text))]
-        if any(_speaker(article.text, start, end, agents) for start, end in spans):
+    for spans in attributed if attributed is not None else attributions(article):
+        speakers_words = [who for who, _said in spans]
+        if any(_speaker(article.text, start, end, agents) for start, end in speakers_words):
             continue
-        unnamed = next((u for start, end in spans
+        unnamed = next((u for start, end in speakers_words
                         if (u := _unnamed(article.text, start, end)) is not None), None)
         if unnamed is not None:
             made.append(unnamed)

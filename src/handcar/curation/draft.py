@@ -138,7 +138,7 @@ def draft(
     """The draft annotation of ``article`` (whose folder is not yet under ``articles``), and
     how many suggestions of each kind it holds."""
     try:
-        from handcar.curation.attribution import speakers, unnamed_speakers
+        from handcar.curation.attribution import attributions, speakers, unnamed_speakers
         from handcar.curation.events import AGAIN, LEGS
         from handcar.curation.links import linked
         from handcar.curation.statements import Drafted, suggested_statements
@@ -206,7 +206,8 @@ def draft(
     again = [item for item in found if item.kind == AGAIN]  # more words of a leg: a statement
     found = [item for item in found if item.kind != AGAIN]
     # "…, the port authority said.": the unnamed speakers, where no suggested agent speaks
-    found += unnamed_speakers(article, found)
+    attributed = attributions(article)
+    found += unnamed_speakers(article, found, attributed)
     missions: dict[tuple[str, str], str] = {}  # the id of each mission and unnamed speaker
     for item in found:
         if item.kind == "not_modelled":  # words the graph leaves out, and why (no id)
@@ -250,7 +251,7 @@ def draft(
         counts["statement"] += 1
         for subject, prop, obj in statement.facts:
             facts.setdefault((subject, prop), obj)
-    said = speakers(article, found)
+    said = speakers(article, found, attributed)
     for start, end, entry in attributable:  # what quotes the words someone is said to say
         speaker = next((who for first, last, who in said if start < last and first < end), None)
         ident = id_of(speaker) if speaker is not None else None
