@@ -208,7 +208,7 @@ def draft(
     # "…, the port authority said.": the unnamed speakers, where no suggested agent speaks
     attributed = attributions(article)
     found += unnamed_speakers(article, found, attributed)
-    missions: dict[tuple[str, str], str] = {}  # the id of each mission and unnamed speaker
+    unnamed: dict[tuple[str, str], str] = {}  # each mission's, unnamed speaker's, place's id
     for item in found:
         if item.kind == "not_modelled":  # words the graph leaves out, and why (no id)
             sections["not_modelled"].append((item.note, {
@@ -222,14 +222,14 @@ def draft(
             if words in seen_names or known_id in seen_names:
                 continue  # one entity per name and per known id: its first mention
             seen_names |= {words, known_id} - {""}
-        if item.kind in ("mission", "agent", "place") and (item.kind, item.words) in missions:
+        if item.kind in ("mission", "agent", "place") and (item.kind, item.words) in unnamed:
             # "the consulate in Ostravia", "the port authority", "the border" told of again:
             # the same one
-            by_span[item.kind, item.start, item.end] = missions[item.kind, item.words]
+            by_span[item.kind, item.start, item.end] = unnamed[item.kind, item.words]
             continue
         ident = add(item)
         if item.kind in ("mission", "agent", "place"):
-            missions[item.kind, item.words] = ident
+            unnamed[item.kind, item.words] = ident
         if item.kind in ("known", "name"):
             by_words[item.words] = ident
             names[ident] = str(item.fields.get("name") or item.fields.get("referred_to_as"))

@@ -31,6 +31,14 @@ from typing import Any
 
 from handcar.curation.suggestion import Suggestion
 
+#: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
+#: "left Pyongyang", "on to Vladivostok", "into Russia", "towards Rason", "reached Kelm"):
+#: :mod:`handcar.curation.links` links the places, :mod:`handcar.curation.places` suggests the
+#: unnamed ones
+ROUTE_WORDS = {
+    **dict.fromkeys(("from", "left", "leaving", "leave", "departed"), "origin"),
+    **dict.fromkeys(("to", "into", "towards", "toward", "reached", "reaching"), "destination"),
+}
 #: a word for a mode of travel (lower case) → (the DJO class of the leg, of the vehicle the
 #: word names: None for a verb or an adverb, "flew", "on foot")
 MODES: dict[str, tuple[str, str | None]] = {
@@ -602,7 +610,8 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
                                    {"type": event.type, "referred_to_as": span.text},
                                    slug=LEGS.get(event.type, "leg")))
             continue
-        ahead = [t.text for t in span if _plans(doc, t.i) and t.lower_ != "would"]
+        planned = [t.text for t in span if _plans(doc, t.i)]
+        ahead = [word for word in planned if word.lower() != "would"]
         if ahead and event.type != "Journey":  # "are expected to fly home": not a leg yet
             made.append(Suggestion(
                 "not_modelled", offset + span.start_char, offset + span.end_char,
@@ -619,7 +628,6 @@ def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs:
                 {"type": event.vehicle_type, "referred_to_as": noun.text},
                 f"the vehicle? {event.vehicle_type} is a guess: check it", slug=noun[-1].text),)
         note = EVENT_NOTES.get(event.type, leg_note(event.type))
-        planned = [t.text for t in span if _plans(doc, t.i)]
         if planned:  # "would": reported speech looks back as often as ahead
             note += (f" (the words look ahead, {planned[0]!r}: an event that has not happened"
                      " is none; if so, delete it and put the words under not_modelled)")

@@ -24,6 +24,7 @@ from handcar.curation.events import (
     LEGS,
     MODES,
     PLACE_NOUNS,
+    ROUTE_WORDS,
     SPLITS,
     leg_note,
 )
@@ -83,14 +84,6 @@ def _aged(item: Suggestion, people: list[Suggestion], text: str) -> Suggestion |
             start = item.end + 4 + after.index(words[1])
             return next((p for p in people if p.start == start), None)
     return None
-
-
-#: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
-#: "left Pyongyang", "on to Vladivostok", "into Russia", "towards Rason", "reached Kelm")
-ROUTE_WORDS = {
-    **dict.fromkeys(("from", "left", "leaving", "leave", "departed"), "origin"),
-    **dict.fromkeys(("to", "into", "towards", "toward", "reached", "reaching"), "destination"),
-}
 
 
 #: the words between a route word and its place that say what kind of place it is ("to the

@@ -14,19 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from handcar.curation.events import ROUTE_WORDS
 from handcar.curation.suggestion import Suggestion
 
 #: nouns for a place a leg may leave or reach without a name
-PLACE_NOUNS = frozenset({
+UNNAMED_NOUNS = frozenset({
     "border", "frontier", "coast", "shore", "airport", "airfield", "station", "port",
     "harbour", "harbor", "pier", "quay", "terminal", "capital", "city", "town", "village",
     "hospital", "hotel", "camp", "base", "checkpoint", "crossing", "side", "bridge",
 })
-#: the words right before the place's words that make it a route's end (as
-#: :data:`handcar.curation.links.ROUTE_WORDS`)
-ROUTE = frozenset({"from", "left", "leaving", "leave", "departed", "to", "into", "towards",
-                   "toward", "reached", "reaching"})
-DETERMINERS = frozenset({"the", "a", "an"})
+#: the articles that open a place's words ("the border", "a hospital")
+ARTICLES = frozenset({"the", "a", "an"})
 #: at most this many words between the determiner and the noun ("the Russian side", "the
 #: nearest railway station")
 REACH = 3
@@ -36,15 +34,18 @@ def unnamed_places(doc: Any, offset: int) -> list[Suggestion]:
     """The unnamed places of the sentence ``doc`` (a spaCy ``Doc`` at character ``offset`` of
     the text) that a route word comes right before: quoted from their determiner to their
     noun, ``UnnamedPlace`` (a crossing point or bridge as well where the noun says so)."""
+    from handcar.curation.suggest import DEMONYM_ENDINGS as adjectives
+
     made = []
     for token in doc:
-        if token.lower_ not in DETERMINERS or token.i == 0 or doc[token.i - 1].lower_ not in ROUTE:
+        if token.lower_ not in ARTICLES or token.i == 0 \
+                or doc[token.i - 1].lower_ not in ROUTE_WORDS:
             continue
         end = token.i + 1
-        while end < len(doc) and end - token.i <= REACH and _modifier(doc[end]):
+        while end < len(doc) and end - token.i <= REACH and _modifier(doc[end], adjectives):
             end += 1
         head = doc[end - 1]
-        if end == token.i + 1 or not head.is_lower or head.lower_ not in PLACE_NOUNS:
+        if end == token.i + 1 or not head.is_lower or head.lower_ not in UNNAMED_NOUNS:
             continue
         if _named_after(doc, end):
             continue
@@ -58,19 +59,17 @@ def unnamed_places(doc: Any, offset: int) -> list[Suggestion]:
     return made
 
 
-def _modifier(token: Any) -> bool:
+def _modifier(token: Any, adjectives: tuple[str, ...]) -> bool:
     """Whether ``token`` may be a word of the place's words: a word in lower case that is no
-    stop word ("nearest", "railway"), or a capitalised one that reads as a people's adjective
-    ("Russian" in "the Russian side"; not "Vladivostok")."""
+    stop word ("nearest", "railway"), or a capitalised one that ends as a people's adjective
+    (``adjectives``: "Russian" in "the Russian side"; not "Vladivostok")."""
     if not token.is_alpha:
         return False
     if token.is_lower:
-        return not token.is_stop or token.lower_ in PLACE_NOUNS  # "side" is a stop word
-    return token.is_title and token.lower_.endswith(ADJECTIVE_ENDINGS)
+        return not token.is_stop or token.lower_ in UNNAMED_NOUNS  # "side" is a stop word
+    return token.is_title and token.lower_.endswith(adjectives)
 
 
-#: the endings of a people's adjective ("Russian", "Chinese", "Israeli", "Polish")
-ADJECTIVE_ENDINGS = ("n", "ese", "i", "ish")
 #: the more specific class an unnamed place's noun gives it
 KINDS = {"checkpoint": ("BorderCrossingPoint",), "crossing": ("BorderCrossingPoint",),
          "bridge": ("Bridge",)}
