@@ -259,6 +259,10 @@ def test_a_names_head_word_guesses_its_class(tmp_path: Path) -> None:
                            "of Kell to the Amber Coast.\n")
     kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
     assert kinds == {"Gulf of Vant": "Place", "Sea of Kell": "Place", "Amber Coast": "Place"}
+    text, found = _drafted(tmp_path / "lands", "They walked over the Kessel Pass and down "
+                           "the Orra Gorge.\n")
+    kinds = {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}
+    assert kinds == {"Kessel Pass": "Place", "Orra Gorge": "Place"}
 
 
 def test_an_announced_time_is_suggested_after_publication(tmp_path: Path) -> None:
@@ -1283,6 +1287,19 @@ def test_a_places_name_after_its_noun_and_a_comma_is_in_the_legs_words(
         ("They left the capital, Castra, by bus", [("origin", "Castra")]),
         ("They flew home from the Norvalean capital, Ostrava, on Friday",
          [("origin", "Ostrava"), ("during", "Friday")])]
+
+
+def test_a_name_owning_the_place_noun_after_it_is_not_the_legs_end(tmp_path: Path) -> None:
+    """Fiction: "to Ostmark's capital, Lindau" went to Lindau, not to the country Ostmark;
+    with no name after the noun ("to Dunmore's port") the owner is no end either."""
+    text, found = _drafted(tmp_path, "A bus took them 80 km to Ostmark\u2019s capital, Lindau. "
+                                     "Then they drove to Dunmore's port.\n", events=True)
+    legs = [(text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert legs == [
+        ("A bus took them 80 km to Ostmark\u2019s capital, Lindau",
+         [("destination", "Lindau"), ("distance", "80 km")]),
+        ("they drove to Dunmore's port", [])]
 
 
 def test_a_name_is_drafted_with_the_class_its_most_telling_mention_gives(

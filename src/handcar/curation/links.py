@@ -164,7 +164,7 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
             links: dict[str, Suggestion] = {}
             for place in places.inside(item):
                 role = _route_word(text[item.start:place.start])
-                if role is None:
+                if role is None or _owner_of_place(text, place.end):
                     continue
                 if crossing and id(place) in countries:
                     links.setdefault(CROSSING_ROLES[role], place)
@@ -191,6 +191,20 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return _new_legs(routed)
+
+
+#: the possessive endings of a name ("Ostmark's", "Ostmark’s")
+POSSESSIVES = ("'s", "\u2019s")
+
+
+def _owner_of_place(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` owns the place noun after it ("to Ostmark's capital,
+    Lindau"; "to Dunmore's port"): the leg went to that place in it, not to the name's whole
+    place; the name after the noun, if any, is the end."""
+    if not text.startswith(POSSESSIVES, end):
+        return False
+    noun = text[end + 2:end + 40].split(maxsplit=1)[:1]
+    return bool(noun) and noun[0].strip(",;:.!?").lower() in PLACE_NOUNS
 
 
 def _from_there(words: str) -> bool:

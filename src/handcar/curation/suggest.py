@@ -100,7 +100,9 @@ NAME_HEADS = {
     "river": "River", "bridge": "Bridge",
     **dict.fromkeys(("island", "islands", "lake", "sea", "bay", "strait", "valley", "peninsula",
                      "mountains", "desert", "gulf", "ocean", "lagoon", "canal", "channel",
-                     "coast", "mountain", "hills", "forest", "plateau", "delta"), "Place"),
+                     "coast", "mountain", "hills", "forest", "plateau", "delta", "pass",
+                     "gorge", "canyon", "glacier", "fjord", "plain", "plains", "highlands",
+                     "steppe", "reef", "archipelago"), "Place"),
 }
 #: a lower-case noun right after a name (itself after "the") that is part of it and gives its
 #: class ("the Brenn crossing": a crossing point named "Brenn crossing", not an agent "Brenn")
