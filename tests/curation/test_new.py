@@ -1086,6 +1086,21 @@ def test_a_vehicle_left_behind_is_no_leg(tmp_path: Path) -> None:
         ("Journey", "They left the ship at Dornau"), ("BoatLeg", "They left the ship at Dornau")]
 
 
+def test_a_vehicle_no_words_move_is_no_leg(tmp_path: Path) -> None:
+    """Fiction: a vehicle's noun in a sentence with no word of it moving or being travelled in
+    ("The museum shows an old handcar") is no leg; "A bus met them", "Their train was stopped
+    at Brenn", "The embassy sent a bus" are legs."""
+    text, found = _drafted(
+        tmp_path, "The museum in Kelm shows an old handcar. The pass is closed to cars in "
+        "winter. A bus met them at the border. Their train was stopped at Brenn. Later the "
+        "embassy sent a van.\n", events=True)
+    assert [(s.fields["type"], text[s.start:s.end]) for s in found
+            if s.kind == "event" and s.fields["type"] != "Journey"] == [
+        ("BusLeg", "A bus met them at the border"),
+        ("TrainLeg", "Their train was stopped at Brenn"),
+        ("CarLeg", "Later the embassy sent a van")]
+
+
 def test_a_route_before_the_comma_and_a_trip_in_apposition_are_the_legs(
         tmp_path: Path) -> None:
     """Fiction: "From Sulm, a ferry carried them …" is one clause (the leg leaves Sulm); "A

@@ -158,6 +158,20 @@ CARRYING = frozenset({
     "pulled", "pull", "flew", "fly", "sailed", "rowed", "covered", "travelled", "traveled",
     "rode", "went", "continued", "reached", "arrived", "docked", "landed",
 })
+#: words that, somewhere in a sentence, tell that a vehicle named there moved or was
+#: travelled in: without one, a vehicle's noun makes no leg ("The museum shows an old
+#: handcar"); the words of :data:`CARRYING` and of :data:`ROUTE_WORDS` but its prepositions
+#: among them (a verb of :data:`MODES`, "flew", tells it too)
+MOVING = CARRYING | frozenset(ROUTE_WORDS) - {"to", "from", "into"} | frozenset({
+    "boarded", "board", "boarding", "aboard", "rode", "ride", "riding", "caught", "met",
+    "meet", "stopped", "stop", "halted", "waited", "waiting", "departed", "depart", "departs",
+    "departing", "arrive", "arrives", "arriving", "returned", "return", "returning", "headed",
+    "heading", "bound", "set", "evacuated", "transported", "moved", "picked", "collected",
+    "crossed", "cross", "crossing", "hauled", "dragged", "rolled", "towed", "broke",
+    "crashed", "docking", "landing", "berthed", "sank", "capsized", "ran", "runs",
+    "left", "leaving", "carrying", "via", "onward", "back", "home", "sent", "send",
+    "chartered", "charter", "hired", "provided", "arranged",
+})
 #: words that open a short phrase of route before a clause's comma, which the clause then
 #: takes in ("From Sulm, a ferry took them on"), at most LEAD_REACH tokens; so does a
 #: sentence's opening of at most three words and a colon ("Monday evening: 9 staff left")
@@ -241,6 +255,9 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             start = _phrase_start(doc, i)
             if _left_behind(doc, start, i):
                 continue  # "we left the cars behind", "the bus was abandoned": no leg
+            if not any(t.lower_ in MOVING or (t.lower_ in MODES and MODES[t.lower_][1] is None)
+                       for t in doc):
+                continue  # "The museum shows an old handcar": no word of it moving
             again = word == seen.last_vehicle
             seen.last_vehicle = word  # the last leg told of: a new one, or one again
             if again or (doc[start].lower_ in DEFINITE and leg in seen.classes):
