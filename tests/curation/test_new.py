@@ -1101,6 +1101,31 @@ def test_a_vehicle_no_words_move_is_no_leg(tmp_path: Path) -> None:
         ("CarLeg", "Later the embassy sent a van")]
 
 
+def test_a_trip_told_without_its_mode_is_a_leg_of_unknown_mode(tmp_path: Path) -> None:
+    """Fiction: "left Brenn at dawn and reached the border post at Sarn" says where a leg went,
+    not how: one djo:Leg from Brenn to Sarn (with the group that went); "left Kessa by bus" is
+    the bus's; "reached a deal with Kelm", "left Kelm's embassy", "did not reach Kelm" are no
+    legs. The confirmed draft builds and conforms."""
+    text, found = _drafted(
+        tmp_path, "Three diplomats walked over the pass. The group left Brenn at dawn and "
+        "reached the border post at Sarn by nightfall. Later they left Sarn by bus. Talks "
+        "reached a deal with Kelm. She left Kelm's embassy in 2019. They did not reach Kelm.\n",
+        events=True)
+    legs = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert legs == [
+        ("WalkingLeg", "Three diplomats walked over the pass", [("traveller", "Three diplomats")]),
+        ("Leg", "The group left Brenn at dawn and reached the border post at Sarn by nightfall",
+         [("origin", "Brenn"), ("destination", "Sarn"), ("traveller", "Three diplomats")]),
+        ("BusLeg", "Later they left Sarn by bus",
+         [("origin", "Sarn"), ("traveller", "Three diplomats")])]
+    draft, data, _ = _new(tmp_path, "pass-2024", "They travelled from Kessa to Sarn "
+                                                 "on Monday.\n")
+    assert [(e["id"], e["type"]) for e in data["events"]] == [
+        ("journey", "Journey"), ("leg", "Leg")]
+    _builds_once_confirmed(draft)
+
+
 def test_a_route_before_the_comma_and_a_trip_in_apposition_are_the_legs(
         tmp_path: Path) -> None:
     """Fiction: "From Sulm, a ferry carried them …" is one clause (the leg leaves Sulm); "A

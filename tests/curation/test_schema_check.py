@@ -150,7 +150,7 @@ def test_check_lists_what_is_left(drafted: Drafted, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "unconfirmed suggestion" in result.output
     # nothing is confirmed yet, so no sentence counts as annotated
-    assert "left to do: 16 unconfirmed suggestions, 4 unannotated sentences" in result.output
+    assert "left to do: 17 unconfirmed suggestions, 4 unannotated sentences" in result.output
 
 
 def test_check_is_clean_on_the_corpus() -> None:

@@ -179,6 +179,23 @@ LEADS = frozenset({"from"})
 LEAD_REACH = 6
 
 
+#: the class of a leg whose words say where it went but not how ("They left Brenn at dawn
+#: and reached Sarn"): djo:Leg, its mode unknown
+LEG = "Leg"
+#: verbs of going that, right before a name of a place, tell of a leg ("left Brenn",
+#: "arrived in Kelm", "reached the border post at Sarn")
+GOING = frozenset({"travelled", "traveled", "travelling", "traveling", "went", "journeyed",
+                   "headed", "returned", "left", "departed", "reached", "arrived"})
+#: those that tell only of its end: after a leg, its end told ("The hikers reached
+#: Lakeville", after their boat's leg), not a leg of its own
+REACHING = frozenset({"reached", "arrived"})
+#: the words that may stand between such a verb and the name ("to the port of Delm")
+TOWARDS = DETERMINERS | PLACE_NOUNS | frozenset({
+    "to", "from", "in", "at", "into", "for", "towards", "toward", "via", "of", "border",
+    "post", "home", "back"})
+GOING_REACH = 6
+
+
 @dataclass(frozen=True)
 class Found:
     """A leg or crossing found in a sentence: its class, the token span of its clause, and
@@ -272,6 +289,10 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
+        elif word in GOING and not _negated(doc, i) and _to_a_name(doc, i, spans):
+            cues.append((i, LEG, None, None))
+
+    cues = _one_leg_of_unknown_mode(doc, cues, verbs, seen.last_leg)
 
     words = _segments(doc, [(i, kind) for i, kind, _v, _t in cues])
     # "The bus drove them on": the vehicle, not the verb, says how they travelled
@@ -305,6 +326,12 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             del found[(AGAIN, key[1])]
         if key not in found or (found[key].vehicle is None and vehicle is not None):
             found[key] = Found(kind, key[1], vehicle, vehicle_type)
+    for key, leg in list(found.items()):  # "The bus, which was late, reached Delm": the bus
+        if (leg.type == LEG or leg.again) and any(
+                other.type in LEGS and other.type != LEG and not other.again
+                and other.clause[0] < leg.clause[1] and leg.clause[0] < other.clause[1]
+                for other in found.values()):
+            del found[key]
     seen.classes |= {f.type for f in found.values()
                      if f.type != "BorderCrossing" and not f.again}
     legs_here = [f for f in sorted(found.values(), key=lambda f: f.clause) if f.type in LEGS]
@@ -613,6 +640,44 @@ def _inside(token: Any, spans: list[tuple[int, int]]) -> bool:
     return any(s <= token.idx < e for s, e in spans)
 
 
+def _to_a_name(doc: Any, at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a name (a token in ``spans``) follows the verb at ``at`` within
+    :data:`GOING_REACH` tokens of its clause, past only words of :data:`TOWARDS` ("left
+    Brenn", "reached the border post at Sarn"; not "reached a deal with Kelm", nor a name
+    owning what follows, "left Kelm's embassy")."""
+    end = min(clause(doc, at)[1], at + 1 + GOING_REACH)
+    for k in range(at + 1, end):
+        if _inside(doc[k], spans):
+            while k + 1 < len(doc) and _inside(doc[k + 1], spans):
+                k += 1
+            # "left Kelm's embassy": no place left, a post
+            return k + 1 >= len(doc) or doc[k + 1].lower_ not in ("'s", "\u2019s")
+        if doc[k].lower_ not in TOWARDS:
+            return False
+    return False
+
+
+def _one_leg_of_unknown_mode(doc: Any, cues: list[Any], verbs: set[int],
+                             last_leg: str | None) -> list[Any]:
+    """``cues`` without the :data:`LEG` cues of a clause that tells of a leg's mode or vehicle
+    ("They left Kessa by bus": the bus), with one of them a clause ("left Brenn at dawn and
+    reached Sarn": one leg, going on to its end); a clause that tells only of reaching a
+    place (:data:`REACHING`) after a leg of class ``last_leg`` tells of that leg's end again
+    ("The hikers reached Lakeville", after their boat's leg)."""
+    told = {clause(doc, i) for i, kind, _v, _t in cues
+            if kind != LEG and (kind in LEGS or kind == AGAIN or i in verbs)}
+    going: dict[tuple[int, int], list[int]] = {}
+    for i, kind, _v, _t in cues:
+        if kind == LEG and clause(doc, i) not in told:
+            going.setdefault(clause(doc, i), []).append(i)
+    firsts = {}
+    for members in going.values():
+        reaching = all(doc[i].lower_ in REACHING for i in members)
+        firsts[members[0]] = (members[0], AGAIN, None, last_leg) \
+            if reaching and last_leg is not None else (members[0], LEG, None, None)
+    return [firsts.get(cue[0], cue) for cue in cues if cue[1] != LEG or cue[0] in firsts]
+
+
 def event_suggestions(doc: Any, offset: int, named: list[tuple[int, int]], legs: Seen,
                       counted: Iterable[Suggestion] = ()) -> list[Suggestion]:
     """The legs, crossings and journey of the sentence ``doc`` (:func:`find_events`), each leg
@@ -744,6 +809,9 @@ def leg_note(kind: str) -> str:
 
 #: the draft's note on an event that is no leg
 EVENT_NOTES = {
+    LEG: "a leg of the journey? its words say where it went, not how (djo:Leg, the mode"
+         " unknown): if it is a leg told of before, delete it and move its facts there;"
+         " add its origin, destination and travellers",
     "BorderCrossing": "a border crossing? add who crossed (crossedBy) and the countries",
     "Journey": "the journey the legs below belong to? check it, and add its origin,"
                " destination and travellers",
@@ -751,4 +819,4 @@ EVENT_NOTES = {
 #: the start of the id of a leg of each class (the classes of legs the draft suggests)
 LEGS = {"BusLeg": "leg-bus", "TrainLeg": "leg-train", "HandcarLeg": "leg-handcar",
         "FlightLeg": "leg-flight", "CarLeg": "leg-car", "BoatLeg": "leg-boat",
-        "WalkingLeg": "leg-on-foot"}
+        "WalkingLeg": "leg-on-foot", LEG: "leg"}

@@ -86,9 +86,13 @@ def _aged(item: Suggestion, people: list[Suggestion], text: str) -> Suggestion |
     return None
 
 
+#: nouns of a place at a place, before "at" ("reached the border post at Sarn": Sarn)
+FACILITIES = frozenset({"post", "crossing", "checkpoint", "station", "airport", "terminal",
+                        "harbour", "harbor", "port", "pier", "quay"})
 #: the words between a route word and its place that say what kind of place it is ("to the
-#: port of Delm", "from the capital, Castra", "to the border town Kelm")
-_PLACE_PHRASE = PLACE_NOUNS | {"the", "a", "of", "border"}
+#: port of Delm", "from the capital, Castra", "to the border town Kelm", "the border post at
+#: Sarn")
+_PLACE_PHRASE = PLACE_NOUNS | FACILITIES | {"the", "a", "of", "border"}
 
 
 def _route_word(before: str) -> str | None:
@@ -99,13 +103,19 @@ def _route_word(before: str) -> str | None:
     Republic of Tavora reached Port Selby"; but "a bus took the diplomats from Kessa")."""
     words = [word.strip(",;:") for word in before.split()]
     while words and (words[-1].lower() in _PLACE_PHRASE or (
-            words[-1][:1].isupper() and words[-1].lower() not in ROUTE_WORDS)):
+            words[-1][:1].isupper() and words[-1].lower() not in ROUTE_WORDS) or (
+            words[-1].lower() == "at" and len(words) > 1 and words[-2].lower() in FACILITIES)):
         words.pop()
     if len(words) > 1 and words[-1].lower() == "from" and _people(words[-2]) and not any(
             w.lower() in CARRYING or w.lower() in MODES for w in words[:-2]):
         return None
-    if len(words) > 1 and words[-1].lower() == "for" and words[-2].lower() in HEADING:
-        return "destination"  # "bound for Castra", "left for Kelm"
+    if len(words) > 1 and words[-1].lower() == "for":
+        k = len(words) - 2  # past a name: "left Port Kelm for Sarn"
+        while k > 0 and len(words) - k <= 5 and words[k][:1].isupper() \
+                and words[k].lower() not in HEADING:
+            k -= 1
+        if words[k].lower() in HEADING:
+            return "destination"  # "bound for Castra", "left for Kelm", "left Kelm for Sarn"
     if len(words) > 1 and words[-1].lower() in ("at", "in") and words[-2].lower() in ARRIVING:
         return "destination"  # "docked at the port of Halden", "landed in Castra"
     return ROUTE_WORDS.get(words[-1].lower()) if words else None
@@ -172,8 +182,10 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                     links.setdefault(role, place)
             for role, quantity in measures.get(id(item), ()):
                 links.setdefault(role, quantity)
-            for vehicle in [] if crossing else vehicles.inside(item)[:1]:
-                links.setdefault("vehicle", vehicle)
+            mode = VEHICLE_OF.get(item.fields["type"])
+            for vehicle in [] if crossing else vehicles.inside(item):
+                if mode is None or vehicle.fields["type"] == mode:  # no frigate for a bus leg
+                    links.setdefault("vehicle", vehicle)
             if id(item) in dated:
                 links.setdefault(*dated[id(item)])
             who = "crossedBy" if crossing else "traveller"
@@ -237,6 +249,8 @@ def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
 ROUTE_ROLES = frozenset({"origin", "destination"})
 #: the classes of the vehicles a noun of travel names (Boat, Train, …)
 VEHICLE_CLASSES = frozenset(vehicle for _leg, vehicle in MODES.values() if vehicle)
+#: the class of a leg → the class of its vehicles (BoatLeg → Boat)
+VEHICLE_OF = {leg: vehicle for leg, vehicle in MODES.values() if vehicle}
 
 
 #: words in a leg's clause that tell of people told of before ("a bus took them", "they flew

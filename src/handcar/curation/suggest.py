@@ -945,7 +945,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 or role in FAMILY_ROLES
                 else named if named
                 else "Place" if (before in PLACE_CUES and not after_according)
-                or (before == "for" and span.start > 1 and doc[span.start - 2].lower_ in HEADING)
+                or (before == "for" and _headed_for(doc, span.start - 1))
                 or role in PLACE_NOUNS or _after_place_noun_of(doc, span.start) else "Agent")
         if kind in ("Agent", "Place") and _state_before(doc, span.end):
             kind = "Country"  # "Norland's consul", "Norland's foreign minister"
@@ -980,6 +980,15 @@ def _after_place_noun_of(doc: Any, start: int) -> bool:
 #: the words between a role and the place of the post ("the consul in Velmar", "ambassador to
 #: Karland")
 POSTED = frozenset({"in", "at", "to", "for"})
+
+
+def _headed_for(doc: Any, at: int) -> bool:
+    """Whether the "for" at token ``at`` follows a word of :data:`HEADING`, right before it or
+    before a name ("left for Kelm", "left Port Kelm for Sarn")."""
+    k = at - 1
+    while k > 0 and at - k <= 4 and doc[k].is_title and doc[k].lower_ not in HEADING:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in HEADING
 
 
 def _role_of_post(doc: Any, last: int) -> str | None:
