@@ -1690,6 +1690,19 @@ def test_a_report_told_out_of_order_with_a_leg_called_off_and_one_planned(
     _builds_once_confirmed(draft)
 
 
+def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None:
+    """Fiction (found by a property test): "The bus … sailed … aboard the frigate Admiral
+    Lunn" gave the bus leg a Boat for its vehicle, a Violation once confirmed: a leg's named
+    vehicle is of its mode."""
+    text, found = _drafted(
+        tmp_path, "They left Kelm by bus. Later they took a ferry across the Selby Strait. The "
+        "bus, which was late, sailed from Port Veyra aboard the frigate Admiral Lunn.\n",
+        events=True)
+    vehicles = [(s.fields["type"], [text[q.start:q.end] for r, q in s.links if r == "vehicle"])
+                for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert vehicles == [("BusLeg", []), ("BoatLeg", []), ("BusLeg", [])]
+
+
 def test_a_vehicle_missed_or_grounded_is_no_leg(tmp_path: Path) -> None:
     """Fiction: "missed the last bus", "a storm grounded their flight", "the train was
     cancelled" tell of no leg; "took the last bus" does."""
