@@ -1690,6 +1690,17 @@ def test_a_report_told_out_of_order_with_a_leg_called_off_and_one_planned(
     _builds_once_confirmed(draft)
 
 
+def test_a_leg_told_after_after_came_first(tmp_path: Path) -> None:
+    """Fiction: "walked over the pass on Tuesday after their train was stopped at Brenn": the
+    train first, then the walk, then the bus the next sentence tells of."""
+    draft, data, _ = _new(tmp_path, "pass-2024", "Three diplomats walked over the Kessel Pass "
+                          "on Tuesday after their train was stopped at Brenn. A bus then took "
+                          "them to Lindau.\n")
+    order = [f for s in data["statements"] for f in s["facts"] if f[1] == "nextLeg"]
+    assert order == [["leg-train", "nextLeg", "leg-on-foot"], ["leg-on-foot", "nextLeg", "leg-bus"]]
+    _builds_once_confirmed(draft)
+
+
 def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None:
     """Fiction (found by a property test): "The bus … sailed … aboard the frigate Admiral
     Lunn" gave the bus leg a Boat for its vehicle, a Violation once confirmed: a leg's named

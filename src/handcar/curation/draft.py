@@ -242,7 +242,7 @@ def draft(
     facts: dict[tuple[str, str], str] = {}
     for statement in suggested_statements(
             legs, ends, journey, id_of, lambda base: ids.new(base, "statement"), again,
-            lambda time: _day_named(time, published)):
+            lambda time: _day_named(time, published), article.text):
         words = statement.quoting
         entry = {"id": statement.id, **_quote(article.text, words.start, words.end),
                  "facts": [_flow(fact) for fact in statement.facts], "suggested": True}

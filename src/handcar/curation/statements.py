@@ -38,6 +38,18 @@ def _retold(legs: Sequence[Suggestion], words: Suggestion) -> int | None:
     return before[-1] if before else None
 
 
+#: the words that open a clause telling of what happened before the one it follows
+EARLIER = frozenset({"after"})
+
+
+def _earlier_clause(between: str) -> bool:
+    """Whether the words ``between`` two legs, in one sentence, end with a word of
+    :data:`EARLIER` ("… over the pass after | their train was stopped")."""
+    words = between.split()
+    return bool(words) and words[-1].casefold() in EARLIER and not any(
+        mark in between for mark in ".!?\n")
+
+
 def _day(leg: Suggestion, day_of: DayOf) -> Any:
     """The day a leg's words date it by, or None."""
     if day_of is None:
@@ -70,12 +82,14 @@ class Statement:
 def suggested_statements(
     legs: list[Drafted], others: list[Drafted], journey: str | None, id_of: IdOf,
     new_id: Callable[[str], str], again: Sequence[Suggestion] = (), day_of: DayOf = None,
+    text: str = "",
 ) -> list[Statement]:
     """The suggested statements of the draft's ``legs`` (in the text's order) and ``others``
     (the journey, crossings, groups with links), whose items have ids by ``id_of``;
     ``new_id`` makes a statement's id unique. ``again``: words that tell again of a leg
-    (:func:`again_statements`); ``day_of``: the day a time names, if one (for the order)."""
-    order, routes = travel_order([leg.item for leg in legs], id_of, day_of, again)
+    (:func:`again_statements`); ``day_of``: the day a time names, if one, and ``text`` the
+    article's (for the order)."""
+    order, routes = travel_order([leg.item for leg in legs], id_of, day_of, again, text)
     previous = {now: legs[before].id for before, now in pairwise(order)}
     made: list[Statement] = []
     travellers: set[str] = set()  # of the journey
@@ -142,13 +156,16 @@ def again_statements(legs: list[Drafted], order: list[int], routes: list[dict[st
 
 
 def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
-                 again: Sequence[Suggestion] = ()) -> tuple[list[int], list[dict[str, str]]]:
+                 again: Sequence[Suggestion] = (), text: str = "",
+                 ) -> tuple[list[int], list[dict[str, str]]]:
     """The draft's guess of the order of ``legs`` (indexes, in the text's order) and the ids
     each one's links give (``id_of``): origin, destination, distance, duration, traveller. A
     leg that reaches the place another leaves comes before it ("reached Kelm by ferry from Delm
     … They had driven to Delm": the drive first); else the legs go by their days (``day_of``
     a time a leg is dated by: "flown home on Thursday … had travelled by road on Wednesday"),
-    a leg without one with the leg told before it, then by the text's order. Where a leg's
+    a leg without one with the leg told before it, then by the text's order; a leg told
+    right after another in its sentence after "after" came first ("walked over the pass after
+    their train was stopped at Brenn": the train first; ``text``, the article's). Where a leg's
     destination is still not the next leg's origin, neither is given: the order is wrong or
     the words are (the shapes would refuse the two, and a confirmed draft must build). Words
     that tell of a leg again (``again``) go on its part of the story ("… where the ferry took
@@ -161,6 +178,9 @@ def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
             leaving[route["origin"]].append(j)
     after = {i: [j for j in leaving.get(route.get("destination", ""), ()) if j != i]
              for i, route in enumerate(routes)}
+    for i, j in pairwise(range(len(legs))):
+        if _earlier_clause(text[legs[i].end:legs[j].start]):
+            after[j].append(i)
     # the days: a leg dated by a day starts a part of the story that the legs told after it
     # without a day of their own continue ("They left Pyongyang by train on Tuesday … From
     # Chongjin the train took them on"); the parts go in the order of their days, each in the
