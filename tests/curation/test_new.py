@@ -1701,6 +1701,40 @@ def test_a_leg_told_after_after_came_first(tmp_path: Path) -> None:
     _builds_once_confirmed(draft)
 
 
+def test_a_timeline_of_legs(tmp_path: Path) -> None:
+    """Fiction, a report's timeline: a date label with its comma before the colon dates the
+    leg ("Friday, May 17: The group left …"); "shortly after 6 a.m." does not cut the leg's
+    words ("after" a time is no other event's); "a 90-minute flight" in apposition is the
+    flight's duration, no second flight; "after three hours" is no duration; a leg told after
+    "before they" is quoted from there (the wait before it is not the walk's)."""
+    text, found = _drafted(
+        tmp_path, "Friday, May 17: The group left Drask in two minibuses shortly after 6 a.m. "
+        "and drove 340 km to Lenna.\n\nFriday night: Guards kept them waiting for nearly four "
+        "hours before they were allowed to walk across.\n\nSaturday: A chartered plane flew "
+        "them from Ostrov to Kelm, a 90-minute flight. They left Kelm by bus after three hours."
+        "\n", events=True)
+    legs = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind in ("event", "again") and s.fields["type"] != "Journey"]
+    assert legs == [
+        ("BusLeg", "Friday, May 17: The group left Drask in two minibuses shortly after 6 a.m.",
+         [("origin", "Drask"), ("beganDuring", "Friday, May 17")]),
+        ("BusLeg", "drove 340 km to Lenna", [("destination", "Lenna"), ("distance", "340 km")]),
+        ("WalkingLeg", "they were allowed to walk across", []),
+        ("FlightLeg", "Saturday: A chartered plane flew them from Ostrov to Kelm, a 90-minute "
+                      "flight", [("origin", "Ostrov"), ("destination", "Kelm"),
+                                 ("duration", "90-minute"), ("during", "Saturday")]),
+        ("BusLeg", "They left Kelm by bus after three hours", [("origin", "Kelm")])]
+
+
+def test_over_after_an_object_pronoun_is_a_place_not_a_bound(tmp_path: Path) -> None:
+    """Fiction: "took them over two borders" counts two borders; "over two days" is a bound."""
+    text, found = _drafted(tmp_path, "The trip took them over two borders and lasted over two "
+                                     "days.\n")
+    assert [(text[s.start:s.end], sorted(s.fields)) for s in found
+            if s.kind in ("quantity", "duration")] == [
+        ("two", ["unit", "value"]), ("over two days", ["more_than", "unit"])]
+
+
 def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None:
     """Fiction (found by a property test): "The bus … sailed … aboard the frigate Admiral
     Lunn" gave the bus leg a Boat for its vehicle, a Violation once confirmed: a leg's named

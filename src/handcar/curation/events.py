@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from handcar.annotation.timeexpr import MONTHS, WEEKDAYS
 from handcar.curation.suggestion import Suggestion
 
 #: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
@@ -174,9 +175,11 @@ MOVING = CARRYING | frozenset(ROUTE_WORDS) - {"to", "from", "into"} | frozenset(
 })
 #: words that open a short phrase of route before a clause's comma, which the clause then
 #: takes in ("From Sulm, a ferry took them on"), at most LEAD_REACH tokens; so does a
-#: sentence's opening of at most three words and a colon ("Monday evening: 9 staff left")
+#: sentence's opening of at most LABEL_REACH tokens with its colon ("Monday evening: 9 staff
+#: left", "Friday, May 17: The group left")
 LEADS = frozenset({"from"})
 LEAD_REACH = 6
+LABEL_REACH = 6  # tokens of a sentence's opening before its colon, the colon included
 
 
 #: the class of a leg whose words say where it went but not how ("They left Brenn at dawn
@@ -299,17 +302,21 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
     carried = {words[i] for i, kind, vehicle, _t in cues if vehicle is not None or kind == AGAIN}
     cues = [cue for cue in cues if not (cue[0] in verbs and words[cue[0]] in carried)]
     # "A bus took them to Sulm, a journey of 300 kilometres": the journey noun in apposition
-    # to a leg's clause tells of that leg, whose clause it joins
+    # to a leg's clause tells of that leg, whose clause it joins; so does a passage's ("A
+    # plane flew them to Kelm, a 90-minute flight": no second flight)
     joined: dict[int, int] = {}  # a leg clause's end → the end of the words joined to it
+    apposed: set[int] = set()  # the cues of passages in apposition
     for i, kind, _vehicle, _type in cues:
         start = _phrase_start(doc, i, reach=4)
-        if kind in ("Journey", PASSAGE) and start > 1 and doc[start - 1].text == "," \
-                and doc[start].lower_ in ("a", "an") \
+        passage = kind != AGAIN and doc[i].lower_ in PASSAGES
+        if (kind in ("Journey", PASSAGE) or passage) and start > 1 \
+                and doc[start - 1].text == "," and doc[start].lower_ in ("a", "an") \
                 and any(k not in ("Journey", "BorderCrossing") and words[j][1] == start - 1
                         for j, k, _v, _t in cues):
             joined[start - 1] = words[i][1]
-    cues = [cue for cue in cues if cue[1] != PASSAGE and not (cue[1] == "Journey" and any(
-        end < cue[0] < to for end, to in joined.items()))]
+            apposed.update([i] if passage else [])
+    cues = [cue for cue in cues if cue[1] != PASSAGE and cue[0] not in apposed and not (
+        cue[1] == "Journey" and any(end < cue[0] < to for end, to in joined.items()))]
     found: dict[tuple[str, tuple[int, int]], Found] = {}
     for i, kind, vehicle, vehicle_type in cues:
         key = (kind, words[i])
@@ -398,13 +405,15 @@ def clause(doc: Any, at: int) -> tuple[int, int]:
     while start < at and (doc[start].lower_ in OPENERS or doc[start].is_space):
         start += 1
     if start > 1 and doc[start - 1].text in (",", ":"):  # "From Sulm, a ferry took them",
-        lead = start - 1                                  # "Monday evening: 9 staff left"
-        while lead > 0 and doc[lead - 1].text not in CLAUSE_BREAKS \
+        lead = start - 1                                  # "Monday evening: 9 staff left",
+        label = doc[start - 1].text == ":"                # "Friday, May 17: The group left"
+        while lead > 0 and (doc[lead - 1].text not in CLAUSE_BREAKS
+                            or (label and doc[lead - 1].text == ",")) \
                 and not doc[lead - 1].is_sent_end and start - lead <= LEAD_REACH:
             lead -= 1
         opens = lead == 0 or doc[lead - 1].text in CLAUSE_BREAKS or doc[lead - 1].is_sent_end
-        if opens and (doc[lead].lower_ in LEADS if doc[start - 1].text == ","
-                      else lead == 0 and start - lead <= 4):
+        if opens and (lead == 0 and start - lead <= LABEL_REACH if label
+                      else doc[lead].lower_ in LEADS):
             start = lead
     while end > at + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -455,13 +464,18 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
         for a, b in pairwise(sorted(i for i in members if i in legs)):
             if all(doc[k].lower_ in SOON for k in range(a + 1, b)):
                 continue  # "A coach then drove them": the vehicle and its verb, one leg
-            cut = next((k for k in range(a + 1, b) if doc[k].lower_ in SPLITS), None)
+            cut = next((k for k in range(a + 1, b)
+                        if doc[k].lower_ in SPLITS and not _at_a_time(doc, k)), None)
             if cut is not None:
                 cuts.append(cut)
         for i in members:
             n = bisect.bisect_right(cuts, i)
             first = start if n == 0 else cuts[n - 1] + 1
             last = end if n == len(cuts) else cuts[n]
+            # "kept them waiting for hours before they were allowed to cross on foot": the
+            # leg's words are those of its own event
+            first = next((k + 1 for k in range(i - 1, first - 1, -1) if _another_event(doc, k)),
+                         first)
             while first < i and (doc[first].lower_ in OPENERS or doc[first].is_space):
                 first += 1
             if last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ in \
@@ -506,6 +520,27 @@ WHEN_ELSE = frozenset({"before", "after", "until", "when", "while", "once"})
 #: the pronouns that open that clause's own subject (a noun after "after" may be no clause's:
 #: "after a 3-day voyage")
 SUBJECTS = frozenset({"they", "he", "she", "it", "we", "i", "you"})
+
+
+#: words for a time that, after "after" or "before", make it a preposition of time ("left
+#: shortly after 6 a.m.", "before dawn"), not the opening of another event's clause
+TIMES_OF_DAY = frozenset({"midnight", "noon", "midday", "dawn", "dusk", "daybreak", "sunrise",
+                          "sunset", "nightfall", "lunch", "breakfast", "dinner"}) | frozenset(
+    MONTHS) | frozenset(WEEKDAYS)
+#: words of an approximation before a number ("after about two hours")
+ROUGHLY = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "over",
+                     "more", "less", "than"})
+
+
+def _at_a_time(doc: Any, k: int) -> bool:
+    """Whether the "after" or "before" at token ``k`` is followed by a time or a number (of
+    one): "shortly after 6 a.m.", "before dawn", "after about two hours"."""
+    if doc[k].lower_ not in ("after", "before"):
+        return False
+    rest = list(doc[k + 1:k + 5])
+    while rest and rest[0].lower_ in ROUGHLY:
+        rest.pop(0)
+    return bool(rest) and (rest[0].like_num or rest[0].lower_ in TIMES_OF_DAY)
 
 
 def _another_event(doc: Any, k: int) -> bool:

@@ -464,10 +464,12 @@ def _measures(found: list[Suggestion], travel: _Spans, text: str,
         if id(quantity) in ages or text[quantity.end:quantity.end + 4] == "-old":
             continue  # "Helena Voss, 58,", "her 3-year-old daughter": an age, not a measure
         after = text[quantity.end:quantity.end + 12].split()
-        before = text[max(0, quantity.start - 5):quantity.start].split()
-        # "two days later" is no duration; "drove for 14 hours before reaching Kelm" is one
+        before = text[max(0, quantity.start - 8):quantity.start].split()
+        # "two days later", "left after three hours" are no durations; "drove for 14 hours
+        # before reaching Kelm" is one ("after a two-day journey" is the journey's)
         offset = (bool(after) and after[0].strip(",;:.").lower() in OFFSETS
-                  and not (before and before[-1].lower() == "for"))
+                  and not (before and before[-1].lower() == "for")) or (
+            bool(before) and before[-1].lower() in ("after", "before"))
         role = ("duration" if quantity.kind == "duration" and not offset else "distance"
                 if quantity.kind == "quantity" and _of_kind(quantity, "Length") else None)
         holders = travel.holding(quantity) if role else []

@@ -78,6 +78,10 @@ QUALIFIERS = {
     ("less", "than"): "less_than", ("fewer", "than"): "less_than", ("under",): "less_than",
     ("at", "most"): "at_most", ("up", "to"): "at_most", ("no", "more", "than"): "at_most",
 }
+#: qualifiers that are also prepositions of place, and the object pronouns after which they
+#: are ("took them over two borders", not "over two hours")
+PLACING = frozenset({"over", "under", "around"})
+OBJECTS = frozenset({"them", "us", "him", "her", "me", "it", "you"})
 #: words before a name that suggest it is a place (a guess the curator checks)
 PLACE_CUES = frozenset({"in", "to", "from", "at", "near", "towards", "toward", "into", "via",
                         "reached", "left", "entered", "crossed", "reaching", "leaving",
@@ -899,7 +903,9 @@ def _qualifier(doc: Any, start: int, ends: list[int]) -> tuple[str, int]:
     tokens = [doc[i] for i in range(max(0, before - 3), before)]
     for size in (3, 2, 1):
         words = tuple(t.lower_ for t in tokens[-size:])
-        if len(words) == size and words in QUALIFIERS:
+        if len(words) == size and words in QUALIFIERS and not (
+                size == 1 and words[0] in PLACING and len(tokens) > 1
+                and tokens[-2].lower_ in OBJECTS):  # "took them over two borders"
             return QUALIFIERS[words], tokens[-size].idx
     return "value", start
 
