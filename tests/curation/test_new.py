@@ -1726,6 +1726,24 @@ def test_a_timeline_of_legs(tmp_path: Path) -> None:
         ("BusLeg", "They left Kelm by bus after three hours", [("origin", "Kelm")])]
 
 
+def test_a_leg_dated_at_both_ends(tmp_path: Path) -> None:
+    """Fiction: "left Kelm on Tuesday and reached Brask on Thursday" began on Tuesday and ended
+    on Thursday (the second time was dropped); a label's day is the start when the words give
+    the end another ("Sunday: … arrived in Brask on Monday", not ended on Sunday); "…, a trip
+    of about seven hours" after the journey was named is the leg's duration. Confirmed, the
+    draft builds and conforms."""
+    body = ("It was a three-day journey. They left Kelm by train on Tuesday and reached Brask "
+            "on Thursday.\n\nSunday: They took a bus from Brask and arrived in Delm on Monday."
+            "\n\nThe group drove 340 km to Lenna, a trip of about seven hours.\n")
+    draft, data, _ = _new(tmp_path, "dated-2024", body)
+    facts = [f for s in data["statements"] for f in s["facts"]]
+    assert [f for f in facts if f[1] in ("beganDuring", "endedDuring", "during", "duration")] \
+        == [["leg-train", "beganDuring", "tuesday"], ["leg-train", "endedDuring", "thursday"],
+            ["leg-bus", "beganDuring", "sunday"], ["leg-bus", "endedDuring", "monday"],
+            ["leg-car", "duration", "about-seven-hours"], ["journey", "duration", "three-day"]]
+    _builds_once_confirmed(draft)
+
+
 def test_over_after_an_object_pronoun_is_a_place_not_a_bound(tmp_path: Path) -> None:
     """Fiction: "took them over two borders" counts two borders; "over two days" is a bound."""
     text, found = _drafted(tmp_path, "The trip took them over two borders and lasted over two "

@@ -292,6 +292,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, "BorderCrossing", None, None))
         elif word in JOURNEY_NOUNS and "Journey" not in seen.classes:
             cues.append((i, "Journey", None, None))
+        elif word in JOURNEY_NOUNS:  # the journey told of already: "…, a trip of six hours"
+            cues.append((i, PASSAGE, None, None))  # in apposition to a leg, the leg's words
         elif word in GOING and not _negated(doc, i) and _to_a_name(doc, i, spans):
             cues.append((i, LEG, None, None))
 

@@ -186,8 +186,8 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
             for vehicle in [] if crossing else vehicles.inside(item):
                 if mode is None or vehicle.fields["type"] == mode:  # no frigate for a bus leg
                     links.setdefault("vehicle", vehicle)
-            if id(item) in dated:
-                links.setdefault(*dated[id(item)])
+            for role, time_ in dated.get(id(item), ()):
+                links.setdefault(role, time_)
             who = "crossedBy" if crossing else "traveller"
             for group in groups.inside(item):
                 links.setdefault(who, _as_travel_group(group))
@@ -491,22 +491,42 @@ TIME_ROLES = {
 
 
 def _times(found: list[Suggestion], events: _Spans, text: str,
-           ) -> dict[int, tuple[str, Suggestion]]:
-    """The time each of ``events`` (by ``id``) is dated by: the first time its clause quotes
+           ) -> dict[int, list[tuple[str, Suggestion]]]:
+    """The times each of ``events`` (by ``id``) is dated by: the first time its clause quotes
     outside the words of an event inside it, as ``beganDuring`` or ``endedDuring`` after a word
-    of :data:`TIME_ROLES`, else ``during``."""
-    given: dict[int, tuple[str, Suggestion]] = {}
+    of :data:`TIME_ROLES`, else ``during``; a time opening the clause, a label ("Monday
+    evening: 9 staff left Brenn"), by the words after it, its start where a later time dates
+    the end ("Sunday: They took a train … and arrived in Brask on Monday": began on Sunday,
+    ended on Monday, the second time given after a start)."""
+    held: dict[int, list[Suggestion]] = {}
+    holders: dict[int, Suggestion] = {}
     for time_ in (s for s in found if s.kind == "time"):
-        holders = events.holding(time_, start_only=True)
-        if not holders:
-            continue
-        holder = min(holders, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
-        words = {word.strip(",;:").lower() for word in text[holder.start:time_.start].split()}
-        if holder.start == time_.start:  # "Monday evening: 9 staff left Brenn": the words after
-            words = {word.strip(",;:").lower() for word in text[time_.end:holder.end].split()}
-        role = next((TIME_ROLES[w] for w in sorted(words) if w in TIME_ROLES), "during")
-        given.setdefault(id(holder), (role, time_))
+        around = events.holding(time_, start_only=True)
+        if around:
+            holder = min(around, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
+            held.setdefault(id(holder), []).append(time_)
+            holders[id(holder)] = holder
+    given: dict[int, list[tuple[str, Suggestion]]] = {}
+    for key, times in held.items():
+        holder = holders[key]
+        roles = [_time_role(text, holder, time_) for time_ in times]
+        if len(times) > 1 and holder.start == times[0].start and "endedDuring" in roles[1:]:
+            roles[0] = "beganDuring"  # a label, then the end's own time
+        ends = [(role, time_) for role, time_ in zip(roles[1:], times[1:], strict=True)
+                if roles[0] == "beganDuring" and role == "endedDuring"]
+        given[key] = [(roles[0], times[0]), *ends[:1]]
     return given
+
+
+def _time_role(text: str, holder: Suggestion, time_: Suggestion) -> str:
+    """The role of a time in an event's words: by the nearest word of :data:`TIME_ROLES` before
+    it (the first after it for a label opening them), else ``during``."""
+    if holder.start == time_.start:  # "Monday evening: 9 staff left Brenn": the words after
+        words = [word.strip(",;:").lower() for word in text[time_.end:holder.end].split()]
+    else:  # the nearest before it ("left Kelm on Tuesday and reached Brask on Thursday")
+        words = [word.strip(",;:").lower()
+                 for word in reversed(text[holder.start:time_.start].split())]
+    return next((TIME_ROLES[w] for w in words if w in TIME_ROLES), "during")
 
 
 def _of_kind(quantity: Suggestion, kind: str) -> bool:
