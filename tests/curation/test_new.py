@@ -1204,6 +1204,17 @@ def test_they_the_group_and_the_people_opening_a_leg_are_its_travellers(
         ("FlightLeg", [("traveller", "Twelve embassy staff")])]
 
 
+def test_a_mission_told_again_by_fewer_words_is_the_same(tmp_path: Path) -> None:
+    """Fiction: "the embassy in Drask" after "the Varnholm embassy in Drask" is that mission
+    (the draft had two); "the Kelm embassy in Drask" would be another state's."""
+    draft, data, _ = _new(tmp_path, "missions-2024", "Staff of the Varnholm embassy in Drask "
+                          "left on Friday. The embassy in Drask will stay closed. Staff of the "
+                          "Kelm embassy in Drask stayed.\n")
+    assert [e["referred_to_as"] for e in data["entities"] if e["type"] == "DiplomaticMission"] \
+        == ["Varnholm embassy in Drask", "Kelm embassy in Drask"]
+    _builds_once_confirmed(draft)
+
+
 def test_an_embassy_is_a_mission_with_its_states_when_other_articles_know_them(
         tmp_path: Path) -> None:
     """Fiction: "the Norland embassy in Veltria", "Norland's Embassy in Kessa", "the Veltrian

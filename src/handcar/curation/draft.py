@@ -222,10 +222,12 @@ def draft(
             if words in seen_names or known_id in seen_names:
                 continue  # one entity per name and per known id: its first mention
             seen_names |= {words, known_id} - {""}
-        if item.kind in ("mission", "agent", "place") and (item.kind, item.words) in unnamed:
-            # "the consulate in Ostravia", "the port authority", "the border" told of again:
-            # the same one
-            by_span[item.kind, item.start, item.end] = unnamed[item.kind, item.words]
+        told = _told_before(item, unnamed)
+        if told is not None:
+            # "the consulate in Ostravia", "the port authority", "the border" told of again
+            # (a mission by fewer words: "the embassy in Drask" after "the Varnholm embassy
+            # in Drask"): the same one
+            by_span[item.kind, item.start, item.end] = told
             continue
         ident = add(item)
         if item.kind in ("mission", "agent", "place"):
@@ -453,6 +455,21 @@ def _yaml() -> Any:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+def _told_before(item: Suggestion, unnamed: dict[tuple[str, str], str]) -> str | None:
+    """The id of the unnamed mission, speaker or place ``item`` tells of again: the one of
+    its words, or for a mission the one whose words end with them, if only one; else None."""
+    if item.kind not in ("mission", "agent", "place"):
+        return None
+    if (item.kind, item.words) in unnamed:
+        return unnamed[item.kind, item.words]
+    if item.kind != "mission":
+        return None
+    tail = f" {item.words}".casefold()
+    longer = {ident for (kind, words), ident in unnamed.items()
+              if kind == "mission" and words.casefold().endswith(tail)}
+    return longer.pop() if len(longer) == 1 else None
 
 
 def _quote(text: str, start: int, end: int) -> dict[str, str]:
