@@ -1805,6 +1805,21 @@ def test_a_persons_age_beside_the_name_is_theirs(tmp_path: Path) -> None:
     assert [q["unit"] for q in data["quantities"] if q["quote"] == "Three"] == ["NUM"]
 
 
+def test_a_persons_age_beside_the_surname_later_is_theirs(tmp_path: Path) -> None:
+    """Fiction: "Reiner, 61, said" after "Ambassador Tomas Reiner" gives him the age (it was a
+    count no one had), quoted "Reiner, 61"; a surname two people share gives no age.
+    Confirmed, the draft builds."""
+    draft, data, _ = _new(
+        tmp_path, "surname-2024", "Ambassador Tomas Reiner thanked the crew. Reiner, 61, said "
+        "the embassy would stay closed. Consul Ana Holt and Consul Jon Holt left. Holt, 40, "
+        "stayed.\n")
+    ages = {q["id"]: q["quote"] for q in data["quantities"] if q["unit"] == "YR"}
+    assert ages == {"tomas-reiner-age": "61"}
+    said = {s["quote"]: s["facts"] for s in data["statements"]}
+    assert said["Reiner, 61"] == [["tomas-reiner", "age", "tomas-reiner-age"]]
+    _builds_once_confirmed(draft)
+
+
 def test_a_dateline_with_a_hyphen_and_a_speaker_with_a_place(tmp_path: Path) -> None:
     """Fiction: "DUNMORE, April 12 (Fictional Wire) - Forty staff …": the hyphen between spaces
     ends the dateline, as a dash does (the leg's words start after it); "the Foreign Office in

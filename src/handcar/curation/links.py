@@ -65,6 +65,13 @@ def with_ages(found: list[Suggestion], text: str) -> list[Suggestion]:
             for s in made]
 
 
+def surname_of(person: Suggestion) -> str:
+    """The last word of a person's name of two words or more, as the text spells it
+    ("Reiner" of "Tomas Reiner"); else ""."""
+    words = str(person.fields.get("name") or "").split()
+    return words[-1] if len(words) >= 2 else ""
+
+
 def _aged(item: Suggestion, people: list[Suggestion], text: str) -> Suggestion | None:
     """The person whose age ``item`` (a quantity) is, by the words around it, else None."""
     value = item.fields.get("value")
@@ -76,7 +83,14 @@ def _aged(item: Suggestion, people: list[Suggestion], text: str) -> Suggestion |
         if text[item.end:item.end + 1] not in (",", ".") or \
                 text[item.start - 2:item.start] != ", ":
             return None
-        return next((p for p in people if p.end == item.start - 2), None)
+        named = next((p for p in people if p.end == item.start - 2), None)
+        if named is not None:
+            return named
+        # "Reiner, 61, said", after "Ambassador Tomas Reiner": the one person of that surname
+        before = text[max(0, item.start - 80):item.start - 2]
+        told = [p for p in people if p.end < item.start and (surname := surname_of(p))
+                and before.endswith(surname) and not before[:-len(surname)][-1:].isalnum()]
+        return told[0] if len({p.words for p in told}) == 1 else None
     if unit == "YR" and text[item.end:item.end + 4] == "-old":  # "3-year-old daughter Varya"
         after = text[item.end + 4:item.end + 40]
         words = after.split()

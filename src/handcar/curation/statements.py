@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
+from handcar.curation.links import surname_of
 from handcar.curation.suggestion import Suggestion
 
 #: the id an item of the draft has (None when the draft left it out)
@@ -117,9 +118,13 @@ def suggested_statements(
         if facts:
             # "Helena Voss, 58": the words of a person's age beside the name are the evidence
             near = [q for role, q in other.item.links if role == "age"]
-            quoting = replace(other.item, start=min(other.item.start, *(q.start for q in near)),
-                              end=max(other.item.end, *(q.end for q in near))) if near \
-                else other.item
+            quoting = other.item
+            if near and near[0].start > other.item.end + 2:  # "Reiner, 61,": the surname's
+                quoting = replace(other.item, end=near[0].end,
+                                  start=near[0].start - 2 - len(surname_of(other.item)))
+            elif near:
+                quoting = replace(other.item, start=min(other.item.start, near[0].start),
+                                  end=max(other.item.end, near[0].end))
             made.append(Statement(f"what the words say of {other.id}? check it",
                                   new_id(f"statement-{other.id}"), quoting, facts))
     return made
