@@ -1820,6 +1820,35 @@ def test_a_persons_age_beside_the_surname_later_is_theirs(tmp_path: Path) -> Non
     _builds_once_confirmed(draft)
 
 
+def test_a_lead_that_says_where_they_went_is_the_journey(tmp_path: Path) -> None:
+    """Fiction: a lead opening with a range ("Between 40 and 50 diplomats": at least 40, at
+    most 50; quantulum3 lost a range opening a sentence) that says where they went but not how
+    is the journey, with its end, day and travellers, when a leg of a known mode follows; "a
+    ferry strike" is no ferry; "A navy vessel, the Gull," names the vessel, the leg's, and
+    its clause goes on past the name; "Lena Okoro, a second secretary" is a person; "the
+    Tessaly mission in Port Alder" a mission. Confirmed, the draft builds."""
+    draft, data, _ = _new(
+        tmp_path, "alder-2024", "Between 40 and 50 diplomats stranded in Port Alder by a "
+        "ferry strike reached the island of Tessaly on Thursday, officials said.\n\nA navy "
+        "vessel, the Gull, carried the group some 120 nautical miles across the Narrow Sea.\n\n"
+        "\"We are home,\" said Lena Okoro, a second secretary at the Tessaly mission in Port "
+        "Alder.\n")
+    count = next(q for q in data["quantities"] if q["quote"] == "Between 40 and 50")
+    assert (count["at_least"], count["at_most"], count["unit"]) == (40, 50, "NUM")
+    assert [(e["id"], e["type"]) for e in data["events"]] == [
+        ("journey", "Journey"), ("leg-boat", "BoatLeg")]
+    facts = {s["id"]: s["facts"] for s in data["statements"]}
+    journey = next(f for k, f in facts.items() if ["journey", "destination", "tessaly"] in f)
+    assert ["journey", "endedDuring", "thursday"] in journey
+    assert ["leg-boat", "vehicle", "gull"] in facts["statement-leg-boat"]
+    assert ["leg-boat", "distance", "some-120-nautical-miles"] in facts["statement-leg-boat"]
+    kinds = {e.get("name") or e.get("referred_to_as"): e["type"] for e in data["entities"]}
+    assert kinds["Gull"] == "Boat" and kinds["Lena Okoro"] == "Person"
+    assert kinds["Tessaly mission in Port Alder"] == "DiplomaticMission"
+    assert "ferry" not in kinds and "a ferry" not in kinds
+    _builds_once_confirmed(draft)
+
+
 def test_a_dateline_with_a_hyphen_and_a_speaker_with_a_place(tmp_path: Path) -> None:
     """Fiction: "DUNMORE, April 12 (Fictional Wire) - Forty staff …": the hyphen between spaces
     ends the dateline, as a dash does (the leg's words start after it); "the Foreign Office in

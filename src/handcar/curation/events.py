@@ -88,7 +88,7 @@ QUALIFIED = frozenset({
     "services", "ticket", "tickets", "line", "lines", "route", "routes", "schedule",
     "timetable", "engine", "engines", "fare", "fares", "passengers", "park", "parks", "lane",
     "accident", "crash", "industry", "maker", "makers", "attendant", "attendants", "bomb",
-    "bombs", "bombing", "'s", "\u2019s",
+    "bombs", "bombing", "strike", "strikes", "workers", "union", "unions", "'s", "\u2019s",
 })
 #: a word of travel and the word after it that make an idiom, no travel ("walked out of the
 #: talks", "drove up prices", "the flight of capital", "a train of thought")
@@ -283,8 +283,9 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             if again or (doc[start].lower_ in DEFINITE and leg in seen.classes):
                 cues.append((i, AGAIN, None, leg))  # "they pushed the trolley": that leg
                 continue
-            if i + 1 < len(doc) and _inside(doc[i + 1], spans) and named_vehicle(doc, i + 1):
-                vehicle = None  # "the ferry Aurora": the name is the vehicle, not the noun
+            if any(k < len(doc) and _inside(doc[k], spans) and named_vehicle(doc, k)
+                   for k in (i + 1, i + 3)):
+                vehicle = None  # "the ferry Aurora", "a vessel, the Gull": the name is it
             cues.append((i, leg, None if vehicle is None else (start, i + 1), vehicle))
         elif word in COLLECTIVES and before in DEFINITE and seen.last_leg is not None:
             cues.append((i, AGAIN, None, seen.last_leg))  # "The convoy drove on": that leg
@@ -429,18 +430,28 @@ def _spaced_hyphen(doc: Any, k: int) -> bool:
         and bool(doc[k - 1].whitespace_)
 
 
+def _apposing(word: str) -> bool:
+    """Whether a name may follow ``word`` (lower case) in apposition: a place's noun or a
+    vehicle's ("the capital, Castra", "a navy vessel, the Gull")."""
+    return word in PLACE_NOUNS or MODES.get(word, (None, None))[1] is not None
+
+
 def _around_a_name(doc: Any, k: int) -> bool:
-    """Whether token ``k`` is a comma before or after a place's name in apposition to its noun
-    ("the capital, Castra, by bus"; "the Norvalean capital, Ostrava")."""
+    """Whether token ``k`` is a comma before or after a place's or a vehicle's name in
+    apposition to its noun ("the capital, Castra, by bus"; "the Norvalean capital, Ostrava";
+    "A navy vessel, the Gull, carried them")."""
     if doc[k].text != ",":
         return False
-    if k > 0 and doc[k - 1].lower_ in PLACE_NOUNS and k + 1 < len(doc) and doc[k + 1].is_title:
+    name = k + 2 if k + 2 < len(doc) and doc[k + 1].lower_ == "the" else k + 1
+    if k > 0 and _apposing(doc[k - 1].lower_) and name < len(doc) and doc[name].is_title:
         return True  # the comma before the name
     name = k
     while name > 0 and doc[name - 1].is_title and k - name < 3:
         name -= 1
+    if name < k and name > 0 and doc[name - 1].lower_ == "the":
+        name -= 1
     return name < k and name > 1 and doc[name - 1].text == "," \
-        and doc[name - 2].lower_ in PLACE_NOUNS  # the comma after it
+        and _apposing(doc[name - 2].lower_)  # the comma after it
 
 
 #: words that join the clauses of two legs told in one ("crossed into Norvale by road and flew
@@ -593,7 +604,9 @@ def _crossing(doc: Any, at: int) -> bool:
 def named_vehicle(doc: Any, at: int) -> str | None:
     """The DJO class of the vehicle that a name at token ``at`` names, when a determiner and
     a noun for a vehicle come right before it ("the ferry Aurora", "a frigate Admiral Lunn":
-    Boat); else None."""
+    Boat), or the noun, a comma and "the" ("a navy vessel, the Gull"); else None."""
+    if at >= 3 and doc[at - 1].lower_ == "the" and doc[at - 2].text == ",":
+        return MODES.get(doc[at - 3].lower_, (None, None))[1]
     if at < 2 or doc[at - 2].lower_ not in DETERMINERS:
         return None
     return MODES.get(doc[at - 1].lower_, (None, None))[1]

@@ -21,6 +21,7 @@ from handcar.curation.events import (
     CARRYING,
     EVENT_NOTES,
     GROUP_NOUNS,
+    LEG,
     LEGS,
     MODES,
     PLACE_NOUNS,
@@ -558,11 +559,18 @@ JOURNEY_LABEL = "the journey this report tells of"
 
 def with_journey(found: list[Suggestion]) -> list[Suggestion]:
     """``found`` with the journey its legs belong to: the one the article names ("a two-day
-    journey"), else one quoted as the first leg, right before it (none without legs)."""
+    journey"), else the first leg's words when they say where the travellers went but not how
+    and a leg of a known mode follows (a report's lead, "Forty diplomats reached Tessaly on
+    Thursday", before its legs: the journey, with those ends, time and travellers), else one
+    quoted as the first leg, right before it (none without legs)."""
     legs = [i for i, s in enumerate(found) if s.kind == "event" and s.fields["type"] in LEGS]
     if not legs or any(s.kind == "event" and s.fields["type"] == "Journey" for s in found):
         return found
     first = found[legs[0]]
+    if first.fields["type"] == LEG and any(found[i].fields["type"] != LEG for i in legs[1:]):
+        journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL},
+                          slug="journey", note=EVENT_NOTES["Journey"])
+        return [*found[:legs[0]], journey, *found[legs[0] + 1:]]
     journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL}, parts=(),
                       links=(), slug="journey", note=EVENT_NOTES["Journey"])
     return [*found[:legs[0]], journey, *found[legs[0]:]]

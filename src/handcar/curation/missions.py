@@ -18,7 +18,10 @@ from typing import Any
 from handcar.curation.suggestion import Suggestion
 
 #: the nouns for a diplomatic mission
-MISSION_NOUNS = frozenset({"embassy", "consulate"})
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
+#: of those, the ones that name a diplomatic mission only with a state's words ("the Tessaly
+#: mission in Port Alder", not "a peacekeeping mission in Kelm")
+STATE_NEEDED = frozenset({"mission"})
 #: words before a state's words that open a mission's ("the Norland embassy")
 OPENING = frozenset({"the", "a", "its", "their"})
 POSSESSIVE = frozenset({"'s", "\u2019s"})
@@ -42,7 +45,7 @@ def mission_suggestions(doc: Any, offset: int, named: Sequence[Suggestion]) -> l
         possessive = at > 0 and doc[at - 1].lower_ in POSSESSIVE
         if token.is_title and not possessive and place_end is None:
             continue  # "the Kelm Embassy": a name (suggest.py)
-        if state is None and place_end is None:
+        if state is None and (place_end is None or token.lower_ in STATE_NEEDED):
             continue  # "the embassy": whose, and where, the curator knows
         start = state if state is not None else at
         end = place_end if place_end is not None else at + 1

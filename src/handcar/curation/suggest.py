@@ -694,6 +694,9 @@ WINDOW = 400
 _BREAKS = re.compile(r"[,;:]\s+|\s+(?:and|or|but|then)\s+|\s+")
 
 
+_BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+
+
 def _parse_windows(text: str, parser: Any, in_time: Callable[[], None]) -> list:
     """quantulum3's quantities of ``text``, read in pieces of at most about :data:`WINDOW`
     characters cut at a clause break (else a space), spans in ``text``'s offsets;
@@ -707,7 +710,10 @@ def _parse_windows(text: str, parser: Any, in_time: Callable[[], None]) -> list:
             breaks = list(_BREAKS.finditer(text, start + WINDOW // 2, start + WINDOW))
             clause = [m for m in breaks if not m.group().isspace()]
             end = (clause or breaks)[-1].end() if breaks else start + WINDOW
-        for quantity in parser.parse(text[start:end]):
+        # quantulum3 finds "between" in lower case only: "Between 40 and 50" opening a
+        # sentence gave a span from -1 and no words (the same length, so the same offsets)
+        piece = _BETWEEN.sub("between", text[start:end])
+        for quantity in parser.parse(piece):
             quantity.span = (quantity.span[0] + start, quantity.span[1] + start)
             found.append(quantity)
         start = end
@@ -948,6 +954,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
             role = _role_of_post(doc, span.start - 2) or role
         named = _named_kind(span) if len(span) >= 2 else None
         kind = ("Person" if titled or (role in PERSON_ROLES and len(span) >= 2)
+                or (len(span) >= 2 and _role_after(doc, span.end))
                 or role in FAMILY_ROLES
                 else named if named
                 else "Place" if (before in PLACE_CUES and not after_according)
@@ -986,6 +993,21 @@ def _after_place_noun_of(doc: Any, start: int) -> bool:
 #: the words between a role and the place of the post ("the consul in Velmar", "ambassador to
 #: Karland")
 POSTED = frozenset({"in", "at", "to", "for"})
+
+
+def _role_after(doc: Any, end: int) -> bool:
+    """Whether a person's role follows the name ending at token ``end`` in apposition: a
+    comma, "a" or "the", at most three words and a noun of :data:`PERSON_ROLES` ("Lena Okoro,
+    a second secretary at the mission")."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an",
+                                                                                  "the"):
+        return False
+    for token in doc[end + 2:end + 6]:
+        if token.lower_ in PERSON_ROLES:
+            return True
+        if not (token.is_lower or token.is_title) or not token.is_alpha:
+            return False
+    return False
 
 
 def _headed_for(doc: Any, at: int) -> bool:
