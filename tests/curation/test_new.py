@@ -1764,6 +1764,21 @@ def test_over_after_an_object_pronoun_is_a_place_not_a_bound(tmp_path: Path) -> 
         ("two", ["unit", "value"]), ("over two days", ["more_than", "unit"])]
 
 
+def test_setting_off_and_a_vehicle_for_a_place(tmp_path: Path) -> None:
+    """Fiction: "The convoy of 12 vehicles set off from Kelm" is a leg from Kelm (its mode
+    untold); "boarded a train for Castra" heads for Castra (a place); "set up a camp in
+    Kelm" is no leg."""
+    text, found = _drafted(
+        tmp_path, "The convoy of 12 vehicles set off from Kelm at dawn on Wednesday. They set "
+        "up a camp in Delm. Later the group boarded a train for Castra.\n", events=True)
+    legs = [(s.fields["type"], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    assert legs == [("Leg", [("origin", "Kelm"), ("during", "Wednesday")]),
+                    ("TrainLeg", [("destination", "Castra")])]
+    assert {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}[
+        "Castra"] == "Place"
+
+
 def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None:
     """Fiction (found by a property test): "The bus … sailed … aboard the frigate Admiral
     Lunn" gave the bus leg a Boat for its vehicle, a Violation once confirmed: a leg's named

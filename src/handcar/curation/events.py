@@ -188,14 +188,14 @@ LEG = "Leg"
 #: verbs of going that, right before a name of a place, tell of a leg ("left Brenn",
 #: "arrived in Kelm", "reached the border post at Sarn")
 GOING = frozenset({"travelled", "traveled", "travelling", "traveling", "went", "journeyed",
-                   "headed", "returned", "left", "departed", "reached", "arrived"})
+                   "headed", "returned", "left", "departed", "reached", "arrived", "set"})
 #: those that tell only of its end: after a leg, its end told ("The hikers reached
 #: Lakeville", after their boat's leg), not a leg of its own
 REACHING = frozenset({"reached", "arrived"})
 #: the words that may stand between such a verb and the name ("to the port of Delm")
 TOWARDS = DETERMINERS | PLACE_NOUNS | frozenset({
     "to", "from", "in", "at", "into", "for", "towards", "toward", "via", "of", "border",
-    "post", "home", "back"})
+    "post", "home", "back", "off", "out"})  # "set off from Kelm"
 GOING_REACH = 6
 
 

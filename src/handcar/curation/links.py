@@ -129,8 +129,8 @@ def _route_word(before: str) -> str | None:
         while k > 0 and len(words) - k <= 5 and words[k][:1].isupper() \
                 and words[k].lower() not in HEADING:
             k -= 1
-        if words[k].lower() in HEADING:
-            return "destination"  # "bound for Castra", "left for Kelm", "left Kelm for Sarn"
+        if words[k].lower() in HEADING or MODES.get(words[k].lower(), (None, None))[1]:
+            return "destination"  # "bound for Castra", "left Kelm for Sarn", "a train for Kelm"
     if len(words) > 1 and words[-1].lower() in ("at", "in") and words[-2].lower() in ARRIVING:
         return "destination"  # "docked at the port of Halden", "landed in Castra"
     return ROUTE_WORDS.get(words[-1].lower()) if words else None
@@ -559,15 +559,18 @@ JOURNEY_LABEL = "the journey this report tells of"
 
 def with_journey(found: list[Suggestion]) -> list[Suggestion]:
     """``found`` with the journey its legs belong to: the one the article names ("a two-day
-    journey"), else the first leg's words when they say where the travellers went but not how
-    and a leg of a known mode follows (a report's lead, "Forty diplomats reached Tessaly on
-    Thursday", before its legs: the journey, with those ends, time and travellers), else one
+    journey"), else the first leg's words when they say only where the travellers got to, not
+    how nor whence, and a leg of a known mode follows (a report's lead, "Forty diplomats
+    reached Tessaly on Thursday", before its legs: the journey, with that end, its time and
+    travellers; not "The convoy set off from Kelm", a leg), else one
     quoted as the first leg, right before it (none without legs)."""
     legs = [i for i, s in enumerate(found) if s.kind == "event" and s.fields["type"] in LEGS]
     if not legs or any(s.kind == "event" and s.fields["type"] == "Journey" for s in found):
         return found
     first = found[legs[0]]
-    if first.fields["type"] == LEG and any(found[i].fields["type"] != LEG for i in legs[1:]):
+    roles = {role for role, _item in first.links}
+    if first.fields["type"] == LEG and "destination" in roles and "origin" not in roles \
+            and any(found[i].fields["type"] != LEG for i in legs[1:]):
         journey = replace(first, fields={"type": "Journey", "label": JOURNEY_LABEL},
                           slug="journey", note=EVENT_NOTES["Journey"])
         return [*found[:legs[0]], journey, *found[legs[0] + 1:]]

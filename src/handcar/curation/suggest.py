@@ -50,6 +50,7 @@ from handcar.article import Article
 from handcar.curation.events import (
     CLAUSE_BREAKS,
     GROUP_NOUNS,
+    MODES,
     PLACE_NOUNS,
     Seen,
     event_suggestions,
@@ -1016,7 +1017,8 @@ def _headed_for(doc: Any, at: int) -> bool:
     k = at - 1
     while k > 0 and at - k <= 4 and doc[k].is_title and doc[k].lower_ not in HEADING:
         k -= 1
-    return k >= 0 and doc[k].lower_ in HEADING
+    return k >= 0 and (doc[k].lower_ in HEADING  # or a vehicle's noun: "a train for Castra"
+                       or MODES.get(doc[k].lower_, (None, None))[1] is not None)
 
 
 def _role_of_post(doc: Any, last: int) -> str | None:
