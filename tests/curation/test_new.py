@@ -799,6 +799,19 @@ def test_a_decade_or_an_age_span_is_no_duration(tmp_path: Path) -> None:
     assert [text[s.start:s.end] for s in found if s.kind == "duration"] == ["30s", "45 s"]
 
 
+def _legs(text: str, found: list, kinds: tuple[str, ...] = ("event",)) -> list:
+    """The legs among ``found`` (suggestions of ``kinds``, no journey): each one's class, words
+    and links as (property, words)."""
+    return [(s.fields["type"], text[s.start:s.end],
+             [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind in kinds and s.fields["type"] != "Journey"]
+
+
+def _order(data: dict) -> list:
+    """The nextLeg facts of a draft's statements, in the draft's order."""
+    return [f for s in data["statements"] for f in s["facts"] if f[1] == "nextLeg"]
+
+
 def _new(tmp_path: Path, ident: str, body: str) -> tuple[Path, dict, str]:
     """``handcar new`` of a made-up article (fiction for the test) of ``body``, published
     2024-03-16, into ``tmp_path/articles``: the draft's path, its data and the command's
@@ -1111,8 +1124,7 @@ def test_a_trip_told_without_its_mode_is_a_leg_of_unknown_mode(tmp_path: Path) -
         "reached the border post at Sarn by nightfall. Later they left Sarn by bus. Talks "
         "reached a deal with Kelm. She left Kelm's embassy in 2019. They did not reach Kelm.\n",
         events=True)
-    legs = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
-            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    legs = _legs(text, found)
     assert legs == [
         ("WalkingLeg", "Three diplomats walked over the pass", [("traveller", "Three diplomats")]),
         ("Leg", "The group left Brenn at dawn and reached the border post at Sarn by nightfall",
@@ -1332,8 +1344,7 @@ def test_a_places_name_after_its_noun_and_a_comma_is_in_the_legs_words(
     text, found = _drafted(tmp_path, "They left the capital, Castra, by bus. They flew home "
                                      "from the Norvalean capital, Ostrava, on Friday.\n",
                            events=True)
-    legs = [(text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
-            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    legs = [(words, links) for _kind, words, links in _legs(text, found)]
     assert legs == [
         ("They left the capital, Castra, by bus", [("origin", "Castra")]),
         ("They flew home from the Norvalean capital, Ostrava, on Friday",
@@ -1345,8 +1356,7 @@ def test_a_name_owning_the_place_noun_after_it_is_not_the_legs_end(tmp_path: Pat
     with no name after the noun ("to Dunmore's port") the owner is no end either."""
     text, found = _drafted(tmp_path, "A bus took them 80 km to Ostmark\u2019s capital, Lindau. "
                                      "Then they drove to Dunmore's port.\n", events=True)
-    legs = [(text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
-            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    legs = [(words, links) for _kind, words, links in _legs(text, found)]
     assert legs == [
         ("A bus took them 80 km to Ostmark\u2019s capital, Lindau",
          [("destination", "Lindau"), ("distance", "80 km")]),
@@ -1412,8 +1422,7 @@ def test_a_timeline_list_gives_each_leg_its_day(tmp_path: Path) -> None:
         tmp_path, "The consul general, Mira Holt, said so.\n\n- Monday evening: 9 staff and 4 "
         "children left Brenn in two minibuses.\n- Wednesday: a flight took the group from Kelm "
         "to Norhaven.\n", events=True)
-    legs = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
-            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    legs = _legs(text, found)
     assert legs == [
         ("BusLeg", "Monday evening: 9 staff and 4 children left Brenn in two minibuses",
          [("origin", "Brenn"), ("beganDuring", "Monday evening"), ("traveller", "9 staff")]),
@@ -1584,8 +1593,7 @@ def test_a_leg_on_an_earlier_day_comes_first(tmp_path: Path) -> None:
         tmp_path, "days-2024", "Thirty relatives of embassy staff were flown home to Castra on "
         "Thursday. They had travelled by road from Kessa to Dornau on Wednesday. A bus then "
         "took them to a hotel.\n")
-    order = [f for s in data["statements"] for f in s["facts"] if f[1] == "nextLeg"]
-    assert order == [["leg-bus", "nextLeg", "leg-flight"], ["leg-car", "nextLeg", "leg-bus"]]
+    assert _order(data) == [["leg-bus", "nextLeg", "leg-flight"], ["leg-car", "nextLeg", "leg-bus"]]
     _builds_once_confirmed(draft)
 
 
@@ -1693,8 +1701,8 @@ def test_a_report_told_out_of_order_with_a_leg_called_off_and_one_planned(
     aurora = next(e for e in data["entities"] if e.get("name") == "Aurora")
     assert aurora["type"] == "Boat"
     assert ["leg-boat", "vehicle", "aurora"] in facts["statement-leg-boat-2"]
-    order = [f for fs in facts.values() for f in fs if f[1] == "nextLeg"]
-    assert order == [["leg-bus", "nextLeg", "leg-boat"], ["leg-boat", "nextLeg", "leg-flight"]]
+    assert _order(data) == [["leg-bus", "nextLeg", "leg-boat"],
+                            ["leg-boat", "nextLeg", "leg-flight"]]
     assert not any(f[1] == "traveller" for f in facts["statement-leg-flight"])
     hours = next(q for q in data["quantities"] if q["quote"] == "40 hours")
     assert hours["said_by"] == "lin-okafor"
@@ -1707,8 +1715,8 @@ def test_a_leg_told_after_after_came_first(tmp_path: Path) -> None:
     draft, data, _ = _new(tmp_path, "pass-2024", "Three diplomats walked over the Kessel Pass "
                           "on Tuesday after their train was stopped at Brenn. A bus then took "
                           "them to Lindau.\n")
-    order = [f for s in data["statements"] for f in s["facts"] if f[1] == "nextLeg"]
-    assert order == [["leg-train", "nextLeg", "leg-on-foot"], ["leg-on-foot", "nextLeg", "leg-bus"]]
+    assert _order(data) == [["leg-train", "nextLeg", "leg-on-foot"],
+                            ["leg-on-foot", "nextLeg", "leg-bus"]]
     _builds_once_confirmed(draft)
 
 
@@ -1724,8 +1732,7 @@ def test_a_timeline_of_legs(tmp_path: Path) -> None:
         "hours before they were allowed to walk across.\n\nSaturday: A chartered plane flew "
         "them from Ostrov to Kelm, a 90-minute flight. They left Kelm by bus after three hours."
         "\n", events=True)
-    legs = [(s.fields["type"], text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
-            for s in found if s.kind in ("event", "again") and s.fields["type"] != "Journey"]
+    legs = _legs(text, found, ("event", "again"))
     assert legs == [
         ("BusLeg", "Friday, May 17: The group left Drask in two minibuses shortly after 6 a.m.",
          [("origin", "Drask"), ("beganDuring", "Friday, May 17")]),
@@ -1771,8 +1778,7 @@ def test_setting_off_and_a_vehicle_for_a_place(tmp_path: Path) -> None:
     text, found = _drafted(
         tmp_path, "The convoy of 12 vehicles set off from Kelm at dawn on Wednesday. They set "
         "up a camp in Delm. Later the group boarded a train for Castra.\n", events=True)
-    legs = [(s.fields["type"], [(r, text[q.start:q.end]) for r, q in s.links])
-            for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
+    legs = [(kind, links) for kind, _words, links in _legs(text, found)]
     assert legs == [("Leg", [("origin", "Kelm"), ("during", "Wednesday")]),
                     ("TrainLeg", [("destination", "Castra")])]
     assert {text[s.start:s.end]: s.fields["type"] for s in found if s.kind == "name"}[
