@@ -32,6 +32,8 @@ from typing import Any
 from handcar.annotation.timeexpr import MONTHS, WEEKDAYS
 from handcar.curation.suggestion import Suggestion
 
+#: the possessive endings of a word, as the tokenizer splits them ("Ostmark's", "Ostmark’s")
+POSSESSIVES = ("'s", "\u2019s")
 #: the word right before a place in a leg's clause → the leg's property ("from Pyongyang",
 #: "left Pyongyang", "on to Vladivostok", "into Russia", "towards Rason", "reached Kelm"):
 #: :mod:`handcar.curation.links` links the places, :mod:`handcar.curation.places` suggests the
@@ -88,7 +90,7 @@ QUALIFIED = frozenset({
     "services", "ticket", "tickets", "line", "lines", "route", "routes", "schedule",
     "timetable", "engine", "engines", "fare", "fares", "passengers", "park", "parks", "lane",
     "accident", "crash", "industry", "maker", "makers", "attendant", "attendants", "bomb",
-    "bombs", "bombing", "strike", "strikes", "workers", "union", "unions", "'s", "\u2019s",
+    "bombs", "bombing", "strike", "strikes", "workers", "union", "unions", *POSSESSIVES,
 })
 #: a word of travel and the word after it that make an idiom, no travel ("walked out of the
 #: talks", "drove up prices", "the flight of capital", "a train of thought")
@@ -163,7 +165,7 @@ CARRYING = frozenset({
 #: travelled in: without one, a vehicle's noun makes no leg ("The museum shows an old
 #: handcar"); the words of :data:`CARRYING` and of :data:`ROUTE_WORDS` but its prepositions
 #: among them (a verb of :data:`MODES`, "flew", tells it too)
-MOVING = CARRYING | frozenset(ROUTE_WORDS) - {"to", "from", "into"} | frozenset({
+MOVING = CARRYING | (frozenset(ROUTE_WORDS) - {"to", "from", "into"}) | frozenset({
     "boarded", "board", "boarding", "aboard", "rode", "ride", "riding", "caught", "met",
     "meet", "stopped", "stop", "halted", "waited", "waiting", "departed", "depart", "departs",
     "departing", "arrive", "arrives", "arriving", "returned", "return", "returning", "headed",
@@ -235,6 +237,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
     (:data:`CARRYING`), and a verb of travel there makes no leg ("The bus drove them on").
     Two legs in one clause each get their part of it (:func:`_segments`)."""
     spans = list(taken)
+    moving = any(t.lower_ in MOVING or MODES.get(t.lower_, ("", "vehicle"))[1] is None
+                 for t in doc)  # a word of moving or travelling somewhere in the sentence
     cues: list[tuple[int, str, tuple[int, int] | None, str | None]] = []
     verbs: set[int] = set()  # the cues of a verb of travel ("drove"), not of a vehicle
     for i, token in enumerate(doc):
@@ -275,8 +279,7 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             start = _phrase_start(doc, i)
             if _left_behind(doc, start, i):
                 continue  # "we left the cars behind", "the bus was abandoned": no leg
-            if not any(t.lower_ in MOVING or (t.lower_ in MODES and MODES[t.lower_][1] is None)
-                       for t in doc):
+            if not moving:
                 continue  # "The museum shows an old handcar": no word of it moving
             again = word == seen.last_vehicle
             seen.last_vehicle = word  # the last leg told of: a new one, or one again
@@ -701,7 +704,7 @@ def _to_a_name(doc: Any, at: int, spans: list[tuple[int, int]]) -> bool:
             while k + 1 < len(doc) and _inside(doc[k + 1], spans):
                 k += 1
             # "left Kelm's embassy": no place left, a post
-            return k + 1 >= len(doc) or doc[k + 1].lower_ not in ("'s", "\u2019s")
+            return k + 1 >= len(doc) or doc[k + 1].lower_ not in POSSESSIVES
         if doc[k].lower_ not in TOWARDS:
             return False
     return False

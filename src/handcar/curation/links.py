@@ -25,6 +25,7 @@ from handcar.curation.events import (
     LEGS,
     MODES,
     PLACE_NOUNS,
+    POSSESSIVES,
     ROUTE_WORDS,
     SPLITS,
     leg_note,
@@ -218,10 +219,6 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
             item = replace(item, links=tuple(links.items()))
         routed.append(item)
     return _new_legs(routed)
-
-
-#: the possessive endings of a name ("Ostmark's", "Ostmark’s")
-POSSESSIVES = ("'s", "\u2019s")
 
 
 def _owner_of_place(text: str, end: int) -> bool:
@@ -421,7 +418,8 @@ def _named_travellers(found: list[Suggestion], travel: _Spans, text: str,
         first = text[item.start:item.end].split()[:1]
         if opening is None and first:
             word = first[0].rstrip(",;:")
-            surname = word.removesuffix("'s").removesuffix("\u2019s").casefold()
+            surname = next((word.removesuffix(p) for p in POSSESSIVES if word.endswith(p)),
+                           word).casefold()
             opening = next((p for p in reversed(people) if p.end <= item.start
                             and str(p.fields.get("name", "")).casefold().split()[-1:]
                             == [surname]), None)

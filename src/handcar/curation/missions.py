@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from handcar.curation.events import POSSESSIVES
 from handcar.curation.suggestion import Suggestion
 
 #: the nouns for a diplomatic mission
@@ -24,7 +25,6 @@ MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
 STATE_NEEDED = frozenset({"mission"})
 #: words before a state's words that open a mission's ("the Norland embassy")
 OPENING = frozenset({"the", "a", "its", "their"})
-POSSESSIVE = frozenset({"'s", "\u2019s"})
 #: at most this many capitalised words for a state or a place ("the North Korean embassy")
 REACH = 3
 
@@ -42,7 +42,7 @@ def mission_suggestions(doc: Any, offset: int, named: Sequence[Suggestion]) -> l
         at = token.i
         state = _state_start(doc, at)
         place_end = _place_end(doc, at)
-        possessive = at > 0 and doc[at - 1].lower_ in POSSESSIVE
+        possessive = at > 0 and doc[at - 1].lower_ in POSSESSIVES
         if token.is_title and not possessive and place_end is None:
             continue  # "the Kelm Embassy": a name (suggest.py)
         if state is None and (place_end is None or token.lower_ in STATE_NEEDED):
@@ -72,7 +72,7 @@ def _state_start(doc: Any, at: int) -> int | None:
     words after "the" ("the Norland embassy"), or a name and "'s" ("Norland's Embassy");
     else None."""
     end = at
-    if at > 0 and doc[at - 1].lower_ in POSSESSIVE:
+    if at > 0 and doc[at - 1].lower_ in POSSESSIVES:
         end = at - 1
     start = end
     while start > 0 and end - start < REACH and doc[start - 1].is_title \

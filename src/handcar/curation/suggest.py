@@ -52,6 +52,7 @@ from handcar.curation.events import (
     GROUP_NOUNS,
     MODES,
     PLACE_NOUNS,
+    POSSESSIVES,
     Seen,
     event_suggestions,
     group_suggestions,
@@ -869,7 +870,7 @@ STATE_NOUNS = frozenset({"consul", "ambassador", "envoy", "embassy", "consulate"
 def _state_before(doc: Any, end: int) -> bool:
     """Whether a name ending at token ``end`` holds, with "'s", a noun of a state's
     (:data:`STATE_NOUNS`)."""
-    return end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s") \
+    return end + 1 < len(doc) and doc[end].text in POSSESSIVES \
         and doc[end + 1].lower_ in STATE_NOUNS
 
 
