@@ -1785,6 +1785,25 @@ def test_setting_off_and_a_vehicle_for_a_place(tmp_path: Path) -> None:
         "Castra"] == "Place"
 
 
+def test_a_group_of_a_count_flown_out_and_crossing_by_land(tmp_path: Path) -> None:
+    """Fiction: "The first group of 30" is a group of 30 people (the leg's traveller); "flown
+    out of Delm" leaves Delm (a place); "crossed by land into Norvale" is a crossing.
+    Confirmed, the draft builds."""
+    body = ("The first group of 30 left Kelm on Monday. They were flown out of Delm aboard a "
+            "transport plane and landed in Castra. Later the staff crossed by land into "
+            "Norvale.\n")
+    text, found = _drafted(tmp_path / "found", body, events=True)
+    assert [(kind, links) for kind, _words, links in _legs(text, found)] == [
+        ("Leg", [("origin", "Kelm"), ("beganDuring", "Monday"), ("traveller", "group of 30")]),
+        ("FlightLeg", [("origin", "Delm"), ("destination", "Castra"),
+                       ("traveller", "group of 30")]),
+        ("BorderCrossing", [("crossedBy", "group of 30")])]
+    group = next(s for s in found if s.kind == "group")
+    assert [(r, text[q.start:q.end]) for r, q in group.links] == [("memberCount", "30")]
+    draft, _data, _ = _new(tmp_path, "groups-2024", body)
+    _builds_once_confirmed(draft)
+
+
 def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None:
     """Fiction (found by a property test): "The bus … sailed … aboard the frigate Admiral
     Lunn" gave the bus leg a Boat for its vehicle, a Violation once confirmed: a leg's named

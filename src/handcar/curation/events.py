@@ -135,7 +135,8 @@ def _figurative(doc: Any, at: int) -> bool:
 #: where to: one of CROSSING_NEXT or a name ("crossed Lake Moran"); not "the crossing took",
 #: "crossed out the names", "cross a red line"
 CROSSING_VERBS = frozenset({"cross", "crossed", "crosses", "crossing"})
-CROSSING_NEXT = frozenset({"the", "into", "from", "over", "to", "back", "through", "at"})
+CROSSING_NEXT = frozenset({"the", "into", "from", "over", "to", "back", "through", "at",
+                           "by"})  # "crossed by land into Norvale"
 #: a word of passage and the words after it that make a border crossing of a leg in their
 #: clause ("walked across the border into Karland", "drove over the frontier")
 ACROSS = frozenset({"across", "over"})
@@ -805,18 +806,36 @@ def group_suggestions(doc: Any, offset: int, quantities: list[Suggestion], seen:
     ``seen`` is told of their nouns."""
     made = []
     for count in quantities:
-        words = group_after(doc, count.end - offset) if count.fields.get("unit") == "NUM" \
-            else None
+        if count.fields.get("unit") != "NUM":
+            continue
+        words = group_after(doc, count.end - offset)
+        start = count.start
+        if words is None:  # "a group of 30": the noun before
+            words = _group_of(doc, count.start - offset)
+            start = offset + doc[words[0]].idx if words is not None else start
         if words is None:
             continue
         people = doc[words[0]:words[1]]
         seen.groups.add(people[-1].lower_)
         made.append(Suggestion(
-            "group", count.start, offset + people.end_char,
+            "group", start, max(count.end, offset + people.end_char),
             {"type": "Group", "referred_to_as": people.text},
             "a group of people? check it (TravelGroup when it travels)", people.text,
             links=(("memberCount", count),)))
     return made
+
+
+#: nouns for a group of people that a count after "of" counts ("a group of 30")
+PARTIES = frozenset({"group", "party", "contingent", "delegation"})
+
+
+def _group_of(doc: Any, start: int) -> tuple[int, int] | None:
+    """The token span of the noun of :data:`PARTIES` right before "of" and a count that
+    starts at character ``start`` of ``doc`` ("The first group of | 30"); else None."""
+    at = next((t.i for t in doc if t.idx >= start), None)
+    if at is None or at < 2 or doc[at - 1].lower_ != "of" or doc[at - 2].lower_ not in PARTIES:
+        return None
+    return at - 2, at - 1
 
 
 #: words that put an event in the future or in plans ("will fly", "are expected to leave"):

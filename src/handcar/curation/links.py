@@ -118,6 +118,8 @@ def _route_word(before: str) -> str | None:
     those words is where they come from, not where the leg left ("A dozen envoys from the
     Republic of Tavora reached Port Selby"; but "a bus took the diplomats from Kessa")."""
     words = [word.strip(",;:") for word in before.split()]
+    if [w.lower() for w in words[-2:]] == ["out", "of"]:
+        return "origin"  # "flown out of Delm"
     while words and (words[-1].lower() in _PLACE_PHRASE or (
             words[-1][:1].isupper() and words[-1].lower() not in ROUTE_WORDS) or (
             words[-1].lower() == "at" and len(words) > 1 and words[-2].lower() in FACILITIES)):

@@ -960,6 +960,7 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
                 or role in FAMILY_ROLES
                 else named if named
                 else "Place" if (before in PLACE_CUES and not after_according)
+                or (before == "of" and span.start > 1 and doc[span.start - 2].lower_ == "out")
                 or (before == "for" and _headed_for(doc, span.start - 1))
                 or role in PLACE_NOUNS or _after_place_noun_of(doc, span.start) else "Agent")
         if kind in ("Agent", "Place") and _state_before(doc, span.end):
