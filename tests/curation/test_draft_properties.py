@@ -31,7 +31,8 @@ PEOPLE = ["Twelve embassy staff", "The diplomats", "Ambassador Petra Lind", "The
           "included a cook,", "Consul Mira Dahl", "A dozen evacuees", "The 14 stranded hikers",
           "Seán O'Neill, 58,", "Swiss diplomats", "The rest (nine people)", "Half of them",
           "The Ministry of Foreign Affairs' staff", "Norland's consul, Petra Aune,",
-          "The bus, which was late,"]
+          "The bus, which was late,", "Between 40 and 50 diplomats", "The first group of 30",
+          "A navy vessel, the Gull,", "Lena Okoro, a second secretary,"]
 MOVES = ["left Kelm by bus", "flew to Castra", "crossed into Norvale on foot",
          "drove about 1,200 km to the coast", "took a ferry across the Selby Strait",
          "walked across the border into Karland", "boarded a night train bound for Łódź",
@@ -44,7 +45,12 @@ MOVES = ["left Kelm by bus", "flew to Castra", "crossed into Norvale on foot",
          "flew home \u2014 a 9-hour flight \u2014 on a U.S. Air Force plane",
          "drove to No. 5 Kelm Road", "walked 2 km (1.2 miles)",
          "flew two of them, who were ill, to a hospital", "docked at the port of Halden",
-         "sailed 900 nautical miles to the coast"]
+         "sailed 900 nautical miles to the coast", "left Brenn and reached Sarn",
+         "set off from Kelm", "reached the border post at Sarn", "left Kelm for Port Sulm",
+         "were flown out of Delm", "crossed by land into Norvale", "took a bus to Ostmark's "
+         "capital, Lindau", "walked over the pass after their train was stopped at Brenn",
+         "flew to Kelm, a 90-minute flight", "left Kelm shortly after 6 a.m. and drove to Delm",
+         "left Kelm on Tuesday and reached Brask on Thursday"]
 WHEN = ["", " on Monday", " on Tuesday, 23 February", " early on Wednesday", " last week",
         " at 6 a.m. on Friday", " in 3-4 hours", " for more than 32 hours",
         " two days later", " on March 3", " this week"]
@@ -53,7 +59,7 @@ ENDS = [".", ", the ministry said.", ", said Anna Brixby.", ", according to the 
         "mile.", ", arriving on Friday morning.", " before they reached the border.", "!"]
 OPENINGS = ["", "KELM \u2014 ", "CASTRA, March 3 - ", "\u201cWe are safe,\u201d ", "From there, ",
             "After crossing into Norvale, ", "MOSCOW, Feb. 26 (Fictional Wire) \u2013 ",
-            "UPDATE: ", "On 3/4/2021, "]
+            "UPDATE: ", "On 3/4/2021, ", "Friday, May 17: "]
 
 sentences = st.builds(lambda o, p, m, w, e: f"{o}{p} {m}{w}{e}",
                       st.sampled_from(OPENINGS), st.sampled_from(PEOPLE),
