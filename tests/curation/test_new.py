@@ -1804,6 +1804,27 @@ def test_a_group_of_a_count_flown_out_and_crossing_by_land(tmp_path: Path) -> No
     _builds_once_confirmed(draft)
 
 
+def test_a_vehicles_verb_after_and_is_that_leg_and_rough_counts_are_no_names(
+        tmp_path: Path) -> None:
+    """Fiction: "A helicopter lifted a dozen staff … and flew them to Kelm" is one flight, to
+    Kelm (there were two); "A ferry took them to Kelm and sailed on to Delm" is two legs (an
+    end told otherwise); "Hundreds of foreigners", "Dozens of them", "Later" open no names."""
+    text, found = _drafted(
+        tmp_path, "A helicopter lifted a dozen staff from the embassy roof late Tuesday and "
+        "flew them to Kelm. Hundreds of foreigners remain, the UN said. Dozens of them left. "
+        "Later a ferry took them to Brenn and sailed on to Delm.\n", events=True)
+    assert [(kind, links) for kind, _words, links in _legs(text, found)] == [
+        ("FlightLeg", [("during", "Tuesday"), ("traveller", "a dozen staff")]),
+        ("BoatLeg", [("destination", "Brenn"), ("traveller", "a dozen staff")]),
+        ("BoatLeg", [("destination", "Delm"), ("traveller", "a dozen staff")])]
+    again = [(text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+             for s in found if s.kind == "again"]
+    assert again == [("flew them to Kelm", [("destination", "Kelm"),
+                                            ("traveller", "a dozen staff")])]
+    assert [text[s.start:s.end] for s in found if s.kind == "name"] == ["Kelm", "UN", "Brenn",
+                                                                        "Delm"]
+
+
 def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None:
     """Fiction (found by a property test): "The bus … sailed … aboard the frigate Admiral
     Lunn" gave the bus leg a Boat for its vehicle, a Violation once confirmed: a leg's named

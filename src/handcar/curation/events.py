@@ -271,6 +271,10 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             if leg == "CarLeg" and vehicle is None and any(c[1] == "BusLeg" for c in cues):
                 cues.append((i, AGAIN, None, "BusLeg"))  # "left by bus … and drove 200 miles"
                 continue
+            if vehicle is None and word not in FLIGHT_NOUNS and any(
+                    c[1] == leg and c[2] is not None for c in cues):
+                cues.append((i, AGAIN, None, leg))  # "A helicopter lifted them … and flew"
+                continue
             if vehicle is None or before == "by":  # "by train": a mode, no particular train
                 cues.append((i, leg, None, None))
                 if vehicle is None:

@@ -639,6 +639,13 @@ def _quantities(doc: Any, offset: int, in_time: Callable[[], None]) -> list[Sugg
 _DECIMALS = re.compile(r"\d\.(\d+)")
 #: quantulum3's count units and how many each is (it reads "a dozen" as one dozen)
 _COUNT_WORDS = {"dozen": 12}
+#: adverbs that open a sentence in capitals ("Later a ferry took them", "Earlier this
+#: month"): no name
+_ADVERBS = frozenset({"later", "earlier", "meanwhile", "afterwards", "afterward", "finally",
+                      "eventually", "separately", "overnight", "instead", "however"})
+#: plural nouns of a rough count that open a sentence in capitals ("Hundreds of foreigners",
+#: "Dozens of them"): no name
+_COUNT_NOUNS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
 
 
 def _decimal(number: float) -> Decimal:
@@ -930,7 +937,9 @@ def _names(doc: Any, matcher: Any, offset: int) -> list[Suggestion]:
         # the sentence is a common word
         while len(span) and (span[0].lower_ in stop or span[0].lower_ in _TIME_WORDS
                              or span[0].lower_ == "according"  # "According to the ministry"
-                             or span[0].like_num or (len(span) == 1 and span[0].lower_ in _SHARES)
+                             or span[0].like_num or span[0].lower_ in _COUNT_NOUNS
+                             or span[0].lower_ in _ADVERBS
+                             or (len(span) == 1 and span[0].lower_ in _SHARES)
                              or (span[0].lower_ in GROUP_NOUNS
                                  and all(t.is_punct or t.is_space for t in doc[:span.start]))):
             span = span[1:]
