@@ -1825,6 +1825,16 @@ def test_a_vehicles_verb_after_and_is_that_leg_and_rough_counts_are_no_names(
                                                                         "Delm"]
 
 
+def test_making_ones_way_to_a_place_is_a_leg(tmp_path: Path) -> None:
+    """Fiction: "made their way to Kelm" is a leg to Kelm (its mode untold); "made their way
+    through the crowd" is none."""
+    text, found = _drafted(tmp_path, "The diplomats made their way to Kelm on Thursday. Later "
+                                     "they made their way through the crowd.\n", events=True)
+    assert _legs(text, found) == [
+        ("Leg", "The diplomats made their way to Kelm on Thursday",
+         [("destination", "Kelm"), ("during", "Thursday"), ("traveller", "The diplomats")])]
+
+
 def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None:
     """Fiction (found by a property test): "The bus … sailed … aboard the frigate Admiral
     Lunn" gave the bus leg a Boat for its vehicle, a Violation once confirmed: a leg's named

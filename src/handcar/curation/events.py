@@ -144,6 +144,7 @@ BORDERS = (("the", "border"), ("the", "frontier"))
 #: the words that open a noun phrase naming a vehicle ("a rail trolley", "their car")
 DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "our", "this", "that"})
 DEFINITE = frozenset({"the", "their", "its", "his", "her", "our", "this", "that"})
+OWNERS = frozenset({"their", "its", "his", "her", "our", "my", "your"})
 #: words that open a clause without being part of what it says ("and they flew on")
 OPENERS = frozenset({"and", "but", "then", "or", "so", "while", "before", "after"})
 #: nouns for a place that, in lower case right before a name, make it a place ("the capital,
@@ -303,7 +304,8 @@ def find_events(doc: Any, taken: Iterable[tuple[int, int]], seen: Seen) -> list[
             cues.append((i, "Journey", None, None))
         elif word in JOURNEY_NOUNS:  # the journey told of already: "…, a trip of six hours"
             cues.append((i, PASSAGE, None, None))  # in apposition to a leg, the leg's words
-        elif word in GOING and not _negated(doc, i) and _to_a_name(doc, i, spans):
+        elif (word in GOING or _made_way(doc, i)) and not _negated(doc, i) \
+                and _to_a_name(doc, i, spans):
             cues.append((i, LEG, None, None))
 
     cues = _one_leg_of_unknown_mode(doc, cues, verbs, seen.last_leg)
@@ -713,6 +715,13 @@ def _to_a_name(doc: Any, at: int, spans: list[tuple[int, int]]) -> bool:
         if doc[k].lower_ not in TOWARDS:
             return False
     return False
+
+
+def _made_way(doc: Any, at: int) -> bool:
+    """Whether token ``at`` is the "way" of "made their way" (a verb of going: "made their way
+    to Kelm")."""
+    return doc[at].lower_ == "way" and at >= 2 and doc[at - 1].lower_ in OWNERS \
+        and doc[at - 2].lower_ in ("made", "make", "makes", "making")
 
 
 def _one_leg_of_unknown_mode(doc: Any, cues: list[Any], verbs: set[int],
