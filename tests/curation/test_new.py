@@ -1711,13 +1711,18 @@ def test_a_report_told_out_of_order_with_a_leg_called_off_and_one_planned(
 
 def test_a_leg_told_after_after_came_first(tmp_path: Path) -> None:
     """Fiction: "walked over the pass on Tuesday after their train was stopped at Brenn": the
-    train first, then the walk, then the bus the next sentence tells of."""
+    train first, then the walk, then the bus the next sentence tells of; "Before boarding the
+    ferry …, the group drove to Delm": the drive first."""
     draft, data, _ = _new(tmp_path, "pass-2024", "Three diplomats walked over the Kessel Pass "
                           "on Tuesday after their train was stopped at Brenn. A bus then took "
                           "them to Lindau.\n")
     assert _order(data) == [["leg-train", "nextLeg", "leg-on-foot"],
                             ["leg-on-foot", "nextLeg", "leg-bus"]]
     _builds_once_confirmed(draft)
+    # "Before boarding the ferry, the group drove to Delm": the drive first
+    _draft, data, _ = _new(tmp_path, "ferry-2024", "Before boarding the ferry to "
+                           "Sulm on Tuesday, the group of 12 drove to the port of Delm.\n")
+    assert _order(data) == [["leg-car", "nextLeg", "leg-boat"]]
 
 
 def test_a_timeline_of_legs(tmp_path: Path) -> None:

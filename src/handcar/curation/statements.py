@@ -170,7 +170,9 @@ def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
     a time a leg is dated by: "flown home on Thursday … had travelled by road on Wednesday"),
     a leg without one with the leg told before it, then by the text's order; a leg told
     right after another in its sentence after "after" came first ("walked over the pass after
-    their train was stopped at Brenn": the train first; ``text``, the article's). Where a leg's
+    their train was stopped at Brenn": the train first; ``text``, the article's), and so did
+    one told after a sentence's "Before …" clause ("Before boarding the ferry, they drove to
+    Delm": the drive first). Where a leg's
     destination is still not the next leg's origin, neither is given: the order is wrong or
     the words are (the shapes would refuse the two, and a confirmed draft must build). Words
     that tell of a leg again (``again``) go on its part of the story ("… where the ferry took
@@ -184,7 +186,10 @@ def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
     after = {i: [j for j in leaving.get(route.get("destination", ""), ()) if j != i]
              for i, route in enumerate(routes)}
     for i, j in pairwise(range(len(legs))):
-        if _earlier_clause(text[legs[i].end:legs[j].start]):
+        between = text[legs[i].end:legs[j].start]
+        if _earlier_clause(between) or (  # "Before boarding the ferry, they drove to Delm"
+                text[max(0, legs[i].start - 8):legs[i].start].split()[-1:] == ["Before"]
+                and not any(mark in between for mark in ".!?\n")):
             after[j].append(i)
     # the days: a leg dated by a day starts a part of the story that the legs told after it
     # without a day of their own continue ("They left Pyongyang by train on Tuesday … From
