@@ -105,7 +105,8 @@ def suggested_statements(
         before = previous.get(n)  # a journey's legs are one chain
         facts += [[before, "nextLeg", leg.id]] if before else []
         note = "what the words say of the leg? check it" + (
-            f" (the draft puts it after {before}, by the order of the text, of the places"
+            f" (the draft puts it after {before}, by the order of the text and its"
+            " \"after\" and \"Before\", of the places"
             " the legs leave and reach and of their days: if the journey went otherwise,"
             " change the nextLeg facts)" if before else "")
         made.append(Statement(note, new_id(f"statement-{leg.id}"), leg.item, facts))
