@@ -1268,9 +1268,9 @@ def test_an_embassy_is_a_mission_with_its_states_when_other_articles_know_them(
 def test_a_second_report_of_a_journey_gets_its_identities_suggested(tmp_path: Path) -> None:
     """Fiction, two reports of one evacuation: the second's legs are linked to the first's
     where the places say so (a boat leg to Dornau in both; a leg from Kessa to Sulm by bus in
-    one and by car in the other, the readings kept), then the journeys; the flight, whose ends
-    the second report does not name, is not. Unconfirmed, the links are reported at their
-    line; confirmed, the two build."""
+    one and by car in the other, the readings kept; a flight from Dornau in both, "…, where a
+    plane picked them up" leaving where the ferry went), then the journeys. Unconfirmed, the
+    links are reported at their line; confirmed, the two build."""
     first, _data, _ = _new(
         tmp_path, "evac-2024", "A bus took the staff from Kessa to Sulm. From Sulm, a ferry "
         "carried them to Dornau. A plane flew them from Dornau to Norhaven.\n")
@@ -1278,13 +1278,16 @@ def test_a_second_report_of_a_journey_gets_its_identities_suggested(tmp_path: Pa
     second, data, output = _new(
         tmp_path, "evac2-2024", "The staff drove from Kessa to Sulm, then took a ferry to "
         "Dornau, where a plane picked them up.\n")
-    assert "3 identity" in output
+    assert "4 identity" in output
     assert [(i["id"], i["same_as"], i["reason"], i["suggested"]) for i in data["identities"]] == [
         ("leg-car", "evac-2024/leg-bus", "both reports tell of a leg from Kessa to Sulm (a car "
          "leg or bus leg: the readings differ)", True),
         ("leg-boat", "evac-2024/leg-boat", "both reports tell of a boat leg to Dornau", True),
+        ("leg-flight", "evac-2024/leg-flight", "both reports tell of a flight leg from Dornau",
+         True),
         ("journey", "evac-2024/journey", "the journey both reports tell of: leg-car is "
-         "evac-2024/leg-bus, leg-boat is evac-2024/leg-boat", True)]
+         "evac-2024/leg-bus, leg-boat is evac-2024/leg-boat, leg-flight is "
+         "evac-2024/leg-flight", True)]
     result = CliRunner().invoke(app, ["check", str(second.parent)])
     assert "annotation.yaml:" in result.output and (
         "unconfirmed suggestion (identities leg-boat: same as evac-2024/leg-boat)"
@@ -1828,6 +1831,22 @@ def test_a_vehicles_verb_after_and_is_that_leg_and_rough_counts_are_no_names(
                                             ("traveller", "a dozen staff")])]
     assert [text[s.start:s.end] for s in found if s.kind == "name"] == ["Kelm", "UN", "Brenn",
                                                                         "Delm"]
+
+
+def test_evacuated_arrived_back_and_a_relative_where(tmp_path: Path) -> None:
+    """Fiction: "…by bus to the border, where they were escorted across on foot": the walk
+    leaves the border; "were evacuated to Kelm" is a leg to Kelm (mode untold); "arrived back
+    in Castra" reaches Castra (told after the leg to Kelm, a leg of its own)."""
+    text, found = _drafted(
+        tmp_path, "The diplomats were taken by bus to the border, where they were escorted "
+        "across on foot. They were evacuated to Kelm on Friday. The envoys arrived back in "
+        "Castra on Sunday.\n", events=True)
+    they = ("traveller", "The diplomats")
+    assert [(kind, links) for kind, _words, links in _legs(text, found)] == [
+        ("BusLeg", [("destination", "the border"), they]),
+        ("WalkingLeg", [they, ("origin", "the border")]),
+        ("Leg", [("destination", "Kelm"), ("during", "Friday"), they]),
+        ("Leg", [("destination", "Castra"), ("endedDuring", "Sunday"), they])]
 
 
 def test_making_ones_way_to_a_place_is_a_leg(tmp_path: Path) -> None:

@@ -192,7 +192,8 @@ LEG = "Leg"
 #: verbs of going that, right before a name of a place, tell of a leg ("left Brenn",
 #: "arrived in Kelm", "reached the border post at Sarn")
 GOING = frozenset({"travelled", "traveled", "travelling", "traveling", "went", "journeyed",
-                   "headed", "returned", "left", "departed", "reached", "arrived", "set"})
+                   "headed", "returned", "left", "departed", "reached", "arrived", "set",
+                   "evacuated", "moved", "relocated", "repatriated"})
 #: those that tell only of its end: after a leg, its end told ("The hikers reached
 #: Lakeville", after their boat's leg), not a leg of its own
 REACHING = frozenset({"reached", "arrived"})

@@ -134,6 +134,9 @@ def _route_word(before: str) -> str | None:
             k -= 1
         if words[k].lower() in HEADING or MODES.get(words[k].lower(), (None, None))[1]:
             return "destination"  # "bound for Castra", "left Kelm for Sarn", "a train for Kelm"
+    if len(words) > 1 and words[-1].lower() in ("at", "in") and words[-2].lower() in ("back",
+                                                                                     "home"):
+        words = [*words[:-2], words[-1]]  # "arrived back in Castra"
     if len(words) > 1 and words[-1].lower() in ("at", "in") and words[-2].lower() in ARRIVING:
         return "destination"  # "docked at the port of Halden", "landed in Castra"
     return ROUTE_WORDS.get(words[-1].lower()) if words else None
@@ -234,10 +237,11 @@ def _owner_of_place(text: str, end: int) -> bool:
 
 
 def _from_there(words: str) -> bool:
-    """Whether a leg's words open with "There" or "From there": it left where the leg before
-    went ("There they boarded an overnight ferry", after "… to the port of Delm")."""
+    """Whether a leg's words open with "There" or "From there", or a relative "where": it left
+    where the leg before went ("There they boarded an overnight ferry", after "… to the port
+    of Delm"; "… by bus to the border, where they were escorted across on foot")."""
     opening = [w.strip(",").casefold() for w in words.split()[:2]]
-    return opening[:1] == ["there"] or opening == ["from", "there"]
+    return opening[:1] in (["there"], ["where"]) or opening == ["from", "there"]
 
 
 def _new_legs(found: list[Suggestion]) -> list[Suggestion]:
