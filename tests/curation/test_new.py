@@ -1840,7 +1840,7 @@ def test_evacuated_arrived_back_and_a_relative_where(tmp_path: Path) -> None:
     text, found = _drafted(
         tmp_path, "The diplomats were taken by bus to the border, where they were escorted "
         "across on foot. They were evacuated to Kelm on Friday. The envoys arrived back in "
-        "Castra on Sunday.\n", events=True)
+        "Castra on Sunday. Others fled the fighting.\n", events=True)
     they = ("traveller", "The diplomats")
     assert [(kind, links) for kind, _words, links in _legs(text, found)] == [
         ("BusLeg", [("destination", "the border"), they]),

@@ -193,7 +193,7 @@ LEG = "Leg"
 #: "arrived in Kelm", "reached the border post at Sarn")
 GOING = frozenset({"travelled", "traveled", "travelling", "traveling", "went", "journeyed",
                    "headed", "returned", "left", "departed", "reached", "arrived", "set",
-                   "evacuated", "moved", "relocated", "repatriated"})
+                   "evacuated", "moved", "relocated", "repatriated", "fled", "escaped"})
 #: those that tell only of its end: after a leg, its end told ("The hikers reached
 #: Lakeville", after their boat's leg), not a leg of its own
 REACHING = frozenset({"reached", "arrived"})
