@@ -39,16 +39,15 @@ def _retold(legs: Sequence[Suggestion], words: Suggestion) -> int | None:
     return before[-1] if before else None
 
 
-#: the words that open a clause telling of what happened before the one it follows
-EARLIER = frozenset({"after"})
-
-
-def _earlier_clause(between: str) -> bool:
-    """Whether the words ``between`` two legs, in one sentence, end with a word of
-    :data:`EARLIER` ("… over the pass after | their train was stopped")."""
-    words = between.split()
-    return bool(words) and words[-1].casefold() in EARLIER and not any(
-        mark in between for mark in ".!?\n")
+def _second_came_first(text: str, first: Suggestion, second: Suggestion) -> bool:
+    """Whether the leg told second in one sentence happened before the one told first: its
+    words follow "after" ("walked over the pass after | their train was stopped"), or the
+    first's follow a sentence's "Before" ("Before | boarding the ferry, they drove")."""
+    between = text[first.end:second.start]
+    if any(mark in between for mark in ".!?\n"):
+        return False
+    return between.split()[-1:] == ["after"] or \
+        text[max(0, first.start - 8):first.start].split()[-1:] == ["Before"]
 
 
 def _day(leg: Suggestion, day_of: DayOf) -> Any:
@@ -187,10 +186,7 @@ def travel_order(legs: list[Suggestion], id_of: IdOf, day_of: DayOf = None,
     after = {i: [j for j in leaving.get(route.get("destination", ""), ()) if j != i]
              for i, route in enumerate(routes)}
     for i, j in pairwise(range(len(legs))):
-        between = text[legs[i].end:legs[j].start]
-        if _earlier_clause(between) or (  # "Before boarding the ferry, they drove to Delm"
-                text[max(0, legs[i].start - 8):legs[i].start].split()[-1:] == ["Before"]
-                and not any(mark in between for mark in ".!?\n")):
+        if _second_came_first(text, legs[i], legs[j]):
             after[j].append(i)
     # the days: a leg dated by a day starts a part of the story that the legs told after it
     # without a day of their own continue ("They left Pyongyang by train on Tuesday … From
