@@ -1794,9 +1794,15 @@ def test_setting_off_and_a_vehicle_for_a_place(tmp_path: Path) -> None:
 
 
 def test_a_group_of_a_count_flown_out_and_crossing_by_land(tmp_path: Path) -> None:
-    """Fiction: "The first group of 30" is a group of 30 people (the leg's traveller); "flown
+    """Fiction: "The first group of 30", "A 12-strong delegation" are groups of 30 and 12
+    people (the leg's traveller); "flown
     out of Delm" leaves Delm (a place); "crossed by land into Norvale" is a crossing.
     Confirmed, the draft builds."""
+    text, found = _drafted(tmp_path / "strong", "A 12-strong delegation flew to Kelm.\n",
+                           events=True)
+    assert [(text[s.start:s.end], [(r, text[q.start:q.end]) for r, q in s.links])
+            for s in found if s.kind == "group"] == [("12-strong delegation",
+                                                      [("memberCount", "12")])]
     body = ("The first group of 30 left Kelm on Monday. They were flown out of Delm aboard a "
             "transport plane and landed in Castra. Later the staff crossed by land into "
             "Norvale.\n")
@@ -1870,6 +1876,11 @@ def test_a_named_vehicle_of_another_mode_is_not_the_legs(tmp_path: Path) -> None
     vehicles = [(s.fields["type"], [text[q.start:q.end] for r, q in s.links if r == "vehicle"])
                 for s in found if s.kind == "event" and s.fields["type"] != "Journey"]
     assert vehicles == [("BusLeg", []), ("BoatLeg", []), ("BusLeg", [])]
+    # (found by a property test) a walk has no vehicle: "A navy vessel, the Gull, walked …"
+    text, found = _drafted(tmp_path / "walk", "A navy vessel, the Gull, walked over the pass.\n",
+                           events=True)
+    assert [(kind, links) for kind, _words, links in _legs(text, found)] == [
+        ("BoatLeg", [("vehicle", "Gull")]), ("WalkingLeg", [])]
 
 
 def test_a_vehicle_missed_or_grounded_is_no_leg(tmp_path: Path) -> None:

@@ -388,14 +388,18 @@ GROUP_NOUNS = frozenset({
 
 def group_after(doc: Any, end: int) -> tuple[int, int] | None:
     """The token span of the words for people right after a count that ends at character
-    ``end`` of ``doc`` ("14 | stranded hikers", "Thirty-two | staff"): up to two words and a
-    noun of :data:`GROUP_NOUNS`; None when the count counts something else."""
+    ``end`` of ``doc`` ("14 | stranded hikers", "Thirty-two | staff", "15-strong | team"): up
+    to two words and a noun of :data:`GROUP_NOUNS`; None when the count counts something
+    else."""
     first = next((t.i for t in doc if t.idx >= end), None)
     if first is None:
         return None
+    nouns = GROUP_NOUNS
+    if doc[first:first + 2].text.lower() in ("-strong", "- strong"):
+        first, nouns = first + 2, GROUP_NOUNS | PARTIES | {"team", "squad"}  # "15-strong team"
     for at in range(first, min(first + 3, len(doc))):
         token = doc[at]
-        if token.lower_ in GROUP_NOUNS:
+        if token.lower_ in nouns:
             return first, at + 1
         if not token.is_alpha or token.is_stop:
             return None

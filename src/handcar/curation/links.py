@@ -203,8 +203,8 @@ def with_routes(found: list[Suggestion], text: str) -> list[Suggestion]:
                     links.setdefault(role, place)
             for role, quantity in measures.get(id(item), ()):
                 links.setdefault(role, quantity)
-            mode = VEHICLE_OF.get(item.fields["type"])
-            for vehicle in [] if crossing else vehicles.inside(item):
+            mode = VEHICLE_OF.get(item.fields["type"])  # none for a walk or a journey
+            for vehicle in vehicles.inside(item) if mode or item.fields["type"] == LEG else []:
                 if mode is None or vehicle.fields["type"] == mode:  # no frigate for a bus leg
                     links.setdefault("vehicle", vehicle)
             for role, time_ in dated.get(id(item), ()):
