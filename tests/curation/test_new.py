@@ -1722,6 +1722,11 @@ def test_a_leg_told_after_after_came_first(tmp_path: Path) -> None:
     assert _order(data) == [["leg-train", "nextLeg", "leg-on-foot"],
                             ["leg-on-foot", "nextLeg", "leg-bus"]]
     _builds_once_confirmed(draft)
+    # a participle after "before" opens the leg's words: the stay is not the ferry's
+    text, found = _drafted(tmp_path / "stay", "They spent two nights in Delm before continuing "
+                           "by ferry to Sulm.\n", events=True)
+    assert _legs(text, found) == [
+        ("BoatLeg", "continuing by ferry to Sulm", [("destination", "Sulm")])]
     # "Before boarding the ferry, the group drove to Delm": the drive first
     _draft, data, _ = _new(tmp_path, "ferry-2024", "Before boarding the ferry to "
                            "Sulm on Tuesday, the group of 12 drove to the port of Delm.\n")

@@ -504,6 +504,10 @@ def _segments(doc: Any, cues: list[tuple[int, str]]) -> dict[int, tuple[int, int
             # leg's words are those of its own event
             first = next((k + 1 for k in range(i - 1, first - 1, -1) if _another_event(doc, k)),
                          first)
+            # "spent two nights in Delm before continuing by ferry": the leg's words are the
+            # participle's
+            first = next((k + 1 for k in range(i - 1, first, -1) if _participle_after(doc, k)),
+                         first)
             while first < i and (doc[first].lower_ in OPENERS or doc[first].is_space):
                 first += 1
             if last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ in \
@@ -569,6 +573,13 @@ def _at_a_time(doc: Any, k: int) -> bool:
     while rest and rest[0].lower_ in ROUGHLY:
         rest.pop(0)
     return bool(rest) and (rest[0].like_num or rest[0].lower_ in TIMES_OF_DAY)
+
+
+def _participle_after(doc: Any, k: int) -> bool:
+    """Whether token ``k`` is "before" or "after" opening a participle's clause ("before
+    continuing by ferry"), whose subject is the sentence's."""
+    return doc[k].lower_ in ("before", "after") and k + 1 < len(doc) \
+        and doc[k + 1].is_alpha and doc[k + 1].lower_.endswith("ing")
 
 
 def _another_event(doc: Any, k: int) -> bool:
