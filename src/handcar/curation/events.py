@@ -168,13 +168,13 @@ CARRYING = frozenset({
 #: handcar"); the words of :data:`CARRYING` and of :data:`ROUTE_WORDS` but its prepositions
 #: among them (a verb of :data:`MODES`, "flew", tells it too)
 MOVING = CARRYING | (frozenset(ROUTE_WORDS) - {"to", "from", "into"}) | frozenset({
-    "boarded", "board", "boarding", "aboard", "rode", "ride", "riding", "caught", "met",
-    "meet", "stopped", "stop", "halted", "waited", "waiting", "departed", "depart", "departs",
+    "boarded", "board", "boarding", "aboard", "ride", "riding", "caught", "met",
+    "meet", "stopped", "stop", "halted", "waited", "waiting", "depart", "departs",
     "departing", "arrive", "arrives", "arriving", "returned", "return", "returning", "headed",
     "heading", "bound", "set", "evacuated", "transported", "moved", "picked", "collected",
     "crossed", "cross", "crossing", "hauled", "dragged", "rolled", "towed", "broke",
     "crashed", "docking", "landing", "berthed", "sank", "capsized", "ran", "runs",
-    "left", "leaving", "carrying", "via", "onward", "back", "home", "sent", "send",
+    "via", "onward", "back", "home", "sent", "send",
     "chartered", "charter", "hired", "provided", "arranged",
 })
 #: words that open a short phrase of route before a clause's comma, which the clause then

@@ -517,17 +517,14 @@ def _times(found: list[Suggestion], events: _Spans, text: str,
     evening: 9 staff left Brenn"), by the words after it, its start where a later time dates
     the end ("Sunday: They took a train … and arrived in Brask on Monday": began on Sunday,
     ended on Monday, the second time given after a start)."""
-    held: dict[int, list[Suggestion]] = {}
-    holders: dict[int, Suggestion] = {}
+    held: dict[int, tuple[Suggestion, list[Suggestion]]] = {}  # an event's id → it, its times
     for time_ in (s for s in found if s.kind == "time"):
         around = events.holding(time_, start_only=True)
         if around:
             holder = min(around, key=lambda s: (s.end - s.start, s.fields["type"] == "Journey"))
-            held.setdefault(id(holder), []).append(time_)
-            holders[id(holder)] = holder
+            held.setdefault(id(holder), (holder, []))[1].append(time_)
     given: dict[int, list[tuple[str, Suggestion]]] = {}
-    for key, times in held.items():
-        holder = holders[key]
+    for key, (holder, times) in held.items():
         roles = [_time_role(text, holder, time_) for time_ in times]
         if len(times) > 1 and holder.start == times[0].start and "endedDuring" in roles[1:]:
             roles[0] = "beganDuring"  # a label, then the end's own time
